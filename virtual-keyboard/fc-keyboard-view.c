@@ -1,0 +1,807 @@
+/* fc-keyboard-view.c: the GTK 4 view of an FcKeyboard. See the header. */
+
+#include "fc-keyboard-view.h"
+
+#include <string.h>
+
+#define LOG_DOMAIN_VIEW "fc-keyboard-view"
+
+struct _FcKeyboardView
+{
+  GtkWidget parent_instance;
+
+  FcKeyboard *keyboard;
+  GtkWidget *revealer;
+  GtkWidget *frame;
+  GtkWidget *header;
+  GtkWidget *icon;
+  GtkWidget *title;
+  GtkWidget *close_button;
+  GtkWidget *body;
+  GtkWidget *popover;
+  GtkWidget *popover_label;
+
+  GHashTable *key_widgets; /* FcKeyboardKey* → GtkButton*, this layout's */
+  GtkCssProvider *theme_css;
+  GdkDisplay *display;
+  char *css_class;
+
+  gboolean in_press;
+  gboolean stale; /* the core rebuilt during a press */
+  guint rebuild_idle;
+};
+
+enum
+{
+  PROP_0,
+  PROP_KEYBOARD,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FcKeyboardView, fc_keyboard_view, GTK_TYPE_WIDGET)
+
+static const char base_css[]
+    = ".fc-keyboard { background: #d4d7dd; padding: 4px 4px 8px 4px; }\n"
+      ".fc-keyboard-header { min-height: 40px; padding: 0 8px; }\n"
+      ".fc-keyboard-header label.fc-title { font-weight: bold; color: #333; }\n"
+      ".fc-key { min-width: 44px; min-height: 44px; margin: 3px; padding: 0;"
+      "  border-radius: 6px; border: none; box-shadow: 0 1px #9a9ea6;"
+      "  background: #ffffff; color: #111111; font-size: 20px; }\n"
+      ".fc-key.fc-key-function { background: #b3b8c2; font-size: 16px; }\n"
+      ".fc-key.fc-pressed { background: #9aa0aa; }\n"
+      ".fc-key-spacer { min-width: 0; min-height: 44px; }\n"
+      ".fc-keyboard-popup label { font-size: 28px; min-width: 44px; "
+      "min-height: 52px; }\n";
+
+static guint view_serial;
+
+static void rebuild_keys (FcKeyboardView *self);
+
+/* One base style sheet per display, shared by every view on it. */
+static void
+install_base_css (GdkDisplay *display)
+{
+  g_autoptr (GtkCssProvider) provider = NULL;
+
+  if (display == NULL
+      || g_object_get_data (G_OBJECT (display), "fc-keyboard-base-css"))
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, base_css, -1);
+  gtk_style_context_add_provider_for_display (
+      display, GTK_STYLE_PROVIDER (provider),
+      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "fc-keyboard-base-css",
+                          g_steal_pointer (&provider), g_object_unref);
+}
+
+/* The accent comes from themeColor through fc_keyboard_color_to_string(),
+ * which prints numbers only, so no attribute text reaches the CSS. */
+static void
+update_theme_css (FcKeyboardView *self)
+{
+  FcKeyboardColor color;
+  g_autofree char *accent = NULL, *css = NULL;
+  double luminance;
+  const char *fg;
+
+  fc_keyboard_get_theme_rgba (self->keyboard, &color);
+  accent = fc_keyboard_color_to_string (&color);
+  luminance = 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue;
+  fg = luminance > 0.6 ? "#111111" : "#ffffff";
+  css = g_strdup_printf (
+      ".%1$s .fc-key.fc-key-close, .%1$s button.fc-header-close"
+      " { background: %2$s; color: %3$s; }\n"
+      ".%1$s .fc-key.fc-key-close.fc-pressed { background: shade(%2$s, 0.8); "
+      "}\n"
+      ".%1$s .fc-key.fc-key-shift.fc-active { color: %2$s; }\n"
+      ".%1$s .fc-key.fc-key-extra { color: %2$s; }\n",
+      self->css_class, accent, fg);
+  gtk_css_provider_load_from_data (self->theme_css, css, -1);
+}
+
+static const char *
+accessible_label (const FcKeyboardKey *key, FcKeyboardShift shift)
+{
+  switch (key->kind)
+    {
+    case FC_KEYBOARD_KEY_DELETE:
+      return "Delete";
+    case FC_KEYBOARD_KEY_SPACE:
+      return "Space";
+    case FC_KEYBOARD_KEY_SHIFT:
+      return shift == FC_KEYBOARD_SHIFT_LOCKED ? "Caps lock" : "Shift";
+    case FC_KEYBOARD_KEY_SWITCH:
+      if (g_str_equal (key->action, "layout:number"))
+        return "Numbers";
+      if (g_str_equal (key->action, "layout:letter"))
+        return "Letters";
+      return "Symbols";
+    case FC_KEYBOARD_KEY_CHARACTER:
+    case FC_KEYBOARD_KEY_EXTRA:
+    case FC_KEYBOARD_KEY_CLOSE:
+    case FC_KEYBOARD_KEY_SPACER:
+    default:
+      return key->label;
+    }
+}
+
+static const char *
+kind_class (FcKeyboardKeyKind kind)
+{
+  switch (kind)
+    {
+    case FC_KEYBOARD_KEY_CHARACTER:
+      return "fc-key-character";
+    case FC_KEYBOARD_KEY_EXTRA:
+      return "fc-key-extra";
+    case FC_KEYBOARD_KEY_SPACE:
+      return "fc-key-space";
+    case FC_KEYBOARD_KEY_DELETE:
+      return "fc-key-delete";
+    case FC_KEYBOARD_KEY_CLOSE:
+      return "fc-key-close";
+    case FC_KEYBOARD_KEY_SHIFT:
+      return "fc-key-shift";
+    case FC_KEYBOARD_KEY_SWITCH:
+      return "fc-key-switch";
+    case FC_KEYBOARD_KEY_SPACER:
+    default:
+      return "fc-key-spacer";
+    }
+}
+
+/* Buttons know their key by place, not by pointer: the place is looked
+ * up in the core at press time, so a button can never reach freed keys. */
+static const FcKeyboardKey *
+key_of_button (FcKeyboardView *self, GtkWidget *button)
+{
+  int row
+      = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "fc-key-row"))
+        - 1;
+  int index
+      = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "fc-key-index"));
+  const FcKeyboardKey *keys;
+  guint n;
+
+  if (self->stale)
+    return NULL;
+  if (row < 0)
+    keys = fc_keyboard_get_sidebar (self->keyboard, &n);
+  else if ((guint)row < fc_keyboard_get_n_rows (self->keyboard))
+    keys = fc_keyboard_get_row (self->keyboard, row, &n);
+  else
+    return NULL;
+  return index >= 0 && (guint)index < n ? &keys[index] : NULL;
+}
+
+static void
+popup_hide (FcKeyboardView *self)
+{
+  if (gtk_widget_get_visible (self->popover))
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  gtk_label_set_text (GTK_LABEL (self->popover_label), "");
+}
+
+/* A preview of the pressed key above it, as phone keyboards do; never
+ * while the layout is scrambled, where it would show onlookers the key. */
+static void
+popup_show (FcKeyboardView *self, GtkWidget *button, const FcKeyboardKey *key)
+{
+  graphene_rect_t bounds;
+
+  if (key->kind != FC_KEYBOARD_KEY_CHARACTER
+      || fc_keyboard_get_is_scrambled (self->keyboard))
+    return;
+  if (!gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
+    return;
+  gtk_label_set_text (GTK_LABEL (self->popover_label), key->label);
+  gtk_popover_set_pointing_to (
+      GTK_POPOVER (self->popover),
+      &(GdkRectangle){ bounds.origin.x, bounds.origin.y, bounds.size.width,
+                       bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+press_button (FcKeyboardView *self, GtkWidget *button, gboolean hold)
+{
+  const FcKeyboardKey *key = key_of_button (self, button);
+
+  if (key == NULL)
+    return;
+  g_object_ref (self);
+  self->in_press = TRUE;
+  if (hold)
+    {
+      gtk_widget_add_css_class (button, "fc-pressed");
+      popup_show (self, button, key);
+    }
+  fc_keyboard_press (self->keyboard, key);
+  if (!hold)
+    fc_keyboard_release (self->keyboard);
+  self->in_press = FALSE;
+  g_object_unref (self);
+}
+
+static void
+on_gesture_pressed (GtkGestureClick *gesture, int n_press, double x, double y,
+                    FcKeyboardView *self)
+{
+  GtkWidget *button
+      = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  /* Claimed, so the button's own click gesture stays out of it: every
+   * press acts once, on the way down, however fast the taps come. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  press_button (self, button, TRUE);
+}
+
+static void
+on_gesture_up (GtkGesture *gesture, FcKeyboardView *self)
+{
+  GtkWidget *button
+      = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_widget_remove_css_class (button, "fc-pressed");
+  popup_hide (self);
+  fc_keyboard_release (self->keyboard);
+}
+
+static void
+on_gesture_released (GtkGestureClick *gesture, int n_press, double x, double y,
+                     FcKeyboardView *self)
+{
+  on_gesture_up (GTK_GESTURE (gesture), self);
+}
+
+static void
+on_gesture_cancel (GtkGesture *gesture, GdkEventSequence *sequence,
+                   FcKeyboardView *self)
+{
+  on_gesture_up (gesture, self);
+}
+
+/* Keyboard focus and assistive technologies activate a button without a
+ * pointer: that is a tap. */
+static void
+on_button_clicked (GtkButton *button, FcKeyboardView *self)
+{
+  press_button (self, GTK_WIDGET (button), FALSE);
+}
+
+static GtkWidget *
+make_key (FcKeyboardView *self, const FcKeyboardKey *key, int row, int index,
+          FcKeyboardShift shift)
+{
+  GtkWidget *button;
+  GtkGesture *gesture;
+
+  if (key->kind == FC_KEYBOARD_KEY_SPACER)
+    {
+      GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+      gtk_widget_add_css_class (spacer, "fc-key-spacer");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (spacer),
+                                   GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      return spacer;
+    }
+
+  button = gtk_button_new_with_label (key->label);
+  gtk_widget_set_focusable (button, FALSE);
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_widget_set_vexpand (button, TRUE);
+  gtk_widget_add_css_class (button, "fc-key");
+  gtk_widget_add_css_class (button, kind_class (key->kind));
+  if (key->kind != FC_KEYBOARD_KEY_CHARACTER
+      && key->kind != FC_KEYBOARD_KEY_EXTRA
+      && key->kind != FC_KEYBOARD_KEY_SPACE)
+    gtk_widget_add_css_class (button, "fc-key-function");
+  if (key->kind == FC_KEYBOARD_KEY_SHIFT && shift != FC_KEYBOARD_SHIFT_OFF)
+    gtk_widget_add_css_class (button, "fc-active");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label (key, shift), -1);
+  g_object_set_data (G_OBJECT (button), "fc-key-row",
+                     GINT_TO_POINTER (row + 1));
+  g_object_set_data (G_OBJECT (button), "fc-key-index",
+                     GINT_TO_POINTER (index));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture),
+                                 GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture),
+                                              GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_gesture_pressed), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (on_gesture_released),
+                    self);
+  g_signal_connect (gesture, "cancel", G_CALLBACK (on_gesture_cancel), self);
+  gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (gesture));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_button_clicked), self);
+
+  g_hash_table_insert (self->key_widgets, (gpointer)key, button);
+  return button;
+}
+
+/* An empty title bar takes no room. */
+static void
+update_header_visible (FcKeyboardView *self)
+{
+  gtk_widget_set_visible (self->header,
+                          *fc_keyboard_get_title (self->keyboard)
+                              || *fc_keyboard_get_icon (self->keyboard)
+                              || gtk_widget_get_visible (self->close_button));
+}
+
+static void
+rebuild_keys (FcKeyboardView *self)
+{
+  FcKeyboardShift shift = fc_keyboard_get_shift (self->keyboard);
+  gboolean custom
+      = fc_keyboard_get_theme (self->keyboard) == FC_KEYBOARD_THEME_CUSTOM;
+  const FcKeyboardKey *sidebar;
+  GtkWidget *rows, *child;
+  guint n_rows, n_sidebar, main_span;
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  self->stale = FALSE;
+  popup_hide (self);
+  g_hash_table_remove_all (self->key_widgets);
+  while ((child = gtk_widget_get_first_child (self->body)))
+    gtk_grid_remove (GTK_GRID (self->body), child);
+
+  rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_set_homogeneous (GTK_BOX (rows), TRUE);
+  gtk_widget_set_hexpand (rows, TRUE);
+  gtk_widget_add_css_class (rows, "fc-keyboard-rows");
+  /* The body is a grid of equal columns: with a sidebar, the keys take
+   * 3 of 4 columns in the number layout (the sidebar is as wide as a
+   * digit) and 5 of 6 in the letter and symbol layouts. */
+  main_span
+      = fc_keyboard_get_layout (self->keyboard) == FC_KEYBOARD_LAYOUT_NUMBER
+            ? 3
+            : 5;
+  gtk_grid_attach (GTK_GRID (self->body), rows, 0, 0, main_span, 1);
+
+  n_rows = fc_keyboard_get_n_rows (self->keyboard);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      GtkWidget *grid = gtk_grid_new ();
+      const FcKeyboardKey *keys;
+      guint n;
+
+      gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+      gtk_widget_add_css_class (grid, "fc-keyboard-row");
+      keys = fc_keyboard_get_row (self->keyboard, r, &n);
+      for (guint i = 0; i < n; i++)
+        gtk_grid_attach (GTK_GRID (grid),
+                         make_key (self, &keys[i], r, i, shift), keys[i].column,
+                         0, keys[i].width, 1);
+      gtk_box_append (GTK_BOX (rows), grid);
+    }
+
+  sidebar = fc_keyboard_get_sidebar (self->keyboard, &n_sidebar);
+  if (n_sidebar > 0)
+    {
+      GtkWidget *grid = gtk_grid_new ();
+
+      gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
+      gtk_widget_add_css_class (grid, "fc-keyboard-sidebar");
+      for (guint i = 0; i < n_sidebar; i++)
+        gtk_grid_attach (GTK_GRID (grid),
+                         make_key (self, &sidebar[i], -1, i, shift), 0,
+                         sidebar[i].row, 1, sidebar[i].height);
+      gtk_grid_attach (GTK_GRID (self->body), grid, main_span, 0, 1, 1);
+    }
+
+  if (custom)
+    gtk_widget_add_css_class (self->frame, "fc-theme-custom");
+  else
+    gtk_widget_remove_css_class (self->frame, "fc-theme-custom");
+  /* The title bar's close button stands in for a done key where the
+   * layout has none (the default theme's number layout). */
+  gtk_widget_set_visible (self->close_button,
+                          fc_keyboard_find_key (self->keyboard, "close")
+                              == NULL);
+  update_header_visible (self);
+  g_log (LOG_DOMAIN_VIEW, G_LOG_LEVEL_DEBUG, "keys rebuilt");
+}
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  FcKeyboardView *self = data;
+
+  self->rebuild_idle = 0;
+  rebuild_keys (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_layout_changed (FcKeyboard *keyboard, FcKeyboardView *self)
+{
+  /* Inside a button's own handler its widget must not go away under it:
+   * rebuild right after, and let no button act until then. */
+  if (self->in_press)
+    {
+      self->stale = TRUE;
+      g_hash_table_remove_all (self->key_widgets);
+      if (self->rebuild_idle == 0)
+        self->rebuild_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE,
+                                              rebuild_idle_cb, self, NULL);
+      return;
+    }
+  rebuild_keys (self);
+}
+
+static void
+update_header (FcKeyboardView *self)
+{
+  const char *title = fc_keyboard_get_title (self->keyboard);
+  const char *icon = fc_keyboard_get_icon (self->keyboard);
+  const char *close_text = fc_keyboard_get_close_button_text (self->keyboard);
+
+  gtk_label_set_text (GTK_LABEL (self->title), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  *title ? title : "Keyboard", -1);
+  /* The bridge resolves the path inside the mini-program; a missing file
+   * shows GTK's missing-image icon rather than failing. */
+  if (*icon)
+    gtk_image_set_from_file (GTK_IMAGE (self->icon), icon);
+  else
+    gtk_image_clear (GTK_IMAGE (self->icon));
+  gtk_widget_set_visible (self->icon, *icon != '\0');
+  gtk_button_set_label (GTK_BUTTON (self->close_button),
+                        *close_text ? close_text : "Done");
+  update_header_visible (self);
+}
+
+static void
+on_show_changed (FcKeyboardView *self)
+{
+  gboolean show = fc_keyboard_get_show (self->keyboard);
+
+  gtk_revealer_set_transition_duration (
+      GTK_REVEALER (self->revealer),
+      fc_keyboard_get_transition_duration (self->keyboard));
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), show);
+  if (!show)
+    popup_hide (self);
+}
+
+static void
+on_hidden (FcKeyboardView *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+static void
+on_shown (FcKeyboardView *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), TRUE);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, FcKeyboardView *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+  return fc_keyboard_view_handle_keyval (self, keyval);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller, FcKeyboardView *self)
+{
+  fc_keyboard_blur (self->keyboard);
+}
+
+static void
+close_button_clicked (GtkButton *button, FcKeyboardView *self)
+{
+  fc_keyboard_close (self->keyboard);
+}
+
+static void
+fc_keyboard_view_measure (GtkWidget *widget, GtkOrientation orientation,
+                          int for_size, int *minimum, int *natural,
+                          int *minimum_baseline, int *natural_baseline)
+{
+  FcKeyboardView *self = FC_KEYBOARD_VIEW (widget);
+
+  gtk_widget_measure (self->revealer, orientation, for_size, minimum, natural,
+                      NULL, NULL);
+}
+
+static void
+fc_keyboard_view_size_allocate (GtkWidget *widget, int width, int height,
+                                int baseline)
+{
+  FcKeyboardView *self = FC_KEYBOARD_VIEW (widget);
+
+  gtk_widget_allocate (self->revealer, width, height, baseline, NULL);
+  if (gtk_widget_get_visible (self->popover))
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
+fc_keyboard_view_get_property (GObject *object, guint prop_id, GValue *value,
+                               GParamSpec *pspec)
+{
+  FcKeyboardView *self = FC_KEYBOARD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEYBOARD:
+      g_value_set_object (value, self->keyboard);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fc_keyboard_view_set_property (GObject *object, guint prop_id,
+                               const GValue *value, GParamSpec *pspec)
+{
+  FcKeyboardView *self = FC_KEYBOARD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEYBOARD:
+      self->keyboard = g_value_dup_object (value);
+      if (self->keyboard == NULL)
+        self->keyboard = fc_keyboard_new ();
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fc_keyboard_view_constructed (GObject *object)
+{
+  FcKeyboardView *self = FC_KEYBOARD_VIEW (object);
+
+  G_OBJECT_CLASS (fc_keyboard_view_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->keyboard, "layout-changed",
+                           G_CALLBACK (on_layout_changed), self, 0);
+  g_signal_connect_object (self->keyboard, "notify::show",
+                           G_CALLBACK (on_show_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->keyboard, "notify::title",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->keyboard, "notify::icon",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->keyboard, "notify::close-button-text",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->keyboard, "notify::theme-color",
+                           G_CALLBACK (update_theme_css), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->keyboard, "show", G_CALLBACK (on_shown), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->keyboard, "hide", G_CALLBACK (on_hidden), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Styles are in place before the first frame: a provider added later
+   * (in realize) can miss it. Views live on the default display. */
+  self->display = g_object_ref (gtk_widget_get_display (GTK_WIDGET (self)));
+  install_base_css (self->display);
+  gtk_style_context_add_provider_for_display (
+      self->display, GTK_STYLE_PROVIDER (self->theme_css),
+      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+
+  update_header (self);
+  update_theme_css (self);
+  rebuild_keys (self);
+  gtk_revealer_set_transition_duration (
+      GTK_REVEALER (self->revealer),
+      fc_keyboard_get_transition_duration (self->keyboard));
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer),
+                                 fc_keyboard_get_show (self->keyboard));
+  gtk_widget_set_can_target (GTK_WIDGET (self),
+                             fc_keyboard_get_show (self->keyboard));
+}
+
+static void
+fc_keyboard_view_dispose (GObject *object)
+{
+  FcKeyboardView *self = FC_KEYBOARD_VIEW (object);
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  if (self->key_widgets)
+    g_hash_table_remove_all (self->key_widgets);
+  g_clear_pointer (&self->revealer, gtk_widget_unparent);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_object (&self->keyboard);
+  if (self->display)
+    gtk_style_context_remove_provider_for_display (
+        self->display, GTK_STYLE_PROVIDER (self->theme_css));
+  g_clear_object (&self->display);
+
+  G_OBJECT_CLASS (fc_keyboard_view_parent_class)->dispose (object);
+}
+
+static void
+fc_keyboard_view_finalize (GObject *object)
+{
+  FcKeyboardView *self = FC_KEYBOARD_VIEW (object);
+
+  g_clear_pointer (&self->key_widgets, g_hash_table_unref);
+  g_clear_object (&self->theme_css);
+  g_free (self->css_class);
+
+  G_OBJECT_CLASS (fc_keyboard_view_parent_class)->finalize (object);
+}
+
+static void
+fc_keyboard_view_class_init (FcKeyboardViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = fc_keyboard_view_get_property;
+  object_class->set_property = fc_keyboard_view_set_property;
+  object_class->constructed = fc_keyboard_view_constructed;
+  object_class->dispose = fc_keyboard_view_dispose;
+  object_class->finalize = fc_keyboard_view_finalize;
+  widget_class->measure = fc_keyboard_view_measure;
+  widget_class->size_allocate = fc_keyboard_view_size_allocate;
+
+  props[PROP_KEYBOARD] = g_param_spec_object (
+      "keyboard", NULL, NULL, FC_TYPE_KEYBOARD,
+      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  gtk_widget_class_set_css_name (widget_class, "fc-keyboard-view");
+  gtk_widget_class_set_accessible_role (widget_class,
+                                        GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+fc_keyboard_view_init (FcKeyboardView *self)
+{
+  GtkEventController *controller;
+  GtkWidget *box;
+
+  self->key_widgets = g_hash_table_new (NULL, NULL);
+  self->theme_css = gtk_css_provider_new ();
+  self->css_class = g_strdup_printf ("fc-kb-%u", ++view_serial);
+
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_END);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  self->revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_widget_set_parent (self->revealer, GTK_WIDGET (self));
+
+  self->frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->frame, "fc-keyboard");
+  gtk_widget_add_css_class (self->frame, self->css_class);
+  gtk_revealer_set_child (GTK_REVEALER (self->revealer), self->frame);
+
+  self->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (self->header, "fc-keyboard-header");
+  self->icon = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (self->icon), 24);
+  self->title = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->title, "fc-title");
+  gtk_widget_set_hexpand (self->title, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  self->close_button = gtk_button_new_with_label ("Done");
+  gtk_widget_set_focusable (self->close_button, FALSE);
+  gtk_widget_add_css_class (self->close_button, "fc-header-close");
+  g_signal_connect (self->close_button, "clicked",
+                    G_CALLBACK (close_button_clicked), self);
+  box = self->header;
+  gtk_box_append (GTK_BOX (box), self->icon);
+  gtk_box_append (GTK_BOX (box), self->title);
+  gtk_box_append (GTK_BOX (box), self->close_button);
+  gtk_box_append (GTK_BOX (self->frame), self->header);
+
+  self->body = gtk_grid_new ();
+  gtk_grid_set_column_homogeneous (GTK_GRID (self->body), TRUE);
+  gtk_widget_add_css_class (self->body, "fc-keyboard-body");
+  gtk_box_append (GTK_BOX (self->frame), self->body);
+
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_TOP);
+  gtk_widget_add_css_class (self->popover, "fc-keyboard-popup");
+  gtk_widget_set_can_target (self->popover, FALSE);
+  self->popover_label = gtk_label_new (NULL);
+  gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_label);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed),
+                    self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/**
+ * fc_keyboard_view_new:
+ * @keyboard: (nullable): the core to render; %NULL makes a new one
+ *
+ * Returns: (transfer floating): the view
+ */
+GtkWidget *
+fc_keyboard_view_new (FcKeyboard *keyboard)
+{
+  g_return_val_if_fail (keyboard == NULL || FC_IS_KEYBOARD (keyboard), NULL);
+  return g_object_new (FC_TYPE_KEYBOARD_VIEW, "keyboard", keyboard, NULL);
+}
+
+/**
+ * fc_keyboard_view_get_keyboard:
+ *
+ * Returns: (transfer none): the core
+ */
+FcKeyboard *
+fc_keyboard_view_get_keyboard (FcKeyboardView *self)
+{
+  g_return_val_if_fail (FC_IS_KEYBOARD_VIEW (self), NULL);
+  return self->keyboard;
+}
+
+/**
+ * fc_keyboard_view_get_key_widget:
+ * @key: a key of the core's current layout
+ *
+ * Returns: (transfer none) (nullable): the button that renders @key
+ */
+GtkWidget *
+fc_keyboard_view_get_key_widget (FcKeyboardView *self, const FcKeyboardKey *key)
+{
+  g_return_val_if_fail (FC_IS_KEYBOARD_VIEW (self), NULL);
+  return g_hash_table_lookup (self->key_widgets, key);
+}
+
+gboolean
+fc_keyboard_view_get_popup_visible (FcKeyboardView *self)
+{
+  g_return_val_if_fail (FC_IS_KEYBOARD_VIEW (self), FALSE);
+  return gtk_widget_get_visible (self->popover);
+}
+
+/**
+ * fc_keyboard_view_handle_keyval:
+ * @keyval: a GDK keyval
+ *
+ * What the view does with a hardware key while it has focus: passes the
+ * character it types, or its name, to fc_keyboard_handle_hardware_key().
+ *
+ * Returns: %TRUE if handled
+ */
+gboolean
+fc_keyboard_view_handle_keyval (FcKeyboardView *self, guint keyval)
+{
+  gunichar ch;
+  char text[8] = { 0 };
+  const char *name;
+  gboolean handled;
+
+  g_return_val_if_fail (FC_IS_KEYBOARD_VIEW (self), FALSE);
+  ch = gdk_keyval_to_unicode (keyval);
+  if (ch >= 0x20 && ch != 0x7f)
+    {
+      g_unichar_to_utf8 (ch, text);
+      name = text;
+    }
+  else
+    name = gdk_keyval_name (keyval);
+  if (name == NULL)
+    return FALSE;
+  handled = fc_keyboard_handle_hardware_key (self->keyboard, name);
+  explicit_bzero (text, sizeof text);
+  return handled;
+}
