@@ -39,12 +39,16 @@ find_device (GstDeviceMonitor *monitor, const char *klass, const char *node)
   return NULL;
 }
 
+/* One monitor for the whole process, stopped only at exit: PipeWire
+ * 0.3.65's device provider corrupts the heap when nodes come and go after
+ * its monitor was stopped (tests/common/fc-test-devices.c). */
+static GstDeviceMonitor *monitor;
+
 static void
 test_devices_visible (void)
 {
   const char *camera = env_node ("FC_TEST_CAMERA_NODE");
   const char *mic = env_node ("FC_TEST_MIC_NODE");
-  g_autoptr (GstDeviceMonitor) monitor = NULL;
   g_autoptr (GstDevice) cam_device = NULL;
   g_autoptr (GstDevice) mic_device = NULL;
 
@@ -58,7 +62,6 @@ test_devices_visible (void)
 
   cam_device = find_device (monitor, "Video/Source", camera);
   mic_device = find_device (monitor, "Audio/Source", mic);
-  gst_device_monitor_stop (monitor);
 
   g_assert_nonnull (cam_device);
   g_assert_nonnull (mic_device);
@@ -249,6 +252,8 @@ test_record_mp4 (void)
 int
 main (int argc, char **argv)
 {
+  int ret;
+
   g_test_init (&argc, &argv, NULL);
   gst_init (&argc, &argv);
 
@@ -256,5 +261,11 @@ main (int argc, char **argv)
   g_test_add_func ("/environment/record-mp4", test_record_mp4);
   g_test_add_func ("/environment/record-mp4-again", test_record_mp4);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  if (monitor != NULL)
+    {
+      gst_device_monitor_stop (monitor);
+      gst_object_unref (monitor);
+    }
+  return ret;
 }
