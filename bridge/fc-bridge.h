@@ -1,0 +1,15 @@
+/* fc-bridge.h: the component bridge, single include. */
+#pragma once
+
+#define FC_BRIDGE_INSIDE
+#include "fc-bridge-macros.h"
+#include "fc-bridge-error.h"
+#include "fc-value.h"
+#include "fc-fxml.h"
+#include "fc-expr.h"
+#include "fc-data.h"
+#include "fc-component.h"
+#include "fc-event.h"
+#include "fc-page.h"
+#include "fc-style.h"
+#undef FC_BRIDGE_INSIDE

@@ -1,0 +1,187 @@
+/* fc-component-gobject.c: components whose instance is a plain GObject
+ * with one GObject property per schema property. */
+#include <math.h>
+#include <string.h>
+
+#include "fc-page-private.h"
+
+typedef struct {
+  GType type;
+  FcComponentConnect connect;
+  gpointer user_data;
+  GDestroyNotify destroy;
+} GTypeHooks;
+
+static void
+gtype_hooks_free (gpointer p)
+{
+  GTypeHooks *h = p;
+  if (h->destroy)
+    h->destroy (h->user_data);
+  g_free (h);
+}
+
+/* recordTime → record-time, zIndex → z-index */
+static char *
+camel_to_dash (const char *name)
+{
+  GString *s = g_string_new (NULL);
+  for (const char *p = name; *p; p++)
+    {
+      if (g_ascii_isupper (*p))
+        {
+          if (s->len)
+            g_string_append_c (s, '-');
+          g_string_append_c (s, g_ascii_tolower (*p));
+        }
+      else
+        g_string_append_c (s, *p == '_' ? '-' : *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static GParamSpec *
+find_pspec (GObjectClass *oclass, const char *name)
+{
+  g_autofree char *dash = camel_to_dash (name);
+  return g_object_class_find_property (oclass, dash);
+}
+
+/* Converts a coerced property value to the GObject property's type. */
+static gboolean
+to_gvalue (FcValue *v, GParamSpec *pspec, GValue *out)
+{
+  GType t = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  double n = fc_value_get_kind (v) == FC_VALUE_NUMBER ? fc_value_get_number (v) : fc_value_to_number (v);
+
+  g_value_init (out, t);
+  if (t == FC_TYPE_VALUE)
+    g_value_set_boxed (out, v);
+  else if (t == G_TYPE_STRING)
+    g_value_take_string (out, fc_value_get_kind (v) == FC_VALUE_STRING ? g_strdup (fc_value_get_string (v))
+                                                                        : fc_value_to_js_string (v));
+  else if (t == G_TYPE_BOOLEAN)
+    g_value_set_boolean (out, fc_value_is_truthy (v));
+  else if (t == G_TYPE_DOUBLE)
+    g_value_set_double (out, n);
+  else if (t == G_TYPE_FLOAT)
+    g_value_set_float (out, (float) n);
+  else if (t == G_TYPE_INT || t == G_TYPE_UINT || t == G_TYPE_INT64 || t == G_TYPE_UINT64
+           || t == G_TYPE_LONG || t == G_TYPE_ULONG)
+    {
+      GValue d = G_VALUE_INIT;
+      if (!isfinite (n))
+        return FALSE;
+      g_value_init (&d, G_TYPE_DOUBLE);
+      g_value_set_double (&d, n);
+      g_value_transform (&d, out);
+      g_value_unset (&d);
+    }
+  else if (G_TYPE_IS_ENUM (t) && fc_value_get_kind (v) == FC_VALUE_STRING)
+    {
+      g_autoptr (GEnumClass) ec = g_type_class_ref (t);
+      GEnumValue *ev = g_enum_get_value_by_nick (ec, fc_value_get_string (v));
+      if (!ev)
+        return FALSE;
+      g_value_set_enum (out, ev->value);
+    }
+  else if (t == G_TYPE_STRV && fc_value_get_kind (v) == FC_VALUE_ARRAY)
+    {
+      GStrvBuilder *b = g_strv_builder_new ();
+      for (guint i = 0; i < fc_value_array_get_length (v); i++)
+        {
+          g_autofree char *e = fc_value_to_js_string (fc_value_array_get (v, i));
+          g_strv_builder_add (b, e);
+        }
+      g_value_take_boxed (out, g_strv_builder_end (b));
+      g_strv_builder_unref (b);
+    }
+  else
+    return FALSE;
+  /* clamp to the pspec's range rather than let GObject complain */
+  g_param_value_validate (pspec, out);
+  return TRUE;
+}
+
+static GObject *
+gtype_factory (FcComponentClass *klass, FcElement *element, gpointer user_data)
+{
+  GTypeHooks *h = user_data;
+  g_autoptr (GTypeClass) tclass = g_type_class_ref (h->type);
+  GObjectClass *oclass = G_OBJECT_CLASS (tclass);
+  guint n = fc_component_class_get_n_properties (klass), used = 0;
+  const char **names = g_new0 (const char *, n + 1);
+  GValue *values = g_new0 (GValue, n + 1);
+  GObject *object;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = fc_component_class_get_property_name (klass, i);
+      GParamSpec *pspec = find_pspec (oclass, name);
+      if (!pspec || !(pspec->flags & G_PARAM_WRITABLE))
+        continue;
+      if (!to_gvalue (element->props[i], pspec, &values[used]))
+        {
+          g_value_unset (&values[used]);
+          continue;
+        }
+      names[used++] = pspec->name;
+    }
+  object = g_object_new_with_properties (h->type, used, names, values);
+  for (guint i = 0; i < used; i++)
+    g_value_unset (&values[i]);
+  g_free (values);
+  g_free (names);
+  return object;
+}
+
+static void
+gtype_set_property (GObject *instance, const char *name, FcValue *value, gpointer user_data)
+{
+  GParamSpec *pspec = find_pspec (G_OBJECT_GET_CLASS (instance), name);
+  GValue v = G_VALUE_INIT;
+
+  if (!pspec || !(pspec->flags & G_PARAM_WRITABLE) || (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
+    return;
+  if (to_gvalue (value, pspec, &v))
+    g_object_set_property (instance, pspec->name, &v);
+  g_value_unset (&v);
+}
+
+static void
+gtype_connect (GObject *instance, FcElement *element, gpointer user_data)
+{
+  GTypeHooks *h = user_data;
+  if (h->connect)
+    h->connect (instance, element, h->user_data);
+}
+
+/**
+ * fc_component_class_set_gtype:
+ * @klass: a class
+ * @type: a GObject type with one property per schema property, named in
+ *   dash case (`recordTime` → `record-time`); types: string, boolean,
+ *   double, float, the integer types, enums (by nick), strv (from arrays)
+ *   and %FC_TYPE_VALUE (anything, as coerced)
+ * @connect: (nullable): connects the instance's signals to the element
+ *   (call fc_element_trigger_event() from them)
+ * @user_data: data for @connect
+ * @destroy: (nullable): frees @user_data with the class
+ *
+ * Sets the class's hooks so that mounting creates a @type instance with
+ * every coerced property (construct-only ones included) and later changes
+ * are set with g_object_set_property(). Schema properties without a
+ * matching GObject property are kept by the bridge only.
+ */
+void
+fc_component_class_set_gtype (FcComponentClass *klass, GType type, FcComponentConnect connect,
+                              gpointer user_data, GDestroyNotify destroy)
+{
+  GTypeHooks *h;
+
+  g_return_if_fail (klass != NULL);
+  g_return_if_fail (g_type_is_a (type, G_TYPE_OBJECT));
+  h = g_new (GTypeHooks, 1);
+  *h = (GTypeHooks) { type, connect, user_data, destroy };
+  fc_component_class_set_hooks (klass, gtype_factory, gtype_set_property, gtype_connect, h, gtype_hooks_free);
+}

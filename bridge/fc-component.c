@@ -1,0 +1,473 @@
+/* fc-component.c: component classes (schemas, hooks), coercion, registry. */
+#include <math.h>
+#include <string.h>
+
+#include "fc-component-private.h"
+
+G_DEFINE_BOXED_TYPE (FcComponentClass, fc_component_class, fc_component_class_ref, fc_component_class_unref)
+
+static void
+clear_property (gpointer p)
+{
+  FcPropertySpec *s = p;
+  g_free (s->name);
+  g_clear_pointer (&s->default_value, fc_value_unref);
+}
+
+static void
+clear_method (gpointer p)
+{
+  FcMethodSpec *m = p;
+  g_free (m->name);
+  if (m->destroy)
+    m->destroy (m->user_data);
+}
+
+/**
+ * fc_component_class_new:
+ * @name: the class name, e.g. `plugin://video/video-recognition`
+ *
+ * Returns: (transfer full): a class without properties, events or hooks
+ *   (a headless element that only stores its properties)
+ */
+FcComponentClass *
+fc_component_class_new (const char *name)
+{
+  FcComponentClass *k = g_new0 (FcComponentClass, 1);
+  g_return_val_if_fail (name != NULL, NULL);
+  k->ref_count = 1;
+  k->name = g_strdup (name);
+  k->properties = g_array_new (FALSE, TRUE, sizeof (FcPropertySpec));
+  g_array_set_clear_func (k->properties, clear_property);
+  k->events = g_ptr_array_new_with_free_func (g_free);
+  k->methods = g_array_new (FALSE, TRUE, sizeof (FcMethodSpec));
+  g_array_set_clear_func (k->methods, clear_method);
+  return k;
+}
+
+/** fc_component_class_ref: Returns: (transfer full): @klass */
+FcComponentClass *
+fc_component_class_ref (FcComponentClass *klass)
+{
+  g_return_val_if_fail (klass != NULL, NULL);
+  g_atomic_int_inc (&klass->ref_count);
+  return klass;
+}
+
+void
+fc_component_class_unref (FcComponentClass *klass)
+{
+  g_return_if_fail (klass != NULL);
+  if (!g_atomic_int_dec_and_test (&klass->ref_count))
+    return;
+  if (klass->hooks_destroy)
+    klass->hooks_destroy (klass->hooks_data);
+  g_datalist_clear (&klass->data);
+  g_array_unref (klass->properties);
+  g_ptr_array_unref (klass->events);
+  g_array_unref (klass->methods);
+  g_free (klass->name);
+  g_free (klass);
+}
+
+/** fc_component_class_get_name: Returns: (transfer none): the name */
+const char *
+fc_component_class_get_name (const FcComponentClass *klass)
+{
+  return klass->name;
+}
+
+/**
+ * fc_component_class_add_property:
+ * @klass: a class
+ * @name: the property name in camel case (`recordTime`); the markup may
+ *   also write it in dash case (`record-time`)
+ * @type: its type: exactly one #FcPropertyType
+ * @optional_types: further types accepted as they are, or 0
+ * @default_value: (transfer none) (nullable): the default; %NULL for the
+ *   type's zero value
+ * @init_only: whether changes after mount are ignored (with a warning)
+ */
+void
+fc_component_class_add_property (FcComponentClass *klass, const char *name, FcPropertyType type,
+                                 FcPropertyType optional_types, FcValue *default_value, gboolean init_only)
+{
+  FcPropertySpec s = { 0 };
+
+  g_return_if_fail (klass != NULL && name != NULL);
+  g_return_if_fail (type == FC_PROPERTY_STRING || type == FC_PROPERTY_NUMBER || type == FC_PROPERTY_BOOLEAN
+                    || type == FC_PROPERTY_ARRAY || type == FC_PROPERTY_OBJECT);
+  g_return_if_fail (fc_component_class_find_property (klass, name) < 0);
+
+  s.name = g_strdup (name);
+  s.type = type;
+  s.optional_types = optional_types;
+  s.init_only = init_only;
+  if (default_value)
+    s.default_value = fc_value_ref (default_value);
+  else
+    switch (type)
+      {
+      case FC_PROPERTY_STRING: s.default_value = fc_value_new_string (""); break;
+      case FC_PROPERTY_NUMBER: s.default_value = fc_value_new_number (0); break;
+      case FC_PROPERTY_BOOLEAN: s.default_value = fc_value_new_boolean (FALSE); break;
+      case FC_PROPERTY_ARRAY: s.default_value = fc_value_new_array (); break;
+      default: s.default_value = fc_value_new_null (); break;
+      }
+  g_array_append_val (klass->properties, s);
+}
+
+/** fc_component_class_add_event: declares that the component raises @name */
+void
+fc_component_class_add_event (FcComponentClass *klass, const char *name)
+{
+  g_return_if_fail (klass != NULL && name != NULL);
+  g_ptr_array_add (klass->events, g_strdup (name));
+}
+
+/**
+ * fc_component_class_add_method:
+ * @klass: a class
+ * @name: the method name (a replay `input` step's `action`)
+ * @method: (scope notified): the function
+ * @user_data: its data
+ * @destroy: (nullable): frees @user_data with the class
+ */
+void
+fc_component_class_add_method (FcComponentClass *klass, const char *name, FcComponentMethod method,
+                               gpointer user_data, GDestroyNotify destroy)
+{
+  FcMethodSpec m = { g_strdup (name), method, user_data, destroy };
+  g_return_if_fail (klass != NULL && name != NULL && method != NULL);
+  g_array_append_val (klass->methods, m);
+}
+
+/**
+ * fc_component_class_set_hooks:
+ * @klass: a class
+ * @factory: (nullable): creates the component's GObject at mount
+ * @set_property: (nullable): told of every property change after mount
+ * @connect: (nullable): connects the instance's signals to the element
+ * @user_data: data for the three hooks
+ * @destroy: (nullable): frees @user_data with the class
+ */
+void
+fc_component_class_set_hooks (FcComponentClass *klass, FcComponentFactory factory,
+                              FcComponentSetProperty set_property, FcComponentConnect connect,
+                              gpointer user_data, GDestroyNotify destroy)
+{
+  g_return_if_fail (klass != NULL);
+  if (klass->hooks_destroy)
+    klass->hooks_destroy (klass->hooks_data);
+  klass->factory = factory;
+  klass->set_property = set_property;
+  klass->connect = connect;
+  klass->hooks_data = user_data;
+  klass->hooks_destroy = destroy;
+}
+
+/**
+ * fc_component_class_set_data:
+ * @klass: a class
+ * @key: a name
+ * @data: (nullable): anything, e.g. the GTK view factory fc-bridge-gtk keeps
+ * @destroy: (nullable): frees @data when replaced or with the class
+ *
+ * Attaches data to the class, so optional layers (the GTK views) can extend
+ * it without the headless core knowing them.
+ */
+void
+fc_component_class_set_data (FcComponentClass *klass, const char *key, gpointer data, GDestroyNotify destroy)
+{
+  g_return_if_fail (klass != NULL && key != NULL);
+  g_datalist_set_data_full (&klass->data, key, data, destroy);
+}
+
+/** fc_component_class_get_data: Returns: (transfer none) (nullable): the data set under @key */
+gpointer
+fc_component_class_get_data (const FcComponentClass *klass, const char *key)
+{
+  g_return_val_if_fail (klass != NULL && key != NULL, NULL);
+  return g_datalist_get_data ((GData **) &klass->data, key);
+}
+
+guint
+fc_component_class_get_n_properties (const FcComponentClass *klass)
+{
+  return klass->properties->len;
+}
+
+/**
+ * fc_component_class_find_property:
+ * @klass: a class
+ * @name: a property name, camel or dash case
+ *
+ * Returns: its index, or -1
+ */
+int
+fc_component_class_find_property (const FcComponentClass *klass, const char *name)
+{
+  for (guint i = 0; i < klass->properties->len; i++)
+    if (strcmp (g_array_index (klass->properties, FcPropertySpec, i).name, name) == 0)
+      return (int) i;
+  if (strchr (name, '-'))
+    {
+      g_autofree char *camel = fc_dash_to_camel (name);
+      return fc_component_class_find_property (klass, camel);
+    }
+  return -1;
+}
+
+/** fc_component_class_get_property_name: Returns: (transfer none): the name */
+const char *
+fc_component_class_get_property_name (const FcComponentClass *klass, guint i)
+{
+  g_return_val_if_fail (i < klass->properties->len, NULL);
+  return g_array_index (klass->properties, FcPropertySpec, i).name;
+}
+
+/** fc_component_class_get_property_default: Returns: (transfer none): the default */
+FcValue *
+fc_component_class_get_property_default (const FcComponentClass *klass, guint i)
+{
+  g_return_val_if_fail (i < klass->properties->len, NULL);
+  return g_array_index (klass->properties, FcPropertySpec, i).default_value;
+}
+
+gboolean
+fc_component_class_has_event (const FcComponentClass *klass, const char *name)
+{
+  for (guint i = 0; i < klass->events->len; i++)
+    if (strcmp (g_ptr_array_index (klass->events, i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+FcMethodSpec *
+fc_component_class_find_method (const FcComponentClass *klass, const char *name)
+{
+  for (guint i = 0; i < klass->methods->len; i++)
+    if (strcmp (g_array_index (klass->methods, FcMethodSpec, i).name, name) == 0)
+      return &g_array_index (klass->methods, FcMethodSpec, i);
+  return NULL;
+}
+
+/** fc_property_type_to_string: Returns: (transfer none): "String", "Number", ... */
+const char *
+fc_property_type_to_string (FcPropertyType type)
+{
+  switch (type)
+    {
+    case FC_PROPERTY_STRING: return "String";
+    case FC_PROPERTY_NUMBER: return "Number";
+    case FC_PROPERTY_BOOLEAN: return "Boolean";
+    case FC_PROPERTY_ARRAY: return "Array";
+    case FC_PROPERTY_OBJECT: return "Object";
+    default: return "Unknown";
+    }
+}
+
+char *
+fc_dash_to_camel (const char *name)
+{
+  GString *s = g_string_new (NULL);
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '-' && p[1])
+        {
+          p++;
+          g_string_append_c (s, g_ascii_toupper (*p));
+        }
+      else
+        g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static FcPropertyType
+kind_to_type (const FcValue *v)
+{
+  switch (fc_value_get_kind (v))
+    {
+    case FC_VALUE_STRING: return FC_PROPERTY_STRING;
+    case FC_VALUE_NUMBER: return FC_PROPERTY_NUMBER;
+    case FC_VALUE_BOOLEAN: return FC_PROPERTY_BOOLEAN;
+    case FC_VALUE_ARRAY: return FC_PROPERTY_ARRAY;
+    case FC_VALUE_OBJECT: return FC_PROPERTY_OBJECT;
+    default: return 0;
+    }
+}
+
+static char *
+describe (const FcValue *v)
+{
+  if (fc_value_get_kind (v) == FC_VALUE_UNDEFINED)
+    return g_strdup ("undefined");
+  if (fc_value_get_kind (v) == FC_VALUE_NUMBER && !isfinite (fc_value_get_number (v)))
+    return fc_value_to_js_string (v);
+  return fc_value_to_json (v);
+}
+
+/**
+ * fc_component_class_coerce:
+ * @klass: a class
+ * @i: a property index
+ * @value: (transfer none): the attribute's value
+ * @problem: (out) (optional) (transfer full): why the default was used, or
+ *   %NULL when the value was accepted
+ *
+ * Converts a value to a property's type by the platform's rules: the type
+ * and optional types are matched strictly first; then String → `String(v)`;
+ * Number ← numeric strings, booleans and null (NaN, infinities, other text
+ * and objects fall back to the default); Boolean ← truthiness; Array ←
+ * arrays only; Object ← objects, arrays and null. `undefined` gives the
+ * default silently.
+ *
+ * Returns: (transfer full): the property value
+ */
+FcValue *
+fc_component_class_coerce (const FcComponentClass *klass, guint i, FcValue *value, char **problem)
+{
+  const FcPropertySpec *s;
+  FcValueKind k = fc_value_get_kind (value);
+  double n;
+
+  g_return_val_if_fail (i < klass->properties->len, NULL);
+  s = &g_array_index (klass->properties, FcPropertySpec, i);
+  if (problem)
+    *problem = NULL;
+
+  if (k == FC_VALUE_UNDEFINED)
+    return fc_value_ref (s->default_value);
+  if (kind_to_type (value) & (s->type | s->optional_types))
+    {
+      if (k == FC_VALUE_NUMBER && s->type == FC_PROPERTY_NUMBER && !isfinite (fc_value_get_number (value)))
+        goto bad;
+      return fc_value_ref (value);
+    }
+
+  switch (s->type)
+    {
+    case FC_PROPERTY_STRING:
+      if (k == FC_VALUE_NULL)
+        return fc_value_ref (s->default_value);
+      return fc_value_new_string_take (fc_value_to_js_string (value));
+    case FC_PROPERTY_NUMBER:
+      if (k == FC_VALUE_ARRAY || k == FC_VALUE_OBJECT)
+        goto bad;
+      n = fc_value_to_number (value);
+      if (!isfinite (n))
+        goto bad;
+      return fc_value_new_number (n);
+    case FC_PROPERTY_BOOLEAN:
+      return fc_value_new_boolean (fc_value_is_truthy (value));
+    case FC_PROPERTY_ARRAY:
+      goto bad;
+    case FC_PROPERTY_OBJECT:
+      if (k == FC_VALUE_NULL)
+        return fc_value_new_null ();
+      if (k == FC_VALUE_ARRAY)
+        return fc_value_ref (value);
+      goto bad;
+    default:
+      goto bad;
+    }
+
+bad:
+  if (problem)
+    {
+      g_autofree char *got = describe (value);
+      *problem = g_strdup_printf ("property \"%s\" expects %s, got %s; using default",
+                                  s->name, fc_property_type_to_string (s->type), got);
+    }
+  return fc_value_ref (s->default_value);
+}
+
+/* ---- registry ---- */
+
+struct _FcRegistry {
+  GObject parent_instance;
+  GHashTable *classes; /* key → FcComponentClass */
+};
+
+G_DEFINE_FINAL_TYPE (FcRegistry, fc_registry, G_TYPE_OBJECT)
+
+static void
+fc_registry_finalize (GObject *object)
+{
+  FcRegistry *self = FC_REGISTRY (object);
+  g_hash_table_unref (self->classes);
+  G_OBJECT_CLASS (fc_registry_parent_class)->finalize (object);
+}
+
+static void
+fc_registry_class_init (FcRegistryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fc_registry_finalize;
+}
+
+static void
+fc_registry_init (FcRegistry *self)
+{
+  self->classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) fc_component_class_unref);
+}
+
+/**
+ * fc_registry_new:
+ *
+ * Returns: (transfer full): an empty registry (built-in elements are always
+ *   known and need no registration)
+ */
+FcRegistry *
+fc_registry_new (void)
+{
+  return g_object_new (FC_TYPE_REGISTRY, NULL);
+}
+
+/**
+ * fc_registry_add_plugin_component:
+ * @self: a registry
+ * @provider: the plugin's provider id, e.g. `fc-video-recognition`
+ * @name: the public component name, e.g. `video-recognition`
+ * @klass: (transfer none): the class
+ */
+void
+fc_registry_add_plugin_component (FcRegistry *self, const char *provider, const char *name,
+                                  FcComponentClass *klass)
+{
+  g_return_if_fail (FC_IS_REGISTRY (self) && provider && name && klass);
+  g_hash_table_replace (self->classes, g_strdup_printf ("plugin-provider://%s/%s", provider, name),
+                        fc_component_class_ref (klass));
+}
+
+/**
+ * fc_registry_add_component:
+ * @self: a registry
+ * @path: the path pages use in `usingComponents`, e.g.
+ *   `plugin://video/video-recognition` to resolve it without app.json
+ * @klass: (transfer none): the class
+ */
+void
+fc_registry_add_component (FcRegistry *self, const char *path, FcComponentClass *klass)
+{
+  g_return_if_fail (FC_IS_REGISTRY (self) && path && klass);
+  g_hash_table_replace (self->classes, g_strdup (path), fc_component_class_ref (klass));
+}
+
+/** fc_registry_lookup_plugin_component: Returns: (transfer none) (nullable): the class */
+FcComponentClass *
+fc_registry_lookup_plugin_component (FcRegistry *self, const char *provider, const char *name)
+{
+  g_autofree char *key = g_strdup_printf ("plugin-provider://%s/%s", provider, name);
+  g_return_val_if_fail (FC_IS_REGISTRY (self), NULL);
+  return g_hash_table_lookup (self->classes, key);
+}
+
+/** fc_registry_lookup_component: Returns: (transfer none) (nullable): the class */
+FcComponentClass *
+fc_registry_lookup_component (FcRegistry *self, const char *path)
+{
+  g_return_val_if_fail (FC_IS_REGISTRY (self), NULL);
+  return g_hash_table_lookup (self->classes, path);
+}

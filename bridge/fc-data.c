@@ -1,0 +1,241 @@
+/* fc-data.c: setData path keys and copy-on-write updates of page data. */
+#include <string.h>
+
+#include "fc-bridge-private.h"
+
+static void
+clear_segment (gpointer p)
+{
+  g_free (((FcPathSegment *) p)->key);
+}
+
+/** fc_data_path_new: Returns: (transfer full): an empty path */
+FcDataPath *
+fc_data_path_new (void)
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (FcPathSegment));
+  g_array_set_clear_func (a, clear_segment);
+  return a;
+}
+
+void
+fc_data_path_append (FcDataPath *path, const char *key, gboolean is_index, guint index)
+{
+  FcPathSegment s = { g_strdup (key), is_index, index };
+  g_array_append_val (path, s);
+}
+
+void
+fc_data_path_free (FcDataPath *path)
+{
+  if (path)
+    g_array_unref (path);
+}
+
+/**
+ * fc_data_path_parse:
+ * @key: a setData key such as `a.b[0].c`; `\.` `\[` `\\` escape
+ * @error: return location for a %FC_BRIDGE_ERROR_BAD_PATH error
+ *
+ * Returns: (transfer full) (nullable): the path
+ */
+FcDataPath *
+fc_data_path_parse (const char *key, GError **error)
+{
+  FcDataPath *path = fc_data_path_new ();
+  GString *seg = g_string_new (NULL);
+  const char *p = key;
+
+  while (TRUE)
+    {
+      /* a field name, with backslash escapes */
+      g_string_truncate (seg, 0);
+      while (*p && *p != '.' && *p != '[')
+        {
+          if (*p == '\\' && p[1])
+            p++;
+          g_string_append_c (seg, *p++);
+        }
+      if (seg->len == 0)
+        goto bad;
+      fc_data_path_append (path, seg->str, FALSE, 0);
+      /* any number of [N] */
+      while (*p == '[')
+        {
+          guint64 n;
+          const char *close = strchr (p, ']');
+          g_autofree char *num = NULL;
+          if (!close || close == p + 1)
+            goto bad;
+          num = g_strndup (p + 1, close - p - 1);
+          if (!g_ascii_string_to_unsigned (num, 10, 0, G_MAXUINT32, &n, NULL))
+            goto bad;
+          fc_data_path_append (path, num, TRUE, (guint) n);
+          p = close + 1;
+        }
+      if (*p == '\0')
+        break;
+      if (*p != '.')
+        goto bad;
+      p++;
+    }
+  g_string_free (seg, TRUE);
+  return path;
+
+bad:
+  g_string_free (seg, TRUE);
+  fc_data_path_free (path);
+  g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_PATH,
+               "malformed setData key \"%s\"", key);
+  return NULL;
+}
+
+/** fc_data_path_to_string: Returns: (transfer full): the path as `a.b[0]` */
+char *
+fc_data_path_to_string (const FcDataPath *path)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < path->len; i++)
+    {
+      FcPathSegment *seg = &g_array_index (path, FcPathSegment, i);
+      if (seg->is_index)
+        g_string_append_printf (s, "[%u]", seg->index);
+      else
+        {
+          if (i)
+            g_string_append_c (s, '.');
+          for (const char *c = seg->key; *c; c++)
+            {
+              if (*c == '.' || *c == '[' || *c == '\\')
+                g_string_append_c (s, '\\');
+              g_string_append_c (s, *c);
+            }
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * fc_data_path_overlaps:
+ * @a: a path
+ * @b: a path
+ *
+ * Whether a change at one path can change the value at the other: one is a
+ * prefix of the other. `a[0]` and `a.0` name the same member.
+ */
+gboolean
+fc_data_path_overlaps (const FcDataPath *a, const FcDataPath *b)
+{
+  guint n = MIN (a->len, b->len);
+  for (guint i = 0; i < n; i++)
+    if (strcmp (g_array_index (a, FcPathSegment, i).key, g_array_index (b, FcPathSegment, i).key) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static FcValue *
+child_of (FcValue *v, const FcPathSegment *seg)
+{
+  switch (fc_value_get_kind (v))
+    {
+    case FC_VALUE_OBJECT:
+      return fc_value_object_get (v, seg->key);
+    case FC_VALUE_ARRAY:
+      {
+        guint64 n;
+        if (!g_ascii_string_to_unsigned (seg->key, 10, 0, G_MAXUINT32, &n, NULL))
+          return NULL;
+        return fc_value_array_get (v, (guint) n);
+      }
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * fc_data_get:
+ * @root: the data
+ * @path: a path
+ *
+ * Returns: (transfer none) (nullable): the value at @path
+ */
+FcValue *
+fc_data_get (FcValue *root, const FcDataPath *path)
+{
+  FcValue *v = root;
+  for (guint i = 0; v && i < path->len; i++)
+    v = child_of (v, &g_array_index (path, FcPathSegment, i));
+  return v;
+}
+
+/* Returns a container of @v's kind that the caller owns alone: @v itself
+ * when nobody else holds it, else a shallow copy. */
+static FcValue *
+writable (FcValue *v)
+{
+  if (fc_value_is_exclusive (v))
+    return fc_value_ref (v);
+  return fc_value_shallow_copy (v);
+}
+
+static FcValue *
+set_in (FcValue *node, const FcDataPath *path, guint i, FcValue *value)
+{
+  const FcPathSegment *seg = &g_array_index (path, FcPathSegment, i);
+  FcValue *container, *child, *new_child;
+
+  /* Platform rule: a missing or scalar intermediate becomes [] before a
+   * numeric segment, else {}. */
+  if (node && fc_value_get_kind (node) == FC_VALUE_ARRAY && seg->is_index)
+    container = writable (node);
+  else if (node && fc_value_get_kind (node) == FC_VALUE_OBJECT)
+    container = writable (node);
+  else if (node && fc_value_get_kind (node) == FC_VALUE_ARRAY)
+    {
+      /* a named member of an array: keep it an array; only numeric keys
+       * can be stored, others are dropped as JSON would. */
+      container = writable (node);
+    }
+  else
+    container = seg->is_index ? fc_value_new_array () : fc_value_new_object ();
+
+  child = child_of (container, seg);
+  if (i + 1 == path->len)
+    new_child = fc_value_ref (value);
+  else
+    new_child = set_in (child, path, i + 1, value);
+
+  if (fc_value_get_kind (container) == FC_VALUE_ARRAY)
+    {
+      guint64 n;
+      if (g_ascii_string_to_unsigned (seg->key, 10, 0, G_MAXUINT32, &n, NULL))
+        fc_value_array_set (container, (guint) n, new_child);
+      else
+        fc_value_unref (new_child);
+    }
+  else
+    fc_value_object_set (container, seg->key, new_child);
+  return container;
+}
+
+/**
+ * fc_data_set:
+ * @root: (inout): the data; replaced by an updated copy
+ * @path: where
+ * @value: (transfer none): the new value
+ *
+ * Containers along @path that anyone else holds (a component's property,
+ * a caller's reference) are copied shallowly, never modified, so values
+ * handed out earlier keep their contents and a change is seen as one;
+ * containers held only by @root's tree are updated in place.
+ */
+void
+fc_data_set (FcValue **root, const FcDataPath *path, FcValue *value)
+{
+  FcValue *updated;
+
+  g_return_if_fail (root && *root && path && path->len > 0);
+  updated = set_in (*root, path, 0, value);
+  fc_value_unref (*root);
+  *root = updated;
+}

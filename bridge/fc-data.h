@@ -1,0 +1,42 @@
+#pragma once
+
+#if !defined(FC_BRIDGE_INSIDE) && !defined(FC_BRIDGE_COMPILATION)
+#error "Only <fc-bridge.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include "fc-bridge-macros.h"
+#include "fc-value.h"
+
+G_BEGIN_DECLS
+
+/**
+ * FcPathSegment:
+ * @key: the member name, or the index in decimal
+ * @is_index: whether it was written as a numeric `[N]`
+ * @index: the index when @is_index
+ */
+typedef struct {
+  char *key;
+  gboolean is_index;
+  guint index;
+} FcPathSegment;
+
+/**
+ * FcDataPath:
+ *
+ * A data path such as `a.b[0].c`: an array of #FcPathSegment.
+ */
+typedef GArray FcDataPath;
+
+FC_BRIDGE_EXPORT FcDataPath *fc_data_path_new (void);
+FC_BRIDGE_EXPORT void fc_data_path_append (FcDataPath *path, const char *key, gboolean is_index, guint index);
+FC_BRIDGE_EXPORT FcDataPath *fc_data_path_parse (const char *key, GError **error);
+FC_BRIDGE_EXPORT char *fc_data_path_to_string (const FcDataPath *path);
+FC_BRIDGE_EXPORT gboolean fc_data_path_overlaps (const FcDataPath *a, const FcDataPath *b);
+FC_BRIDGE_EXPORT void fc_data_path_free (FcDataPath *path);
+
+FC_BRIDGE_EXPORT FcValue *fc_data_get (FcValue *root, const FcDataPath *path);
+FC_BRIDGE_EXPORT void fc_data_set (FcValue **root, const FcDataPath *path, FcValue *value);
+
+G_END_DECLS

@@ -1,0 +1,149 @@
+/* fc-event.c: event objects and the callback scope. */
+#include "fc-page-private.h"
+
+typedef struct {
+  FcEventCallback callback;
+  gpointer user_data;
+  GDestroyNotify destroy;
+} Callback;
+
+static void
+callback_free (gpointer p)
+{
+  Callback *c = p;
+  if (c->destroy)
+    c->destroy (c->user_data);
+  g_free (c);
+}
+
+struct _FcCallbackScope {
+  GObject parent_instance;
+  GHashTable *callbacks; /* name → Callback */
+  Callback *fallback;
+};
+
+G_DEFINE_FINAL_TYPE (FcCallbackScope, fc_callback_scope, G_TYPE_OBJECT)
+
+static void
+fc_callback_scope_finalize (GObject *object)
+{
+  FcCallbackScope *self = FC_CALLBACK_SCOPE (object);
+  g_hash_table_unref (self->callbacks);
+  g_clear_pointer (&self->fallback, callback_free);
+  G_OBJECT_CLASS (fc_callback_scope_parent_class)->finalize (object);
+}
+
+static void
+fc_callback_scope_class_init (FcCallbackScopeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fc_callback_scope_finalize;
+}
+
+static void
+fc_callback_scope_init (FcCallbackScope *self)
+{
+  self->callbacks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, callback_free);
+}
+
+/** fc_callback_scope_new: Returns: (transfer full): an empty scope */
+FcCallbackScope *
+fc_callback_scope_new (void)
+{
+  return g_object_new (FC_TYPE_CALLBACK_SCOPE, NULL);
+}
+
+/**
+ * fc_callback_scope_add_callback:
+ * @self: a scope
+ * @name: the handler name used in markup (`bind:input="changeInput"`)
+ * @callback: (scope notified): the function
+ * @user_data: its data
+ * @destroy: (nullable): frees @user_data when replaced or with the scope
+ */
+void
+fc_callback_scope_add_callback (FcCallbackScope *self, const char *name, FcEventCallback callback,
+                                gpointer user_data, GDestroyNotify destroy)
+{
+  Callback *c;
+  g_return_if_fail (FC_IS_CALLBACK_SCOPE (self) && name && callback);
+  c = g_new (Callback, 1);
+  *c = (Callback) { callback, user_data, destroy };
+  g_hash_table_replace (self->callbacks, g_strdup (name), c);
+}
+
+/**
+ * fc_callback_scope_set_fallback:
+ * @self: a scope
+ * @callback: (nullable) (scope notified): called for names without a
+ *   callback of their own (replay uses it to record every handler)
+ * @user_data: its data
+ * @destroy: (nullable): frees @user_data
+ */
+void
+fc_callback_scope_set_fallback (FcCallbackScope *self, FcEventCallback callback, gpointer user_data,
+                                GDestroyNotify destroy)
+{
+  g_return_if_fail (FC_IS_CALLBACK_SCOPE (self));
+  g_clear_pointer (&self->fallback, callback_free);
+  if (callback)
+    {
+      self->fallback = g_new (Callback, 1);
+      *self->fallback = (Callback) { callback, user_data, destroy };
+    }
+}
+
+gboolean
+fc_callback_scope_has_callback (FcCallbackScope *self, const char *name)
+{
+  g_return_val_if_fail (FC_IS_CALLBACK_SCOPE (self), FALSE);
+  return g_hash_table_contains (self->callbacks, name) || self->fallback;
+}
+
+/**
+ * fc_callback_scope_invoke:
+ * @self: a scope
+ * @event: the event; @event->handler names the callback
+ *
+ * Returns: %FALSE when the scope has no callback for the name
+ */
+gboolean
+fc_callback_scope_invoke (FcCallbackScope *self, const FcEvent *event)
+{
+  Callback *c;
+  g_return_val_if_fail (FC_IS_CALLBACK_SCOPE (self) && event && event->handler, FALSE);
+  c = g_hash_table_lookup (self->callbacks, event->handler);
+  if (!c)
+    c = self->fallback;
+  if (!c)
+    return FALSE;
+  c->callback (event, c->user_data);
+  return TRUE;
+}
+
+static FcValue *
+target_value (FcElement *el)
+{
+  FcValue *o = fc_value_new_object ();
+  fc_value_object_set (o, "id", fc_value_new_string (el && el->id ? el->id : ""));
+  fc_value_object_set (o, "dataset", el ? fc_element_dup_dataset (el) : fc_value_new_object ());
+  return o;
+}
+
+/**
+ * fc_event_to_value:
+ * @event: an event
+ *
+ * Returns: (transfer full): the platform's event object: `type`,
+ *   `timeStamp`, `detail`, `target` and `currentTarget` (`id`, `dataset`)
+ */
+FcValue *
+fc_event_to_value (const FcEvent *event)
+{
+  FcValue *o = fc_value_new_object ();
+  fc_value_object_set (o, "type", fc_value_new_string (event->type));
+  fc_value_object_set (o, "timeStamp", fc_value_new_number (event->time_stamp));
+  fc_value_object_set (o, "detail", event->detail ? fc_value_ref (event->detail) : fc_value_new_object ());
+  fc_value_object_set (o, "target", target_value (event->target));
+  fc_value_object_set (o, "currentTarget", target_value (event->current_target));
+  return o;
+}

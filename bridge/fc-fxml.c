@@ -1,0 +1,487 @@
+/* fc-fxml.c: the .fxml (WXML) markup parser. */
+#include <string.h>
+
+#include "fc-bridge-private.h"
+
+G_DEFINE_QUARK (fc-bridge-error, fc_bridge_error)
+
+const char *
+fc_bridge_error_code_to_string (int code)
+{
+  static const char *const names[] = {
+    "unclosed-tag", "mismatched-tag", "duplicate-attribute", "bad-entity",
+    "unterminated-binding", "bad-expression", "syntax", "bad-json", "bad-path",
+    "unknown-component", "unknown-method", "not-found", "failed",
+  };
+  return code >= 0 && code < (int) G_N_ELEMENTS (names) ? names[code] : "failed";
+}
+
+void
+fc_advance_position (const char *s, gsize n, int *line, int *col)
+{
+  for (gsize i = 0; i < n && s[i]; i++)
+    {
+      if (s[i] == '\n')
+        (*line)++, *col = 1;
+      else
+        (*col)++;
+    }
+}
+
+/* Decodes &amp; &lt; &gt; &quot; &apos; &#NN; &#xNN;. A '&' that starts no
+ * entity at all ("a & b") is kept as it is, as browsers and the platform
+ * do; "&name;" with an unknown name or a bad number is an error. */
+gboolean
+fc_decode_entities (const char *s, gsize len, GString *out, gsize *bad_at)
+{
+  static const struct { const char *name; char c; } named[] = {
+    { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
+  };
+  gsize i = 0;
+
+  while (i < len)
+    {
+      const char *semi;
+      gsize n;
+
+      if (s[i] != '&')
+        {
+          g_string_append_c (out, s[i++]);
+          continue;
+        }
+      semi = memchr (s + i, ';', MIN (len - i, 12));
+      if (!semi)
+        {
+          /* "&name" without ';' is malformed; a lone '&' is text */
+          if (i + 1 < len && (g_ascii_isalnum (s[i + 1]) || s[i + 1] == '#'))
+            goto bad;
+          g_string_append_c (out, s[i++]);
+          continue;
+        }
+      n = semi - (s + i) - 1; /* chars between & and ; */
+      if (n >= 2 && s[i + 1] == '#')
+        {
+          guint64 cp;
+          gboolean hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+          g_autofree char *num = g_strndup (s + i + (hex ? 3 : 2), n - (hex ? 2 : 1));
+          if (!*num || !g_ascii_string_to_unsigned (num, hex ? 16 : 10, 1, 0x10ffff, &cp, NULL)
+              || (cp >= 0xd800 && cp <= 0xdfff))
+            goto bad;
+          g_string_append_unichar (out, (gunichar) cp);
+          i += n + 2;
+          continue;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (named); k++)
+        if (strlen (named[k].name) == n && strncmp (s + i + 1, named[k].name, n) == 0)
+          {
+            g_string_append_c (out, named[k].c);
+            i += n + 2;
+            goto next;
+          }
+      goto bad;
+    next:;
+    }
+  return TRUE;
+
+bad:
+  if (bad_at)
+    *bad_at = i;
+  return FALSE;
+}
+
+/* Mounting and freeing recurse over the tree; bound its depth. */
+#define FC_FXML_MAX_DEPTH 256
+
+typedef struct {
+  const char *filename;
+  const char *text;
+  const char *end;
+  const char *p;
+  int line;
+  int col;
+  GError **error;
+} Lexer;
+
+static void
+advance (Lexer *lx, gsize n)
+{
+  for (gsize i = 0; i < n && lx->p < lx->end; i++, lx->p++)
+    {
+      if (*lx->p == '\n')
+        lx->line++, lx->col = 1;
+      else
+        lx->col++;
+    }
+}
+
+static gboolean
+error_at (Lexer *lx, int line, int col, int code, const char *fmt, ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+error_at (Lexer *lx, int line, int col, int code, const char *fmt, ...)
+{
+  va_list ap;
+  g_autofree char *msg = NULL;
+
+  va_start (ap, fmt);
+  msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error (lx->error, FC_BRIDGE_ERROR, code, "%s:%d:%d: %s", lx->filename, line, col, msg);
+  return FALSE;
+}
+
+static void
+attribute_free (gpointer p)
+{
+  FcFxmlAttribute *a = p;
+  g_free (a->name);
+  g_free (a->value);
+  fc_template_free (a->tpl);
+  g_free (a);
+}
+
+static FcFxmlNode *
+node_new (FcFxmlNodeType type, FcFxmlNode *parent, int line, int col)
+{
+  FcFxmlNode *n = g_new0 (FcFxmlNode, 1);
+  n->type = type;
+  n->parent = parent;
+  n->line = line;
+  n->col = col;
+  if (type == FC_FXML_ELEMENT || type == FC_FXML_DOCUMENT)
+    {
+      n->children = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_fxml_node_free);
+      n->attributes = g_ptr_array_new_with_free_func (attribute_free);
+    }
+  if (parent)
+    g_ptr_array_add (parent->children, n);
+  return n;
+}
+
+void
+fc_fxml_node_free (FcFxmlNode *node)
+{
+  if (!node)
+    return;
+  g_free (node->name);
+  g_free (node->text);
+  fc_template_free (node->tpl);
+  if (node->attributes)
+    g_ptr_array_unref (node->attributes);
+  if (node->children)
+    g_ptr_array_unref (node->children);
+  g_free (node);
+}
+
+/**
+ * fc_fxml_node_get_attribute:
+ * @node: an element
+ * @name: an attribute name
+ *
+ * Returns: (transfer none) (nullable): the attribute
+ */
+const FcFxmlAttribute *
+fc_fxml_node_get_attribute (const FcFxmlNode *node, const char *name)
+{
+  if (!node->attributes)
+    return NULL;
+  for (guint i = 0; i < node->attributes->len; i++)
+    {
+      const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
+      if (strcmp (a->name, name) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == ':' || c == '.' || (unsigned char) c >= 0x80;
+}
+
+static gboolean
+is_attr_name_char (char c)
+{
+  return c && !g_ascii_isspace (c) && c != '=' && c != '/' && c != '>' && c != '<' && c != '"' && c != '\'';
+}
+
+static void
+skip_ws (Lexer *lx)
+{
+  while (lx->p < lx->end && g_ascii_isspace (*lx->p))
+    advance (lx, 1);
+}
+
+static gboolean
+starts (Lexer *lx, const char *s)
+{
+  gsize n = strlen (s);
+  return (gsize) (lx->end - lx->p) >= n && memcmp (lx->p, s, n) == 0;
+}
+
+static char *
+read_name (Lexer *lx, gboolean attr)
+{
+  const char *s = lx->p;
+  while (lx->p < lx->end && (attr ? is_attr_name_char (*lx->p) : is_name_char (*lx->p)))
+    advance (lx, 1);
+  return lx->p > s ? g_strndup (s, lx->p - s) : NULL;
+}
+
+/* Parses `<tag attrs... >` or `/>`, lexer on '<'. Sets *self_closing. */
+static FcFxmlNode *
+parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
+{
+  int line = lx->line, col = lx->col;
+  FcFxmlNode *el;
+  char *name;
+
+  advance (lx, 1);
+  name = read_name (lx, FALSE);
+  if (!name)
+    return error_at (lx, line, col, FC_BRIDGE_ERROR_SYNTAX, "expected a tag name after '<'"), NULL;
+  el = node_new (FC_FXML_ELEMENT, parent, line, col);
+  el->name = name;
+
+  while (TRUE)
+    {
+      FcFxmlAttribute *attr;
+      int aline, acol, vline, vcol;
+      char *aname;
+
+      skip_ws (lx);
+      if (lx->p >= lx->end)
+        return error_at (lx, line, col, FC_BRIDGE_ERROR_UNCLOSED_TAG,
+                         "unclosed tag <%s>: end of input inside the tag", name), NULL;
+      if (starts (lx, "/>"))
+        {
+          advance (lx, 2);
+          *self_closing = TRUE;
+          return el;
+        }
+      if (*lx->p == '>')
+        {
+          advance (lx, 1);
+          *self_closing = FALSE;
+          return el;
+        }
+      aline = lx->line, acol = lx->col;
+      aname = read_name (lx, TRUE);
+      if (!aname)
+        return error_at (lx, lx->line, lx->col, FC_BRIDGE_ERROR_SYNTAX,
+                         "unexpected '%c' in tag <%s>", *lx->p, name), NULL;
+      if (fc_fxml_node_get_attribute (el, aname))
+        {
+          error_at (lx, aline, acol, FC_BRIDGE_ERROR_DUPLICATE_ATTRIBUTE,
+                    "duplicate attribute \"%s\" on <%s>", aname, name);
+          g_free (aname);
+          return NULL;
+        }
+      attr = g_new0 (FcFxmlAttribute, 1);
+      attr->name = aname;
+      attr->line = aline;
+      attr->col = acol;
+      g_ptr_array_add (el->attributes, attr);
+
+      skip_ws (lx);
+      if (lx->p < lx->end && *lx->p == '=')
+        {
+          const char *vs;
+          char q;
+          advance (lx, 1);
+          skip_ws (lx);
+          if (lx->p >= lx->end || (*lx->p != '"' && *lx->p != '\''))
+            {
+              /* unquoted value, up to whitespace or the end of the tag */
+              vline = lx->line, vcol = lx->col;
+              vs = lx->p;
+              while (lx->p < lx->end && !g_ascii_isspace (*lx->p) && *lx->p != '>' && !starts (lx, "/>"))
+                advance (lx, 1);
+              if (lx->p == vs)
+                return error_at (lx, aline, acol, FC_BRIDGE_ERROR_SYNTAX,
+                                 "attribute \"%s\" has '=' but no value", aname), NULL;
+              attr->value = g_strndup (vs, lx->p - vs);
+            }
+          else
+            {
+              q = *lx->p;
+              advance (lx, 1);
+              vline = lx->line, vcol = lx->col;
+              vs = lx->p;
+              while (lx->p < lx->end && *lx->p != q)
+                {
+                  /* a quote inside {{ }} belongs to the expression */
+                  if (starts (lx, "{{"))
+                    {
+                      const char *close = g_strstr_len (lx->p, lx->end - lx->p, "}}");
+                      if (close)
+                        {
+                          advance (lx, close + 2 - lx->p);
+                          continue;
+                        }
+                    }
+                  advance (lx, 1);
+                }
+              if (lx->p >= lx->end)
+                return error_at (lx, aline, acol, FC_BRIDGE_ERROR_SYNTAX,
+                                 "unterminated value of attribute \"%s\"", aname), NULL;
+              attr->value = g_strndup (vs, lx->p - vs);
+              advance (lx, 1);
+            }
+          attr->tpl = fc_template_parse (attr->value, lx->filename, vline, vcol, lx->error);
+          if (!attr->tpl)
+            return NULL;
+        }
+      else
+        {
+          g_autoptr (GError) unused = NULL;
+          attr->tpl = fc_template_parse ("{{true}}", lx->filename, aline, acol, &unused);
+        }
+    }
+}
+
+/**
+ * fc_fxml_parse:
+ * @text: the markup
+ * @length: its length, or -1 when nul-terminated
+ * @filename: name used in messages
+ * @error: return location for a %FC_BRIDGE_ERROR error
+ *
+ * Returns: (transfer full) (nullable): the document node
+ */
+FcFxmlNode *
+fc_fxml_parse (const char *text, gssize length, const char *filename, GError **error)
+{
+  g_autofree char *copy = NULL;
+  Lexer lx;
+  FcFxmlNode *doc, *cur;
+  int depth = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  if (length < 0)
+    length = strlen (text);
+  copy = g_strndup (text, length); /* nul-terminated for the template parser */
+  lx = (Lexer) { filename ? filename : "<fxml>", copy, copy + length, copy, 1, 1, error };
+  doc = node_new (FC_FXML_DOCUMENT, NULL, 1, 1);
+  doc->name = g_strdup (lx.filename);
+  cur = doc;
+
+  while (lx.p < lx.end)
+    {
+      if (starts (&lx, "<!--"))
+        {
+          int line = lx.line, col = lx.col;
+          const char *close = g_strstr_len (lx.p + 4, lx.end - lx.p - 4, "-->");
+          FcFxmlNode *c;
+          if (!close)
+            {
+              error_at (&lx, line, col, FC_BRIDGE_ERROR_SYNTAX, "unterminated comment");
+              goto fail;
+            }
+          c = node_new (FC_FXML_COMMENT, cur, line, col);
+          c->text = g_strndup (lx.p + 4, close - lx.p - 4);
+          advance (&lx, close + 3 - lx.p);
+        }
+      else if (starts (&lx, "</"))
+        {
+          int line = lx.line, col = lx.col;
+          g_autofree char *name = NULL;
+          advance (&lx, 2);
+          name = read_name (&lx, FALSE);
+          skip_ws (&lx);
+          if (!name || lx.p >= lx.end || *lx.p != '>')
+            {
+              error_at (&lx, line, col, FC_BRIDGE_ERROR_SYNTAX, "malformed closing tag");
+              goto fail;
+            }
+          advance (&lx, 1);
+          if (cur == doc)
+            {
+              error_at (&lx, line, col, FC_BRIDGE_ERROR_MISMATCHED_TAG,
+                        "closing tag </%s> without an open element", name);
+              goto fail;
+            }
+          if (strcmp (name, cur->name) != 0)
+            {
+              error_at (&lx, line, col, FC_BRIDGE_ERROR_MISMATCHED_TAG,
+                        "closing tag </%s> does not match <%s> opened at %d:%d",
+                        name, cur->name, cur->line, cur->col);
+              goto fail;
+            }
+          cur = cur->parent;
+          depth--;
+        }
+      else if (*lx.p == '<' && lx.p + 1 < lx.end && (g_ascii_isalpha (lx.p[1]) || lx.p[1] == '_'))
+        {
+          gboolean self_closing = FALSE;
+          FcFxmlNode *el;
+          if (depth >= FC_FXML_MAX_DEPTH)
+            {
+              error_at (&lx, lx.line, lx.col, FC_BRIDGE_ERROR_SYNTAX,
+                        "elements nested deeper than %d", FC_FXML_MAX_DEPTH);
+              goto fail;
+            }
+          el = parse_start_tag (&lx, cur, &self_closing);
+          if (!el)
+            goto fail;
+          if (!self_closing)
+            depth++;
+          if (!self_closing)
+            cur = el;
+        }
+      else
+        {
+          int line = lx.line, col = lx.col;
+          const char *s = lx.p;
+          gboolean blank = TRUE;
+          /* text runs to the next tag; '<' inside {{ }} is an operator */
+          while (lx.p < lx.end)
+            {
+              if (starts (&lx, "{{"))
+                {
+                  const char *close = g_strstr_len (lx.p, lx.end - lx.p, "}}");
+                  if (!close)
+                    break; /* the template parser reports it */
+                  blank = FALSE;
+                  advance (&lx, close + 2 - lx.p);
+                  continue;
+                }
+              if (*lx.p == '<' && lx.p > s)
+                break;
+              if (*lx.p == '<' && lx.p == s)
+                {
+                  /* a '<' that starts no tag: keep it as text */
+                }
+              if (!g_ascii_isspace (*lx.p))
+                blank = FALSE;
+              advance (&lx, 1);
+            }
+          if (lx.p < lx.end && starts (&lx, "{{"))
+            {
+              /* unterminated binding: let the template parser say where */
+              lx.p = lx.end;
+              blank = FALSE;
+            }
+          if (!blank)
+            {
+              FcFxmlNode *t = node_new (FC_FXML_TEXT, cur, line, col);
+              t->text = g_strndup (s, lx.p - s);
+              t->tpl = fc_template_parse (t->text, lx.filename, line, col, error);
+              if (!t->tpl)
+                goto fail;
+            }
+        }
+    }
+
+  if (cur != doc)
+    {
+      error_at (&lx, cur->line, cur->col, FC_BRIDGE_ERROR_UNCLOSED_TAG, "unclosed tag <%s>", cur->name);
+      goto fail;
+    }
+  return doc;
+
+fail:
+  fc_fxml_node_free (doc);
+  return NULL;
+}

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "fc-component-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BINDING_PROPERTY,
+  BINDING_ID,
+  BINDING_DATASET,
+  BINDING_EVENT,
+  BINDING_TEXT,
+  BINDING_GENERIC, /* class, style, hidden, slot: kept, not a property */
+  BINDING_IF,      /* a wx:if / wx:elif condition; prop = branch index */
+  BINDING_FOR,     /* a wx:for list */
+} BindingKind;
+
+typedef enum {
+  ELEMENT_NORMAL,
+  ELEMENT_TEXT,
+  ELEMENT_IF,  /* virtual: holds the active branch of a wx:if chain */
+  ELEMENT_FOR, /* virtual: holds one instance per wx:for item */
+} ElementKind;
+
+/* The variables of one wx:for instance, shared by its elements. */
+typedef struct _ScopeRef ScopeRef;
+struct _ScopeRef {
+  gint ref_count;
+  ScopeRef *parent;
+  char *item_name;
+  char *index_name;
+  FcScope item;
+  FcScope index;
+};
+
+typedef enum {
+  EVENT_BIND,
+  EVENT_CATCH,
+  EVENT_MUT_BIND,
+  EVENT_CAPTURE_BIND,
+  EVENT_CAPTURE_CATCH,
+  EVENT_CAPTURE_MUT_BIND,
+} EventBindingKind;
+
+typedef struct {
+  BindingKind kind;
+  FcElement *element;
+  const FcFxmlAttribute *attr; /* NULL for text */
+  int prop;                    /* BINDING_PROPERTY */
+  char *key;                   /* dataset key, event name, generic name */
+  EventBindingKind event_kind;
+  FcValue *value;              /* last evaluated value (event handler name, generic) */
+  guint generation;
+} Binding;
+
+struct _FcElement {
+  ElementKind kind;
+  gboolean dead;         /* removed by wx:if / wx:for; freed after the update */
+  ScopeRef *scope;       /* wx:for variables, or NULL */
+  GPtrArray *branches;   /* ELEMENT_IF: const FcFxmlNode* per branch */
+  int active;            /* ELEMENT_IF: the branch shown, -1 for none */
+  guint consumed;        /* directives already applied when building from node */
+  FcPage *page;
+  FcElement *parent;
+  GPtrArray *children; /* FcElement*, NULL for text */
+  const FcFxmlNode *node;
+  FcComponentClass *klass; /* NULL for text nodes */
+  GObject *instance;
+  char *id;
+  char *text;          /* text nodes */
+  FcValue **props;     /* coerced values, klass->properties->len */
+  FcValue *dataset;    /* object or NULL */
+  GPtrArray *bindings; /* Binding*, owned */
+  gboolean mounted;
+};
+
+FcValue *fc_element_dup_dataset (FcElement *element);
+void fc_page_emit_warning (FcPage *page, int line, int col, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
+void fc_page_emit_navigate (FcPage *page, const char *url);
+
+G_END_DECLS

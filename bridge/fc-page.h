@@ -1,0 +1,82 @@
+#pragma once
+
+#if !defined(FC_BRIDGE_INSIDE) && !defined(FC_BRIDGE_COMPILATION)
+#error "Only <fc-bridge.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include "fc-bridge-macros.h"
+#include "fc-value.h"
+#include "fc-component.h"
+#include "fc-event.h"
+
+G_BEGIN_DECLS
+
+/**
+ * FcPage:
+ *
+ * A mounted page: its markup, JSON and data, the element tree built from
+ * them, and the bindings that keep properties up to date on setData. It
+ * runs without a display.
+ *
+ * Signals: `warning` (a `file:line:col: ...` message about bad input: the
+ * bridge never calls g_warning() for input), `navigate` (a navigator's
+ * url), `property-changed` (element, property name, value: every real
+ * change after mount), `element-changed` (element, `#text` or attribute).
+ */
+#define FC_TYPE_PAGE (fc_page_get_type ())
+FC_BRIDGE_EXPORT G_DECLARE_FINAL_TYPE (FcPage, fc_page, FC, PAGE, GObject)
+
+FC_BRIDGE_EXPORT FcPage *fc_page_new (FcRegistry *registry, FcCallbackScope *scope);
+FC_BRIDGE_EXPORT gboolean fc_page_load (FcPage *self,
+                                        const char *app_json,
+                                        const char *page_json,
+                                        const char *fxml,
+                                        const char *fxml_filename,
+                                        FcValue *data,
+                                        GError **error);
+FC_BRIDGE_EXPORT gboolean fc_page_load_from_dir (FcPage *self,
+                                                 const char *app_dir,
+                                                 const char *page_path,
+                                                 FcValue *data,
+                                                 GError **error);
+FC_BRIDGE_EXPORT gboolean fc_page_set_data (FcPage *self, FcValue *changes, GError **error);
+FC_BRIDGE_EXPORT gboolean fc_page_set_data_path (FcPage *self, const char *key, FcValue *value, GError **error);
+FC_BRIDGE_EXPORT FcValue *fc_page_get_data (FcPage *self);
+FC_BRIDGE_EXPORT FcRegistry *fc_page_get_registry (FcPage *self);
+FC_BRIDGE_EXPORT FcCallbackScope *fc_page_get_scope (FcPage *self);
+FC_BRIDGE_EXPORT FcElement *fc_page_get_root (FcPage *self);
+FC_BRIDGE_EXPORT FcElement *fc_page_select (FcPage *self, const char *selector);
+FC_BRIDGE_EXPORT guint fc_page_get_n_elements (FcPage *self);
+
+/* time: virtual by default (replay, tests); fc_page_advance() moves it */
+FC_BRIDGE_EXPORT double fc_page_get_time (FcPage *self);
+FC_BRIDGE_EXPORT void fc_page_advance (FcPage *self, double ms);
+FC_BRIDGE_EXPORT guint fc_page_add_timeout (FcPage *self, double delay_ms, GSourceFunc func,
+                                            gpointer user_data, GDestroyNotify destroy);
+FC_BRIDGE_EXPORT void fc_page_remove_timeout (FcPage *self, guint id);
+
+/* elements */
+FC_BRIDGE_EXPORT FcPage *fc_element_get_page (FcElement *element);
+FC_BRIDGE_EXPORT const char *fc_element_get_tag (FcElement *element);
+FC_BRIDGE_EXPORT const char *fc_element_get_id (FcElement *element);
+FC_BRIDGE_EXPORT FcComponentClass *fc_element_get_class (FcElement *element);
+FC_BRIDGE_EXPORT GObject *fc_element_get_instance (FcElement *element);
+FC_BRIDGE_EXPORT FcElement *fc_element_get_parent (FcElement *element);
+FC_BRIDGE_EXPORT guint fc_element_get_n_children (FcElement *element);
+FC_BRIDGE_EXPORT FcElement *fc_element_get_child (FcElement *element, guint i);
+FC_BRIDGE_EXPORT const char *fc_element_get_text (FcElement *element);
+FC_BRIDGE_EXPORT FcValue *fc_element_get_property (FcElement *element, const char *name);
+FC_BRIDGE_EXPORT FcValue *fc_element_get_attribute (FcElement *element, const char *name);
+FC_BRIDGE_EXPORT FcValue *fc_element_dup_properties (FcElement *element);
+FC_BRIDGE_EXPORT FcValue *fc_element_dup_dataset (FcElement *element);
+FC_BRIDGE_EXPORT void fc_element_trigger_event (FcElement *element,
+                                                const char *name,
+                                                FcValue *detail,
+                                                FcEventFlags flags);
+FC_BRIDGE_EXPORT gboolean fc_element_call_method (FcElement *element,
+                                                  const char *name,
+                                                  FcValue *args,
+                                                  GError **error);
+
+G_END_DECLS

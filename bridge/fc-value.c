@@ -1,0 +1,742 @@
+/* fc-value.c: the bridge's value type.
+ *
+ * Why not cJSON as the runtime value: cJSON nodes are owned by exactly one
+ * parent, so handing `{{stepList}}` to a component would need a deep copy
+ * on every evaluation, and cJSON has no `undefined`. A reference-counted
+ * value lets bindings, component properties and page data share nodes, and
+ * setData copies only the containers along the changed path (copy on
+ * write), so an update costs O(path depth), not O(data size). cJSON is
+ * still used to read JSON text.
+ */
+#include <math.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+#include "fc-bridge-private.h"
+
+typedef struct {
+  char *key;
+  FcValue *value;
+} Member;
+
+struct _FcValue {
+  gint ref_count; /* < 0: static, never freed */
+  FcValueKind kind;
+  union {
+    gboolean b;
+    double n;
+    char *s;
+    GPtrArray *array; /* of FcValue* */
+    GArray *object;   /* of Member, in insertion order */
+  };
+};
+
+static FcValue undefined_value = { -1, FC_VALUE_UNDEFINED, { 0 } };
+static FcValue null_value = { -1, FC_VALUE_NULL, { 0 } };
+static FcValue true_value = { -1, FC_VALUE_BOOLEAN, { .b = TRUE } };
+static FcValue false_value = { -1, FC_VALUE_BOOLEAN, { .b = FALSE } };
+
+G_DEFINE_BOXED_TYPE (FcValue, fc_value, fc_value_ref, fc_value_unref)
+
+/**
+ * fc_value_ref:
+ * @value: a value
+ *
+ * Returns: (transfer full): @value
+ */
+FcValue *
+fc_value_ref (FcValue *value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+  if (value->ref_count > 0)
+    g_atomic_int_inc (&value->ref_count);
+  return value;
+}
+
+static void
+clear_member (gpointer p)
+{
+  Member *m = p;
+  g_free (m->key);
+  fc_value_unref (m->value);
+}
+
+/**
+ * fc_value_unref:
+ * @value: (transfer full): a value
+ */
+void
+fc_value_unref (FcValue *value)
+{
+  g_return_if_fail (value != NULL);
+  if (value->ref_count < 0)
+    return;
+  if (!g_atomic_int_dec_and_test (&value->ref_count))
+    return;
+  switch (value->kind)
+    {
+    case FC_VALUE_STRING:
+      g_free (value->s);
+      break;
+    case FC_VALUE_ARRAY:
+      g_ptr_array_unref (value->array);
+      break;
+    case FC_VALUE_OBJECT:
+      g_array_unref (value->object);
+      break;
+    default:
+      break;
+    }
+  g_free (value);
+}
+
+static FcValue *
+value_alloc (FcValueKind kind)
+{
+  FcValue *v = g_new0 (FcValue, 1);
+  v->ref_count = 1;
+  v->kind = kind;
+  return v;
+}
+
+/* Whether the caller's reference is the only one, so the value may be
+ * changed in place without anyone seeing it (copy on write). */
+gboolean
+fc_value_is_exclusive (const FcValue *value)
+{
+  return g_atomic_int_get (&value->ref_count) == 1;
+}
+
+/** fc_value_new_undefined: Returns: (transfer full): `undefined` */
+FcValue *
+fc_value_new_undefined (void)
+{
+  return &undefined_value;
+}
+
+/** fc_value_new_null: Returns: (transfer full): `null` */
+FcValue *
+fc_value_new_null (void)
+{
+  return &null_value;
+}
+
+/** fc_value_new_boolean: @b: a boolean. Returns: (transfer full): @b */
+FcValue *
+fc_value_new_boolean (gboolean b)
+{
+  return b ? &true_value : &false_value;
+}
+
+/** fc_value_new_number: @n: a number. Returns: (transfer full): @n */
+FcValue *
+fc_value_new_number (double n)
+{
+  FcValue *v = value_alloc (FC_VALUE_NUMBER);
+  v->n = n;
+  return v;
+}
+
+/** fc_value_new_string: @s: UTF-8 text. Returns: (transfer full): a copy */
+FcValue *
+fc_value_new_string (const char *s)
+{
+  return fc_value_new_string_take (g_strdup (s ? s : ""));
+}
+
+/** fc_value_new_string_take: @s: (transfer full): text. Returns: (transfer full): a string value */
+FcValue *
+fc_value_new_string_take (char *s)
+{
+  FcValue *v = value_alloc (FC_VALUE_STRING);
+  v->s = s ? s : g_strdup ("");
+  return v;
+}
+
+/** fc_value_new_array: Returns: (transfer full): an empty array */
+FcValue *
+fc_value_new_array (void)
+{
+  FcValue *v = value_alloc (FC_VALUE_ARRAY);
+  v->array = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_value_unref);
+  return v;
+}
+
+/** fc_value_new_object: Returns: (transfer full): an empty object */
+FcValue *
+fc_value_new_object (void)
+{
+  FcValue *v = value_alloc (FC_VALUE_OBJECT);
+  v->object = g_array_new (FALSE, FALSE, sizeof (Member));
+  g_array_set_clear_func (v->object, clear_member);
+  return v;
+}
+
+FcValueKind
+fc_value_get_kind (const FcValue *value)
+{
+  return value ? value->kind : FC_VALUE_UNDEFINED;
+}
+
+gboolean
+fc_value_get_boolean (const FcValue *value)
+{
+  g_return_val_if_fail (value && value->kind == FC_VALUE_BOOLEAN, FALSE);
+  return value->b;
+}
+
+double
+fc_value_get_number (const FcValue *value)
+{
+  g_return_val_if_fail (value && value->kind == FC_VALUE_NUMBER, 0);
+  return value->n;
+}
+
+/**
+ * fc_value_get_string:
+ * @value: a string value
+ *
+ * Returns: (transfer none): the text
+ */
+const char *
+fc_value_get_string (const FcValue *value)
+{
+  g_return_val_if_fail (value && value->kind == FC_VALUE_STRING, NULL);
+  return value->s;
+}
+
+guint
+fc_value_array_get_length (const FcValue *array)
+{
+  g_return_val_if_fail (array && array->kind == FC_VALUE_ARRAY, 0);
+  return array->array->len;
+}
+
+/**
+ * fc_value_array_get:
+ * @array: an array value
+ * @index: an index
+ *
+ * Returns: (transfer none) (nullable): the element, %NULL when out of range
+ */
+FcValue *
+fc_value_array_get (const FcValue *array, guint index)
+{
+  g_return_val_if_fail (array && array->kind == FC_VALUE_ARRAY, NULL);
+  return index < array->array->len ? g_ptr_array_index (array->array, index) : NULL;
+}
+
+/**
+ * fc_value_array_append:
+ * @array: an array value the caller owns alone
+ * @element: (transfer full): the new element
+ */
+void
+fc_value_array_append (FcValue *array, FcValue *element)
+{
+  g_return_if_fail (array && array->kind == FC_VALUE_ARRAY && element);
+  g_ptr_array_add (array->array, element);
+}
+
+/**
+ * fc_value_array_set:
+ * @array: an array value the caller owns alone
+ * @index: where; the array grows with `undefined` holes as in JavaScript
+ * @element: (transfer full): the new element
+ */
+void
+fc_value_array_set (FcValue *array, guint index, FcValue *element)
+{
+  g_return_if_fail (array && array->kind == FC_VALUE_ARRAY && element);
+  while (array->array->len <= index)
+    g_ptr_array_add (array->array, fc_value_new_undefined ());
+  fc_value_unref (g_ptr_array_index (array->array, index));
+  g_ptr_array_index (array->array, index) = element;
+}
+
+guint
+fc_value_object_get_size (const FcValue *object)
+{
+  g_return_val_if_fail (object && object->kind == FC_VALUE_OBJECT, 0);
+  return object->object->len;
+}
+
+/** fc_value_object_get_key: Returns: (transfer none): the key of member @i */
+const char *
+fc_value_object_get_key (const FcValue *object, guint i)
+{
+  g_return_val_if_fail (object && object->kind == FC_VALUE_OBJECT, NULL);
+  g_return_val_if_fail (i < object->object->len, NULL);
+  return g_array_index (object->object, Member, i).key;
+}
+
+/** fc_value_object_get_nth: Returns: (transfer none): the value of member @i */
+FcValue *
+fc_value_object_get_nth (const FcValue *object, guint i)
+{
+  g_return_val_if_fail (object && object->kind == FC_VALUE_OBJECT, NULL);
+  g_return_val_if_fail (i < object->object->len, NULL);
+  return g_array_index (object->object, Member, i).value;
+}
+
+/**
+ * fc_value_object_get:
+ * @object: an object value
+ * @key: a member name
+ *
+ * Objects in page data are small, so a linear scan over an insertion-ordered
+ * array beats a hash table in both time and memory.
+ *
+ * Returns: (transfer none) (nullable): the member, %NULL when absent
+ */
+FcValue *
+fc_value_object_get (const FcValue *object, const char *key)
+{
+  g_return_val_if_fail (object && object->kind == FC_VALUE_OBJECT, NULL);
+  for (guint i = 0; i < object->object->len; i++)
+    {
+      Member *m = &g_array_index (object->object, Member, i);
+      if (strcmp (m->key, key) == 0)
+        return m->value;
+    }
+  return NULL;
+}
+
+/**
+ * fc_value_object_set:
+ * @object: an object value the caller owns alone
+ * @key: a member name
+ * @member: (transfer full): the value
+ */
+void
+fc_value_object_set (FcValue *object, const char *key, FcValue *member)
+{
+  g_return_if_fail (object && object->kind == FC_VALUE_OBJECT && key && member);
+  for (guint i = 0; i < object->object->len; i++)
+    {
+      Member *m = &g_array_index (object->object, Member, i);
+      if (strcmp (m->key, key) == 0)
+        {
+          fc_value_unref (m->value);
+          m->value = member;
+          return;
+        }
+    }
+  Member m = { g_strdup (key), member };
+  g_array_append_val (object->object, m);
+}
+
+/**
+ * fc_value_shallow_copy:
+ * @value: a value
+ *
+ * Returns: (transfer full): a container with the same (shared) members, or
+ *   a new reference to a scalar
+ */
+FcValue *
+fc_value_shallow_copy (const FcValue *value)
+{
+  FcValue *copy;
+
+  switch (value->kind)
+    {
+    case FC_VALUE_ARRAY:
+      copy = fc_value_new_array ();
+      for (guint i = 0; i < value->array->len; i++)
+        g_ptr_array_add (copy->array, fc_value_ref (g_ptr_array_index (value->array, i)));
+      return copy;
+    case FC_VALUE_OBJECT:
+      copy = fc_value_new_object ();
+      for (guint i = 0; i < value->object->len; i++)
+        {
+          Member *m = &g_array_index (value->object, Member, i);
+          Member c = { g_strdup (m->key), fc_value_ref (m->value) };
+          g_array_append_val (copy->object, c);
+        }
+      return copy;
+    default:
+      return fc_value_ref ((FcValue *) value);
+    }
+}
+
+/**
+ * fc_value_equal:
+ * @a: a value
+ * @b: a value
+ *
+ * Deep structural equality (NaN equals NaN, so an unchanged NaN property is
+ * not reported as a change).
+ */
+gboolean
+fc_value_equal (const FcValue *a, const FcValue *b)
+{
+  if (a == b)
+    return TRUE;
+  if (!a || !b || a->kind != b->kind)
+    return FALSE;
+  switch (a->kind)
+    {
+    case FC_VALUE_UNDEFINED:
+    case FC_VALUE_NULL:
+      return TRUE;
+    case FC_VALUE_BOOLEAN:
+      return a->b == b->b;
+    case FC_VALUE_NUMBER:
+      return a->n == b->n || (isnan (a->n) && isnan (b->n));
+    case FC_VALUE_STRING:
+      return strcmp (a->s, b->s) == 0;
+    case FC_VALUE_ARRAY:
+      if (a->array->len != b->array->len)
+        return FALSE;
+      for (guint i = 0; i < a->array->len; i++)
+        if (!fc_value_equal (g_ptr_array_index (a->array, i), g_ptr_array_index (b->array, i)))
+          return FALSE;
+      return TRUE;
+    case FC_VALUE_OBJECT:
+      if (a->object->len != b->object->len)
+        return FALSE;
+      for (guint i = 0; i < a->object->len; i++)
+        {
+          Member *m = &g_array_index (a->object, Member, i);
+          FcValue *o = fc_value_object_get (b, m->key);
+          if (!o || !fc_value_equal (m->value, o))
+            return FALSE;
+        }
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/** fc_value_is_truthy: JavaScript truthiness of @value. */
+gboolean
+fc_value_is_truthy (const FcValue *value)
+{
+  switch (fc_value_get_kind (value))
+    {
+    case FC_VALUE_UNDEFINED:
+    case FC_VALUE_NULL:
+      return FALSE;
+    case FC_VALUE_BOOLEAN:
+      return value->b;
+    case FC_VALUE_NUMBER:
+      return value->n != 0 && !isnan (value->n);
+    case FC_VALUE_STRING:
+      return value->s[0] != '\0';
+    default:
+      return TRUE;
+    }
+}
+
+static double
+string_to_number (const char *s)
+{
+  const char *p = s, *end;
+  char *stop;
+  double d;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  end = p + strlen (p);
+  while (end > p && g_ascii_isspace (end[-1]))
+    end--;
+  if (p == end)
+    return 0;
+  g_autofree char *t = g_strndup (p, end - p);
+  if (strcmp (t, "Infinity") == 0 || strcmp (t, "+Infinity") == 0)
+    return INFINITY;
+  if (strcmp (t, "-Infinity") == 0)
+    return -INFINITY;
+  if (t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
+    {
+      guint64 u;
+      if (g_ascii_string_to_unsigned (t + 2, 16, 0, G_MAXUINT64, &u, NULL))
+        return (double) u;
+      return NAN;
+    }
+  /* strtod accepts "inf", "nan" and hex floats, which Number() does not. */
+  for (const char *c = t; *c; c++)
+    if (!strchr ("0123456789+-.eE", *c))
+      return NAN;
+  d = g_ascii_strtod (t, &stop);
+  if (*stop != '\0' || stop == t)
+    return NAN;
+  return d;
+}
+
+/** fc_value_to_number: JavaScript `Number(value)`. */
+double
+fc_value_to_number (const FcValue *value)
+{
+  switch (fc_value_get_kind (value))
+    {
+    case FC_VALUE_UNDEFINED:
+      return NAN;
+    case FC_VALUE_NULL:
+      return 0;
+    case FC_VALUE_BOOLEAN:
+      return value->b ? 1 : 0;
+    case FC_VALUE_NUMBER:
+      return value->n;
+    case FC_VALUE_STRING:
+      return string_to_number (value->s);
+    case FC_VALUE_ARRAY:
+      if (value->array->len == 0)
+        return 0;
+      if (value->array->len == 1)
+        return fc_value_to_number (g_ptr_array_index (value->array, 0));
+      return NAN;
+    default:
+      return NAN;
+    }
+}
+
+static void
+append_number (GString *out, double n)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (n))
+    g_string_append (out, "NaN");
+  else if (isinf (n))
+    g_string_append (out, n > 0 ? "Infinity" : "-Infinity");
+  else if (n == 0)
+    g_string_append_c (out, '0'); /* also -0, as JavaScript prints it */
+  else if (n == (double) (gint64) n && fabs (n) < 1e21)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) n);
+  else
+    {
+      /* Shortest text that reads back to the same double. */
+      for (int prec = 15; prec <= 17; prec++)
+        {
+          g_ascii_formatd (buf, sizeof buf, prec == 15 ? "%.15g" : prec == 16 ? "%.16g" : "%.17g", n);
+          if (g_ascii_strtod (buf, NULL) == n)
+            break;
+        }
+      g_string_append (out, buf);
+    }
+}
+
+static void
+append_js_string (const FcValue *value, GString *out)
+{
+  switch (fc_value_get_kind (value))
+    {
+    case FC_VALUE_UNDEFINED:
+      g_string_append (out, "undefined");
+      break;
+    case FC_VALUE_NULL:
+      g_string_append (out, "null");
+      break;
+    case FC_VALUE_BOOLEAN:
+      g_string_append (out, value->b ? "true" : "false");
+      break;
+    case FC_VALUE_NUMBER:
+      append_number (out, value->n);
+      break;
+    case FC_VALUE_STRING:
+      g_string_append (out, value->s);
+      break;
+    case FC_VALUE_ARRAY:
+      /* Array.prototype.join: null and undefined become "". */
+      for (guint i = 0; i < value->array->len; i++)
+        {
+          FcValue *e = g_ptr_array_index (value->array, i);
+          if (i)
+            g_string_append_c (out, ',');
+          if (e->kind != FC_VALUE_NULL && e->kind != FC_VALUE_UNDEFINED)
+            append_js_string (e, out);
+        }
+      break;
+    case FC_VALUE_OBJECT:
+      g_string_append (out, "[object Object]");
+      break;
+    }
+}
+
+/**
+ * fc_value_to_js_string:
+ * @value: a value
+ *
+ * Returns: (transfer full): JavaScript `String(value)`
+ */
+char *
+fc_value_to_js_string (const FcValue *value)
+{
+  GString *out = g_string_new (NULL);
+  append_js_string (value, out);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * fc_value_type_name:
+ * @value: a value
+ *
+ * Returns: (transfer none): "String", "Number", "Boolean", "Array",
+ *   "Object", "null" or "undefined"
+ */
+const char *
+fc_value_type_name (const FcValue *value)
+{
+  static const char *const names[] = { "undefined", "null", "Boolean", "Number", "String", "Array", "Object" };
+  return names[fc_value_get_kind (value)];
+}
+
+static void
+append_json_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * fc_value_append_json:
+ * @value: a value
+ * @out: where to append
+ *
+ * Appends compact JSON as `JSON.stringify` writes it: `undefined` members
+ * are left out, `undefined` elements, NaN and infinities become `null`.
+ */
+void
+fc_value_append_json (const FcValue *value, GString *out)
+{
+  gboolean first = TRUE;
+
+  switch (fc_value_get_kind (value))
+    {
+    case FC_VALUE_UNDEFINED:
+    case FC_VALUE_NULL:
+      g_string_append (out, "null");
+      break;
+    case FC_VALUE_BOOLEAN:
+      g_string_append (out, value->b ? "true" : "false");
+      break;
+    case FC_VALUE_NUMBER:
+      if (isnan (value->n) || isinf (value->n))
+        g_string_append (out, "null");
+      else
+        append_number (out, value->n);
+      break;
+    case FC_VALUE_STRING:
+      append_json_string (out, value->s);
+      break;
+    case FC_VALUE_ARRAY:
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < value->array->len; i++)
+        {
+          if (i)
+            g_string_append_c (out, ',');
+          fc_value_append_json (g_ptr_array_index (value->array, i), out);
+        }
+      g_string_append_c (out, ']');
+      break;
+    case FC_VALUE_OBJECT:
+      g_string_append_c (out, '{');
+      for (guint i = 0; i < value->object->len; i++)
+        {
+          Member *m = &g_array_index (value->object, Member, i);
+          if (m->value->kind == FC_VALUE_UNDEFINED)
+            continue;
+          if (!first)
+            g_string_append_c (out, ',');
+          first = FALSE;
+          append_json_string (out, m->key);
+          g_string_append_c (out, ':');
+          fc_value_append_json (m->value, out);
+        }
+      g_string_append_c (out, '}');
+      break;
+    }
+}
+
+/** fc_value_to_json: Returns: (transfer full): compact JSON text of @value */
+char *
+fc_value_to_json (const FcValue *value)
+{
+  GString *out = g_string_new (NULL);
+  fc_value_append_json (value, out);
+  return g_string_free (out, FALSE);
+}
+
+static FcValue *
+from_cjson (const cJSON *j)
+{
+  FcValue *v;
+
+  if (cJSON_IsNull (j))
+    return fc_value_new_null ();
+  if (cJSON_IsBool (j))
+    return fc_value_new_boolean (cJSON_IsTrue (j));
+  if (cJSON_IsNumber (j))
+    return fc_value_new_number (j->valuedouble);
+  if (cJSON_IsString (j))
+    return fc_value_new_string (j->valuestring);
+  if (cJSON_IsArray (j))
+    {
+      v = fc_value_new_array ();
+      for (const cJSON *c = j->child; c; c = c->next)
+        fc_value_array_append (v, from_cjson (c));
+      return v;
+    }
+  if (cJSON_IsObject (j))
+    {
+      v = fc_value_new_object ();
+      for (const cJSON *c = j->child; c; c = c->next)
+        fc_value_object_set (v, c->string, from_cjson (c));
+      return v;
+    }
+  return fc_value_new_undefined ();
+}
+
+/**
+ * fc_value_from_json:
+ * @text: JSON text
+ * @error: return location for a %FC_BRIDGE_ERROR_BAD_JSON error
+ *
+ * Returns: (transfer full) (nullable): the value
+ */
+FcValue *
+fc_value_from_json (const char *text, GError **error)
+{
+  const char *end = NULL;
+  cJSON *j;
+  FcValue *v;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  j = cJSON_ParseWithOpts (text, &end, TRUE);
+  if (!j)
+    {
+      int line = 1, col = 1;
+      for (const char *p = text; end && p < end; p++)
+        {
+          if (*p == '\n')
+            line++, col = 1;
+          else
+            col++;
+        }
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
+                   "%d:%d: malformed JSON", line, col);
+      return NULL;
+    }
+  v = from_cjson (j);
+  cJSON_Delete (j);
+  return v;
+}

@@ -1,0 +1,3 @@
+#pragma once
+
+int fc_demo_app_run (const char *page_path);

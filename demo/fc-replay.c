@@ -1,0 +1,376 @@
+/* fc-replay.c: `fc-demo replay FILE.json`, the headless contract of
+ * DESIGN.md: run a page without a display, print one JSON object per line.
+ * Exit status 0 when the run completed and every expect matched. */
+#include "fc-replay.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <fc-bridge.h>
+
+#include "fc-demo-test-components.h"
+
+typedef struct {
+  FcPage *page;
+  GString *out;
+  GPtrArray *calls;   /* FcValue*: {t, handler, event, detail} per callback */
+  guint n_matched;    /* calls before this index are all matched or skipped */
+  GArray *matched;    /* gboolean per call */
+  gboolean failed;
+} Replay;
+
+static double
+now (Replay *r)
+{
+  return r->page ? fc_page_get_time (r->page) : 0;
+}
+
+static void
+line_begin (Replay *r)
+{
+  g_autoptr (FcValue) t = fc_value_new_number (now (r));
+  g_string_append (r->out, "{\"t\":");
+  fc_value_append_json (t, r->out);
+}
+
+static void
+line_end (Replay *r)
+{
+  g_string_append (r->out, "}\n");
+  /* stream as we go so a crash still shows what happened */
+  fputs (r->out->str, stdout);
+  fflush (stdout);
+  g_string_truncate (r->out, 0);
+}
+
+static void
+print_member (Replay *r, const char *key, FcValue *value)
+{
+  g_autoptr (FcValue) k = fc_value_new_string (key);
+  g_string_append_c (r->out, ',');
+  fc_value_append_json (k, r->out);
+  g_string_append_c (r->out, ':');
+  fc_value_append_json (value, r->out);
+}
+
+static void
+print_error (Replay *r, const GError *error)
+{
+  g_autoptr (FcValue) e = fc_value_new_object ();
+  fc_value_object_set (e, "domain", fc_value_new_string (g_quark_to_string (error->domain)));
+  if (error->domain == FC_BRIDGE_ERROR)
+    fc_value_object_set (e, "code", fc_value_new_string (fc_bridge_error_code_to_string (error->code)));
+  else
+    fc_value_object_set (e, "code", fc_value_new_number (error->code));
+  fc_value_object_set (e, "message", fc_value_new_string (error->message));
+  line_begin (r);
+  print_member (r, "error", e);
+  line_end (r);
+}
+
+static void
+replay_error (Replay *r, const char *code, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+replay_error (Replay *r, const char *code, const char *fmt, ...)
+{
+  va_list ap;
+  g_autoptr (FcValue) e = fc_value_new_object ();
+  va_start (ap, fmt);
+  fc_value_object_set (e, "domain", fc_value_new_string ("fc-replay"));
+  fc_value_object_set (e, "code", fc_value_new_string (code));
+  fc_value_object_set (e, "message", fc_value_new_string_take (g_strdup_vprintf (fmt, ap)));
+  va_end (ap);
+  line_begin (r);
+  print_member (r, "error", e);
+  line_end (r);
+  r->failed = TRUE;
+}
+
+static void
+on_callback (const FcEvent *event, gpointer user_data)
+{
+  Replay *r = user_data;
+  g_autoptr (FcValue) ev = fc_event_to_value (event);
+  g_autoptr (FcValue) handler = fc_value_new_string (event->handler);
+  FcValue *call = fc_value_new_object ();
+  gboolean no = FALSE;
+
+  fc_value_object_set (call, "t", fc_value_new_number (now (r)));
+  fc_value_object_set (call, "handler", fc_value_ref (handler));
+  fc_value_object_set (call, "event", fc_value_ref (ev));
+  fc_value_object_set (call, "detail", fc_value_ref (event->detail));
+  g_ptr_array_add (r->calls, call);
+  g_array_append_val (r->matched, no);
+
+  line_begin (r);
+  print_member (r, "handler", handler);
+  print_member (r, "event", ev);
+  line_end (r);
+}
+
+static void
+on_warning (FcPage *page, const char *message, Replay *r)
+{
+  g_autoptr (FcValue) m = fc_value_new_string (message);
+  line_begin (r);
+  print_member (r, "warning", m);
+  line_end (r);
+}
+
+static void
+on_navigate (FcPage *page, const char *url, Replay *r)
+{
+  g_autoptr (FcValue) m = fc_value_new_string (url);
+  line_begin (r);
+  print_member (r, "navigate", m);
+  line_end (r);
+}
+
+/* Whether @actual has everything @expected has (objects recursively;
+ * arrays element by element and of the same length). */
+static gboolean
+subset (FcValue *expected, FcValue *actual)
+{
+  if (!actual)
+    return FALSE;
+  if (fc_value_get_kind (expected) == FC_VALUE_OBJECT)
+    {
+      if (fc_value_get_kind (actual) != FC_VALUE_OBJECT)
+        return FALSE;
+      for (guint i = 0; i < fc_value_object_get_size (expected); i++)
+        if (!subset (fc_value_object_get_nth (expected, i),
+                     fc_value_object_get (actual, fc_value_object_get_key (expected, i))))
+          return FALSE;
+      return TRUE;
+    }
+  if (fc_value_get_kind (expected) == FC_VALUE_ARRAY)
+    {
+      guint n = fc_value_array_get_length (expected);
+      if (fc_value_get_kind (actual) != FC_VALUE_ARRAY || fc_value_array_get_length (actual) != n)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        if (!subset (fc_value_array_get (expected, i), fc_value_array_get (actual, i)))
+          return FALSE;
+      return TRUE;
+    }
+  return fc_value_equal (expected, actual);
+}
+
+static void
+step_expect (Replay *r, FcValue *expected)
+{
+  g_autofree char *json = fc_value_to_json (expected);
+
+  /* the next unmatched callback that matches */
+  for (guint i = r->n_matched; i < r->calls->len; i++)
+    {
+      if (g_array_index (r->matched, gboolean, i))
+        continue;
+      if (subset (expected, g_ptr_array_index (r->calls, i)))
+        {
+          g_array_index (r->matched, gboolean, i) = TRUE;
+          while (r->n_matched < r->calls->len && g_array_index (r->matched, gboolean, r->n_matched))
+            r->n_matched++;
+          return;
+        }
+    }
+  replay_error (r, "expect-unmatched", "no callback matches expect %s", json);
+}
+
+static gboolean
+step_input (Replay *r, FcValue *step, GError **error)
+{
+  FcValue *sel = fc_value_object_get (step, "input");
+  FcValue *action = fc_value_object_get (step, "action");
+  FcElement *el;
+
+  if (fc_value_get_kind (sel) != FC_VALUE_STRING || !action || fc_value_get_kind (action) != FC_VALUE_STRING)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_FAILED, "input step needs \"input\" and \"action\" strings");
+      return FALSE;
+    }
+  el = fc_page_select (r->page, fc_value_get_string (sel));
+  if (!el)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_NOT_FOUND, "no element matches \"%s\"",
+                   fc_value_get_string (sel));
+      return FALSE;
+    }
+  return fc_element_call_method (el, fc_value_get_string (action), fc_value_object_get (step, "args"), error);
+}
+
+static gboolean
+step_dump (Replay *r, FcValue *step, GError **error)
+{
+  FcValue *sel = fc_value_object_get (step, "dump");
+  FcElement *el = fc_value_get_kind (sel) == FC_VALUE_STRING ? fc_page_select (r->page, fc_value_get_string (sel)) : NULL;
+  g_autoptr (FcValue) props = NULL;
+  g_autoptr (FcValue) component = NULL;
+
+  if (!el)
+    {
+      g_autofree char *s = fc_value_to_json (sel);
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_NOT_FOUND, "no element matches %s", s);
+      return FALSE;
+    }
+  props = fc_element_dup_properties (el);
+  component = fc_value_new_string (fc_component_class_get_name (fc_element_get_class (el)));
+  line_begin (r);
+  print_member (r, "dump", sel);
+  print_member (r, "component", component);
+  print_member (r, "props", props);
+  line_end (r);
+  return TRUE;
+}
+
+static char *
+member_text (FcValue *o, const char *key)
+{
+  FcValue *v = fc_value_object_get (o, key);
+  if (!v)
+    return NULL;
+  if (fc_value_get_kind (v) == FC_VALUE_STRING)
+    return g_strdup (fc_value_get_string (v));
+  return fc_value_to_json (v);
+}
+
+int
+fc_replay_run (const char *file, GString *out)
+{
+  Replay r = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *base = g_path_get_dirname (file);
+  g_autoptr (FcValue) doc = NULL;
+  g_autoptr (FcRegistry) registry = fc_registry_new ();
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  FcValue *host, *steps, *data, *temp;
+  g_autofree char *temp_dir = NULL;
+  gboolean ok = FALSE;
+  int status = 1;
+
+  r.out = out;
+  r.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_value_unref);
+  r.matched = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  if (!g_file_get_contents (file, &text, NULL, &error))
+    {
+      print_error (&r, error);
+      goto out;
+    }
+  doc = fc_value_from_json (text, &error);
+  if (!doc || fc_value_get_kind (doc) != FC_VALUE_OBJECT)
+    {
+      if (!error)
+        g_set_error (&error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON, "1:1: expected a JSON object");
+      g_prefix_error (&error, "%s:", file);
+      print_error (&r, error);
+      goto out;
+    }
+
+  host = fc_value_object_get (doc, "host");
+  temp = host && fc_value_get_kind (host) == FC_VALUE_OBJECT ? fc_value_object_get (host, "tempDir") : NULL;
+  if (temp && fc_value_get_kind (temp) == FC_VALUE_STRING)
+    temp_dir = g_path_is_absolute (fc_value_get_string (temp)) ? g_strdup (fc_value_get_string (temp))
+                                                               : g_build_filename (base, fc_value_get_string (temp), NULL);
+  fc_demo_register_test_components (registry, temp_dir);
+  fc_callback_scope_set_fallback (scope, on_callback, &r, NULL);
+
+  r.page = fc_page_new (registry, scope);
+  g_signal_connect (r.page, "warning", G_CALLBACK (on_warning), &r);
+  g_signal_connect (r.page, "navigate", G_CALLBACK (on_navigate), &r);
+
+  data = fc_value_object_get (doc, "data");
+  if (data && fc_value_get_kind (data) != FC_VALUE_OBJECT)
+    {
+      replay_error (&r, "bad-case", "\"data\" must be an object");
+      goto out;
+    }
+  if (fc_value_object_get (doc, "fxml"))
+    {
+      g_autofree char *app = member_text (doc, "appJson");
+      g_autofree char *page = member_text (doc, "pageJson");
+      g_autofree char *fxml = member_text (doc, "fxml");
+      g_autofree char *page_path = member_text (doc, "page");
+      g_autofree char *name = g_strdup_printf ("%s.fxml", page_path ? page_path : "page");
+      ok = fc_page_load (r.page, app, page, fxml, name, data, &error);
+    }
+  else if (fc_value_object_get (doc, "app") && fc_value_object_get (doc, "page"))
+    {
+      g_autofree char *app = member_text (doc, "app");
+      g_autofree char *page = member_text (doc, "page");
+      g_autofree char *app_dir = g_path_is_absolute (app) ? g_strdup (app) : g_build_filename (base, app, NULL);
+      ok = fc_page_load_from_dir (r.page, app_dir, page, data, &error);
+    }
+  else
+    {
+      replay_error (&r, "bad-case", "give \"app\" and \"page\", or \"fxml\" (with \"appJson\", \"pageJson\")");
+      goto out;
+    }
+  if (!ok)
+    {
+      print_error (&r, error);
+      goto out;
+    }
+
+  steps = fc_value_object_get (doc, "steps");
+  for (guint i = 0; steps && fc_value_get_kind (steps) == FC_VALUE_ARRAY && i < fc_value_array_get_length (steps); i++)
+    {
+      FcValue *step = fc_value_array_get (steps, i);
+      FcValue *v;
+
+      if (fc_value_get_kind (step) != FC_VALUE_OBJECT)
+        {
+          replay_error (&r, "bad-step", "step %u is not an object", i);
+          goto out;
+        }
+      if ((v = fc_value_object_get (step, "wait")))
+        fc_page_advance (r.page, fc_value_to_number (v));
+      else if ((v = fc_value_object_get (step, "setData")))
+        {
+          if (fc_value_get_kind (v) != FC_VALUE_OBJECT)
+            {
+              replay_error (&r, "bad-step", "step %u: setData needs an object", i);
+              goto out;
+            }
+          if (!fc_page_set_data (r.page, v, &error))
+            {
+              print_error (&r, error);
+              goto out;
+            }
+        }
+      else if (fc_value_object_get (step, "input"))
+        {
+          if (!step_input (&r, step, &error))
+            {
+              g_prefix_error (&error, "step %u: ", i);
+              print_error (&r, error);
+              goto out;
+            }
+        }
+      else if (fc_value_object_get (step, "dump"))
+        {
+          if (!step_dump (&r, step, &error))
+            {
+              g_prefix_error (&error, "step %u: ", i);
+              print_error (&r, error);
+              goto out;
+            }
+        }
+      else if ((v = fc_value_object_get (step, "expect")))
+        step_expect (&r, v);
+      else
+        {
+          g_autofree char *j = fc_value_to_json (step);
+          replay_error (&r, "bad-step", "step %u: unknown step %s", i, j);
+          goto out;
+        }
+    }
+  status = r.failed ? 1 : 0;
+
+out:
+  g_clear_object (&r.page);
+  g_ptr_array_unref (r.calls);
+  g_array_unref (r.matched);
+  return status;
+}

@@ -1,0 +1,240 @@
+/* wx:if / wx:elif / wx:else and wx:for (also spelled fx:). */
+#include <fc-bridge.h>
+
+/* tag#id(children) 'text'; wx:if / wx:for elements are transparent */
+static void
+dump (FcElement *el, GString *out)
+{
+  const char *tag = fc_element_get_tag (el);
+  gboolean is_virtual = g_strcmp0 (tag, "#if") == 0 || g_strcmp0 (tag, "#for") == 0;
+  g_autoptr (GString) inner = g_string_new (NULL);
+
+  if (fc_element_get_text (el))
+    {
+      g_string_append_printf (out, "'%s'", fc_element_get_text (el));
+      return;
+    }
+  for (guint i = 0; i < fc_element_get_n_children (el); i++)
+    {
+      gsize before = inner->len;
+      if (inner->len)
+        g_string_append_c (inner, ' ');
+      dump (fc_element_get_child (el, i), inner);
+      if (inner->len == before + 1)
+        g_string_truncate (inner, before); /* an empty virtual child */
+    }
+  if (is_virtual)
+    {
+      g_string_append (out, inner->str);
+      return;
+    }
+  g_string_append (out, tag);
+  if (*fc_element_get_id (el))
+    g_string_append_printf (out, "#%s", fc_element_get_id (el));
+  if (inner->len)
+    g_string_append_printf (out, "(%s)", inner->str);
+}
+
+typedef struct {
+  const char *name;
+  const char *fxml;
+  const char *data;
+  const char *steps[4];    /* setData objects */
+  const char *expected[5]; /* the tree after mount and after each step */
+} Row;
+
+static const Row rows[] = {
+  { "if-true", "<view wx:if=\"{{a}}\">A</view>", "{\"a\":true}", { NULL }, { "view('A')" } },
+  { "if-false", "<view wx:if=\"{{a}}\">A</view>", "{\"a\":false}", { NULL }, { "" } },
+  { "if-toggle", "<view wx:if=\"{{a}}\">A</view><text>t</text>", "{\"a\":false}",
+    { "{\"a\":1}", "{\"a\":0}" }, { "text('t')", "view('A') text('t')", "text('t')" } },
+  { "elif-else", "<view wx:if=\"{{n > 1}}\">big</view>\n<!-- c -->\n<view wx:elif=\"{{n == 1}}\">one</view><view wx:else>none</view>",
+    "{\"n\":0}", { "{\"n\":1}", "{\"n\":5}", "{\"n\":0}" },
+    { "view('none')", "view('one')", "view('big')", "view('none')" } },
+  { "fx-prefix", "<view fx:if=\"{{a}}\">A</view><view fx:else>B</view>", "{\"a\":false}", { "{\"a\":true}" },
+    { "view('B')", "view('A')" } },
+  { "for-array", "<view wx:for=\"{{list}}\" id=\"v{{index}}\">{{item.t}}</view>", "{\"list\":[{\"t\":\"a\"},{\"t\":\"b\"}]}",
+    { "{\"list[1].t\":\"c\"}", "{\"list\":[{\"t\":\"x\"}]}", "{\"list\":[]}" },
+    { "view#v0('a') view#v1('b')", "view#v0('a') view#v1('c')", "view#v0('x')", "" } },
+  { "for-grow", "<text wx:for=\"{{list}}\">{{index}}:{{item}}</text>", "{\"list\":[]}",
+    { "{\"list\":[\"a\",\"b\",\"c\"]}", "{\"list[3]\":\"d\"}" },
+    { "", "text('0:a') text('1:b') text('2:c')", "text('0:a') text('1:b') text('2:c') text('3:d')" } },
+  { "for-names", "<text wx:for=\"{{list}}\" wx:for-item=\"it\" wx:for-index=\"i\">{{i}}={{it}} {{title}}</text>",
+    "{\"list\":[\"a\"],\"title\":\"T\"}", { "{\"title\":\"U\"}" }, { "text('0=a T')", "text('0=a U')" } },
+  { "for-object", "<text wx:for=\"{{o}}\">{{index}}={{item}}</text>", "{\"o\":{\"x\":1,\"y\":2}}", { NULL },
+    { "text('x=1') text('y=2')" } },
+  { "for-number", "<text wx:for=\"{{3}}\">{{item}}</text>", "{}", { NULL }, { "text('0') text('1') text('2')" } },
+  { "for-with-if", "<text wx:for=\"{{list}}\" wx:if=\"{{item > 1}}\">{{item}}</text>", "{\"list\":[1,2,3]}",
+    { "{\"list[0]\":5}" }, { "text('2') text('3')", "text('5') text('2') text('3')" } },
+  { "nested-for", "<view wx:for=\"{{rows}}\" wx:for-item=\"row\"><text wx:for=\"{{row.cells}}\">{{row.n}}{{item}}</text></view>",
+    "{\"rows\":[{\"n\":\"a\",\"cells\":[1,2]},{\"n\":\"b\",\"cells\":[3]}]}",
+    { "{\"rows[0].n\":\"z\"}", "{\"rows[1].cells\":[]}" },
+    { "view(text('a1') text('a2')) view(text('b3'))", "view(text('z1') text('z2')) view(text('b3'))",
+      "view(text('z1') text('z2')) view" } },
+  { "for-key-reorder", "<text wx:for=\"{{list}}\" wx:key=\"id\" id=\"t{{item.id}}\">{{index}}{{item.t}}</text>",
+    "{\"list\":[{\"id\":1,\"t\":\"a\"},{\"id\":2,\"t\":\"b\"}]}",
+    { "{\"list\":[{\"id\":2,\"t\":\"b\"},{\"id\":3,\"t\":\"c\"},{\"id\":1,\"t\":\"a\"}]}", "{\"list\":[{\"id\":3,\"t\":\"c\"}]}" },
+    { "text#t1('0a') text#t2('1b')", "text#t2('0b') text#t3('1c') text#t1('2a')", "text#t3('0c')" } },
+  { "for-key-this", "<text wx:for=\"{{list}}\" wx:key=\"*this\">{{item}}</text>", "{\"list\":[\"x\",\"y\"]}",
+    { "{\"list\":[\"y\",\"x\",\"x\"]}" }, { "text('x') text('y')", "text('y') text('x') text('x')" } },
+  { "block-if", "<block wx:if=\"{{a}}\"><text>x</text><text>y</text></block>", "{\"a\":true}", { "{\"a\":false}" },
+    { "block(text('x') text('y'))", "" } },
+};
+
+static void
+test_row (gconstpointer p)
+{
+  const Row *row = p;
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  g_autoptr (FcValue) data = fc_value_from_json (row->data, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_assert_true (fc_page_load (page, NULL, NULL, row->fxml, "t.fxml", data, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (row->expected) && row->expected[i]; i++)
+    {
+      g_autofree char *expected = *row->expected[i] ? g_strdup_printf ("page(%s)", row->expected[i]) : g_strdup ("page");
+      if (i > 0)
+        {
+          g_autoptr (FcValue) set = fc_value_from_json (row->steps[i - 1], NULL);
+          g_assert_true (fc_page_set_data (page, set, &error));
+          g_assert_no_error (error);
+        }
+      g_string_truncate (out, 0);
+      dump (fc_page_get_root (page), out);
+      g_assert_cmpstr (out->str, ==, expected);
+    }
+}
+
+static guint n_changes;
+
+static void
+on_children_changed (FcPage *page, FcElement *el, gpointer user_data)
+{
+  n_changes++;
+}
+
+static guint n_calls;
+
+static void
+on_tap (const FcEvent *event, gpointer user_data)
+{
+  g_autoptr (FcValue) v = fc_event_to_value (event);
+  g_autofree char *json = fc_value_to_json (v);
+  g_assert_cmpstr (json, ==, "{\"type\":\"tap\",\"timeStamp\":0,\"detail\":{},"
+                   "\"target\":{\"id\":\"b1\",\"dataset\":{\"idx\":1,\"name\":\"y\"}},"
+                   "\"currentTarget\":{\"id\":\"b1\",\"dataset\":{\"idx\":1,\"name\":\"y\"}}}");
+  n_calls++;
+}
+
+static void
+test_events_in_for (void)
+{
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  g_autoptr (FcPage) page = NULL;
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"list\":[\"x\",\"y\"]}", NULL);
+  g_autoptr (FcValue) set = fc_value_from_json ("{\"list\":[\"x\"]}", NULL);
+  g_autoptr (GError) error = NULL;
+
+  fc_callback_scope_add_callback (scope, "onTap", on_tap, NULL, NULL);
+  page = fc_page_new (NULL, scope);
+  g_signal_connect (page, "children-changed", G_CALLBACK (on_children_changed), NULL);
+  g_assert_true (fc_page_load (page, NULL, NULL,
+                               "<button wx:for=\"{{list}}\" id=\"b{{index}}\" data-idx=\"{{index}}\" "
+                               "data-name=\"{{item}}\" bindtap=\"onTap\">{{item}}</button>",
+                               "t.fxml", data, &error));
+  fc_element_trigger_event (fc_page_select (page, "#b1"), "tap", NULL, FC_EVENT_NONE);
+  g_assert_cmpuint (n_calls, ==, 1);
+  g_assert_cmpuint (fc_page_get_n_elements (page), ==, 5); /* #for, 2 buttons, 2 texts */
+  g_assert_true (fc_page_set_data (page, set, &error));
+  g_assert_null (fc_page_select (page, "#b1"));
+  g_assert_cmpuint (fc_page_get_n_elements (page), ==, 3);
+  g_assert_cmpuint (n_changes, ==, 1);
+}
+
+static GObject *
+plain_factory (FcComponentClass *klass, FcElement *element, gpointer user_data)
+{
+  return g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+/* With wx:key, a reordered list keeps each item's component instance. */
+static void
+test_key_keeps_instances (void)
+{
+  g_autoptr (FcRegistry) registry = fc_registry_new ();
+  g_autoptr (FcComponentClass) k = fc_component_class_new ("c");
+  g_autoptr (FcPage) page = NULL;
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"list\":[{\"id\":\"a\"},{\"id\":\"b\"}]}", NULL);
+  g_autoptr (FcValue) set = fc_value_from_json ("{\"list\":[{\"id\":\"b\"},{\"id\":\"a\"}]}", NULL);
+  g_autoptr (GError) error = NULL;
+  GObject *a, *b;
+
+  fc_component_class_set_hooks (k, plain_factory, NULL, NULL, NULL, NULL);
+  fc_registry_add_component (registry, "c", k);
+  page = fc_page_new (registry, NULL);
+  g_assert_true (fc_page_load (page, NULL, "{\"usingComponents\":{\"c\":\"c\"}}",
+                               "<c wx:for=\"{{list}}\" wx:key=\"id\" id=\"{{item.id}}\"/>", "t.fxml", data, &error));
+  a = fc_element_get_instance (fc_page_select (page, "#a"));
+  b = fc_element_get_instance (fc_page_select (page, "#b"));
+  g_assert_true (fc_page_set_data (page, set, &error));
+  g_assert_true (fc_element_get_instance (fc_page_select (page, "#a")) == a);
+  g_assert_true (fc_element_get_instance (fc_page_select (page, "#b")) == b);
+  g_assert_true (fc_element_get_child (fc_element_get_child (fc_page_get_root (page), 0), 0) == fc_page_select (page, "#b"));
+}
+
+static FcPage *reentrant_page;
+static guint n_outer;
+
+static void
+hide_self (const FcEvent *event, gpointer user_data)
+{
+  g_autoptr (FcValue) no = fc_value_new_boolean (FALSE);
+  g_assert_true (fc_page_set_data_path (reentrant_page, "show", no, NULL));
+  /* the target is gone from the tree but still valid during dispatch */
+  g_assert_null (fc_page_select (reentrant_page, "#b"));
+  g_assert_cmpstr (fc_element_get_id (event->target), ==, "b");
+}
+
+static void
+outer (const FcEvent *event, gpointer user_data)
+{
+  n_outer++;
+}
+
+/* A handler that removes the element whose event it handles. */
+static void
+test_reentrant (void)
+{
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"show\":true}", NULL);
+  g_autoptr (GError) error = NULL;
+
+  fc_callback_scope_add_callback (scope, "hide", hide_self, NULL, NULL);
+  fc_callback_scope_add_callback (scope, "outer", outer, NULL, NULL);
+  reentrant_page = fc_page_new (NULL, scope);
+  g_assert_true (fc_page_load (reentrant_page, NULL, NULL,
+                               "<view id=\"v\" bindtap=\"outer\"><button wx:if=\"{{show}}\" id=\"b\" bindtap=\"hide\">x</button></view>",
+                               "t.fxml", data, &error));
+  g_assert_true (fc_element_call_method (fc_page_select (reentrant_page, "#b"), "tap", NULL, &error));
+  g_assert_no_error (error);
+  /* the propagation path is fixed when dispatch starts, as in the DOM */
+  g_assert_cmpuint (n_outer, ==, 1);
+  g_assert_finalize_object (reentrant_page);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Bridge/Directive/%s", rows[i].name);
+      g_test_add_data_func (path, &rows[i], test_row);
+    }
+  g_test_add_func ("/Bridge/Directive/events-in-for", test_events_in_for);
+  g_test_add_func ("/Bridge/Directive/reentrant-removal", test_reentrant);
+  g_test_add_func ("/Bridge/Directive/key-keeps-instances", test_key_keeps_instances);
+  return g_test_run ();
+}

@@ -1,0 +1,64 @@
+/* fc-demo replay exits 1 with a precise error line for bad cases (and not
+ * by crashing): tests/replay/fail-*.json. */
+#include <string.h>
+#include <sys/wait.h>
+#include <fc-bridge.h>
+
+typedef struct {
+  const char *file;
+  const char *last_line_has;
+} Row;
+
+static const Row rows[] = {
+  { "fail-unknown-component.json",
+    "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"unknown-component\",\"message\":\"page.fxml:2:3: " },
+  { "fail-bad-expression.json",
+    "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-expression\",\"message\":\"page.fxml:2:14: " },
+  { "fail-unmatched-expect.json",
+    "\"error\":{\"domain\":\"fc-replay\",\"code\":\"expect-unmatched\"" },
+  { "no-such-file.json", "\"error\":{\"domain\":\"g-file-error-quark\"" },
+};
+
+static void
+test_row (gconstpointer p)
+{
+  const Row *row = p;
+  const char *src = g_getenv ("FC_SOURCE_ROOT");
+  const char *build = g_getenv ("FC_BUILD_ROOT");
+  g_autofree char *demo = NULL, *file = NULL, *out = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+  int status = 0;
+  guint n;
+
+  if (!src || !build)
+    {
+      g_test_skip ("FC_SOURCE_ROOT and FC_BUILD_ROOT not set");
+      return;
+    }
+  demo = g_build_filename (build, "demo", "fc-demo", NULL);
+  file = g_build_filename (src, "tests", "replay", row->file, NULL);
+  {
+    const char *argv[] = { demo, "replay", file, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_nonnull (strstr (lines[n - 1], row->last_line_has));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Bridge/Replay/errors/%s", rows[i].file);
+      g_test_add_data_func (path, &rows[i], test_row);
+    }
+  return g_test_run ();
+}

@@ -1,0 +1,115 @@
+/* Values: JSON text, String(), Number(), and the page's virtual clock. */
+#include <math.h>
+#include <fc-bridge.h>
+
+typedef struct {
+  const char *json;
+  const char *printed;   /* fc_value_to_json */
+  const char *js_string; /* String(v) */
+  double number;         /* Number(v); NAN allowed */
+  gboolean truthy;
+} Row;
+
+static const Row rows[] = {
+  { "0", "0", "0", 0, FALSE },
+  { "-0.0", "0", "0", 0, FALSE },
+  { "12", "12", "12", 12, TRUE },
+  { "1.5", "1.5", "1.5", 1.5, TRUE },
+  { "1e21", "1e+21", "1e+21", 1e21, TRUE },
+  { "123456789012", "123456789012", "123456789012", 123456789012.0, TRUE },
+  { "\"\"", "\"\"", "", 0, FALSE },
+  { "\" 42 \"", "\" 42 \"", " 42 ", 42, TRUE },
+  { "\"0x1f\"", "\"0x1f\"", "0x1f", 31, TRUE },
+  { "\"abc\"", "\"abc\"", "abc", NAN, TRUE },
+  { "\"inf\"", "\"inf\"", "inf", NAN, TRUE },
+  { "\"a\\\"b\\n\"", "\"a\\\"b\\n\"", "a\"b\n", NAN, TRUE },
+  { "true", "true", "true", 1, TRUE },
+  { "null", "null", "null", 0, FALSE },
+  { "[]", "[]", "", 0, TRUE },
+  { "[7]", "[7]", "7", 7, TRUE },
+  { "[1,null,\"x\"]", "[1,null,\"x\"]", "1,,x", NAN, TRUE },
+  { "{\"b\":1,\"a\":[true]}", "{\"b\":1,\"a\":[true]}", "[object Object]", NAN, TRUE },
+};
+
+static void
+test_row (gconstpointer p)
+{
+  const Row *row = p;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcValue) v = fc_value_from_json (row->json, &error);
+  g_autofree char *printed = NULL, *s = NULL;
+
+  g_assert_no_error (error);
+  printed = fc_value_to_json (v);
+  s = fc_value_to_js_string (v);
+  g_assert_cmpstr (printed, ==, row->printed);
+  g_assert_cmpstr (s, ==, row->js_string);
+  if (isnan (row->number))
+    g_assert_true (isnan (fc_value_to_number (v)));
+  else
+    g_assert_cmpfloat (fc_value_to_number (v), ==, row->number);
+  g_assert_cmpint (fc_value_is_truthy (v), ==, row->truthy);
+}
+
+static void
+test_bad_json (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcValue) v = fc_value_from_json ("{\n  \"a\": ,\n}", &error);
+  g_assert_null (v);
+  g_assert_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON);
+  g_assert_true (g_str_has_prefix (error->message, "2:"));
+}
+
+static GString *fired;
+
+static gboolean
+tick (gpointer data)
+{
+  g_string_append_printf (fired, "%s ", (char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+repeat (gpointer data)
+{
+  int *n = data;
+  g_string_append_printf (fired, "r ");
+  return ++*n < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+test_clock (void)
+{
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  int n = 0;
+  guint id;
+
+  fired = g_string_new (NULL);
+  fc_page_add_timeout (page, 300, tick, "c", NULL);
+  fc_page_add_timeout (page, 100, tick, "a", NULL);
+  id = fc_page_add_timeout (page, 200, tick, "x", NULL);
+  fc_page_add_timeout (page, 150, repeat, &n, NULL);
+  fc_page_remove_timeout (page, id);
+  fc_page_advance (page, 250);
+  g_assert_cmpstr (fired->str, ==, "a r ");
+  g_assert_cmpfloat (fc_page_get_time (page), ==, 250);
+  fc_page_advance (page, 1000);
+  g_assert_cmpstr (fired->str, ==, "a r c r r ");
+  g_assert_cmpfloat (fc_page_get_time (page), ==, 1250);
+  g_string_free (fired, TRUE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Bridge/Value/%u", i);
+      g_test_add_data_func (path, &rows[i], test_row);
+    }
+  g_test_add_func ("/Bridge/Value/bad-json", test_bad_json);
+  g_test_add_func ("/Bridge/Clock/timeouts", test_clock);
+  return g_test_run ();
+}
