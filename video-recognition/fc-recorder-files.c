@@ -1,0 +1,157 @@
+/* The recorder's files: a private directory (0700), files created 0600
+ * before GStreamer opens them, and the summary "end" reports: a JPEG of
+ * the first frame, the size and the SHA-256 of the finished file. */
+
+#include "fc-recorder-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <gst/video/video.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+gboolean
+fc_recorder_ensure_dir (const char *dir, GError **error)
+{
+  GStatBuf st;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_stat (dir, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot create the directory %s: %s", dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  /* An existing directory may have been made with a laxer umask. */
+  if ((st.st_mode & 0777) != 0700 && g_chmod (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot make %s private: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+fc_recorder_create_file (const char *dir, const char *suffix, GError **error)
+{
+  g_autofree char *name = g_strdup_printf ("recording-XXXXXX%s", suffix);
+  char *path = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot create a file in %s: %s", dir, g_strerror (saved));
+      g_free (path);
+      return NULL;
+    }
+  close (fd);
+  return path;
+}
+
+void
+fc_recording_summary_free (FcRecordingSummary *summary)
+{
+  g_free (summary->video_path);
+  g_free (summary->thumb_path);
+  g_clear_pointer (&summary->first_frame, gst_sample_unref);
+  g_free (summary->sha256);
+  g_free (summary);
+}
+
+static gboolean
+write_thumbnail (FcRecordingSummary *summary, GError **error)
+{
+  g_autoptr (GstCaps) jpeg = gst_caps_new_empty_simple ("image/jpeg");
+  g_autoptr (GstSample) out = NULL;
+  GstBuffer *buffer;
+  GstMapInfo map;
+  gboolean ok;
+  int fd;
+
+  if (summary->first_frame == NULL)
+    {
+      g_set_error_literal (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
+                           "no frame for the thumbnail");
+      return FALSE;
+    }
+  out = gst_video_convert_sample (summary->first_frame, jpeg, 5 * GST_SECOND,
+                                  error);
+  if (out == NULL)
+    return FALSE;
+  buffer = gst_sample_get_buffer (out);
+  if (!gst_buffer_map (buffer, &map, GST_MAP_READ))
+    {
+      g_set_error_literal (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
+                           "cannot read the thumbnail");
+      return FALSE;
+    }
+  fd = g_open (summary->thumb_path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+  ok = fd >= 0 && write (fd, map.data, map.size) == (gssize)map.size;
+  if (!ok)
+    {
+      int saved = errno;
+      g_set_error (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_WRITE_FAILED,
+                   "cannot write %s: %s", summary->thumb_path,
+                   g_strerror (saved));
+    }
+  if (fd >= 0 && close (fd) != 0 && ok)
+    {
+      int saved = errno;
+      g_set_error (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_WRITE_FAILED,
+                   "cannot write %s: %s", summary->thumb_path,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  gst_buffer_unmap (buffer, &map);
+  return ok;
+}
+
+static gboolean
+digest_file (FcRecordingSummary *summary, GError **error)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *chunk = g_malloc (1 << 16);
+  gint64 size = 0;
+  gssize n;
+  int fd = g_open (summary->video_path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
+                   "cannot read %s: %s", summary->video_path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  while ((n = read (fd, chunk, 1 << 16)) > 0)
+    {
+      g_checksum_update (checksum, chunk, n);
+      size += n;
+    }
+  if (n < 0)
+    {
+      int saved = errno;
+      close (fd);
+      g_set_error (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
+                   "cannot read %s: %s", summary->video_path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  summary->size = size;
+  summary->sha256 = g_strdup (g_checksum_get_string (checksum));
+  return TRUE;
+}
+
+gboolean
+fc_recorder_summarise (FcRecordingSummary *summary, GError **error)
+{
+  return digest_file (summary, error) && write_thumbnail (summary, error);
+}

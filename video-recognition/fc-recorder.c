@@ -1,0 +1,1907 @@
+/* FcRecorder: state, pipeline and events of the video recorder.
+ *
+ * One pipeline runs from fc_recorder_prepare() on:
+ *
+ *   camera ! caps ! videorate(30) ! crop to aspect ! scale ! I420 ! tee
+ *     tee ! queue (leaky) ! preview sink
+ *     tee ! queue [video gate] ! x264enc ! h264parse ! mp4mux ! filesink
+ *   microphone ! caps ! 48 kHz mono ! queue [audio gate] ! avenc_aac ! mp4mux
+ *
+ * The gates are pad probes. They drop everything until a recording is
+ * armed; the first video frame after that opens the window, and both
+ * branches are cut at exactly start + record-time of running time (the
+ * buffers' timestamps), audio to the sample. Then end-of-stream is sent to
+ * the sources and mp4mux finalises the file. mp4mux writes fragments with
+ * the moov first, and the file sink writes each fragment as it comes
+ * (unbuffered), so a killed process leaves a playable file.
+ *
+ * Streaming threads never touch the object's state beyond the window under
+ * self->lock: they post application messages that the bus watch (on the
+ * main context the recorder was made in) turns into signals. */
+
+#include "fc-recorder-private.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <gst/audio/audio.h>
+#include <gst/video/video.h>
+#include <string.h>
+
+#ifdef FC_HAVE_LIBPORTAL
+#include <libportal/portal.h>
+#endif
+
+GST_DEBUG_CATEGORY_STATIC (fc_recorder_debug);
+#define GST_CAT_DEFAULT fc_recorder_debug
+
+#define FRAME_NS (GST_SECOND / 30)
+/* Short fragments: "start" waits for the first one to be written. */
+#define FRAGMENT_MS 100
+/* No frame for this long while recording: the camera has gone. */
+#define LOST_AFTER_US (500 * 1000)
+#define WATCHDOG_MS 50
+#define FINISH_NUDGE_US (1500 * 1000)
+#define FINISH_GIVE_UP_US (4 * G_USEC_PER_SEC)
+
+struct _FcRecorder
+{
+  GObject parent_instance;
+
+  /* properties */
+  char *resolution;
+  guint record_time;
+  char *camera;
+  char *microphone;
+  gboolean allow_test_source;
+  char *temp_dir;
+  GstClock *clock;
+  GstElement *preview_sink;
+  guint ready_timeout;
+
+  FcRecorderState state;
+  GMainContext *context;
+  char *own_temp_dir; /* made on first use when temp-dir is unset */
+#ifdef FC_HAVE_LIBPORTAL
+  XdpPortal *portal;
+  GCancellable *portal_cancel; /* a camera request under way */
+#endif
+
+  GstElement *pipeline, *vsrc, *asrc;
+  GstClock *time_clock;  /* the host's clock, or the system clock */
+  GstPad *vgate, *agate; /* sink pads of the recording branches' queues */
+  GSource *bus_source, *watchdog;
+  FcSource cam, mic;
+  int width, height;
+  char *video_path;
+  gboolean pending_record, start_emitted, nudged;
+  FcStamp prepare_at, finishing_at;
+  gint64 record_us;
+  guint64 dropped_at_arm, duplicated_at_arm; /* videorate's counters */
+  GError *pending_error; /* reported once the partial file is finalised */
+
+  /* The recording window, shared with the streaming threads. */
+  GMutex lock;
+  gboolean armed, video_done, audio_done, saw_video, saw_audio, file_started;
+  gboolean video_eos, audio_eos;
+  GstClockTime record_ns, start, end, last_video_pts;
+  gint64 audio_samples; /* recorded so far */
+  guint64 frames;
+  FcStamp last_video_at;
+  GstSample *first_frame;
+};
+
+enum
+{
+  PROP_0,
+  PROP_RESOLUTION,
+  PROP_RECORD_TIME,
+  PROP_CAMERA,
+  PROP_MICROPHONE,
+  PROP_ALLOW_TEST_SOURCE,
+  PROP_TEMP_DIR,
+  PROP_CLOCK,
+  PROP_PREVIEW_SINK,
+  PROP_READY_TIMEOUT,
+  PROP_STATE,
+  N_PROPS
+};
+
+enum
+{
+  SIGNAL_READY,
+  SIGNAL_START,
+  SIGNAL_END,
+  SIGNAL_ERROR,
+  SIGNAL_WARNING,
+  N_SIGNALS
+};
+
+static GParamSpec *props[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (fc - recorder - error - quark, fc_recorder_error)
+
+G_DEFINE_ENUM_TYPE (
+    FcRecorderError, fc_recorder_error,
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_NO_CAMERA, "no-camera"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_CAMERA_BUSY, "camera-busy"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_CAMERA_DENIED, "camera-denied"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_CAMERA_LOST, "camera-lost"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_NO_MICROPHONE, "no-microphone"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_WRITE_FAILED, "write-failed"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_FAILED, "failed"))
+
+G_DEFINE_ENUM_TYPE (
+    FcRecorderState, fc_recorder_state,
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_STATE_IDLE, "idle"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_STATE_PREPARING, "preparing"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_STATE_READY, "ready"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_STATE_RECORDING, "recording"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_STATE_FINISHING, "finishing"))
+
+G_DEFINE_FINAL_TYPE (FcRecorder, fc_recorder, G_TYPE_OBJECT)
+
+/* ---- events ---------------------------------------------------------- */
+
+static const char *
+error_code_nick (FcRecorderError code)
+{
+  GEnumClass *klass = g_type_class_ref (FC_TYPE_RECORDER_ERROR);
+  GEnumValue *value = g_enum_get_value (klass, code);
+  const char *nick = value ? value->value_nick : "failed";
+
+  g_type_class_unref (klass);
+  return nick;
+}
+
+/* Emits SIGNAL with DETAIL (floating or not; consumed). */
+static void
+emit (FcRecorder *self, guint signal, GVariant *detail)
+{
+  g_variant_ref_sink (detail);
+  g_object_ref (self);
+  g_signal_emit (self, signals[signal], 0, detail);
+  g_object_unref (self);
+  g_variant_unref (detail);
+}
+
+static void
+emit_warning (FcRecorder *self, const char *message)
+{
+  GVariantDict dict;
+
+  GST_INFO_OBJECT (self->pipeline, "warning: %s", message);
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "errMsg", "s", message);
+  emit (self, SIGNAL_WARNING, g_variant_dict_end (&dict));
+}
+
+static gboolean
+file_has_data (const char *path)
+{
+  GStatBuf st;
+
+  return path != NULL && g_stat (path, &st) == 0 && st.st_size > 0;
+}
+
+/* PATH, when given and holding something, is the partial recording. */
+static void
+emit_error (FcRecorder *self, const GError *error, const char *path)
+{
+  GVariantDict dict;
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "errMsg", "s", error->message);
+  g_variant_dict_insert (&dict, "errCode", "s",
+                         error->domain == FC_RECORDER_ERROR
+                             ? error_code_nick (error->code)
+                             : "failed");
+  if (file_has_data (path))
+    g_variant_dict_insert (&dict, "tempVideoPath", "s", path);
+  emit (self, SIGNAL_ERROR, g_variant_dict_end (&dict));
+}
+
+static void
+set_state (FcRecorder *self, FcRecorderState state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STATE]);
+}
+
+/* A timeout runs out when it has passed both on the host's clock and in
+ * real time: under a virtual clock that stands still, or races ahead of
+ * what the machine can do, a camera giving no frame is not a fault. */
+static FcStamp
+stamp_now (FcRecorder *self)
+{
+  FcStamp now = { g_get_monotonic_time (), 0 };
+
+  now.clock
+      = self->time_clock
+            ? (gint64)(gst_clock_get_time (self->time_clock) / GST_USECOND)
+            : now.wall;
+  return now;
+}
+
+static gint64
+elapsed_us (FcRecorder *self, FcStamp then)
+{
+  FcStamp now = stamp_now (self);
+
+  return MIN (now.wall - then.wall, now.clock - then.clock);
+}
+
+/* ---- streaming-thread side ------------------------------------------- */
+
+static void
+post (GstPad *pad, const char *name)
+{
+  g_autoptr (GstObject) parent = gst_pad_get_parent (pad);
+
+  if (parent != NULL)
+    gst_element_post_message (
+        GST_ELEMENT (parent),
+        gst_message_new_application (parent, gst_structure_new_empty (name)));
+}
+
+/* Ends one recording branch (once): the muxer finalises the file when both
+ * have ended. The sources and the preview go on until the teardown. */
+static void
+end_branch (FcRecorder *self, gboolean video)
+{
+  GstPad *pad;
+  gboolean send;
+
+  g_mutex_lock (&self->lock);
+  pad = video ? self->vgate : self->agate;
+  send = video ? !self->video_eos : !self->audio_eos;
+  if (video)
+    self->video_eos = TRUE;
+  else
+    self->audio_eos = TRUE;
+  pad = send && pad ? gst_object_ref (pad) : NULL;
+  g_mutex_unlock (&self->lock);
+  if (pad != NULL)
+    {
+      GST_DEBUG ("ending the %s branch", video ? "video" : "audio");
+      gst_pad_send_event (pad, gst_event_new_eos ());
+      gst_object_unref (pad);
+    }
+}
+
+/* Recorded buffers are stamped from 0: mp4mux otherwise counts the running
+ * time before the recording as part of the file's duration. */
+static void
+rebase (GstPadProbeInfo *info, GstClockTime start)
+{
+  GstBuffer *buf = gst_buffer_make_writable (GST_PAD_PROBE_INFO_BUFFER (info));
+
+  GST_BUFFER_PTS (buf) -= start;
+  if (GST_BUFFER_DTS_IS_VALID (buf))
+    GST_BUFFER_DTS (buf)
+        = GST_BUFFER_DTS (buf) > start ? GST_BUFFER_DTS (buf) - start : 0;
+  GST_PAD_PROBE_INFO_DATA (info) = buf;
+}
+
+static GstPadProbeReturn
+video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  FcRecorder *self = data;
+  GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
+  GstClockTime pts = GST_BUFFER_PTS (buf);
+  gboolean pass = FALSE, done = FALSE, flowing = FALSE;
+  GstClockTime start;
+
+  GST_LOG ("frame %" GST_TIME_FORMAT, GST_TIME_ARGS (pts));
+  g_mutex_lock (&self->lock);
+  self->last_video_at = stamp_now (self);
+  if (!self->saw_video)
+    {
+      self->saw_video = TRUE;
+      flowing = self->saw_audio;
+    }
+  if (self->armed && !self->video_done && GST_CLOCK_TIME_IS_VALID (pts))
+    {
+      if (!GST_CLOCK_TIME_IS_VALID (self->start))
+        {
+          g_autoptr (GstCaps) caps = gst_pad_get_current_caps (pad);
+
+          self->start = pts;
+          self->end = pts + self->record_ns;
+          self->first_frame = gst_sample_new (buf, caps, NULL, NULL);
+        }
+      if (pts >= self->end)
+        done = self->video_done = TRUE;
+      else
+        {
+          pass = TRUE;
+          self->frames++;
+          self->last_video_pts = pts;
+        }
+    }
+  start = self->start;
+  g_mutex_unlock (&self->lock);
+
+  if (flowing)
+    post (pad, "fc-flowing");
+  if (done)
+    {
+      end_branch (self, TRUE);
+      post (pad, "fc-video-done");
+    }
+  if (!pass)
+    return GST_PAD_PROBE_DROP;
+  rebase (info, start);
+  return GST_PAD_PROBE_OK;
+}
+
+/* The AAC encoder puts one frame of priming before the first sample, and
+ * mp4mux (fragmented, so no edit list) counts it in the track's length. */
+#define AAC_PRIMING_SAMPLES 1024
+
+static GstPadProbeReturn
+audio_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  FcRecorder *self = data;
+  GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
+  g_autoptr (GstCaps) caps = gst_pad_get_current_caps (pad);
+  GstAudioInfo ainfo;
+  GstClockTime pts = GST_BUFFER_PTS (buf), start, end;
+  gboolean flowing = FALSE, stop, skip_all;
+  gint64 frames, skip, keep, limit, done_samples;
+
+  if (caps == NULL || !gst_audio_info_from_caps (&ainfo, caps)
+      || !GST_CLOCK_TIME_IS_VALID (pts))
+    return GST_PAD_PROBE_DROP;
+
+  g_mutex_lock (&self->lock);
+  if (!self->saw_audio)
+    {
+      self->saw_audio = TRUE;
+      flowing = self->saw_video;
+    }
+  start = self->start, end = self->end;
+  done_samples = self->audio_samples;
+  skip_all
+      = !self->armed || self->audio_done || !GST_CLOCK_TIME_IS_VALID (start);
+  stop = self->armed && self->audio_done;
+  g_mutex_unlock (&self->lock);
+
+  if (flowing)
+    post (pad, "fc-flowing");
+  /* The buffer after the last one ends the branch: from inside this probe,
+   * end-of-stream would overtake the last buffer. */
+  if (stop)
+    end_branch (self, FALSE);
+  if (skip_all)
+    return GST_PAD_PROBE_DROP;
+
+  /* The first buffer is cut at the window's start, to the sample; the rest
+   * are taken whole and stamped by their sample count, so the track has no
+   * jitter (these sources stamp buffers on arrival). The track's length,
+   * priming included, is the video's: [start, end). */
+  frames = gst_buffer_get_size (buf) / GST_AUDIO_INFO_BPF (&ainfo);
+  skip = 0;
+  if (done_samples == 0 && pts < start)
+    skip = MIN (frames, (gint64)gst_util_uint64_scale (start - pts, ainfo.rate,
+                                                       GST_SECOND));
+  limit = (gint64)gst_util_uint64_scale (end - start, ainfo.rate, GST_SECOND)
+          - AAC_PRIMING_SAMPLES;
+  keep = MIN (frames - skip, limit - done_samples);
+  GST_LOG ("audio %" GST_TIME_FORMAT " %" G_GINT64_FORMAT
+           " samples, %" G_GINT64_FORMAT " recorded of %" G_GINT64_FORMAT,
+           GST_TIME_ARGS (pts), frames, done_samples, limit);
+  stop = done_samples + MAX (keep, 0) >= limit;
+  g_mutex_lock (&self->lock);
+  if (keep > 0)
+    self->audio_samples += keep;
+  self->audio_done = stop;
+  g_mutex_unlock (&self->lock);
+
+  if (keep <= 0)
+    {
+      if (stop)
+        end_branch (self, FALSE);
+      return GST_PAD_PROBE_DROP;
+    }
+  buf = gst_audio_buffer_truncate (buf, GST_AUDIO_INFO_BPF (&ainfo), skip,
+                                   keep);
+  buf = gst_buffer_make_writable (buf);
+  GST_BUFFER_PTS (buf)
+      = gst_util_uint64_scale (done_samples, GST_SECOND, ainfo.rate);
+  GST_BUFFER_DTS (buf) = GST_CLOCK_TIME_NONE;
+  GST_BUFFER_DURATION (buf)
+      = gst_util_uint64_scale (done_samples + keep, GST_SECOND, ainfo.rate)
+        - GST_BUFFER_PTS (buf);
+  GST_BUFFER_OFFSET (buf) = done_samples;
+  GST_BUFFER_OFFSET_END (buf) = done_samples + keep;
+  if (done_samples == 0)
+    GST_BUFFER_FLAG_SET (buf, GST_BUFFER_FLAG_DISCONT);
+  else
+    GST_BUFFER_FLAG_UNSET (buf, GST_BUFFER_FLAG_DISCONT);
+  GST_PAD_PROBE_INFO_DATA (info) = buf;
+  return GST_PAD_PROBE_OK;
+}
+
+/* "start" means a frame is in the file: the first fragment (moof) has
+ * reached the file sink. */
+static GstPadProbeReturn
+file_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  FcRecorder *self = data;
+  GstBuffer *buf;
+  char tag[4];
+  gboolean first = FALSE;
+
+  if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM)
+    {
+      /* mp4mux has rewritten the header and sent everything: the file is
+       * complete (the sink writes unbuffered). */
+      if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_EOS)
+        post (pad, "fc-file-done");
+      return GST_PAD_PROBE_OK;
+    }
+  buf = GST_PAD_PROBE_INFO_BUFFER (info);
+  if (gst_buffer_extract (buf, 4, tag, 4) != 4 || memcmp (tag, "moof", 4) != 0)
+    return GST_PAD_PROBE_OK;
+  g_mutex_lock (&self->lock);
+  first = !self->file_started;
+  self->file_started = TRUE;
+  g_mutex_unlock (&self->lock);
+  if (first)
+    post (pad, "fc-file-started");
+  return GST_PAD_PROBE_OK;
+}
+
+/* ---- pipeline -------------------------------------------------------- */
+
+static gboolean bus_cb (GstBus *bus, GstMessage *msg, gpointer data);
+static gboolean watchdog_cb (gpointer data);
+
+static void
+reset_window (FcRecorder *self)
+{
+  g_mutex_lock (&self->lock);
+  self->armed = self->video_done = self->audio_done = FALSE;
+  self->video_eos = self->audio_eos = FALSE;
+  self->file_started = FALSE;
+  self->start = self->end = self->last_video_pts = GST_CLOCK_TIME_NONE;
+  self->frames = 0;
+  self->audio_samples = 0;
+  g_clear_pointer (&self->first_frame, gst_sample_unref);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Drops the pipeline. A file that never received anything is removed.
+ * The state is left to the caller. */
+static void
+drop_pipeline (FcRecorder *self)
+{
+#ifdef FC_HAVE_LIBPORTAL
+  if (self->portal_cancel != NULL)
+    {
+      g_cancellable_cancel (self->portal_cancel);
+      g_clear_object (&self->portal_cancel);
+    }
+#endif
+  if (self->watchdog != NULL)
+    {
+      g_source_destroy (self->watchdog);
+      g_clear_pointer (&self->watchdog, g_source_unref);
+    }
+  if (self->bus_source != NULL)
+    {
+      g_source_destroy (self->bus_source);
+      g_clear_pointer (&self->bus_source, g_source_unref);
+    }
+  if (self->pipeline != NULL)
+    {
+      gst_element_set_state (self->pipeline, GST_STATE_NULL);
+      if (self->preview_sink != NULL
+          && GST_OBJECT_PARENT (self->preview_sink)
+                 == GST_OBJECT (self->pipeline))
+        gst_bin_remove (GST_BIN (self->pipeline), self->preview_sink);
+    }
+  g_clear_object (&self->vsrc);
+  g_clear_object (&self->asrc);
+  g_clear_object (&self->time_clock);
+  g_mutex_lock (&self->lock);
+  g_clear_object (&self->vgate);
+  g_clear_object (&self->agate);
+  g_mutex_unlock (&self->lock);
+  g_clear_object (&self->pipeline);
+  fc_source_clear (&self->cam);
+  fc_source_clear (&self->mic);
+  if (self->video_path != NULL && !file_has_data (self->video_path))
+    g_unlink (self->video_path);
+  g_clear_pointer (&self->video_path, g_free);
+  g_clear_error (&self->pending_error);
+  self->pending_record = self->start_emitted = self->nudged = FALSE;
+  self->saw_video = self->saw_audio = FALSE;
+  reset_window (self);
+}
+
+static void
+teardown (FcRecorder *self)
+{
+  drop_pipeline (self);
+  set_state (self, FC_RECORDER_STATE_IDLE);
+}
+
+static void fail (FcRecorder *self, FcRecorderError code, const char *path,
+                  const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+/* Tears everything down and emits "error". */
+static void
+fail (FcRecorder *self, FcRecorderError code, const char *path,
+      const char *format, ...)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *keep = g_strdup (path);
+  va_list args;
+
+  va_start (args, format);
+  error = g_error_new_valist (FC_RECORDER_ERROR, code, format, args);
+  va_end (args);
+  GST_WARNING ("recorder error: %s", error->message);
+  teardown (self);
+  emit_error (self, error, keep);
+}
+
+static void
+resolution_size (const char *resolution, int *width, int *height)
+{
+  if (g_strcmp0 (resolution, "low") == 0)
+    *width = 640, *height = 480;
+  else if (g_strcmp0 (resolution, "high") == 0)
+    *width = 1920, *height = 1080;
+  else
+    *width = 1280, *height = 720;
+}
+
+static const char *
+temp_dir (FcRecorder *self, GError **error)
+{
+  if (self->temp_dir != NULL)
+    return fc_recorder_ensure_dir (self->temp_dir, error) ? self->temp_dir
+                                                          : NULL;
+  if (self->own_temp_dir == NULL)
+    {
+      g_autofree char *name = g_strdup_printf (
+          "fc-recorder-%s-XXXXXX", g_get_prgname () ? g_get_prgname () : "app");
+
+      g_strdelimit (name, "/", '_');
+      self->own_temp_dir = g_dir_make_tmp (name, error);
+    }
+  return self->own_temp_dir;
+}
+
+static char *
+describe_pipeline (FcRecorder *self, gboolean decode)
+{
+  GString *d = g_string_new (NULL);
+
+  switch (self->cam.kind)
+    {
+    case FC_SOURCE_PIPEWIRE:
+      g_string_append (d, "pipewiresrc name=vsrc always-copy=true "
+                          "do-timestamp=true client-name=fc-recorder");
+      break;
+    case FC_SOURCE_V4L2:
+      g_string_append (d, "v4l2src name=vsrc");
+      break;
+    case FC_SOURCE_TEST:
+    default:
+      g_string_append (d, "videotestsrc name=vsrc is-live=true pattern=smpte");
+      break;
+    }
+  g_string_append_printf (
+      d,
+      " ! capsfilter name=vcaps ! %s videorate name=vrate ! "
+      "video/x-raw,framerate=30/1 ! videoconvert"
+      " ! aspectratiocrop aspect-ratio=%d/%d ! videoscale ! videoconvert"
+      " ! video/x-raw,format=I420,width=%d,height=%d,pixel-aspect-ratio=1/1 ! "
+      "tee name=vt"
+      " vt. ! queue name=pq leaky=downstream max-size-buffers=2 "
+      "max-size-bytes=0 max-size-time=0 %s"
+      " vt. ! queue name=vq max-size-buffers=0 max-size-bytes=0 "
+      "max-size-time=3000000000"
+      /* I420 in, ultrafast: x264 writes constrained-baseline, which
+       * every player decodes (the tests check the profile). */
+      " ! x264enc speed-preset=ultrafast tune=zerolatency key-int-max=30"
+      " ! h264parse ! queue ! mux."
+      " mp4mux name=mux fragment-duration=%d ! filesink name=fsink async=false "
+      "buffer-mode=unbuffered ",
+      decode ? "jpegdec !" : "", self->width, self->height, self->width,
+      self->height,
+      self->preview_sink ? ""
+                         : "! fakesink name=preview sync=false async=false",
+      FRAGMENT_MS);
+  if (self->mic.kind == FC_SOURCE_PIPEWIRE)
+    g_string_append (d, " pipewiresrc name=asrc always-copy=true "
+                        "do-timestamp=true client-name=fc-recorder"
+                        " ! audio/x-raw,format=S16LE");
+  else
+    g_string_append (
+        d, " audiotestsrc name=asrc is-live=true wave=sine freq=440 volume=0.3"
+           " ! audio/x-raw,format=S16LE,rate=48000,channels=1");
+  /* audiorate: a microphone may deliver fewer samples than its clock says
+   * (the test environment's does); the gate counts samples, so gaps must
+   * be filled with silence for the sound to keep pace with the picture. */
+  g_string_append (d, " ! audioconvert ! audioresample ! "
+                      "audio/x-raw,format=S16LE,rate=48000,channels=1"
+                      " ! audiorate ! queue name=aq max-size-buffers=0 "
+                      "max-size-bytes=0 max-size-time=3000000000"
+                      " ! audioconvert ! avenc_aac perfect-timestamp=true ! "
+                      "aacparse ! queue ! mux.");
+  return g_string_free (d, FALSE);
+}
+
+/* Returns the pad, with a reference. */
+static GstPad *
+add_probe (GstElement *pipeline, const char *element, GstPadProbeType type,
+           GstPadProbeCallback cb, gpointer data)
+{
+  g_autoptr (GstElement) e = gst_bin_get_by_name (GST_BIN (pipeline), element);
+  GstPad *pad = gst_element_get_static_pad (e, "sink");
+
+  gst_pad_add_probe (pad, type, cb, data, NULL);
+  return pad;
+}
+
+/* Finds the microphone, builds the pipeline around the camera chosen and
+ * starts it. FALSE when an error has been emitted. */
+static gboolean
+build_pipeline (FcRecorder *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *desc = NULL;
+  g_autoptr (GstCaps) vcaps = NULL;
+  g_autoptr (GstBus) bus = NULL;
+  gboolean decode = FALSE;
+  const char *dir;
+
+  if (!fc_source_find (self->microphone, FALSE, &self->mic))
+    {
+      if (!self->allow_test_source)
+        {
+          fail (self, FC_RECORDER_ERROR_NO_MICROPHONE, NULL, "no microphone");
+          return FALSE;
+        }
+      self->mic.kind = FC_SOURCE_TEST;
+    }
+  GST_INFO ("camera %s:%s, microphone %s:%s",
+            fc_source_kind_name (self->cam.kind),
+            self->cam.target ? self->cam.target : "",
+            fc_source_kind_name (self->mic.kind),
+            self->mic.target ? self->mic.target : "");
+
+  dir = temp_dir (self, &error);
+  if (dir != NULL)
+    self->video_path = fc_recorder_create_file (dir, ".mp4", &error);
+  if (self->video_path == NULL)
+    {
+      fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL, "write failed: %s",
+            error->message);
+      return FALSE;
+    }
+
+  if (self->cam.kind == FC_SOURCE_TEST)
+    vcaps = gst_caps_new_simple (
+        "video/x-raw", "width", G_TYPE_INT, self->width, "height", G_TYPE_INT,
+        self->height, "framerate", GST_TYPE_FRACTION, 30, 1, NULL);
+  else
+    vcaps = fc_source_choose_video_caps (&self->cam, self->width, self->height,
+                                         &decode);
+  GST_INFO ("camera caps %" GST_PTR_FORMAT, vcaps);
+
+  desc = describe_pipeline (self, decode);
+  GST_DEBUG ("pipeline: %s", desc);
+  self->pipeline
+      = gst_parse_launch_full (desc, NULL, GST_PARSE_FLAG_FATAL_ERRORS, &error);
+  if (self->pipeline == NULL)
+    {
+      fail (self, FC_RECORDER_ERROR_FAILED, NULL,
+            "cannot build the pipeline: %s", error->message);
+      return FALSE;
+    }
+  gst_object_ref_sink (self->pipeline);
+  self->vsrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "vsrc");
+  self->asrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "asrc");
+  {
+    g_autoptr (GstElement) capsfilter
+        = gst_bin_get_by_name (GST_BIN (self->pipeline), "vcaps");
+    g_autoptr (GstElement) fsink
+        = gst_bin_get_by_name (GST_BIN (self->pipeline), "fsink");
+
+    g_object_set (capsfilter, "caps", vcaps, NULL);
+    g_object_set (fsink, "location", self->video_path, NULL);
+  }
+  if (self->cam.kind == FC_SOURCE_PIPEWIRE
+      || self->mic.kind == FC_SOURCE_PIPEWIRE)
+    {
+      /* A device that goes away must not be swapped silently for another
+       * one (the session manager's default): the recording would go on with
+       * someone else's camera. */
+      g_autoptr (GstStructure) stream_props = gst_structure_new (
+          "props", "node.dont-reconnect", G_TYPE_STRING, "true", NULL);
+
+      if (self->cam.kind == FC_SOURCE_PIPEWIRE)
+        g_object_set (self->vsrc, "target-object", self->cam.target,
+                      "stream-properties", stream_props, NULL);
+      if (self->cam.kind == FC_SOURCE_PIPEWIRE && self->cam.fd >= 0)
+        g_object_set (self->vsrc, "fd", self->cam.fd, NULL);
+      if (self->mic.kind == FC_SOURCE_PIPEWIRE)
+        g_object_set (self->asrc, "stream-properties", stream_props, NULL);
+    }
+  else if (self->cam.kind == FC_SOURCE_V4L2)
+    g_object_set (self->vsrc, "device", self->cam.target, NULL);
+  if (self->mic.kind == FC_SOURCE_PIPEWIRE)
+    g_object_set (self->asrc, "target-object", self->mic.target, NULL);
+  if (self->preview_sink != NULL)
+    {
+      g_autoptr (GstElement) pq
+          = gst_bin_get_by_name (GST_BIN (self->pipeline), "pq");
+
+      gst_bin_add (GST_BIN (self->pipeline), self->preview_sink);
+      if (!gst_element_link (pq, self->preview_sink))
+        {
+          fail (self, FC_RECORDER_ERROR_FAILED, NULL,
+                "cannot link the preview sink");
+          return FALSE;
+        }
+    }
+  if (self->clock != NULL)
+    gst_pipeline_use_clock (GST_PIPELINE (self->pipeline), self->clock);
+  self->time_clock
+      = self->clock ? gst_object_ref (self->clock) : gst_system_clock_obtain ();
+
+  g_mutex_lock (&self->lock);
+  self->vgate = add_probe (self->pipeline, "vq", GST_PAD_PROBE_TYPE_BUFFER,
+                           video_gate, self);
+  self->agate = add_probe (self->pipeline, "aq", GST_PAD_PROBE_TYPE_BUFFER,
+                           audio_gate, self);
+  g_mutex_unlock (&self->lock);
+  gst_object_unref (add_probe (self->pipeline, "fsink",
+                               GST_PAD_PROBE_TYPE_BUFFER
+                                   | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
+                               file_probe, self));
+
+  bus = gst_element_get_bus (self->pipeline);
+  self->bus_source = gst_bus_create_watch (bus);
+  g_source_set_callback (self->bus_source, (GSourceFunc)(void (*) (void))bus_cb,
+                         self, NULL);
+  g_source_attach (self->bus_source, self->context);
+  self->watchdog = g_timeout_source_new (WATCHDOG_MS);
+  g_source_set_callback (self->watchdog, watchdog_cb, self, NULL);
+  g_source_attach (self->watchdog, self->context);
+
+  reset_window (self);
+  self->prepare_at = stamp_now (self);
+  set_state (self, FC_RECORDER_STATE_PREPARING);
+  /* A refusal to start is also posted as an error on the bus, where it is
+   * classified with the element that raised it. */
+  gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
+  return TRUE;
+}
+
+static void
+videorate_counts (FcRecorder *self, guint64 *dropped, guint64 *duplicated)
+{
+  g_autoptr (GstElement) vrate
+      = self->pipeline ? gst_bin_get_by_name (GST_BIN (self->pipeline), "vrate")
+                       : NULL;
+
+  *dropped = *duplicated = 0;
+  if (vrate != NULL)
+    g_object_get (vrate, "drop", dropped, "duplicate", duplicated, NULL);
+}
+
+/* The camera is settled: the test pattern when none was found and that
+ * is allowed. FALSE when an error has been emitted. */
+static gboolean
+use_camera (FcRecorder *self, gboolean found)
+{
+  if (!found)
+    {
+      fc_source_clear (&self->cam);
+      if (!self->allow_test_source)
+        {
+          fail (self, FC_RECORDER_ERROR_NO_CAMERA, NULL, "no camera");
+          return FALSE;
+        }
+      self->cam.kind = FC_SOURCE_TEST;
+    }
+  return build_pipeline (self);
+}
+
+#ifdef FC_HAVE_LIBPORTAL
+/* Sandboxed, the camera comes through the camera portal: the user's
+ * permission, then a PipeWire remote that shows the cameras only. */
+static void
+portal_camera_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GWeakRef *weak = data;
+  g_autoptr (FcRecorder) self = g_weak_ref_get (weak);
+  g_autoptr (GError) error = NULL;
+  gboolean allowed;
+
+  allowed
+      = xdp_portal_access_camera_finish (XDP_PORTAL (source), result, &error);
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->portal_cancel);
+  if (!allowed)
+    {
+      GST_INFO ("camera portal: %s", error ? error->message : "refused");
+      fail (self, FC_RECORDER_ERROR_CAMERA_DENIED, NULL,
+            "camera permission refused");
+      return;
+    }
+  self->cam.fd
+      = xdp_portal_open_pipewire_remote_for_camera (XDP_PORTAL (source));
+  if (self->cam.fd < 0)
+    {
+      fail (self, FC_RECORDER_ERROR_CAMERA_DENIED, NULL,
+            "camera permission refused: no PipeWire remote for the camera");
+      return;
+    }
+  /* On that remote the session manager links us to its camera. */
+  self->cam.kind = FC_SOURCE_PIPEWIRE;
+  build_pipeline (self); /* "ready" or "error" follows */
+}
+
+static gboolean
+start_portal (FcRecorder *self)
+{
+  GWeakRef *weak;
+
+  if (self->camera != NULL && *self->camera != '\0'
+      && g_strcmp0 (self->camera, "auto") != 0)
+    return FALSE; /* a device named by the host */
+  if (!xdp_portal_running_under_sandbox ())
+    return FALSE;
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+  if (!xdp_portal_is_camera_present (self->portal))
+    return FALSE;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->portal_cancel = g_cancellable_new ();
+  self->prepare_at = stamp_now (self);
+  set_state (self, FC_RECORDER_STATE_PREPARING);
+  xdp_portal_access_camera (self->portal, NULL, XDP_CAMERA_FLAG_NONE,
+                            self->portal_cancel, portal_camera_cb, weak);
+  return TRUE;
+}
+#endif
+
+/* Starts what prepare() promises: "ready" or "error" follows. FALSE when
+ * an error has been emitted already. */
+static gboolean
+start_pipeline (FcRecorder *self)
+{
+  if (self->resolution != NULL && g_strcmp0 (self->resolution, "low") != 0
+      && g_strcmp0 (self->resolution, "medium") != 0
+      && g_strcmp0 (self->resolution, "high") != 0)
+    {
+      g_autofree char *msg = g_strdup_printf (
+          "unknown resolution \"%s\"; using \"medium\"", self->resolution);
+      emit_warning (self, msg);
+    }
+  resolution_size (self->resolution, &self->width, &self->height);
+
+#ifdef FC_HAVE_LIBPORTAL
+  if (start_portal (self))
+    return TRUE;
+#endif
+  return use_camera (self, fc_source_find (self->camera, TRUE, &self->cam));
+}
+
+static void
+arm (FcRecorder *self)
+{
+  reset_window (self);
+  videorate_counts (self, &self->dropped_at_arm, &self->duplicated_at_arm);
+  g_mutex_lock (&self->lock);
+  self->armed = TRUE;
+  self->record_ns
+      = MAX ((GstClockTime)self->record_time * GST_MSECOND, FRAME_NS);
+  self->last_video_at = stamp_now (self);
+  g_mutex_unlock (&self->lock);
+  self->start_emitted = self->nudged = FALSE;
+  self->record_us = g_get_monotonic_time ();
+  set_state (self, FC_RECORDER_STATE_RECORDING);
+}
+
+/* Closes the window at the last frame recorded and lets the file finish. */
+static void
+finish_now (FcRecorder *self)
+{
+  g_mutex_lock (&self->lock);
+  self->video_done = TRUE;
+  if (GST_CLOCK_TIME_IS_VALID (self->last_video_pts))
+    self->end = MIN (self->end, self->last_video_pts + FRAME_NS);
+  g_mutex_unlock (&self->lock);
+  end_branch (self, TRUE);
+  self->finishing_at = stamp_now (self);
+  set_state (self, FC_RECORDER_STATE_FINISHING);
+}
+
+static void
+emit_start (FcRecorder *self)
+{
+  GVariantDict dict;
+
+  if (self->start_emitted)
+    return;
+  self->start_emitted = TRUE;
+  GST_INFO ("recording started %.1f ms after record",
+            (g_get_monotonic_time () - self->record_us) / 1000.0);
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "tempVideoPath", "s", self->video_path);
+  g_variant_dict_insert (&dict, "source", "s",
+                         fc_source_kind_name (self->cam.kind));
+  emit (self, SIGNAL_START, g_variant_dict_end (&dict));
+}
+
+static void
+emit_ready (FcRecorder *self)
+{
+  GVariantDict dict;
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "source", "s",
+                         fc_source_kind_name (self->cam.kind));
+  g_variant_dict_insert (&dict, "camera", "s",
+                         self->cam.target ? self->cam.target : "test");
+  g_variant_dict_insert (&dict, "microphoneSource", "s",
+                         fc_source_kind_name (self->mic.kind));
+  g_variant_dict_insert (&dict, "microphone", "s",
+                         self->mic.target ? self->mic.target : "test");
+  g_variant_dict_insert (&dict, "width", "i", self->width);
+  g_variant_dict_insert (&dict, "height", "i", self->height);
+  emit (self, SIGNAL_READY, g_variant_dict_end (&dict));
+}
+
+static void
+summary_thread (GTask *task, gpointer source, gpointer data,
+                GCancellable *cancellable)
+{
+  FcRecordingSummary *summary = data;
+  GError *error = NULL;
+
+  if (fc_recorder_summarise (summary, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+summary_done (GObject *object, GAsyncResult *result, gpointer data)
+{
+  FcRecorder *self = FC_RECORDER (object);
+  FcRecordingSummary *summary = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  GVariantDict dict;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      set_state (self, FC_RECORDER_STATE_IDLE);
+      emit_error (self, error, summary->video_path);
+      return;
+    }
+  set_state (self, FC_RECORDER_STATE_IDLE);
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "tempVideoPath", "s", summary->video_path);
+  g_variant_dict_insert (&dict, "tempThumbPath", "s", summary->thumb_path);
+  g_variant_dict_insert (&dict, "duration", "x", summary->duration_ms);
+  g_variant_dict_insert (&dict, "size", "x", summary->size);
+  g_variant_dict_insert (&dict, "sha256", "s", summary->sha256);
+  g_variant_dict_insert (&dict, "droppedFrames", "x",
+                         (gint64)summary->dropped_frames);
+  g_variant_dict_insert (&dict, "duplicatedFrames", "x",
+                         (gint64)summary->duplicated_frames);
+  emit (self, SIGNAL_END, g_variant_dict_end (&dict));
+}
+
+/* The file is complete (EOS, or given up on): close it and report. */
+static void
+complete (FcRecorder *self)
+{
+  g_autoptr (GError) error = g_steal_pointer (&self->pending_error);
+  g_autofree char *path = g_strdup (self->video_path);
+  g_autoptr (GTask) task = NULL;
+  FcRecordingSummary *summary;
+  const char *dir;
+
+  if (self->pipeline != NULL)
+    gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  if (!self->start_emitted && file_has_data (path))
+    emit_start (self);
+
+  summary = g_new0 (FcRecordingSummary, 1);
+  summary->video_path = g_strdup (path);
+  videorate_counts (self, &summary->dropped_frames,
+                    &summary->duplicated_frames);
+  summary->dropped_frames
+      -= MIN (summary->dropped_frames, self->dropped_at_arm);
+  summary->duplicated_frames
+      -= MIN (summary->duplicated_frames, self->duplicated_at_arm);
+  g_mutex_lock (&self->lock);
+  summary->first_frame = g_steal_pointer (&self->first_frame);
+  summary->duration_ms
+      = (gint64)((self->frames * FRAME_NS + GST_MSECOND / 2) / GST_MSECOND);
+  g_mutex_unlock (&self->lock);
+
+  drop_pipeline (self);
+  if (error != NULL)
+    {
+      fc_recording_summary_free (summary);
+      set_state (self, FC_RECORDER_STATE_IDLE);
+      emit_error (self, error, path);
+      return;
+    }
+  dir = temp_dir (self, &error);
+  if (dir != NULL)
+    summary->thumb_path = fc_recorder_create_file (dir, ".jpg", &error);
+  if (summary->thumb_path == NULL)
+    {
+      fc_recording_summary_free (summary);
+      g_prefix_error (&error, "write failed: ");
+      error->domain = FC_RECORDER_ERROR,
+      error->code = FC_RECORDER_ERROR_WRITE_FAILED;
+      set_state (self, FC_RECORDER_STATE_IDLE);
+      emit_error (self, error, path);
+      return;
+    }
+  /* Stays "finishing" until the summary is there. */
+  task = g_task_new (self, NULL, summary_done, NULL);
+  g_task_set_task_data (task, summary,
+                        (GDestroyNotify)fc_recording_summary_free);
+  g_task_run_in_thread (task, summary_thread);
+}
+
+static void
+handle_error (FcRecorder *self, GstMessage *msg)
+{
+  g_autoptr (GError) err = NULL;
+  g_autofree char *debug = NULL;
+  GstObject *src = GST_MESSAGE_SRC (msg);
+  gboolean from_camera
+      = self->vsrc
+        && (src == GST_OBJECT (self->vsrc)
+            || gst_object_has_as_ancestor (src, GST_OBJECT (self->vsrc)));
+  gboolean from_mic = self->asrc && src == GST_OBJECT (self->asrc);
+  gboolean recorded;
+  gboolean denied;
+  FcRecorderError code;
+  const char *what;
+
+  gst_message_parse_error (msg, &err, &debug);
+  GST_WARNING ("error from %s: %s (%s)", GST_OBJECT_NAME (src), err->message,
+               debug ? debug : "");
+  if (self->pending_error != NULL)
+    return; /* already finishing because of an earlier one */
+
+  denied = g_error_matches (err, GST_RESOURCE_ERROR,
+                            GST_RESOURCE_ERROR_NOT_AUTHORIZED)
+           || (debug
+               && (strstr (debug, "Permission denied")
+                   || strstr (debug, "Operation not permitted")));
+  if (from_camera)
+    {
+      if (denied)
+        code = FC_RECORDER_ERROR_CAMERA_DENIED,
+        what = "camera permission refused";
+      else if (g_error_matches (err, GST_RESOURCE_ERROR,
+                                GST_RESOURCE_ERROR_BUSY))
+        code = FC_RECORDER_ERROR_CAMERA_BUSY, what = "camera busy";
+      else if (self->state == FC_RECORDER_STATE_PREPARING
+               && g_error_matches (err, GST_RESOURCE_ERROR,
+                                   GST_RESOURCE_ERROR_NOT_FOUND))
+        code = FC_RECORDER_ERROR_NO_CAMERA, what = "no camera";
+      else if (self->state == FC_RECORDER_STATE_PREPARING)
+        code = FC_RECORDER_ERROR_CAMERA_BUSY, what = "camera failed";
+      else
+        code = FC_RECORDER_ERROR_CAMERA_LOST, what = "camera lost";
+    }
+  else if (from_mic)
+    code = FC_RECORDER_ERROR_NO_MICROPHONE, what = "microphone failed";
+  else if (err->domain == GST_RESOURCE_ERROR)
+    code = FC_RECORDER_ERROR_WRITE_FAILED, what = "write failed";
+  else
+    code = FC_RECORDER_ERROR_FAILED, what = "recording failed";
+
+  g_mutex_lock (&self->lock);
+  recorded = GST_CLOCK_TIME_IS_VALID (self->start);
+  g_mutex_unlock (&self->lock);
+
+  if ((from_camera || from_mic) && recorded
+      && self->state >= FC_RECORDER_STATE_RECORDING)
+    {
+      /* The file itself is fine: finish it, then report. */
+      self->pending_error
+          = g_error_new (FC_RECORDER_ERROR, code, "%s: %s", what, err->message);
+      if (from_mic)
+        end_branch (self, FALSE);
+      finish_now (self);
+      return;
+    }
+  {
+    g_autofree char *path = recorded ? g_strdup (self->video_path) : NULL;
+
+    if (code == FC_RECORDER_ERROR_NO_CAMERA
+        || code == FC_RECORDER_ERROR_CAMERA_DENIED
+        || code == FC_RECORDER_ERROR_CAMERA_BUSY)
+      fail (self, code, path, "%s", what);
+    else
+      fail (self, code, path, "%s: %s", what, err->message);
+  }
+}
+
+static gboolean
+bus_cb (GstBus *bus, GstMessage *msg, gpointer data)
+{
+  FcRecorder *self = data;
+
+  switch (GST_MESSAGE_TYPE (msg))
+    {
+    case GST_MESSAGE_APPLICATION:
+      {
+        const GstStructure *s = gst_message_get_structure (msg);
+
+        if (gst_structure_has_name (s, "fc-flowing")
+            && self->state == FC_RECORDER_STATE_PREPARING)
+          {
+            GST_INFO ("ready %.1f ms after prepare",
+                      (g_get_monotonic_time () - self->prepare_at.wall)
+                          / 1000.0);
+            set_state (self, FC_RECORDER_STATE_READY);
+            g_object_ref (self);
+            emit_ready (self);
+            if (self->state == FC_RECORDER_STATE_READY && self->pending_record)
+              {
+                self->pending_record = FALSE;
+                arm (self);
+              }
+            g_object_unref (self);
+          }
+        else if (gst_structure_has_name (s, "fc-file-started")
+                 && self->state >= FC_RECORDER_STATE_RECORDING)
+          emit_start (self);
+        else if (gst_structure_has_name (s, "fc-video-done")
+                 && self->state == FC_RECORDER_STATE_RECORDING)
+          {
+            self->finishing_at = stamp_now (self);
+            set_state (self, FC_RECORDER_STATE_FINISHING);
+          }
+        else if (gst_structure_has_name (s, "fc-file-done")
+                 && self->state >= FC_RECORDER_STATE_RECORDING)
+          complete (self);
+        break;
+      }
+    case GST_MESSAGE_EOS:
+      if (self->state >= FC_RECORDER_STATE_RECORDING)
+        complete (self);
+      else
+        fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
+              "camera lost: the stream ended");
+      break;
+    case GST_MESSAGE_ERROR:
+      handle_error (self, msg);
+      break;
+    case GST_MESSAGE_WARNING:
+      {
+        g_autoptr (GError) err = NULL;
+
+        gst_message_parse_warning (msg, &err, NULL);
+        GST_WARNING ("pipeline warning from %s: %s", GST_MESSAGE_SRC_NAME (msg),
+                     err->message);
+        break;
+      }
+    default:
+      break;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+watchdog_cb (gpointer data)
+{
+  FcRecorder *self = data;
+  gint64 silent; /* since the last frame */
+  gboolean saw_video, started;
+
+  g_mutex_lock (&self->lock);
+  silent = elapsed_us (self, self->last_video_at);
+  saw_video = self->saw_video;
+  started = GST_CLOCK_TIME_IS_VALID (self->start);
+  g_mutex_unlock (&self->lock);
+
+  switch (self->state)
+    {
+    case FC_RECORDER_STATE_PREPARING:
+      if (elapsed_us (self, self->prepare_at)
+          > (gint64)self->ready_timeout * 1000)
+        {
+          if (!saw_video)
+            fail (self, FC_RECORDER_ERROR_CAMERA_BUSY, NULL,
+                  "camera busy: no frame within %u ms", self->ready_timeout);
+          else
+            fail (self, FC_RECORDER_ERROR_NO_MICROPHONE, NULL,
+                  "microphone gives no sound within %u ms",
+                  self->ready_timeout);
+          return G_SOURCE_REMOVE;
+        }
+      break;
+    case FC_RECORDER_STATE_READY:
+      if (silent > 2 * LOST_AFTER_US)
+        {
+          fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
+                "camera lost: no frame for %d ms", (int)(silent / 1000));
+          return G_SOURCE_REMOVE;
+        }
+      break;
+    case FC_RECORDER_STATE_RECORDING:
+      if (silent > LOST_AFTER_US)
+        {
+          if (!started && silent <= 2 * LOST_AFTER_US)
+            break; /* a slow first frame: as lenient as the preview */
+          if (!started)
+            {
+              fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
+                    "camera lost: no frame for %d ms", (int)(silent / 1000));
+              return G_SOURCE_REMOVE;
+            }
+          self->pending_error = g_error_new (
+              FC_RECORDER_ERROR, FC_RECORDER_ERROR_CAMERA_LOST,
+              "camera lost: no frame for %d ms", (int)(silent / 1000));
+          finish_now (self);
+        }
+      break;
+    case FC_RECORDER_STATE_FINISHING:
+      if (self->pipeline == NULL)
+        break; /* summarising */
+      if (!self->nudged
+          && elapsed_us (self, self->finishing_at) > FINISH_NUDGE_US)
+        {
+          /* The microphone has stopped short of the end: end it. */
+          self->nudged = TRUE;
+          end_branch (self, FALSE);
+        }
+      else if (elapsed_us (self, self->finishing_at) > FINISH_GIVE_UP_US)
+        {
+          GST_WARNING ("no end of stream: closing the file as it is");
+          complete (self);
+          return G_SOURCE_REMOVE;
+        }
+      break;
+    case FC_RECORDER_STATE_IDLE:
+    default:
+      break;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- GObject --------------------------------------------------------- */
+
+static void
+fc_recorder_get_property (GObject *object, guint prop_id, GValue *value,
+                          GParamSpec *pspec)
+{
+  FcRecorder *self = FC_RECORDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESOLUTION:
+      g_value_set_string (value, fc_recorder_get_resolution (self));
+      break;
+    case PROP_RECORD_TIME:
+      g_value_set_uint (value, self->record_time);
+      break;
+    case PROP_CAMERA:
+      g_value_set_string (value, self->camera);
+      break;
+    case PROP_MICROPHONE:
+      g_value_set_string (value, self->microphone);
+      break;
+    case PROP_ALLOW_TEST_SOURCE:
+      g_value_set_boolean (value, self->allow_test_source);
+      break;
+    case PROP_TEMP_DIR:
+      g_value_set_string (value, fc_recorder_get_temp_dir (self));
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    case PROP_PREVIEW_SINK:
+      g_value_set_object (value, self->preview_sink);
+      break;
+    case PROP_READY_TIMEOUT:
+      g_value_set_uint (value, self->ready_timeout);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fc_recorder_set_property (GObject *object, guint prop_id, const GValue *value,
+                          GParamSpec *pspec)
+{
+  FcRecorder *self = FC_RECORDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESOLUTION:
+      fc_recorder_set_resolution (self, g_value_get_string (value));
+      break;
+    case PROP_RECORD_TIME:
+      fc_recorder_set_record_time (self, g_value_get_uint (value));
+      break;
+    case PROP_CAMERA:
+      fc_recorder_set_camera (self, g_value_get_string (value));
+      break;
+    case PROP_MICROPHONE:
+      fc_recorder_set_microphone (self, g_value_get_string (value));
+      break;
+    case PROP_ALLOW_TEST_SOURCE:
+      fc_recorder_set_allow_test_source (self, g_value_get_boolean (value));
+      break;
+    case PROP_TEMP_DIR:
+      fc_recorder_set_temp_dir (self, g_value_get_string (value));
+      break;
+    case PROP_CLOCK:
+      fc_recorder_set_clock (self, g_value_get_object (value));
+      break;
+    case PROP_PREVIEW_SINK:
+      fc_recorder_set_preview_sink (self, g_value_get_object (value));
+      break;
+    case PROP_READY_TIMEOUT:
+      fc_recorder_set_ready_timeout (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fc_recorder_dispose (GObject *object)
+{
+  FcRecorder *self = FC_RECORDER (object);
+
+  fc_recorder_close (self);
+#ifdef FC_HAVE_LIBPORTAL
+  g_clear_object (&self->portal);
+#endif
+  g_clear_object (&self->preview_sink);
+  g_clear_object (&self->clock);
+  G_OBJECT_CLASS (fc_recorder_parent_class)->dispose (object);
+}
+
+static void
+fc_recorder_finalize (GObject *object)
+{
+  FcRecorder *self = FC_RECORDER (object);
+
+  g_free (self->resolution);
+  g_free (self->camera);
+  g_free (self->microphone);
+  g_free (self->temp_dir);
+  if (self->own_temp_dir != NULL)
+    g_rmdir (self->own_temp_dir); /* only if the application left it empty */
+  g_free (self->own_temp_dir);
+  g_main_context_unref (self->context);
+  g_mutex_clear (&self->lock);
+  G_OBJECT_CLASS (fc_recorder_parent_class)->finalize (object);
+}
+
+static void
+fc_recorder_class_init (FcRecorderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags
+      = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = fc_recorder_get_property;
+  object_class->set_property = fc_recorder_set_property;
+  object_class->dispose = fc_recorder_dispose;
+  object_class->finalize = fc_recorder_finalize;
+
+  /**
+   * FcRecorder:resolution:
+   *
+   * "low" (640x480), "medium" (1280x720) or "high" (1920x1080), all at
+   * 30 fps; the camera's picture is scaled and cropped to fill. Read when
+   * the pipeline starts: a later change waits for the next prepare.
+   */
+  props[PROP_RESOLUTION]
+      = g_param_spec_string ("resolution", NULL, NULL, "medium", flags);
+  /**
+   * FcRecorder:record-time:
+   *
+   * Length of a recording in milliseconds of pipeline running time.
+   */
+  props[PROP_RECORD_TIME] = g_param_spec_uint ("record-time", NULL, NULL, 0,
+                                               G_MAXUINT, 30000, flags);
+  /**
+   * FcRecorder:camera:
+   *
+   * NULL or "auto" (PipeWire cameras, then V4L2), "test" (a pattern),
+   * "pipewire:NODE_NAME" or "v4l2:/dev/videoN".
+   */
+  props[PROP_CAMERA] = g_param_spec_string ("camera", NULL, NULL, NULL, flags);
+  /**
+   * FcRecorder:microphone:
+   *
+   * NULL or "auto" (the first PipeWire audio source), "test" (a tone) or
+   * "pipewire:NODE_NAME".
+   */
+  props[PROP_MICROPHONE]
+      = g_param_spec_string ("microphone", NULL, NULL, NULL, flags);
+  /**
+   * FcRecorder:allow-test-source:
+   *
+   * Whether a missing camera or microphone is replaced by a test source;
+   * the events' detail then says "source": "test".
+   */
+  props[PROP_ALLOW_TEST_SOURCE]
+      = g_param_spec_boolean ("allow-test-source", NULL, NULL, FALSE, flags);
+  /**
+   * FcRecorder:temp-dir:
+   *
+   * The application's private directory for recordings (made 0700; files
+   * are 0600). When unset, one is made under the system's temporary
+   * directory on first use.
+   */
+  props[PROP_TEMP_DIR]
+      = g_param_spec_string ("temp-dir", NULL, NULL, NULL, flags);
+  /**
+   * FcRecorder:clock:
+   *
+   * The clock the pipeline runs on (the host's); NULL for GStreamer's.
+   */
+  props[PROP_CLOCK]
+      = g_param_spec_object ("clock", NULL, NULL, GST_TYPE_CLOCK, flags);
+  /**
+   * FcRecorder:preview-sink:
+   *
+   * A video sink for the preview (e.g. the view's gtk4paintablesink); I420
+   * at the recording size. A fakesink when NULL.
+   */
+  props[PROP_PREVIEW_SINK] = g_param_spec_object ("preview-sink", NULL, NULL,
+                                                  GST_TYPE_ELEMENT, flags);
+  /**
+   * FcRecorder:ready-timeout:
+   *
+   * How long (ms) the camera and microphone may take to deliver their
+   * first frame and samples before "error" (camera busy).
+   */
+  props[PROP_READY_TIMEOUT] = g_param_spec_uint ("ready-timeout", NULL, NULL,
+                                                 100, G_MAXUINT, 5000, flags);
+  props[PROP_STATE] = g_param_spec_enum (
+      "state", NULL, NULL, FC_TYPE_RECORDER_STATE, FC_RECORDER_STATE_IDLE,
+      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /**
+   * FcRecorder::ready:
+   * @detail: a{sv}: "source" ("pipewire", "v4l2" or "test"), "camera",
+   *   "microphoneSource", "microphone" (s), "width", "height" (i)
+   *
+   * The camera has negotiated and frames and samples flow (onRecordReady).
+   */
+  signals[SIGNAL_READY]
+      = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
+  /**
+   * FcRecorder::start:
+   * @detail: a{sv}: "tempVideoPath", "source" (s)
+   *
+   * The first frame is in the file (its first fragment has been written)
+   * (onRecordStart).
+   */
+  signals[SIGNAL_START]
+      = g_signal_new ("start", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
+  /**
+   * FcRecorder::end:
+   * @detail: a{sv}: "tempVideoPath", "tempThumbPath", "sha256" (s),
+   *   "duration" (x, ms), "size" (x, bytes), "droppedFrames" and
+   *   "duplicatedFrames" (x: camera frames dropped or repeated to keep
+   *   30 fps while recording)
+   *
+   * The recording is finalised (onRecordEnd).
+   */
+  signals[SIGNAL_END]
+      = g_signal_new ("end", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
+  /**
+   * FcRecorder::error:
+   * @detail: a{sv}: "errMsg" (s), "errCode" (s, a #FcRecorderError nick),
+   *   and "tempVideoPath" (s) when a partial, finalised file exists
+   *
+   * The pipeline is gone (onRecordError).
+   */
+  signals[SIGNAL_ERROR]
+      = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
+  /**
+   * FcRecorder::warning:
+   * @detail: a{sv}: "errMsg" (s)
+   *
+   * A request was ignored (e.g. "already recording"); nothing changed.
+   */
+  signals[SIGNAL_WARNING]
+      = g_signal_new ("warning", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
+
+  GST_DEBUG_CATEGORY_INIT (fc_recorder_debug, "fc-recorder", 0, "FcRecorder");
+}
+
+static void
+fc_recorder_init (FcRecorder *self)
+{
+  self->resolution = g_strdup ("medium");
+  self->record_time = 30000;
+  self->ready_timeout = 5000;
+  self->context = g_main_context_ref_thread_default ();
+  self->cam = (FcSource)FC_SOURCE_INIT;
+  self->mic = (FcSource)FC_SOURCE_INIT;
+  g_mutex_init (&self->lock);
+  self->start = self->end = self->last_video_pts = GST_CLOCK_TIME_NONE;
+}
+
+/* ---- public API ------------------------------------------------------ */
+
+/**
+ * fc_recorder_new:
+ *
+ * Returns: (transfer full): a recorder, idle. gst_init() must have run.
+ * Signals are emitted on the thread-default main context of the caller.
+ */
+FcRecorder *
+fc_recorder_new (void)
+{
+  return g_object_new (FC_TYPE_RECORDER, NULL);
+}
+
+gboolean
+fc_recorder_prepare (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
+
+  if (self->state != FC_RECORDER_STATE_IDLE)
+    {
+      emit_warning (self, "already prepared");
+      return FALSE;
+    }
+  return start_pipeline (self);
+}
+
+gboolean
+fc_recorder_record (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
+
+  switch (self->state)
+    {
+    case FC_RECORDER_STATE_IDLE:
+      if (!start_pipeline (self))
+        return FALSE;
+      self->pending_record = TRUE;
+      return TRUE;
+    case FC_RECORDER_STATE_PREPARING:
+      if (self->pending_record)
+        {
+          emit_warning (self, "already recording");
+          return FALSE;
+        }
+      self->pending_record = TRUE;
+      return TRUE;
+    case FC_RECORDER_STATE_READY:
+      arm (self);
+      return TRUE;
+    case FC_RECORDER_STATE_RECORDING:
+    case FC_RECORDER_STATE_FINISHING:
+    default:
+      emit_warning (self, "already recording");
+      return FALSE;
+    }
+}
+
+gboolean
+fc_recorder_stop (FcRecorder *self)
+{
+  GstClockTime now, start;
+
+  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
+
+  if (self->state == FC_RECORDER_STATE_PREPARING && self->pending_record)
+    {
+      self->pending_record = FALSE;
+      emit_warning (self, "stopped before the recording started");
+      return TRUE;
+    }
+  if (self->state != FC_RECORDER_STATE_RECORDING)
+    {
+      emit_warning (self, "not recording");
+      return FALSE;
+    }
+
+  now = self->pipeline ? gst_element_get_current_running_time (self->pipeline)
+                       : GST_CLOCK_TIME_NONE;
+  g_mutex_lock (&self->lock);
+  start = self->start;
+  if (!GST_CLOCK_TIME_IS_VALID (start))
+    {
+      /* Nothing has gone into the file: disarm and keep previewing. */
+      self->armed = FALSE;
+      g_mutex_unlock (&self->lock);
+      set_state (self, FC_RECORDER_STATE_READY);
+      emit_warning (self, "stopped before the recording started");
+      return TRUE;
+    }
+  {
+    /* End on the first frame boundary after now and after the sound
+     * already recorded (the audio branch runs ahead of the video's), so the
+     * file holds all that was seen up to the stop, in whole frames. */
+    GstClockTime audio_end
+        = start
+          + gst_util_uint64_scale (self->audio_samples + AAC_PRIMING_SAMPLES,
+                                   GST_SECOND, 48000);
+    GstClockTime target
+        = GST_CLOCK_TIME_IS_VALID (now) ? MAX (now, audio_end) : audio_end;
+    guint64 n = (target - start + FRAME_NS - 1) / FRAME_NS;
+
+    self->end = MIN (self->end, start + MAX (n, 1) * FRAME_NS);
+  }
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+/* Waits up to TIMEOUT_US for the file to be complete (or an error). */
+static GstMessage *
+wait_file_done (GstBus *bus, gint64 timeout_us)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+  gint64 left;
+
+  while ((left = deadline - g_get_monotonic_time ()) > 0)
+    {
+      GstMessage *msg = gst_bus_timed_pop_filtered (
+          bus, left * GST_USECOND,
+          GST_MESSAGE_APPLICATION | GST_MESSAGE_ERROR | GST_MESSAGE_EOS);
+
+      if (msg == NULL)
+        break;
+      if (GST_MESSAGE_TYPE (msg) != GST_MESSAGE_APPLICATION
+          || gst_structure_has_name (gst_message_get_structure (msg),
+                                     "fc-file-done"))
+        return msg;
+      gst_message_unref (msg);
+    }
+  return NULL;
+}
+
+void
+fc_recorder_close (FcRecorder *self)
+{
+  g_autoptr (GstBus) bus = NULL;
+  gboolean recorded;
+
+  g_return_if_fail (FC_IS_RECORDER (self));
+
+  if (self->pipeline == NULL)
+    {
+      if (self->state == FC_RECORDER_STATE_PREPARING)
+        teardown (self); /* waiting for the camera portal */
+      return;
+    }
+  g_mutex_lock (&self->lock);
+  recorded = GST_CLOCK_TIME_IS_VALID (self->start);
+  g_mutex_unlock (&self->lock);
+
+  if (recorded && self->state >= FC_RECORDER_STATE_RECORDING)
+    {
+      /* Finalise what was recorded: end of stream through the muxer. */
+      g_autoptr (GstMessage) msg = NULL;
+
+      if (self->bus_source != NULL)
+        {
+          g_source_destroy (self->bus_source);
+          g_clear_pointer (&self->bus_source, g_source_unref);
+        }
+      bus = gst_element_get_bus (self->pipeline);
+      finish_now (self);
+      msg = wait_file_done (bus, FINISH_NUDGE_US);
+      if (msg == NULL)
+        {
+          end_branch (self, FALSE);
+          msg = wait_file_done (bus, FINISH_NUDGE_US);
+        }
+      GST_INFO ("closed while recording: %s",
+                msg ? GST_MESSAGE_TYPE_NAME (msg) : "the file did not finish");
+    }
+  teardown (self);
+}
+
+FcRecorderState
+fc_recorder_get_state (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), FC_RECORDER_STATE_IDLE);
+  return self->state;
+}
+
+static gboolean
+set_string (char **field, const char *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+const char *
+fc_recorder_get_resolution (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return self->resolution ? self->resolution : "medium";
+}
+
+void
+fc_recorder_set_resolution (FcRecorder *self, const char *resolution)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  if (set_string (&self->resolution, resolution))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_RESOLUTION]);
+}
+
+guint
+fc_recorder_get_record_time (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), 0);
+  return self->record_time;
+}
+
+void
+fc_recorder_set_record_time (FcRecorder *self, guint record_time_ms)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  if (self->record_time == record_time_ms)
+    return;
+  self->record_time = record_time_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_RECORD_TIME]);
+}
+
+const char *
+fc_recorder_get_camera (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return self->camera;
+}
+
+void
+fc_recorder_set_camera (FcRecorder *self, const char *camera)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  if (set_string (&self->camera, camera))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CAMERA]);
+}
+
+const char *
+fc_recorder_get_microphone (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return self->microphone;
+}
+
+void
+fc_recorder_set_microphone (FcRecorder *self, const char *microphone)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  if (set_string (&self->microphone, microphone))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_MICROPHONE]);
+}
+
+gboolean
+fc_recorder_get_allow_test_source (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
+  return self->allow_test_source;
+}
+
+void
+fc_recorder_set_allow_test_source (FcRecorder *self, gboolean allow)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  allow = !!allow;
+  if (self->allow_test_source == allow)
+    return;
+  self->allow_test_source = allow;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ALLOW_TEST_SOURCE]);
+}
+
+/**
+ * fc_recorder_get_temp_dir:
+ *
+ * Returns: (nullable): the directory recordings go to, NULL until one has
+ * been made when the temp-dir property is unset.
+ */
+const char *
+fc_recorder_get_temp_dir (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return self->temp_dir ? self->temp_dir : self->own_temp_dir;
+}
+
+void
+fc_recorder_set_temp_dir (FcRecorder *self, const char *dir)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  if (set_string (&self->temp_dir, dir))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_TEMP_DIR]);
+}
+
+GstClock *
+fc_recorder_get_clock (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return self->clock;
+}
+
+void
+fc_recorder_set_clock (FcRecorder *self, GstClock *clock)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_return_if_fail (clock == NULL || GST_IS_CLOCK (clock));
+  if (g_set_object (&self->clock, clock))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CLOCK]);
+}
+
+GstElement *
+fc_recorder_get_preview_sink (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return self->preview_sink;
+}
+
+void
+fc_recorder_set_preview_sink (FcRecorder *self, GstElement *sink)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_return_if_fail (sink == NULL || GST_IS_ELEMENT (sink));
+  if (self->preview_sink == sink)
+    return;
+  if (sink != NULL)
+    gst_object_ref_sink (sink);
+  g_clear_object (&self->preview_sink);
+  self->preview_sink = sink;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_PREVIEW_SINK]);
+}
+
+guint
+fc_recorder_get_ready_timeout (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), 0);
+  return self->ready_timeout;
+}
+
+void
+fc_recorder_set_ready_timeout (FcRecorder *self, guint timeout_ms)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  if (self->ready_timeout == timeout_ms)
+    return;
+  self->ready_timeout = timeout_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_READY_TIMEOUT]);
+}

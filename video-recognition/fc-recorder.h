@@ -1,0 +1,120 @@
+/* FcRecorder: the headless core of plugin://video/video-recognition.
+ *
+ * It owns one GStreamer pipeline (camera and microphone, a preview branch
+ * and an H.264 + AAC fragmented-MP4 recording branch) and reports what
+ * happens through signals that mirror the component's events. No display
+ * is needed; the GTK view (part 2) renders the preview sink it is given. */
+#pragma once
+
+#include <glib-object.h>
+#include <gst/gst.h>
+
+G_BEGIN_DECLS
+
+#ifdef FC_RECORDER_COMPILATION
+#define FC_RECORDER_EXPORT __attribute__ ((visibility ("default"))) extern
+#else
+#define FC_RECORDER_EXPORT extern
+#endif
+
+/**
+ * FcRecorderError:
+ * @FC_RECORDER_ERROR_NO_CAMERA: no camera was found ("no camera")
+ * @FC_RECORDER_ERROR_CAMERA_BUSY: the camera is held elsewhere or gives no
+ * frames
+ * @FC_RECORDER_ERROR_CAMERA_DENIED: access to the camera was refused
+ * @FC_RECORDER_ERROR_CAMERA_LOST: the camera went away while in use
+ * @FC_RECORDER_ERROR_NO_MICROPHONE: no microphone, or it gives no samples
+ * @FC_RECORDER_ERROR_WRITE_FAILED: the recording could not be written
+ * @FC_RECORDER_ERROR_FAILED: anything else the pipeline reported
+ *
+ * The `errCode` of an error detail is the nick of one of these
+ * (e.g. "camera-lost").
+ */
+typedef enum
+{
+  FC_RECORDER_ERROR_NO_CAMERA,
+  FC_RECORDER_ERROR_CAMERA_BUSY,
+  FC_RECORDER_ERROR_CAMERA_DENIED,
+  FC_RECORDER_ERROR_CAMERA_LOST,
+  FC_RECORDER_ERROR_NO_MICROPHONE,
+  FC_RECORDER_ERROR_WRITE_FAILED,
+  FC_RECORDER_ERROR_FAILED,
+} FcRecorderError;
+
+/**
+ * FcRecorderState:
+ * @FC_RECORDER_STATE_IDLE: no pipeline
+ * @FC_RECORDER_STATE_PREPARING: pipeline starting, waiting for frames
+ * @FC_RECORDER_STATE_READY: previewing; "ready" has been emitted
+ * @FC_RECORDER_STATE_RECORDING: frames are going into the file
+ * @FC_RECORDER_STATE_FINISHING: the file is being finalised
+ */
+typedef enum
+{
+  FC_RECORDER_STATE_IDLE,
+  FC_RECORDER_STATE_PREPARING,
+  FC_RECORDER_STATE_READY,
+  FC_RECORDER_STATE_RECORDING,
+  FC_RECORDER_STATE_FINISHING,
+} FcRecorderState;
+
+#define FC_RECORDER_ERROR (fc_recorder_error_quark ())
+FC_RECORDER_EXPORT GQuark fc_recorder_error_quark (void);
+
+#define FC_TYPE_RECORDER_ERROR (fc_recorder_error_get_type ())
+FC_RECORDER_EXPORT GType fc_recorder_error_get_type (void);
+#define FC_TYPE_RECORDER_STATE (fc_recorder_state_get_type ())
+FC_RECORDER_EXPORT GType fc_recorder_state_get_type (void);
+
+#define FC_TYPE_RECORDER (fc_recorder_get_type ())
+FC_RECORDER_EXPORT
+G_DECLARE_FINAL_TYPE (FcRecorder, fc_recorder, FC, RECORDER, GObject)
+
+FC_RECORDER_EXPORT FcRecorder *fc_recorder_new (void);
+
+/* Starts the camera and microphone (the preview); "ready" or "error"
+ * follows. Returns FALSE (and emits "warning") when already prepared. */
+FC_RECORDER_EXPORT gboolean fc_recorder_prepare (FcRecorder *self);
+/* Starts a recording of record-time ms, preparing first if needed. Returns
+ * FALSE and emits "warning" ("already recording") when one is under way. */
+FC_RECORDER_EXPORT gboolean fc_recorder_record (FcRecorder *self);
+/* Ends the recording early; "end" follows. Returns FALSE and emits
+ * "warning" ("not recording") when there is nothing to stop. */
+FC_RECORDER_EXPORT gboolean fc_recorder_stop (FcRecorder *self);
+/* Stops everything without finalising events (the pipeline is torn down;
+ * a recording under way is finalised synchronously, as on destruction). */
+FC_RECORDER_EXPORT void fc_recorder_close (FcRecorder *self);
+
+FC_RECORDER_EXPORT FcRecorderState fc_recorder_get_state (FcRecorder *self);
+
+FC_RECORDER_EXPORT const char *fc_recorder_get_resolution (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_resolution (FcRecorder *self,
+                                                    const char *resolution);
+FC_RECORDER_EXPORT guint fc_recorder_get_record_time (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_record_time (FcRecorder *self,
+                                                     guint record_time_ms);
+FC_RECORDER_EXPORT const char *fc_recorder_get_camera (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_camera (FcRecorder *self,
+                                                const char *camera);
+FC_RECORDER_EXPORT const char *fc_recorder_get_microphone (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_microphone (FcRecorder *self,
+                                                    const char *microphone);
+FC_RECORDER_EXPORT gboolean
+fc_recorder_get_allow_test_source (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_allow_test_source (FcRecorder *self,
+                                                           gboolean allow);
+FC_RECORDER_EXPORT const char *fc_recorder_get_temp_dir (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_temp_dir (FcRecorder *self,
+                                                  const char *temp_dir);
+FC_RECORDER_EXPORT GstClock *fc_recorder_get_clock (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_clock (FcRecorder *self,
+                                               GstClock *clock);
+FC_RECORDER_EXPORT GstElement *fc_recorder_get_preview_sink (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_preview_sink (FcRecorder *self,
+                                                      GstElement *sink);
+FC_RECORDER_EXPORT guint fc_recorder_get_ready_timeout (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_ready_timeout (FcRecorder *self,
+                                                       guint timeout_ms);
+
+G_END_DECLS
