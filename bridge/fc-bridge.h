@@ -12,4 +12,6 @@
 #include "fc-event.h"
 #include "fc-page.h"
 #include "fc-style.h"
+#include "fc-plugin.h"
+#include "fc-app.h"
 #undef FC_BRIDGE_INSIDE

@@ -71,6 +71,7 @@ struct _FcElement {
   FcValue **props;     /* coerced values, klass->properties->len */
   FcValue *dataset;    /* object or NULL */
   GPtrArray *bindings; /* Binding*, owned */
+  GHashTable *generics; /* generic:NAME → FcComponentClass, or NULL */
   gboolean mounted;
 };
 

@@ -92,6 +92,10 @@ struct _FcPage {
   double now;
   GArray *timers; /* Timer */
   guint next_timer_id;
+
+  FcPageResolver resolver; /* fc_page_set_resolver(): the app's plugin:// rules */
+  gpointer resolver_data;
+  GDestroyNotify resolver_destroy;
 };
 
 enum { SIGNAL_WARNING, SIGNAL_NAVIGATE, SIGNAL_PROPERTY_CHANGED, SIGNAL_ELEMENT_CHANGED, SIGNAL_CHILDREN_CHANGED, N_SIGNALS };
@@ -138,6 +142,8 @@ fc_page_finalize (GObject *object)
   g_ptr_array_unref (self->scratch_paths);
   g_ptr_array_unref (self->scratch_dirty);
   g_ptr_array_unref (self->graveyard);
+  if (self->resolver_destroy)
+    self->resolver_destroy (self->resolver_data);
   G_OBJECT_CLASS (fc_page_parent_class)->finalize (object);
 }
 
@@ -323,6 +329,7 @@ element_free (FcElement *el)
       element_free (g_ptr_array_index (el->children, i));
   g_clear_pointer (&el->children, g_ptr_array_unref);
   g_clear_object (&el->instance);
+  g_clear_pointer (&el->generics, g_hash_table_unref);
   if (el->props)
     {
       for (guint i = 0; i < el->klass->properties->len; i++)
@@ -586,6 +593,19 @@ resolve_class (FcPage *self, const FcFxmlNode *node, GError **error)
   FcValue *path = (using && fc_value_get_kind (using) == FC_VALUE_OBJECT) ? fc_value_object_get (using, node->name) : NULL;
   FcComponentClass *k;
 
+  if (self->resolver)
+    {
+      GError *local = NULL;
+      const char *p = path && fc_value_get_kind (path) == FC_VALUE_STRING ? fc_value_get_string (path) : NULL;
+      k = self->resolver (self, node->name, p, node->line, node->col, self->resolver_data, &local);
+      if (k)
+        return k;
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+    }
   if (path && fc_value_get_kind (path) == FC_VALUE_STRING)
     {
       const char *p = fc_value_get_string (path);
@@ -785,6 +805,23 @@ build_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef
           b = add_binding (self, el, BINDING_EVENT, a);
           b->event_kind = ek;
           b->key = g_strdup (event);
+        }
+      else if (g_str_has_prefix (a->name, "generic:") && a->name[8])
+        {
+          /* an abstract node's implementation: a tag of this page */
+          FcFxmlNode pseudo = *node;
+          g_autofree char *tag = g_strdup (a->value ? a->value : "");
+          FcComponentClass *impl;
+          pseudo.name = tag;
+          pseudo.line = a->line;
+          pseudo.col = a->col;
+          if (!(impl = resolve_class (self, &pseudo, error)))
+            return NULL;
+          if (!el->generics)
+            el->generics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) fc_component_class_unref);
+          g_hash_table_replace (el->generics, g_strdup (a->name + 8), fc_component_class_ref (impl));
+          continue;
         }
       else if (is_generic_attr (a->name))
         {
@@ -1540,6 +1577,97 @@ fc_page_select (FcPage *self, const char *selector)
         return r;
     }
   return NULL;
+}
+
+/**
+ * fc_page_select_component:
+ * @self: a page
+ * @selector: `#id` or a tag name
+ *
+ * What the platform's `selectComponent` gives a page: the instance of the
+ * first matching element, except that a plugin's component (a class
+ * carrying `fc-plugin` data, see fc_plugin_context_add_component()) gives
+ * %NULL, so a page cannot reach inside a plugin. fc_page_select() is the
+ * host's privileged view (replay drives plugin components through it).
+ *
+ * Returns: (transfer none) (nullable): the component instance
+ */
+GObject *
+fc_page_select_component (FcPage *self, const char *selector)
+{
+  FcElement *el = fc_page_select (self, selector);
+  if (!el || !el->klass || fc_component_class_get_data (el->klass, "fc-plugin"))
+    return NULL;
+  return el->instance;
+}
+
+/**
+ * fc_page_set_resolver:
+ * @self: a page not loaded yet
+ * @resolver: (nullable): called for every tag before the built-in rules
+ * @user_data: its data
+ * @destroy: (nullable): frees @user_data with the page
+ *
+ * Lets an application (#FcApp) resolve `usingComponents` entries with the
+ * plugin rules of `app.json` and `plugin.json`.
+ */
+void
+fc_page_set_resolver (FcPage *self, FcPageResolver resolver, gpointer user_data, GDestroyNotify destroy)
+{
+  g_return_if_fail (FC_IS_PAGE (self));
+  if (self->resolver_destroy)
+    self->resolver_destroy (self->resolver_data);
+  self->resolver = resolver;
+  self->resolver_data = user_data;
+  self->resolver_destroy = destroy;
+}
+
+/**
+ * fc_page_get_using_component:
+ * @self: a loaded page
+ * @tag: a tag
+ *
+ * Returns: (transfer none) (nullable): the page JSON's `usingComponents`
+ *   entry for @tag, as written (`plugin://virtual-keyboard/keyboard`)
+ */
+const char *
+fc_page_get_using_component (FcPage *self, const char *tag)
+{
+  FcValue *using, *v;
+  g_return_val_if_fail (FC_IS_PAGE (self) && tag, NULL);
+  using = self->page_json ? fc_value_object_get (self->page_json, "usingComponents") : NULL;
+  v = using && fc_value_get_kind (using) == FC_VALUE_OBJECT ? fc_value_object_get (using, tag) : NULL;
+  return v && fc_value_get_kind (v) == FC_VALUE_STRING ? fc_value_get_string (v) : NULL;
+}
+
+/**
+ * fc_element_emit_warning:
+ * @element: an element
+ * @message: what is wrong with its input
+ *
+ * Emits the page's #FcPage::warning with the element's `file:line:col`:
+ * how a component reports bad attribute values (never g_warning()).
+ */
+void
+fc_element_emit_warning (FcElement *element, const char *message)
+{
+  g_return_if_fail (element && message);
+  fc_page_emit_warning (element->page, element->node ? element->node->line : 0,
+                        element->node ? element->node->col : 0, "%s", message);
+}
+
+/**
+ * fc_element_get_generic:
+ * @element: an element
+ * @name: an abstract node's name (`generic:NAME="tag"`)
+ *
+ * Returns: (transfer none) (nullable): the class the page chose for it
+ */
+FcComponentClass *
+fc_element_get_generic (FcElement *element, const char *name)
+{
+  g_return_val_if_fail (element && name, NULL);
+  return element->generics ? g_hash_table_lookup (element->generics, name) : NULL;
 }
 
 /* ---- virtual clock ---- */

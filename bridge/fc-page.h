@@ -27,7 +27,29 @@ G_BEGIN_DECLS
 #define FC_TYPE_PAGE (fc_page_get_type ())
 FC_BRIDGE_EXPORT G_DECLARE_FINAL_TYPE (FcPage, fc_page, FC, PAGE, GObject)
 
+/**
+ * FcPageResolver:
+ * @page: the page being loaded
+ * @tag: an element's tag
+ * @path: (nullable): its `usingComponents` entry, if any
+ * @line: where the element is
+ * @col: where the element is
+ * @user_data: the resolver's data
+ * @error: set to refuse the tag
+ *
+ * Returns: (transfer none) (nullable): the class, or %NULL without @error
+ *   for the page's own rules (built-ins, the registry's paths)
+ */
+typedef FcComponentClass *(*FcPageResolver) (FcPage *page, const char *tag, const char *path, int line, int col,
+                                             gpointer user_data, GError **error);
+
 FC_BRIDGE_EXPORT FcPage *fc_page_new (FcRegistry *registry, FcCallbackScope *scope);
+FC_BRIDGE_EXPORT void fc_page_set_resolver (FcPage *self, FcPageResolver resolver, gpointer user_data,
+                                            GDestroyNotify destroy);
+FC_BRIDGE_EXPORT GObject *fc_page_select_component (FcPage *self, const char *selector);
+FC_BRIDGE_EXPORT const char *fc_page_get_using_component (FcPage *self, const char *tag);
+FC_BRIDGE_EXPORT FcComponentClass *fc_element_get_generic (FcElement *element, const char *name);
+FC_BRIDGE_EXPORT void fc_element_emit_warning (FcElement *element, const char *message);
 FC_BRIDGE_EXPORT gboolean fc_page_load (FcPage *self,
                                         const char *app_json,
                                         const char *page_json,

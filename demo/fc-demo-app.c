@@ -1,11 +1,12 @@
 /* fc-demo-app.c: the GTK host window: mounts a page of the sample
  * mini-program (the seed's Quick Start by default) and shows it with
- * fc-bridge-gtk. The two plugin components are still the stand-ins. */
+ * fc-bridge-gtk. The plugins come from the installed-plugin store: the
+ * real keyboard (with its own view) and, until the real recorder lands,
+ * the recorder stand-in of plugin fc-video-recognition. */
 #include "fc-demo-app.h"
 
 #include <fc-bridge-gtk.h>
 
-#include "fc-demo-test-components.h"
 
 typedef struct {
   FcPage *page;
@@ -74,28 +75,6 @@ recorder_view (GObject *instance, FcElement *element, gpointer user_data)
 }
 
 static void
-on_key_clicked (GtkButton *button, FcElement *element)
-{
-  g_autoptr (FcValue) args = fc_value_new_object ();
-  fc_value_object_set (args, "key", fc_value_new_string (gtk_button_get_label (button)));
-  fc_element_call_method (element, "key", args, NULL);
-}
-
-static GtkWidget *
-keyboard_view (GObject *instance, FcElement *element, gpointer user_data)
-{
-  GtkWidget *grid = gtk_grid_new ();
-  for (int i = 0; i < 10; i++)
-    {
-      char label[2] = { (char) ('0' + (i + 1) % 10), 0 };
-      GtkWidget *b = gtk_button_new_with_label (label);
-      g_signal_connect (b, "clicked", G_CALLBACK (on_key_clicked), element);
-      gtk_grid_attach (GTK_GRID (grid), b, i % 3, i / 3, 1, 1);
-    }
-  return grid;
-}
-
-static void
 activate (GtkApplication *app, gpointer user_data)
 {
   const char *page_path = user_data;
@@ -104,14 +83,22 @@ activate (GtkApplication *app, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *data_path = NULL, *data_text = NULL;
   g_autoptr (FcValue) data = NULL;
+  g_autoptr (FcPluginStore) store = fc_plugin_store_new ();
+  g_autoptr (FcApp) mp = NULL;
+  FcPlugin *video;
   Demo *d = g_new0 (Demo, 1);
   GtkWidget *window, *box, *view, *status;
 
-  fc_demo_register_test_components (registry, NULL);
-  fc_component_class_set_view_factory (fc_registry_lookup_component (registry, "plugin://video/video-recognition"),
-                                       recorder_view, NULL, NULL);
-  fc_component_class_set_view_factory (fc_registry_lookup_component (registry, "plugin://virtual-keyboard/keyboard"),
-                                       keyboard_view, NULL, NULL);
+  if (!(mp = fc_app_new_from_dir (store, FC_DEMO_APP_DIR, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      g_free (d);
+      return;
+    }
+  /* the recorder stand-in has no view of its own */
+  if ((video = fc_app_get_plugin (mp, "fc-video-recognition")))
+    fc_component_class_set_view_factory (fc_plugin_lookup_component (video, "components/video-recognition"),
+                                         recorder_view, NULL, NULL);
   fc_callback_scope_set_fallback (scope, on_handler, d, NULL);
 
   data_path = g_strdup_printf ("%s/%s.data.json", FC_DEMO_APP_DIR, page_path);
@@ -121,7 +108,7 @@ activate (GtkApplication *app, gpointer user_data)
   d->started = g_get_monotonic_time ();
   d->page = fc_page_new (registry, scope);
   g_signal_connect (d->page, "warning", G_CALLBACK (on_warning), d);
-  if (!fc_page_load_from_dir (d->page, FC_DEMO_APP_DIR, page_path, data, &error))
+  if (!fc_app_load_page (mp, d->page, page_path, data, &error))
     {
       g_printerr ("%s\n", error->message);
       demo_free (d);

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <fc-bridge.h>
 
-#include "fc-demo-test-components.h"
 
 typedef struct {
   FcPage *page;
@@ -59,6 +58,8 @@ print_error (Replay *r, const GError *error)
   fc_value_object_set (e, "domain", fc_value_new_string (g_quark_to_string (error->domain)));
   if (error->domain == FC_BRIDGE_ERROR)
     fc_value_object_set (e, "code", fc_value_new_string (fc_bridge_error_code_to_string (error->code)));
+  else if (error->domain == FC_PLUGIN_ERROR)
+    fc_value_object_set (e, "code", fc_value_new_string (fc_plugin_error_code_to_string (error->code)));
   else
     fc_value_object_set (e, "code", fc_value_new_number (error->code));
   fc_value_object_set (e, "message", fc_value_new_string (error->message));
@@ -214,11 +215,45 @@ step_dump (Replay *r, FcValue *step, GError **error)
       return FALSE;
     }
   props = fc_element_dup_properties (el);
-  component = fc_value_new_string (fc_component_class_get_name (fc_element_get_class (el)));
+  /* the page's name for it (plugin://ALIAS/NAME), else the class's */
+  {
+    const char *using = fc_page_get_using_component (r->page, fc_element_get_tag (el));
+    component = fc_value_new_string (using ? using : fc_component_class_get_name (fc_element_get_class (el)));
+  }
   line_begin (r);
   print_member (r, "dump", sel);
   print_member (r, "component", component);
   print_member (r, "props", props);
+  line_end (r);
+  return TRUE;
+}
+
+/* {"requirePlugin": "ALIAS or PROVIDER", "call": "NAME", "args": ...}:
+ * prints {"t", "requirePlugin", "call", "result"} */
+static gboolean
+step_require_plugin (Replay *r, FcApp *app, const char *page_path, FcValue *step, GError **error)
+{
+  FcValue *name = fc_value_object_get (step, "requirePlugin");
+  FcValue *call = fc_value_object_get (step, "call");
+  FcPluginInterface *iface;
+  g_autoptr (FcValue) result = NULL;
+
+  if (fc_value_get_kind (name) != FC_VALUE_STRING || !call || fc_value_get_kind (call) != FC_VALUE_STRING)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_FAILED, "requirePlugin step needs \"requirePlugin\" and \"call\" strings");
+      return FALSE;
+    }
+  if (!(iface = fc_app_require_plugin (app, page_path, fc_value_get_string (name), error)))
+    return FALSE;
+  result = fc_plugin_interface_get (iface, fc_value_get_string (call));
+  if (result)
+    fc_value_ref (result);
+  else if (!(result = fc_plugin_interface_call (iface, fc_value_get_string (call), fc_value_object_get (step, "args"), error)))
+    return FALSE;
+  line_begin (r);
+  print_member (r, "requirePlugin", name);
+  print_member (r, "call", call);
+  print_member (r, "result", result);
   line_end (r);
   return TRUE;
 }
@@ -234,8 +269,52 @@ member_text (FcValue *o, const char *key)
   return fc_value_to_json (v);
 }
 
+/* {"navigate": URL}: the host's navigation: the page at URL (a page of the
+ * app, or plugin://ALIAS/PAGE) replaces the current one */
+static gboolean
+step_navigate (Replay *r, FcApp *app, FcValue *step, GError **error)
+{
+  FcValue *url = fc_value_object_get (step, "navigate");
+  const char *u;
+  FcPage *page;
+
+  if (fc_value_get_kind (url) != FC_VALUE_STRING)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_FAILED, "navigate step needs a url string");
+      return FALSE;
+    }
+  u = fc_value_get_string (url);
+  while (*u == '/')
+    u++;
+  page = fc_page_new (fc_page_get_registry (r->page), fc_page_get_scope (r->page));
+  g_signal_connect (page, "warning", G_CALLBACK (on_warning), r);
+  g_signal_connect (page, "navigate", G_CALLBACK (on_navigate), r);
+  if (!fc_app_load_page (app, page, u, NULL, error))
+    {
+      g_object_unref (page);
+      return FALSE;
+    }
+  g_object_unref (r->page);
+  r->page = page;
+  return TRUE;
+}
+
+static FcPluginStore *
+make_store (const char *const *extra)
+{
+  g_autoptr (FcPluginStore) def = fc_plugin_store_new ();
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  g_auto (GStrv) dirs = NULL;
+  if (!extra || !*extra)
+    return g_steal_pointer (&def);
+  g_strv_builder_addv (b, (const char **) extra);
+  g_strv_builder_addv (b, (const char **) fc_plugin_store_get_path (def));
+  dirs = g_strv_builder_end (b);
+  return fc_plugin_store_new_for_path ((const char *const *) dirs);
+}
+
 int
-fc_replay_run (const char *file, GString *out)
+fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
 {
   Replay r = { 0 };
   g_autoptr (GError) error = NULL;
@@ -244,6 +323,8 @@ fc_replay_run (const char *file, GString *out)
   g_autoptr (FcValue) doc = NULL;
   g_autoptr (FcRegistry) registry = fc_registry_new ();
   g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  g_autoptr (FcPluginStore) store = make_store (plugin_path);
+  g_autoptr (FcApp) app = NULL;
   FcValue *host, *steps, *data, *temp;
   g_autofree char *temp_dir = NULL;
   gboolean ok = FALSE;
@@ -273,7 +354,9 @@ fc_replay_run (const char *file, GString *out)
   if (temp && fc_value_get_kind (temp) == FC_VALUE_STRING)
     temp_dir = g_path_is_absolute (fc_value_get_string (temp)) ? g_strdup (fc_value_get_string (temp))
                                                                : g_build_filename (base, fc_value_get_string (temp), NULL);
-  fc_demo_register_test_components (registry, temp_dir);
+  /* the recorder plugin writes where the host says */
+  if (temp_dir)
+    g_setenv ("FC_TEMP_DIR", temp_dir, TRUE);
   fc_callback_scope_set_fallback (scope, on_callback, &r, NULL);
 
   r.page = fc_page_new (registry, scope);
@@ -288,19 +371,22 @@ fc_replay_run (const char *file, GString *out)
     }
   if (fc_value_object_get (doc, "fxml"))
     {
-      g_autofree char *app = member_text (doc, "appJson");
+      g_autofree char *app_text = member_text (doc, "appJson");
       g_autofree char *page = member_text (doc, "pageJson");
       g_autofree char *fxml = member_text (doc, "fxml");
       g_autofree char *page_path = member_text (doc, "page");
-      g_autofree char *name = g_strdup_printf ("%s.fxml", page_path ? page_path : "page");
-      ok = fc_page_load (r.page, app, page, fxml, name, data, &error);
+      /* an inline case's mini-program root is the replay file's folder */
+      app = fc_app_new (store, base, app_text ? app_text : "{}", &error);
+      ok = app && fc_app_load_page_text (app, r.page, page_path ? page_path : "page", page, fxml, data, &error);
     }
   else if (fc_value_object_get (doc, "app") && fc_value_object_get (doc, "page"))
     {
-      g_autofree char *app = member_text (doc, "app");
+      g_autofree char *app_path = member_text (doc, "app");
       g_autofree char *page = member_text (doc, "page");
-      g_autofree char *app_dir = g_path_is_absolute (app) ? g_strdup (app) : g_build_filename (base, app, NULL);
-      ok = fc_page_load_from_dir (r.page, app_dir, page, data, &error);
+      g_autofree char *app_dir = g_path_is_absolute (app_path) ? g_strdup (app_path)
+                                                               : g_build_filename (base, app_path, NULL);
+      app = fc_app_new_from_dir (store, app_dir, &error);
+      ok = app && fc_app_load_page (app, r.page, page, data, &error);
     }
   else
     {
@@ -351,6 +437,25 @@ fc_replay_run (const char *file, GString *out)
       else if (fc_value_object_get (step, "dump"))
         {
           if (!step_dump (&r, step, &error))
+            {
+              g_prefix_error (&error, "step %u: ", i);
+              print_error (&r, error);
+              goto out;
+            }
+        }
+      else if (fc_value_object_get (step, "requirePlugin"))
+        {
+          g_autofree char *page_path = member_text (doc, "page");
+          if (!step_require_plugin (&r, app, page_path, step, &error))
+            {
+              g_prefix_error (&error, "step %u: ", i);
+              print_error (&r, error);
+              goto out;
+            }
+        }
+      else if (fc_value_object_get (step, "navigate"))
+        {
+          if (!step_navigate (&r, app, step, &error))
             {
               g_prefix_error (&error, "step %u: ", i);
               print_error (&r, error);

@@ -4,6 +4,8 @@
 
 G_BEGIN_DECLS
 
-int fc_replay_run (const char *file, GString *out);
+/* @plugin_path: (nullable): directories searched for plugins before the
+ * default search path (fc_plugin_store_new()) */
+int fc_replay_run (const char *file, const char *const *plugin_path, GString *out);
 
 G_END_DECLS

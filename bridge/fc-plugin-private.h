@@ -1,0 +1,53 @@
+/* fc-plugin-private.h: shared by fc-plugin.c and fc-app.c. */
+#pragma once
+
+#include "fc-bridge-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  FcPluginFunction func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+} FcPluginFunctionSpec;
+
+struct _FcPlugin
+{
+  char *provider;
+  char *version;
+  char *dir;       /* real path of PROVIDER/VERSION */
+  char *json_name; /* PROVIDER/VERSION/plugin.json, for messages */
+  char *json_text;
+  GHashTable *public; /* name → path */
+  GHashTable *pages;  /* name → path */
+  char *main;
+  GHashTable *components; /* path → FcComponentClass */
+  GHashTable *functions;  /* name → FcPluginFunctionSpec */
+  GHashTable *values;     /* name → FcValue */
+};
+
+struct _FcPluginContext
+{
+  FcPlugin *plugin;
+};
+
+struct _FcPluginInterface
+{
+  FcPlugin *plugin;
+  FcValue *exported; /* the host's export, shared between plugins exporting one
+                        file */
+};
+
+/* Parses @text as a JSON object; errors are `NAME:line:col: ...`. */
+FcValue *fc_json_load (const char *text, const char *name, GError **error);
+/* `NAME:line:col` of the first occurrence of the JSON string @needle in
+ * @text (quoted), or `NAME` when absent. */
+char *fc_json_where (const char *text, const char *name, const char *needle);
+/* Normalises @rel against @base_dir (both relative to @root); refuses `..`
+ * that leaves @root, absolute paths, and symlinks resolving outside. */
+char *fc_path_confine (const char *root, const char *base_dir, const char *rel,
+                       gboolean allow_dotdot, const char *where,
+                       const char *what, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,75 @@
+/* hello-plugin.c: the seed's hello-plugin as a native test plugin, built
+ * once per version (HELLO_VERSION) into hello-plugin/VERSION/plugin.so.
+ *
+ * - components/hello-component (public): property `name`, event `hello`,
+ *   method `greet` raising `hello` with {text, version, generic}, where
+ *   generic names the class the page gave its abstract node `mp-view`
+ *   (`generic:mp-view="..."`);
+ * - components/private-thing: registered, not public;
+ * - pages/hello-page (a page with an abstract node <mp-view>);
+ * - main: hello() → "hello from VERSION, " + requireMiniProgram().whoami,
+ *   and the value world. */
+#include <gmodule.h>
+#include <fc-bridge.h>
+
+G_MODULE_EXPORT gboolean fc_plugin_register (FcPluginContext *ctx,
+                                             GError **error);
+
+static GObject *
+plain_new (FcComponentClass *klass, FcElement *element, gpointer user_data)
+{
+  return g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+static gboolean
+greet (FcElement *element, FcValue *args, gpointer user_data, GError **error)
+{
+  g_autoptr (FcValue) detail = fc_value_new_object ();
+  FcComponentClass *generic = fc_element_get_generic (element, "mp-view");
+  g_autofree char *name
+      = fc_value_to_js_string (fc_element_get_property (element, "name"));
+  fc_value_object_set (
+      detail, "text",
+      fc_value_new_string_take (g_strdup_printf ("hello %s", name)));
+  fc_value_object_set (detail, "version", fc_value_new_string (HELLO_VERSION));
+  fc_value_object_set (
+      detail, "generic",
+      generic ? fc_value_new_string (fc_component_class_get_name (generic))
+              : fc_value_new_null ());
+  fc_element_trigger_event (element, "hello", detail, FC_EVENT_NONE);
+  return TRUE;
+}
+
+static FcValue *
+hello (FcPluginInterface *iface, FcValue *args, gpointer user_data,
+       GError **error)
+{
+  FcValue *mp = fc_plugin_interface_require_mini_program (iface);
+  FcValue *who = fc_value_object_get (mp, "whoami");
+  g_autofree char *w = who ? fc_value_to_js_string (who) : g_strdup ("nobody");
+  return fc_value_new_string_take (
+      g_strdup_printf ("hello from " HELLO_VERSION ", %s", w));
+}
+
+gboolean
+fc_plugin_register (FcPluginContext *ctx, GError **error)
+{
+  g_autoptr (FcComponentClass) hc
+      = fc_component_class_new ("hello-component@" HELLO_VERSION);
+  g_autoptr (FcComponentClass) pt
+      = fc_component_class_new ("private-thing@" HELLO_VERSION);
+  g_autoptr (FcValue) empty = fc_value_new_string ("");
+  g_autoptr (FcValue) world = fc_value_new_string ("world " HELLO_VERSION);
+
+  fc_component_class_add_property (hc, "name", FC_PROPERTY_STRING, 0, empty,
+                                   FALSE);
+  fc_component_class_add_event (hc, "hello");
+  fc_component_class_add_method (hc, "greet", greet, NULL, NULL);
+  fc_component_class_set_hooks (hc, plain_new, NULL, NULL, NULL, NULL);
+  fc_component_class_set_hooks (pt, plain_new, NULL, NULL, NULL, NULL);
+  fc_plugin_context_add_component (ctx, "components/hello-component", hc);
+  fc_plugin_context_add_component (ctx, "components/private-thing", pt);
+  fc_plugin_context_add_function (ctx, "hello", hello, NULL, NULL);
+  fc_plugin_context_add_value (ctx, "world", world);
+  return TRUE;
+}

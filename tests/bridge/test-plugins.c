@@ -1,0 +1,625 @@
+/* Plugin packages: app.json / plugin.json loading, the installed-plugin
+ * store, plugin:// resolution, versions side by side, subpackages,
+ * requirePlugin / requireMiniProgram, abstract nodes, isolation, paths.
+ *
+ * Uses the hello-plugin test packages (BUILD/tests/bridge/hello-plugin/
+ * 1.0.0 and 2.0.0) and the shipped ones (BUILD/plugins/). Each bad
+ * configuration is a row: the files of a mini-program, the page to load,
+ * and the exact error it must give. */
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <fc-bridge.h>
+
+static FcPluginStore *
+test_store (void)
+{
+  const char *build = g_getenv ("FC_BUILD_ROOT");
+  g_autofree char *a
+      = g_build_filename (build ? build : ".", "tests", "bridge", NULL);
+  g_autofree char *b = g_build_filename (build ? build : ".", "plugins", NULL);
+  const char *dirs[] = { a, b, NULL };
+  return fc_plugin_store_new_for_path (dirs);
+}
+
+/* A mini-program in a fresh temporary folder: pairs of path, text; a text
+ * starting with "->" makes a symlink to the rest. */
+static char *
+make_app (const char *const *files)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("fc-plugins-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; files[i]; i += 2)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+      if (g_str_has_prefix (files[i + 1], "->"))
+        g_assert_cmpint (symlink (files[i + 1] + 2, path), ==, 0);
+      else
+        {
+          g_file_set_contents (path, files[i + 1], -1, &error);
+          g_assert_no_error (error);
+        }
+    }
+  return dir;
+}
+
+static void
+rm_rf (const char *dir)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+}
+
+/* ---- the table of bad configurations ---- */
+
+typedef struct
+{
+  const char *name;
+  const char *files[16];
+  const char *page; /* NULL: only app.json is loaded */
+  const char
+      *require; /* requirePlugin(this) from page, instead of loading it */
+  int code;     /* FC_PLUGIN_ERROR_* */
+  const char *message; /* the error message, after the temp dir prefix is cut */
+} BadRow;
+
+#define HELLO1 "{\"version\": \"1.0.0\", \"provider\": \"hello-plugin\"}"
+#define PAGE_FXML "<view><hello id=\"h\"/></view>"
+
+static const BadRow bad_rows[] = {
+  { "malformed-app-json",
+    { "app.json", "{\n  \"plugins\": {\n    \"hello\": " HELLO1 ",\n  }\n}",
+      NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_BAD_JSON,
+    "app.json:4:4: malformed JSON; expected a JSON object" },
+  { "app-json-array",
+    { "app.json", "[]", NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_BAD_CONFIG,
+    "app.json:1:1: expected a JSON object, got Array" },
+  { "plugins-not-object",
+    { "app.json", "{\"plugins\": []}", NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_BAD_CONFIG,
+    "app.json:1:2: \"plugins\" must be an object of alias → {version, "
+    "provider}, got Array" },
+  { "no-version",
+    { "app.json",
+      "{\"plugins\": {\"hello\": {\"provider\": \"hello-plugin\"}}}", NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_BAD_CONFIG,
+    "app.json:1:14: its \"version\" must be a version string such as "
+    "\"1.0.0\", got nothing" },
+  { "unknown-version",
+    { "app.json",
+      "{\"plugins\": {\"hello\": {\"version\": \"3.0.0\", \"provider\": "
+      "\"hello-plugin\"}}}",
+      NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_UNKNOWN_VERSION,
+    "app.json:1:14: plugin \"hello\": plugin hello-plugin has no version 3.0.0 "
+    "installed (installed: 1.0.0, 2.0.0)" },
+  { "not-installed",
+    { "app.json",
+      "{\"plugins\": {\"x\": {\"version\": \"1.0.0\", \"provider\": "
+      "\"no-such-plugin\"}}}",
+      NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_NOT_INSTALLED,
+    "app.json:1:14: plugin \"x\": plugin no-such-plugin is not installed" },
+  { "undeclared-alias",
+    { "app.json", "{\"plugins\": {\"hello\": " HELLO1 "}}",
+      "pages/index/index.json",
+      "{\n  \"usingComponents\": {\n    \"hello\": "
+      "\"plugin://helo/hello-component\"\n  }\n}",
+      "pages/index/index.fxml", PAGE_FXML, NULL },
+    "pages/index/index",
+    NULL,
+    FC_PLUGIN_ERROR_UNDECLARED_ALIAS,
+    "pages/index/index.json:3:14: plugin \"helo\" is not declared in app.json "
+    "\"plugins\" (declared here: \"hello\")" },
+  { "not-public",
+    { "app.json", "{\"plugins\": {\"hello\": " HELLO1 "}}",
+      "pages/index/index.json",
+      "{\"usingComponents\": {\"hello\": \"plugin://hello/private-thing\"}}",
+      "pages/index/index.fxml", PAGE_FXML, NULL },
+    "pages/index/index",
+    NULL,
+    FC_PLUGIN_ERROR_NOT_PUBLIC,
+    "pages/index/index.json:1:31: \"private-thing\" is not a public component "
+    "of plugin hello-plugin 1.0.0 "
+    "(publicComponents in its plugin.json)" },
+  { "plugin-private-from-host",
+    { "app.json", "{\"plugins\": {\"hello\": " HELLO1 "}}",
+      "pages/index/index.json",
+      "{\"usingComponents\": {\"hello\": "
+      "\"plugin-private://hello-plugin/components/private-thing\"}}",
+      "pages/index/index.fxml", PAGE_FXML, NULL },
+    "pages/index/index",
+    NULL,
+    FC_PLUGIN_ERROR_PRIVATE,
+    "pages/index/index.json:1:31: "
+    "\"plugin-private://hello-plugin/components/private-thing\": "
+    "plugin-private:// works "
+    "only inside the plugin itself; a host page uses plugin://ALIAS/NAME" },
+  { "two-subpackages",
+    { "app.json",
+      "{\"subpackages\": [\n"
+      " {\"root\": \"a\", \"pages\": [\"p/x\"], \"plugins\": {\"h1\": " HELLO1
+      "}},\n"
+      " {\"root\": \"b\", \"pages\": [\"p/y\"], \"plugins\": {\"h2\": " HELLO1
+      "}}]}",
+      NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_DUPLICATE_SUBPACKAGE,
+    "app.json:3:46: plugin hello-plugin is declared by subpackages \"a\" and "
+    "\"b\"; a plugin may be declared by one "
+    "subpackage only (or by the main package)" },
+  { "subpackage-plugin-from-main",
+    { "app.json",
+      "{\"subpackages\": [{\"root\": \"a\", \"plugins\": {\"hello\": " HELLO1
+      "}}]}",
+      "pages/index/index.json",
+      "{\"usingComponents\": {\"hello\": \"plugin://hello/hello-component\"}}",
+      "pages/index/index.fxml", PAGE_FXML, NULL },
+    "pages/index/index",
+    NULL,
+    FC_PLUGIN_ERROR_OUTSIDE_SUBPACKAGE,
+    "pages/index/index.json:1:31: plugin \"hello\" is declared by subpackage "
+    "\"a\" (app.json:1:44) and is usable only "
+    "from its pages" },
+  { "subpackage-plugin-required-from-main",
+    { "app.json",
+      "{\"subpackages\": [{\"root\": \"a\", \"plugins\": {\"hello\": " HELLO1
+      "}}]}",
+      NULL },
+    NULL,
+    "hello-plugin",
+    FC_PLUGIN_ERROR_OUTSIDE_SUBPACKAGE,
+    "requirePlugin(\"hello-plugin\") in pages/index/index: plugin "
+    "\"hello-plugin\" is declared by subpackage \"a\" "
+    "(app.json:1:44) and is usable only from its pages" },
+  { "page-dotdot",
+    { "app.json", "{\"pages\": [\"pages/../../x\"]}", NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_ESCAPING_PATH,
+    "app.json:1:12: page \"pages/../../x\" leaves " },
+  { "page-absolute",
+    { "app.json", "{\"pages\": [\"/etc/passwd\"]}", NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_ESCAPING_PATH,
+    "app.json:1:12: page \"/etc/passwd\" is absolute; expected a path relative "
+    "to " },
+  { "export-dotdot",
+    { "app.json",
+      "{\"plugins\": {\"hello\": {\"version\": \"1.0.0\", \"provider\": "
+      "\"hello-plugin\", \"export\": \"../x.json\"}}}",
+      NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_ESCAPING_PATH,
+    "app.json:1:82: export \"../x.json\" leaves " },
+  { "export-symlink-out",
+    { "app.json",
+      "{\"plugins\": {\"hello\": {\"version\": \"1.0.0\", \"provider\": "
+      "\"hello-plugin\", \"export\": \"ex/x.json\"}}}",
+      "ex", "->/etc", NULL },
+    NULL,
+    NULL,
+    FC_PLUGIN_ERROR_ESCAPING_PATH,
+    "app.json:1:82: export \"ex/x.json\" goes through a symlink to /etc, "
+    "outside " },
+  { "page-symlink-out",
+    { "app.json", "{}", "pages", "->/tmp", NULL },
+    "pages/x/y",
+    NULL,
+    FC_PLUGIN_ERROR_ESCAPING_PATH,
+    "pages/x/y: page \"pages/x/y\" goes through a symlink to /tmp, outside " },
+  { "navigate-page-dotdot",
+    { "app.json", "{}", NULL },
+    "../outside",
+    NULL,
+    FC_PLUGIN_ERROR_ESCAPING_PATH,
+    "../outside: page \"../outside\" leaves " },
+  { "malformed-page-json",
+    { "app.json", "{\"plugins\": {\"hello\": " HELLO1 "}}",
+      "pages/index/index.json", "{\n  \"usingComponents\": {\"hello\": }\n}",
+      "pages/index/index.fxml", PAGE_FXML, NULL },
+    "pages/index/index",
+    NULL,
+    FC_PLUGIN_ERROR_BAD_JSON,
+    "pages/index/index.json:2:32: malformed JSON; expected a JSON object" },
+  { "plugin-page-not-a-page",
+    { "app.json", "{\"plugins\": {\"hello\": " HELLO1 "}}", NULL },
+    "plugin://hello/hello-component",
+    NULL,
+    FC_PLUGIN_ERROR_NO_SUCH_PAGE,
+    "plugin://hello/hello-component: \"hello-component\" is not one of the "
+    "pages of plugin hello-plugin 1.0.0 (pages in "
+    "its plugin.json)" },
+  { "unknown-function",
+    { "app.json", "{\"plugins\": {\"hello\": " HELLO1 "}}", NULL },
+    NULL,
+    "hello#nothing",
+    FC_PLUGIN_ERROR_UNKNOWN_FUNCTION,
+    "plugin hello-plugin 1.0.0 has no function \"nothing\" in its main "
+    "interface (it has: hello, world)" },
+};
+
+static void
+test_bad (gconstpointer p)
+{
+  const BadRow *row = p;
+  g_autoptr (FcPluginStore) store = test_store ();
+  g_autofree char *dir = make_app (row->files);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
+  g_autofree char *msg = NULL;
+
+  if (app && row->require)
+    {
+      g_auto (GStrv) parts = g_strsplit (row->require, "#", 2);
+      FcPluginInterface *iface
+          = fc_app_require_plugin (app, "pages/index/index", parts[0], &error);
+      if (iface && parts[1])
+        g_assert_null (
+            fc_plugin_interface_call (iface, parts[1], NULL, &error));
+    }
+  else if (app && row->page)
+    {
+      g_autoptr (FcRegistry) reg = fc_registry_new ();
+      g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+      g_autoptr (FcPage) page = fc_page_new (reg, scope);
+      g_assert_false (fc_app_load_page (app, page, row->page, NULL, &error));
+    }
+  g_assert_error (error, FC_PLUGIN_ERROR, row->code);
+  /* paths to the temporary folder vary: compare up to them */
+  msg = g_strdup (error->message);
+  if (strstr (msg, dir))
+    *strstr (msg, dir) = 0;
+  if (!g_str_has_prefix (msg, row->message) && !g_str_equal (msg, row->message))
+    {
+      g_test_message ("expected \"%s\"\n got     \"%s\"", row->message,
+                      error->message);
+      g_test_fail ();
+    }
+  rm_rf (dir);
+}
+
+/* ---- what works ---- */
+
+typedef struct
+{
+  GPtrArray *events; /* JSON lines */
+} Calls;
+
+static void
+on_callback (const FcEvent *event, gpointer user_data)
+{
+  Calls *c = user_data;
+  g_autoptr (FcValue) v = fc_event_to_value (event);
+  g_autofree char *json = fc_value_to_json (v);
+  g_ptr_array_add (c->events, g_strdup_printf ("%s %s", event->handler, json));
+}
+
+static GObject *
+plain_new (FcComponentClass *klass, FcElement *element, gpointer user_data)
+{
+  return g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+static FcPage *
+new_page (Calls *calls, FcComponentClass **host_comp)
+{
+  g_autoptr (FcRegistry) reg = fc_registry_new ();
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  FcComponentClass *k = fc_component_class_new ("comp-from-miniprogram");
+  fc_component_class_set_hooks (k, plain_new, NULL, NULL, NULL, NULL);
+  fc_registry_add_component (reg, "components/comp-from-miniprogram", k);
+  if (host_comp)
+    *host_comp = k;
+  fc_component_class_unref (k);
+  fc_callback_scope_set_fallback (scope, on_callback, calls, NULL);
+  return fc_page_new (reg, scope);
+}
+
+static const char *const versions_app[] = {
+  "app.json",
+  "{\"plugins\": {\"myPlugin\": {\"version\": \"@V@\", \"provider\": "
+  "\"hello-plugin\"}}}",
+  "pages/index/index.json",
+  "{\"usingComponents\": {\"hello-component\": "
+  "\"plugin://myPlugin/hello-component\", "
+  "\"comp-from-miniprogram\": \"components/comp-from-miniprogram\"}}",
+  "pages/index/index.fxml",
+  "<view><hello-component id=\"hc\" name=\"{{who}}\" bind:hello=\"onHello\" "
+  "generic:mp-view=\"comp-from-miniprogram\"/><comp-from-miniprogram "
+  "id=\"mine\"/></view>",
+  NULL,
+};
+
+static void
+test_versions (void)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *version = i ? "2.0.0" : "1.0.0";
+      g_autoptr (FcPluginStore) store = test_store ();
+      g_autoptr (GString) app_json = g_string_new (versions_app[1]);
+      const char *files[G_N_ELEMENTS (versions_app)];
+      g_autofree char *dir = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (FcApp) app = NULL;
+      g_autoptr (FcPage) page = NULL;
+      g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+      Calls calls = { events };
+      g_autoptr (FcValue) data
+          = fc_value_from_json ("{\"who\": \"host\"}", NULL);
+      g_autofree char *want = NULL;
+
+      g_string_replace (app_json, "@V@", version, 0);
+      memcpy (files, versions_app, sizeof files);
+      files[1] = app_json->str;
+      dir = make_app (files);
+      app = fc_app_new_from_dir (store, dir, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (
+          fc_plugin_get_version (fc_app_get_plugin (app, "myPlugin")), ==,
+          version);
+      page = new_page (&calls, NULL);
+      fc_app_load_page (app, page, "pages/index/index", data, &error);
+      g_assert_no_error (error);
+      fc_element_call_method (fc_page_select (page, "#hc"), "greet", NULL,
+                              &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (events->len, ==, 1);
+      want = g_strdup_printf (
+          "\"detail\":{\"text\":\"hello "
+          "host\",\"version\":\"%s\",\"generic\":\"comp-from-miniprogram\"}",
+          version);
+      g_assert_nonnull (strstr (g_ptr_array_index (events, 0), want));
+
+      /* isolation: selectComponent gives nothing for the plugin's component */
+      g_assert_null (fc_page_select_component (page, "#hc"));
+      g_assert_nonnull (fc_page_select_component (page, "#mine"));
+      g_clear_object (&page);
+      rm_rf (dir);
+    }
+}
+
+static void
+test_require (void)
+{
+  const char *files[] = {
+    "app.json",
+    "{\"plugins\": {\n"
+    "  \"myPlugin\": {\"version\": \"2.0.0\", \"provider\": \"hello-plugin\", "
+    "\"export\": \"exports/shared.json\"},\n"
+    "  \"kb\": {\"version\": \"1.0.0\", \"provider\": \"fc-virtual-keyboard\", "
+    "\"export\": \"exports/shared.json\"}},\n"
+    " \"subpackages\": [{\"root\": \"packageA\", \"plugins\": {\"rec\": "
+    "{\"version\": \"1.0.0\", "
+    "\"provider\": \"fc-video-recognition\", \"export\": "
+    "\"exports/plugin.json\"}}}]}",
+    "exports/shared.json",
+    "{\"whoami\": \"MiniProgram\"}",
+    "packageA/exports/plugin.json",
+    "{\"whoami\": \"packageA\"}",
+    NULL,
+  };
+  g_autoptr (FcPluginStore) store = test_store ();
+  g_autofree char *dir = make_app (files);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
+  FcPluginInterface *by_alias, *by_id, *kb, *rec;
+  g_autoptr (FcValue) hello = NULL, layouts = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  by_alias = fc_app_require_plugin (app, NULL, "myPlugin", &error);
+  g_assert_no_error (error);
+  by_id = fc_app_require_plugin (app, NULL, "hello-plugin", &error);
+  g_assert_no_error (error);
+  g_assert_true (by_alias == by_id);
+  hello = fc_plugin_interface_call (by_alias, "hello", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fc_value_get_string (hello), ==,
+                   "hello from 2.0.0, MiniProgram");
+  g_assert_cmpstr (
+      fc_value_get_string (fc_plugin_interface_get (by_alias, "world")), ==,
+      "world 2.0.0");
+
+  /* two plugins exporting one file share it */
+  kb = fc_app_require_plugin (app, NULL, "kb", &error);
+  g_assert_no_error (error);
+  g_assert_true (fc_plugin_interface_require_mini_program (kb)
+                 == fc_plugin_interface_require_mini_program (by_alias));
+  layouts = fc_plugin_interface_call (kb, "getLayouts", NULL, &error);
+  g_assert_no_error (error);
+  json = fc_value_to_json (layouts);
+  g_assert_true (g_str_has_prefix (
+      json, "[{\"name\":\"number\",\"rows\":[[\"1\",\"2\",\"3\"]"));
+  g_assert_nonnull (strstr (json, "{\"name\":\"letter\""));
+  g_assert_nonnull (strstr (json, "{\"name\":\"symbol\""));
+
+  /* a subpackage's export is relative to its root; its plugin is its own */
+  rec = fc_app_require_plugin (app, "packageA/pages/cat", "rec", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (
+      fc_value_get_string (fc_value_object_get (
+          fc_plugin_interface_require_mini_program (rec), "whoami")),
+      ==, "packageA");
+  g_assert_null (
+      fc_app_require_plugin (app, "pages/index/index", "rec", &error));
+  g_assert_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_OUTSIDE_SUBPACKAGE);
+  rm_rf (dir);
+}
+
+static void
+test_plugin_page (void)
+{
+  const char *files[] = {
+    "app.json",
+    "{\"plugins\": {\"myPlugin\": {\"version\": \"1.0.0\", \"provider\": "
+    "\"hello-plugin\", "
+    "\"genericsImplementation\": {\"hello-page\": {\"mp-view\": "
+    "\"components/comp-from-miniprogram\"}}}}}",
+    NULL,
+  };
+  g_autoptr (FcPluginStore) store = test_store ();
+  g_autofree char *dir = make_app (files);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  Calls calls = { events };
+  FcComponentClass *host = NULL;
+  g_autoptr (FcPage) page = new_page (&calls, &host);
+
+  g_assert_no_error (error);
+  /* a navigator url / the host's navigation reaches the plugin's pages */
+  fc_app_load_page (app, page, "plugin://myPlugin/hello-page", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fc_component_class_get_name (
+                       fc_element_get_class (fc_page_select (page, "#hc"))),
+                   ==, "hello-component@1.0.0");
+  /* plugin-private:// inside the plugin */
+  g_assert_cmpstr (fc_component_class_get_name (
+                       fc_element_get_class (fc_page_select (page, "#pt"))),
+                   ==, "private-thing@1.0.0");
+  /* the abstract node, implemented by the host through genericsImplementation
+   */
+  g_assert_true (fc_element_get_class (fc_page_select (page, "#g")) == host);
+  rm_rf (dir);
+}
+
+static void
+test_plugin_page_default_generic (void)
+{
+  const char *files[]
+      = { "app.json", "{\"plugins\": {\"p\": " HELLO1 "}}", NULL };
+  g_autoptr (FcPluginStore) store = test_store ();
+  g_autofree char *dir = make_app (files);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  Calls calls = { events };
+  g_autoptr (FcPage) page = new_page (&calls, NULL);
+
+  g_assert_no_error (error);
+  fc_app_load_page (app, page, "plugin://p/hello-page", NULL, &error);
+  g_assert_no_error (error);
+  /* no genericsImplementation: componentGenerics' default, inside the plugin */
+  g_assert_cmpstr (fc_component_class_get_name (
+                       fc_element_get_class (fc_page_select (page, "#g"))),
+                   ==, "private-thing@1.0.0");
+  rm_rf (dir);
+}
+
+static void
+test_resolve_path (void)
+{
+  const char *files[]
+      = { "app.json", "{}", "images/icon.png", "x", "out", "->/etc", NULL };
+  g_autoptr (FcPluginStore) store = test_store ();
+  g_autofree char *dir = make_app (files);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
+  g_autofree char *ok = NULL, *ok2 = NULL;
+
+  g_assert_no_error (error);
+  ok = fc_app_resolve_path (app, "pages/kb/kb", "/images/icon.png", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (ok, "/images/icon.png"));
+  ok2 = fc_app_resolve_path (app, "pages/kb/kb", "../../images/icon.png",
+                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ok, ==, ok2);
+  g_assert_null (
+      fc_app_resolve_path (app, "pages/kb/kb", "../../../etc/passwd", &error));
+  g_assert_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_ESCAPING_PATH);
+  g_clear_error (&error);
+  g_assert_null (fc_app_resolve_path (app, NULL, "out/passwd", &error));
+  g_assert_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_ESCAPING_PATH);
+  rm_rf (dir);
+}
+
+static void
+test_store_versions (void)
+{
+  g_autoptr (FcPluginStore) store = test_store ();
+  g_auto (GStrv) v = fc_plugin_store_list_versions (store, "hello-plugin");
+  g_autoptr (GError) error = NULL;
+  FcPlugin *p1, *p2;
+  g_assert_cmpuint (g_strv_length (v), ==, 2);
+  g_assert_cmpstr (v[0], ==, "1.0.0");
+  g_assert_cmpstr (v[1], ==, "2.0.0");
+  p1 = fc_plugin_store_load (store, "hello-plugin", "1.0.0", &error);
+  g_assert_no_error (error);
+  p2 = fc_plugin_store_load (store, "hello-plugin", "2.0.0", &error);
+  g_assert_no_error (error);
+  g_assert_true (p1 != p2);
+  g_assert_true (fc_plugin_store_load (store, "hello-plugin", "1.0.0", &error)
+                 == p1);
+  g_assert_cmpstr (fc_plugin_get_public_component (p2, "hello-component"), ==,
+                   "components/hello-component");
+  g_assert_cmpstr (fc_plugin_get_page (p2, "hello-page"), ==,
+                   "pages/hello-page");
+  /* the shipped packages, by the ids hosts and documents use */
+  g_assert_nonnull (
+      fc_plugin_store_load (store, "fc-virtual-keyboard", "1.0.0", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (
+      fc_plugin_store_load (store, "fc-video-recognition", "1.0.0", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_search_path (void)
+{
+  g_autoptr (FcPluginStore) store = NULL;
+  const char *const *path;
+  g_setenv ("FC_PLUGIN_PATH", "/opt/a:/opt/b", TRUE);
+  store = fc_plugin_store_new ();
+  g_unsetenv ("FC_PLUGIN_PATH");
+  path = fc_plugin_store_get_path (store);
+  /* the environment first, then the installed data dir, then the build tree */
+  g_assert_cmpuint (g_strv_length ((char **)path), ==, 4);
+  g_assert_cmpstr (path[0], ==, "/opt/a");
+  g_assert_cmpstr (path[1], ==, "/opt/b");
+  g_assert_true (g_str_has_suffix (path[2], "/fc-platform/plugins"));
+  g_assert_true (g_str_has_suffix (path[3], "/plugins"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_rows); i++)
+    {
+      g_autofree char *path
+          = g_strdup_printf ("/Bridge/Plugins/bad/%s", bad_rows[i].name);
+      g_test_add_data_func (path, &bad_rows[i], test_bad);
+    }
+  g_test_add_func ("/Bridge/Plugins/store-versions", test_store_versions);
+  g_test_add_func ("/Bridge/Plugins/search-path", test_search_path);
+  g_test_add_func ("/Bridge/Plugins/versions-side-by-side", test_versions);
+  g_test_add_func ("/Bridge/Plugins/require", test_require);
+  g_test_add_func ("/Bridge/Plugins/plugin-page", test_plugin_page);
+  g_test_add_func ("/Bridge/Plugins/plugin-page-default-generic",
+                   test_plugin_page_default_generic);
+  g_test_add_func ("/Bridge/Plugins/resolve-path", test_resolve_path);
+  return g_test_run ();
+}
