@@ -92,6 +92,7 @@ struct _FcPage {
   double now;
   GArray *timers; /* Timer */
   guint next_timer_id;
+  guint holds; /* fc_page_hold(): asynchronous work components have in flight */
 
   FcPageResolver resolver; /* fc_page_set_resolver(): the app's plugin:// rules */
   gpointer resolver_data;
@@ -1756,6 +1757,50 @@ fc_page_advance (FcPage *self, double ms)
     }
   self->now = target;
   update_end (self);
+}
+
+/**
+ * fc_page_hold:
+ * @self: a page
+ *
+ * Tells the page a component has asynchronous work in flight whose events
+ * are still to come (a camera negotiating, a recording being encoded). A
+ * host that runs a page headlessly (`fc-demo replay`) iterates the main
+ * context while the page is held before it concludes an expected event
+ * never came. Each hold is ended by one fc_page_release().
+ */
+void
+fc_page_hold (FcPage *self)
+{
+  g_return_if_fail (FC_IS_PAGE (self));
+  self->holds++;
+}
+
+/**
+ * fc_page_release:
+ * @self: a page
+ *
+ * Ends one fc_page_hold().
+ */
+void
+fc_page_release (FcPage *self)
+{
+  g_return_if_fail (FC_IS_PAGE (self));
+  g_return_if_fail (self->holds > 0);
+  self->holds--;
+}
+
+/**
+ * fc_page_is_held:
+ * @self: a page
+ *
+ * Returns: whether a component has asynchronous work in flight
+ */
+gboolean
+fc_page_is_held (FcPage *self)
+{
+  g_return_val_if_fail (FC_IS_PAGE (self), FALSE);
+  return self->holds > 0;
 }
 
 /* ---- element accessors ---- */

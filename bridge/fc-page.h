@@ -74,6 +74,9 @@ FC_BRIDGE_EXPORT guint fc_page_get_n_elements (FcPage *self);
 /* time: virtual by default (replay, tests); fc_page_advance() moves it */
 FC_BRIDGE_EXPORT double fc_page_get_time (FcPage *self);
 FC_BRIDGE_EXPORT void fc_page_advance (FcPage *self, double ms);
+FC_BRIDGE_EXPORT void fc_page_hold (FcPage *self);
+FC_BRIDGE_EXPORT void fc_page_release (FcPage *self);
+FC_BRIDGE_EXPORT gboolean fc_page_is_held (FcPage *self);
 FC_BRIDGE_EXPORT guint fc_page_add_timeout (FcPage *self, double delay_ms, GSourceFunc func,
                                             gpointer user_data, GDestroyNotify destroy);
 FC_BRIDGE_EXPORT void fc_page_remove_timeout (FcPage *self, guint id);

@@ -157,23 +157,109 @@ subset (FcValue *expected, FcValue *actual)
   return fc_value_equal (expected, actual);
 }
 
+/* Page time is virtual: `wait` advances it at once. While a component
+ * holds the page (fc_page_hold: a camera negotiating, a recording being
+ * encoded), the work is real, so the page's time follows the real clock
+ * instead: `wait N` lasts N real ms, and an `expect` that has to wait for
+ * an event moves time on as it waits. Timestamps then say when events
+ * really came, and a recording of recordTime ms ends recordTime after it
+ * started. SETTLE_TIMEOUT_US bounds how long a run waits for one event. */
+#define SETTLE_TIMEOUT_US (120 * G_USEC_PER_SEC)
+
+static gboolean
+wake_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context, moving page time with the real clock, while the
+ * page is held, until @done says so or @limit_ms of page time have passed
+ * (< 0: no limit but SETTLE_TIMEOUT_US). Returns the page time it moved. */
+static double
+run_held (Replay *r, gboolean (*done) (Replay *r, gpointer data), gpointer data, double limit_ms)
+{
+  gint64 start = g_get_monotonic_time ();
+  double moved = 0;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (fc_page_is_held (r->page) && !(done && done (r, data)))
+    {
+      double step;
+      gboolean woke = FALSE;
+      guint id;
+
+      if (limit_ms >= 0 && moved >= limit_ms)
+        break;
+      if (g_get_monotonic_time () - start > SETTLE_TIMEOUT_US)
+        break;
+      /* wake at least every 10 ms to move time and check */
+      id = g_timeout_add (10, wake_up, &woke);
+      g_main_context_iteration (NULL, TRUE);
+      if (!woke)
+        g_source_remove (id);
+      /* whole milliseconds of real time, as the timestamps print */
+      step = (double) ((g_get_monotonic_time () - start) / 1000) - moved;
+      if (limit_ms >= 0)
+        step = MIN (step, limit_ms - moved);
+      if (step > 0)
+        {
+          fc_page_advance (r->page, step);
+          moved += step;
+        }
+    }
+  return moved;
+}
+
+static void
+settle (Replay *r, gboolean (*done) (Replay *r, gpointer data), gpointer data)
+{
+  run_held (r, done, data, -1);
+}
+
+/* `wait N`: real time while the page is held, virtual time after. */
+static void
+step_wait (Replay *r, double ms)
+{
+  double moved = run_held (r, NULL, NULL, MAX (ms, 0));
+
+  fc_page_advance (r->page, MAX (ms, 0) - moved);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The next unmatched callback that matches, or -1. */
+static int
+find_match (Replay *r, FcValue *expected)
+{
+  for (guint i = r->n_matched; i < r->calls->len; i++)
+    if (!g_array_index (r->matched, gboolean, i) && subset (expected, g_ptr_array_index (r->calls, i)))
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+has_match (Replay *r, gpointer expected)
+{
+  return find_match (r, expected) >= 0;
+}
+
 static void
 step_expect (Replay *r, FcValue *expected)
 {
   g_autofree char *json = fc_value_to_json (expected);
+  int i;
 
-  /* the next unmatched callback that matches */
-  for (guint i = r->n_matched; i < r->calls->len; i++)
+  /* An expected event of a component still at work may be on its way. */
+  settle (r, has_match, expected);
+  i = find_match (r, expected);
+  if (i >= 0)
     {
-      if (g_array_index (r->matched, gboolean, i))
-        continue;
-      if (subset (expected, g_ptr_array_index (r->calls, i)))
-        {
-          g_array_index (r->matched, gboolean, i) = TRUE;
-          while (r->n_matched < r->calls->len && g_array_index (r->matched, gboolean, r->n_matched))
-            r->n_matched++;
-          return;
-        }
+      g_array_index (r->matched, gboolean, i) = TRUE;
+      while (r->n_matched < r->calls->len && g_array_index (r->matched, gboolean, r->n_matched))
+        r->n_matched++;
+      return;
     }
   replay_error (r, "expect-unmatched", "no callback matches expect %s", json);
 }
@@ -354,9 +440,18 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
   if (temp && fc_value_get_kind (temp) == FC_VALUE_STRING)
     temp_dir = g_path_is_absolute (fc_value_get_string (temp)) ? g_strdup (fc_value_get_string (temp))
                                                                : g_build_filename (base, fc_value_get_string (temp), NULL);
-  /* the recorder plugin writes where the host says */
+  /* the recorder plugin writes where the host says, and records from the
+   * devices it names: the test camera and microphone unless it names
+   * others ("pipewire:NODE") */
   if (temp_dir)
     g_setenv ("FC_TEMP_DIR", temp_dir, TRUE);
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *member = k == 0 ? "camera" : "microphone";
+      FcValue *dev = host && fc_value_get_kind (host) == FC_VALUE_OBJECT ? fc_value_object_get (host, member) : NULL;
+      g_setenv (k == 0 ? "FC_CAMERA" : "FC_MICROPHONE",
+                dev && fc_value_get_kind (dev) == FC_VALUE_STRING ? fc_value_get_string (dev) : "test", TRUE);
+    }
   fc_callback_scope_set_fallback (scope, on_callback, &r, NULL);
 
   r.page = fc_page_new (registry, scope);
@@ -411,7 +506,7 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
           goto out;
         }
       if ((v = fc_value_object_get (step, "wait")))
-        fc_page_advance (r.page, fc_value_to_number (v));
+        step_wait (&r, fc_value_to_number (v));
       else if ((v = fc_value_object_get (step, "setData")))
         {
           if (fc_value_get_kind (v) != FC_VALUE_OBJECT)
@@ -471,6 +566,9 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
           goto out;
         }
     }
+  /* Work still in flight ends before the run does: a recording started by
+   * the last steps is finalised and its events printed, not lost. */
+  settle (&r, NULL, NULL);
   status = r.failed ? 1 : 0;
 
 out:

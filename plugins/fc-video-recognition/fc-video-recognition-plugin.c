@@ -1,93 +1,193 @@
 /* fc-video-recognition-plugin.c: the native module of plugin
  * fc-video-recognition: registers the public component
- * `video-recognition` (components/video-recognition) and the main
- * interface (`listCameras`).
+ * `video-recognition` (components/video-recognition), backed by the
+ * recorder core FcRecorder (video-recognition/), and the main interface
+ * (`listCameras`).
  *
- * The component is still the headless STAND-IN that demo/ used (exact
- * schema; ready at mount; record/stop raise onRecordStart and, after
- * recordTime virtual ms, onRecordEnd with a tempVideoPath) until the real
- * recorder (video-recognition/) lands; then this file registers that
- * instead. Recordings' temp folder: $FC_TEMP_DIR, else the system's. */
+ * The recorder's signals become the component's events (their GVariant
+ * details become the events' details), and the replay actions `record` and
+ * `stop` its methods. What the host decides reaches the recorder from the
+ * host's environment: FC_TEMP_DIR (where recordings go), FC_CAMERA and
+ * FC_MICROPHONE ("test", "pipewire:NODE", or unset for the system's
+ * devices), FC_ALLOW_TEST_SOURCE (a test pattern and tone stand in where
+ * there is no device; the demo and replay allow it). While the camera
+ * negotiates and while a recording is encoded the page is held
+ * (fc_page_hold), so a headless host waits for the events to come. */
 #include <string.h>
 
 #include <gmodule.h>
 #include <fc-bridge.h>
+#include <fc-recorder.h>
 #include <gst/gst.h>
 
 G_MODULE_EXPORT gboolean fc_plugin_register (FcPluginContext *ctx,
                                              GError **error);
 
-#define FC_TYPE_VR_STAND_IN (fc_vr_stand_in_get_type ())
-G_DECLARE_FINAL_TYPE (FcVrStandIn, fc_vr_stand_in, FC, VR_STAND_IN, GObject)
-
-struct _FcVrStandIn
-{
-  GObject parent_instance;
-  FcElement *element;
-  guint record_timer;
-  guint n_recordings;
-};
-
-G_DEFINE_FINAL_TYPE (FcVrStandIn, fc_vr_stand_in, G_TYPE_OBJECT)
-
-static void
-fc_vr_stand_in_dispose (GObject *object)
-{
-  FcVrStandIn *self = FC_VR_STAND_IN (object);
-  /* a recording in progress ends with the element (wx:if, page close) */
-  if (self->record_timer)
-    fc_page_remove_timeout (fc_element_get_page (self->element),
-                            self->record_timer);
-  self->record_timer = 0;
-  G_OBJECT_CLASS (fc_vr_stand_in_parent_class)->dispose (object);
-}
-
-static void
-fc_vr_stand_in_class_init (FcVrStandInClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = fc_vr_stand_in_dispose;
-}
-
-static void
-fc_vr_stand_in_init (FcVrStandIn *self)
-{
-}
-
+/* What ties one recorder to its element and page. */
 typedef struct
 {
-  char *temp_dir;
-} Config;
+  FcElement *element;
+  FcPage *page; /* weak: the page may go first */
+  gboolean preparing; /* holding the page until ready or error */
+  gboolean recording; /* holding the page until end or error */
+} Binding;
 
 static void
-config_free (gpointer p)
+binding_release (Binding *b, gboolean *held)
 {
-  Config *c = p;
-  g_free (c->temp_dir);
-  g_free (c);
+  if (*held && b->page)
+    fc_page_release (b->page);
+  *held = FALSE;
 }
 
-static GObject *
-stub_new (FcComponentClass *klass, FcElement *element, gpointer user_data)
+static void
+binding_free (gpointer data)
 {
-  FcVrStandIn *self = g_object_new (FC_TYPE_VR_STAND_IN, NULL);
-  self->element = element;
-  return G_OBJECT (self);
+  Binding *b = data;
+
+  binding_release (b, &b->preparing);
+  binding_release (b, &b->recording);
+  if (b->page)
+    g_object_remove_weak_pointer (G_OBJECT (b->page), (gpointer *) &b->page);
+  g_free (b);
 }
 
-static FcVrStandIn *
-stub_of (FcElement *element)
+static Binding *
+binding_of (FcElement *element)
 {
-  return FC_VR_STAND_IN (fc_element_get_instance (element));
+  GObject *instance = fc_element_get_instance (element);
+
+  return instance ? g_object_get_data (instance, "fc-binding") : NULL;
 }
 
-/* ---- recorder ---- */
+static FcValue *
+value_from_variant (GVariant *v)
+{
+  if (v == NULL)
+    return fc_value_new_object ();
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN))
+    return fc_value_new_boolean (g_variant_get_boolean (v));
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_STRING) || g_variant_is_of_type (v, G_VARIANT_TYPE_OBJECT_PATH))
+    return fc_value_new_string (g_variant_get_string (v, NULL));
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT32))
+    return fc_value_new_number (g_variant_get_int32 (v));
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_UINT32))
+    return fc_value_new_number (g_variant_get_uint32 (v));
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
+    return fc_value_new_number ((double) g_variant_get_int64 (v));
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_UINT64))
+    return fc_value_new_number ((double) g_variant_get_uint64 (v));
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE))
+    return fc_value_new_number (g_variant_get_double (v));
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_VARIANT))
+    {
+      g_autoptr (GVariant) inner = g_variant_get_variant (v);
+      return value_from_variant (inner);
+    }
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_VARDICT))
+    {
+      FcValue *o = fc_value_new_object ();
+      GVariantIter iter;
+      const char *key;
+      GVariant *child;
+
+      g_variant_iter_init (&iter, v);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &child))
+        {
+          fc_value_object_set (o, key, value_from_variant (child));
+          g_variant_unref (child);
+        }
+      return o;
+    }
+  if (g_variant_is_container (v))
+    {
+      FcValue *a = fc_value_new_array ();
+      for (gsize i = 0; i < g_variant_n_children (v); i++)
+        {
+          g_autoptr (GVariant) child = g_variant_get_child_value (v, i);
+          fc_value_array_append (a, value_from_variant (child));
+        }
+      return a;
+    }
+  return fc_value_new_null ();
+}
+
+static void
+trigger (Binding *b, const char *event, GVariant *detail)
+{
+  g_autoptr (FcValue) value = value_from_variant (detail);
+
+  fc_element_trigger_event (b->element, event, value, FC_EVENT_NONE);
+}
+
+static void
+on_ready (FcRecorder *recorder, GVariant *detail, Binding *b)
+{
+  binding_release (b, &b->preparing);
+  trigger (b, "onRecordReady", detail);
+}
+
+static void
+on_start (FcRecorder *recorder, GVariant *detail, Binding *b)
+{
+  trigger (b, "onRecordStart", detail);
+}
+
+static void
+on_end (FcRecorder *recorder, GVariant *detail, Binding *b)
+{
+  trigger (b, "onRecordEnd", detail);
+  binding_release (b, &b->recording);
+}
+
+static void
+on_error (FcRecorder *recorder, GVariant *detail, Binding *b)
+{
+  trigger (b, "onRecordError", detail);
+  /* an error ends whatever was under way */
+  if (fc_recorder_get_state (recorder) != FC_RECORDER_STATE_RECORDING
+      && fc_recorder_get_state (recorder) != FC_RECORDER_STATE_FINISHING)
+    binding_release (b, &b->recording);
+  if (fc_recorder_get_state (recorder) != FC_RECORDER_STATE_PREPARING)
+    binding_release (b, &b->preparing);
+}
+
+static void
+on_warning (FcRecorder *recorder, GVariant *detail, Binding *b)
+{
+  g_autoptr (FcValue) value = value_from_variant (detail);
+  FcValue *msg = fc_value_object_get (value, "errMsg");
+
+  if (msg == NULL || fc_value_get_kind (msg) != FC_VALUE_STRING)
+    msg = fc_value_object_get (value, "message");
+  fc_element_emit_warning (b->element, msg && fc_value_get_kind (msg) == FC_VALUE_STRING
+                                           ? fc_value_get_string (msg)
+                                           : "video-recognition: a request was ignored");
+}
+
+static const char *
+host_setting (const char *name)
+{
+  const char *v = g_getenv (name);
+
+  return v && *v ? v : NULL;
+}
 
 static void
 recorder_connect (GObject *instance, FcElement *element, gpointer user_data)
 {
-  /* the mask is a mini-program path: refuse one leaving the app's root */
+  FcRecorder *recorder = FC_RECORDER (instance);
+  Binding *b = g_new0 (Binding, 1);
   FcValue *mask = fc_element_get_property (element, "mask");
   FcApp *app = fc_app_from_page (fc_element_get_page (element));
+  const char *allow = host_setting ("FC_ALLOW_TEST_SOURCE");
+
+  b->element = element;
+  b->page = fc_element_get_page (element);
+  g_object_add_weak_pointer (G_OBJECT (b->page), (gpointer *) &b->page);
+  g_object_set_data_full (instance, "fc-binding", b, binding_free);
+
+  /* the mask is a mini-program path: refuse one leaving the app's root */
   if (app && mask && fc_value_get_kind (mask) == FC_VALUE_STRING
       && *fc_value_get_string (mask))
     {
@@ -97,65 +197,42 @@ recorder_connect (GObject *instance, FcElement *element, gpointer user_data)
       if (!file)
         fc_element_emit_warning (element, error->message);
     }
-  /* no resources to fetch in the stand-in: ready at once */
-  fc_element_trigger_event (element, "onRecordReady", NULL, FC_EVENT_NONE);
-}
 
-static void
-end_recording (FcVrStandIn *self, Config *config)
-{
-  g_autoptr (FcValue) detail = fc_value_new_object ();
-  g_autofree char *name
-      = g_strdup_printf ("fc-record-%u.mp4", ++self->n_recordings);
-  const char *temp = g_getenv (
-      "FC_TEMP_DIR"); /* the host's choice, read at each recording */
-  fc_value_object_set (
-      detail, "tempVideoPath",
-      fc_value_new_string_take (g_build_filename (
-          temp && *temp ? temp : config->temp_dir, name, NULL)));
-  self->record_timer = 0;
-  fc_element_trigger_event (self->element, "onRecordEnd", detail,
-                            FC_EVENT_NONE);
-}
+  if (host_setting ("FC_TEMP_DIR"))
+    fc_recorder_set_temp_dir (recorder, host_setting ("FC_TEMP_DIR"));
+  fc_recorder_set_camera (recorder, host_setting ("FC_CAMERA"));
+  fc_recorder_set_microphone (recorder, host_setting ("FC_MICROPHONE"));
+  fc_recorder_set_allow_test_source (recorder, allow == NULL || strcmp (allow, "0") != 0);
 
-typedef struct
-{
-  FcVrStandIn *self;
-  Config *config;
-} EndData;
+  g_signal_connect (recorder, "ready", G_CALLBACK (on_ready), b);
+  g_signal_connect (recorder, "start", G_CALLBACK (on_start), b);
+  g_signal_connect (recorder, "end", G_CALLBACK (on_end), b);
+  g_signal_connect (recorder, "error", G_CALLBACK (on_error), b);
+  g_signal_connect (recorder, "warning", G_CALLBACK (on_warning), b);
 
-static gboolean
-record_done (gpointer p)
-{
-  EndData *d = p;
-  end_recording (d->self, d->config);
-  return G_SOURCE_REMOVE;
+  /* attached: the camera starts, onRecordReady (or onRecordError) follows */
+  fc_page_hold (b->page);
+  b->preparing = TRUE;
+  if (!fc_recorder_prepare (recorder))
+    binding_release (b, &b->preparing);
 }
 
 static gboolean
 recorder_record (FcElement *element, FcValue *args, gpointer user_data,
                  GError **error)
 {
-  FcVrStandIn *self = stub_of (element);
-  FcValue *t = fc_element_get_property (element, "recordTime");
-  EndData *d;
+  Binding *b = binding_of (element);
+  FcRecorder *recorder = FC_RECORDER (fc_element_get_instance (element));
 
-  if (self->record_timer)
+  if (!b->recording && b->page)
     {
-      g_autoptr (FcValue) detail = fc_value_new_object ();
-      fc_value_object_set (detail, "errMsg",
-                           fc_value_new_string ("already recording"));
-      fc_element_trigger_event (element, "onRecordError", detail,
-                                FC_EVENT_NONE);
-      return TRUE;
+      fc_page_hold (b->page);
+      b->recording = TRUE;
     }
-  fc_element_trigger_event (element, "onRecordStart", NULL, FC_EVENT_NONE);
-  d = g_new (EndData, 1);
-  d->self = self;
-  d->config = user_data;
-  self->record_timer
-      = fc_page_add_timeout (fc_element_get_page (element),
-                             fc_value_get_number (t), record_done, d, g_free);
+  if (!fc_recorder_record (recorder)
+      && fc_recorder_get_state (recorder) != FC_RECORDER_STATE_RECORDING
+      && fc_recorder_get_state (recorder) != FC_RECORDER_STATE_FINISHING)
+    binding_release (b, &b->recording);
   return TRUE;
 }
 
@@ -163,18 +240,7 @@ static gboolean
 recorder_stop (FcElement *element, FcValue *args, gpointer user_data,
                GError **error)
 {
-  FcVrStandIn *self = stub_of (element);
-  if (!self->record_timer)
-    {
-      g_autoptr (FcValue) detail = fc_value_new_object ();
-      fc_value_object_set (detail, "errMsg",
-                           fc_value_new_string ("not recording"));
-      fc_element_trigger_event (element, "onRecordError", detail,
-                                FC_EVENT_NONE);
-      return TRUE;
-    }
-  fc_page_remove_timeout (fc_element_get_page (element), self->record_timer);
-  end_recording (self, user_data);
+  fc_recorder_stop (FC_RECORDER (fc_element_get_instance (element)));
   return TRUE;
 }
 
@@ -246,13 +312,20 @@ list_cameras (FcPluginInterface *iface, FcValue *args, gpointer user_data,
 gboolean
 fc_plugin_register (FcPluginContext *ctx, GError **error)
 {
+  g_autoptr (GError) gst_error = NULL;
+
+  /* a host need not know the recorder is GStreamer underneath */
+  if (!gst_init_check (NULL, NULL, &gst_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&gst_error),
+                                  "video-recognition: GStreamer did not start: ");
+      return FALSE;
+    }
+
   g_autofree char *name
       = g_strdup_printf ("plugin-private://%s/components/video-recognition",
                          fc_plugin_context_get_provider (ctx));
   g_autoptr (FcComponentClass) rec = fc_component_class_new (name);
-  Config *config = g_new0 (Config, 1);
-
-  config->temp_dir = g_strdup (g_get_tmp_dir ());
   add (rec, "resolution", FC_PROPERTY_STRING, 0, "\"medium\"", TRUE);
   add (rec, "mask", FC_PROPERTY_STRING, 0, "\"\"", FALSE);
   add (rec, "recordTime", FC_PROPERTY_NUMBER, 0, "30000", FALSE);
@@ -264,11 +337,11 @@ fc_plugin_register (FcPluginContext *ctx, GError **error)
                                 "onRecordError", NULL };
        *e; e++)
     fc_component_class_add_event (rec, *e);
-  fc_component_class_add_method (rec, "record", recorder_record, config,
-                                 config_free);
-  fc_component_class_add_method (rec, "stop", recorder_stop, config, NULL);
-  fc_component_class_set_hooks (rec, stub_new, NULL, recorder_connect, NULL,
-                                NULL);
+  fc_component_class_add_method (rec, "record", recorder_record, NULL, NULL);
+  fc_component_class_add_method (rec, "stop", recorder_stop, NULL, NULL);
+  /* resolution and recordTime reach the GObject properties of the same
+   * names (record-time); part 2 adds mask, top, stepList, buttonStyle */
+  fc_component_class_set_gtype (rec, FC_TYPE_RECORDER, recorder_connect, NULL, NULL);
   fc_plugin_context_add_component (ctx, "components/video-recognition", rec);
   fc_plugin_context_add_function (ctx, "listCameras", list_cameras, NULL, NULL);
   return TRUE;
