@@ -85,6 +85,8 @@ to_gvalue (FcValue *v, GParamSpec *pspec, GValue *out)
         return FALSE;
       g_value_set_enum (out, ev->value);
     }
+  else if (t == G_TYPE_VARIANT)
+    g_value_take_variant (out, fc_value_to_variant (v));
   else if (t == G_TYPE_STRV && fc_value_get_kind (v) == FC_VALUE_ARRAY)
     {
       GStrvBuilder *b = g_strv_builder_new ();

@@ -445,6 +445,20 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
    * others ("pipewire:NODE") */
   if (temp_dir)
     g_setenv ("FC_TEMP_DIR", temp_dir, TRUE);
+  {
+    FcValue *domains = host && fc_value_get_kind (host) == FC_VALUE_OBJECT ? fc_value_object_get (host, "downloadDomains") : NULL;
+    FcValue *insecure = host && fc_value_get_kind (host) == FC_VALUE_OBJECT ? fc_value_object_get (host, "allowInsecureHttp") : NULL;
+    g_autoptr (GString) list = g_string_new (NULL);
+
+    for (guint k = 0; domains && fc_value_get_kind (domains) == FC_VALUE_ARRAY && k < fc_value_array_get_length (domains); k++)
+      {
+        FcValue *d = fc_value_array_get (domains, k);
+        if (fc_value_get_kind (d) == FC_VALUE_STRING)
+          g_string_append_printf (list, "%s%s", list->len ? "," : "", fc_value_get_string (d));
+      }
+    g_setenv ("FC_DOWNLOAD_DOMAINS", list->str, TRUE);
+    g_setenv ("FC_ALLOW_INSECURE_HTTP", insecure && fc_value_is_truthy (insecure) ? "1" : "0", TRUE);
+  }
   for (guint k = 0; k < 2; k++)
     {
       const char *member = k == 0 ? "camera" : "microphone";

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <gst/video/video.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,8 +26,12 @@ fc_recorder_ensure_dir (const char *dir, GError **error)
                    g_strerror (saved));
       return FALSE;
     }
-  /* An existing directory may have been made with a laxer umask. */
-  if ((st.st_mode & 0777) != 0700 && g_chmod (dir, 0700) != 0)
+  /* An existing directory may have been made with a laxer umask; but a
+   * shared one (sticky, like /tmp given as tempDir) is never made
+   * private: that would lock every other user out of it. The files in it
+   * are 0600 either way. */
+  if ((st.st_mode & 0777) != 0700 && !(st.st_mode & S_ISVTX)
+      && g_chmod (dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
@@ -62,6 +67,8 @@ fc_recording_summary_free (FcRecordingSummary *summary)
   g_free (summary->thumb_path);
   g_clear_pointer (&summary->first_frame, gst_sample_unref);
   g_free (summary->sha256);
+  g_free (summary->subtitle_text);
+  g_free (summary->subtitle_path);
   g_free (summary);
 }
 
@@ -150,8 +157,30 @@ digest_file (FcRecordingSummary *summary, GError **error)
   return TRUE;
 }
 
+/* The prompt timeline, as FILE.vtt beside FILE.mp4 (0600). */
+static gboolean
+write_subtitles (FcRecordingSummary *summary, GError **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
+
+  if (summary->subtitle_text == NULL)
+    return TRUE;
+  base = g_str_has_suffix (summary->video_path, ".mp4")
+             ? g_strndup (summary->video_path,
+                          strlen (summary->video_path) - 4)
+             : g_strdup (summary->video_path);
+  path = g_strconcat (base, ".vtt", NULL);
+  if (!g_file_set_contents_full (path, summary->subtitle_text, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return FALSE;
+  summary->subtitle_path = g_steal_pointer (&path);
+  return TRUE;
+}
+
 gboolean
 fc_recorder_summarise (FcRecordingSummary *summary, GError **error)
 {
-  return digest_file (summary, error) && write_thumbnail (summary, error);
+  return digest_file (summary, error) && write_thumbnail (summary, error)
+         && write_subtitles (summary, error);
 }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "fc-recorder.h"
+#include "fc-resource-loader.h"
+#include "fc-steps.h"
 
 G_BEGIN_DECLS
 
@@ -59,7 +61,9 @@ typedef struct
   GstSample *first_frame;
   gint64 duration_ms;
   guint64 dropped_frames, duplicated_frames;
+  char *subtitle_text; /* WebVTT of the prompts, or NULL */
   /* filled by fc_recorder_summarise */
+  char *subtitle_path; /* beside the video, when subtitle_text is set */
   gint64 size;
   char *sha256;
 } FcRecordingSummary;
@@ -67,5 +71,88 @@ typedef struct
 void fc_recording_summary_free (FcRecordingSummary *summary);
 /* Writes the thumbnail and computes size and digest; runs in a thread. */
 gboolean fc_recorder_summarise (FcRecordingSummary *summary, GError **error);
+
+/* Prompts (fc-recorder-prompts.c): the parsed stepList and the resources
+ * it needs (each step's audio, the mask), loaded when the component is
+ * prepared. */
+typedef struct _FcPrompts FcPrompts;
+/* ERROR is NULL when everything is in. Called once per start, on the
+ * thread-default main context of fc_prompts_start's caller. */
+typedef void (*FcPromptsDone) (const GError *error, gpointer user_data);
+
+FcPrompts *fc_prompts_new (void);
+void fc_prompts_free (FcPrompts *prompts);
+FcResourceLoader *fc_prompts_get_loader (FcPrompts *prompts);
+/* Parses the step-list property (NULL: none) and starts loading the
+ * steps' audio and the mask (NULL or "": none). FALSE with ERROR (FC_STEP_LIST_ERROR) for a
+ * stepList that cannot be used; bad style values go to WARN. DONE follows
+ * unless FALSE is returned or the prompts are stopped first. */
+gboolean fc_prompts_start (FcPrompts *prompts, FcStyleWarnFunc warn,
+                           gpointer warn_data, FcPromptsDone done,
+                           gpointer done_data, GError **error);
+/* Cancels loading; DONE will not be called. What was loaded is kept. */
+void fc_prompts_stop (FcPrompts *prompts);
+gboolean fc_prompts_is_loaded (FcPrompts *prompts);
+/* NULL before a successful start. */
+FcStepList *fc_prompts_get_steps (FcPrompts *prompts);
+/* The audio of step I (showTime order), or NULL. */
+GBytes *fc_prompts_get_audio (FcPrompts *prompts, guint i);
+GBytes *fc_prompts_get_mask (FcPrompts *prompts);
+
+/* The part-2 properties of FcRecorder (step-list, top, mask, button-style,
+ * download-domains, root-dir, allow-insecure-http, burn-in) live in
+ * fc-recorder-prompts.c; FcRecorder's class hands their ids from FIRST_ID
+ * on, and its get/set_property pass those ids here. */
+void fc_recorder_prompts_install (GObjectClass *klass, guint first_id);
+void fc_recorder_prompts_get_property (FcRecorder *self, guint prop_id,
+                                       GValue *value);
+void fc_recorder_prompts_set_property (FcRecorder *self, guint prop_id,
+                                       const GValue *value);
+/* Burn-in (fc-recorder-burnin.c): the prompts' pictures as overlay
+ * compositions for WIDTHxHEIGHT I420 frames. NULL with ERROR when the
+ * mask cannot be decoded. */
+typedef struct _FcBurnIn FcBurnIn;
+FcBurnIn *fc_burn_in_new (FcPrompts *prompts, int width, int height,
+                          double top_rpx, GError **error);
+FcBurnIn *fc_burn_in_ref (FcBurnIn *burn_in);
+void fc_burn_in_unref (FcBurnIn *burn_in);
+/* Blends the step showing at BUFFER's timestamp (recording time) into it;
+ * returns the (possibly new, writable) buffer. */
+GstBuffer *fc_burn_in_apply (FcBurnIn *burn_in, GstBuffer *buffer);
+
+/* Prompt audio (fc-recorder-audio.c), in the recording's sample format. */
+#define FC_PCM_RATE 48000
+#define FC_PCM_FORMAT "S16LE"
+/* The AAC encoder's priming: the file's decoded audio is the encoder's
+ * input delayed by this many samples (fc-recorder.c cuts the track short
+ * by as much, so its length is the video's). */
+#define FC_AAC_PRIMING 1024
+/* Decodes a clip to FC_PCM_FORMAT mono at FC_PCM_RATE (blocks: call from
+ * a worker thread). */
+GBytes *fc_audio_decode_pcm (GBytes *bytes, GError **error);
+/* The decoded clip of step I (showTime order), or NULL. */
+GBytes *fc_prompts_get_pcm (FcPrompts *prompts, guint i);
+typedef struct _FcPromptMix FcPromptMix;
+FcPromptMix *fc_prompt_mix_new (FcPrompts *prompts);
+FcPromptMix *fc_prompt_mix_ref (FcPromptMix *mix);
+void fc_prompt_mix_unref (FcPromptMix *mix);
+gboolean fc_prompt_mix_is_empty (FcPromptMix *mix);
+/* Adds the clips sounding during BUFFER (mono FC_PCM_FORMAT, its OFFSET
+ * the first sample's index in the recording) into it. */
+GstBuffer *fc_prompt_mix_apply (FcPromptMix *mix, GstBuffer *buffer);
+
+/* Plays each step's clip through SINK (a gst-launch description; NULL:
+ * autoaudiosink) when its showTime comes on CLOCK, START being the clock
+ * time of the recording's time 0. No audio output is no error: the
+ * prompt is in the file all the same. Callbacks on the thread-default
+ * main context. */
+typedef struct _FcPromptPlayer FcPromptPlayer;
+FcPromptPlayer *fc_prompt_player_new (FcPrompts *prompts, const char *sink,
+                                      GstClock *clock, GstClockTime start);
+void fc_prompt_player_free (FcPromptPlayer *player);
+
+/* What fc-recorder.c shares with it. */
+FcPrompts *fc_recorder_get_prompts (FcRecorder *self);
+void fc_recorder_emit_warning (FcRecorder *self, const char *message);
 
 G_END_DECLS

@@ -31,7 +31,7 @@
 #include <libportal/portal.h>
 #endif
 
-GST_DEBUG_CATEGORY_STATIC (fc_recorder_debug);
+GST_DEBUG_CATEGORY (fc_recorder_debug);
 #define GST_CAT_DEFAULT fc_recorder_debug
 
 #define FRAME_NS (GST_SECOND / 30)
@@ -60,6 +60,8 @@ struct _FcRecorder
 
   FcRecorderState state;
   GMainContext *context;
+  FcPrompts *prompts; /* stepList, resources: part 2 */
+  gboolean flowing;   /* frames and samples flow; ready once prompts are in */
   char *own_temp_dir; /* made on first use when temp-dir is unset */
 #ifdef FC_HAVE_LIBPORTAL
   XdpPortal *portal;
@@ -88,6 +90,9 @@ struct _FcRecorder
   guint64 frames;
   FcStamp last_video_at;
   GstSample *first_frame;
+  FcBurnIn *burn; /* prompts composited into the frames, when burn-in */
+  FcPromptMix *mix; /* prompt audio mixed into the recorded track */
+  FcPromptPlayer *player; /* prompt audio to the speaker, while recording */
 };
 
 enum
@@ -104,6 +109,7 @@ enum
   PROP_READY_TIMEOUT,
   PROP_STATE,
   N_PROPS
+  /* then the part-2 properties of fc-recorder-prompts.c */
 };
 
 enum
@@ -129,7 +135,9 @@ G_DEFINE_ENUM_TYPE (
     G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_CAMERA_LOST, "camera-lost"),
     G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_NO_MICROPHONE, "no-microphone"),
     G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_WRITE_FAILED, "write-failed"),
-    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_FAILED, "failed"))
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_FAILED, "failed"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_INVALID_STEPS, "invalid-steps"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_RESOURCE, "resource"))
 
 G_DEFINE_ENUM_TYPE (
     FcRecorderState, fc_recorder_state,
@@ -165,8 +173,8 @@ emit (FcRecorder *self, guint signal, GVariant *detail)
   g_variant_unref (detail);
 }
 
-static void
-emit_warning (FcRecorder *self, const char *message)
+void
+fc_recorder_emit_warning (FcRecorder *self, const char *message)
 {
   GVariantDict dict;
 
@@ -199,6 +207,12 @@ emit_error (FcRecorder *self, const GError *error, const char *path)
   if (file_has_data (path))
     g_variant_dict_insert (&dict, "tempVideoPath", "s", path);
   emit (self, SIGNAL_ERROR, g_variant_dict_end (&dict));
+}
+
+FcPrompts *
+fc_recorder_get_prompts (FcRecorder *self)
+{
+  return self->prompts;
 }
 
 static void
@@ -291,7 +305,7 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   FcRecorder *self = data;
   GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
   GstClockTime pts = GST_BUFFER_PTS (buf);
-  gboolean pass = FALSE, done = FALSE, flowing = FALSE;
+  gboolean pass = FALSE, done = FALSE, flowing = FALSE, opened = FALSE;
   GstClockTime start;
 
   GST_LOG ("frame %" GST_TIME_FORMAT, GST_TIME_ARGS (pts));
@@ -311,6 +325,7 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
           self->start = pts;
           self->end = pts + self->record_ns;
           self->first_frame = gst_sample_new (buf, caps, NULL, NULL);
+          opened = TRUE;
         }
       if (pts >= self->end)
         done = self->video_done = TRUE;
@@ -326,6 +341,8 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
 
   if (flowing)
     post (pad, "fc-flowing");
+  if (opened)
+    post (pad, "fc-window-open");
   if (done)
     {
       end_branch (self, TRUE);
@@ -510,6 +527,8 @@ drop_pipeline (FcRecorder *self)
   g_mutex_lock (&self->lock);
   g_clear_object (&self->vgate);
   g_clear_object (&self->agate);
+  g_clear_pointer (&self->burn, fc_burn_in_unref);
+  g_clear_pointer (&self->mix, fc_prompt_mix_unref);
   g_mutex_unlock (&self->lock);
   g_clear_object (&self->pipeline);
   fc_source_clear (&self->cam);
@@ -518,6 +537,9 @@ drop_pipeline (FcRecorder *self)
     g_unlink (self->video_path);
   g_clear_pointer (&self->video_path, g_free);
   g_clear_error (&self->pending_error);
+  fc_prompts_stop (self->prompts);
+  g_clear_pointer (&self->player, fc_prompt_player_free);
+  self->flowing = FALSE;
   self->pending_record = self->start_emitted = self->nudged = FALSE;
   self->saw_video = self->saw_audio = FALSE;
   reset_window (self);
@@ -610,7 +632,7 @@ describe_pipeline (FcRecorder *self, gboolean decode)
       "max-size-time=3000000000"
       /* I420 in, ultrafast: x264 writes constrained-baseline, which
        * every player decodes (the tests check the profile). */
-      " ! x264enc speed-preset=ultrafast tune=zerolatency key-int-max=30"
+      " ! x264enc name=venc speed-preset=ultrafast tune=zerolatency key-int-max=30"
       " ! h264parse ! queue ! mux."
       " mp4mux name=mux fragment-duration=%d ! filesink name=fsink async=false "
       "buffer-mode=unbuffered ",
@@ -637,6 +659,44 @@ describe_pipeline (FcRecorder *self, gboolean decode)
                       " ! audioconvert ! avenc_aac perfect-timestamp=true ! "
                       "aacparse ! queue ! mux.");
   return g_string_free (d, FALSE);
+}
+
+/* Burn-in: in front of the encoder, on frames stamped from 0. */
+static GstPadProbeReturn
+burn_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  FcRecorder *self = data;
+  FcBurnIn *burn = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->burn != NULL)
+    burn = fc_burn_in_ref (self->burn);
+  g_mutex_unlock (&self->lock);
+  if (burn == NULL)
+    return GST_PAD_PROBE_OK;
+  GST_PAD_PROBE_INFO_DATA (info)
+      = fc_burn_in_apply (burn, GST_PAD_PROBE_INFO_BUFFER (info));
+  fc_burn_in_unref (burn);
+  return GST_PAD_PROBE_OK;
+}
+
+/* The prompts' audio, after the audio gate (samples stamped from 0). */
+static GstPadProbeReturn
+mix_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  FcRecorder *self = data;
+  FcPromptMix *mix = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->mix != NULL)
+    mix = fc_prompt_mix_ref (self->mix);
+  g_mutex_unlock (&self->lock);
+  if (mix == NULL)
+    return GST_PAD_PROBE_OK;
+  GST_PAD_PROBE_INFO_DATA (info)
+      = fc_prompt_mix_apply (mix, GST_PAD_PROBE_INFO_BUFFER (info));
+  fc_prompt_mix_unref (mix);
+  return GST_PAD_PROBE_OK;
 }
 
 /* Returns the pad, with a reference. */
@@ -764,6 +824,15 @@ build_pipeline (FcRecorder *self)
   self->agate = add_probe (self->pipeline, "aq", GST_PAD_PROBE_TYPE_BUFFER,
                            audio_gate, self);
   g_mutex_unlock (&self->lock);
+  gst_object_unref (add_probe (self->pipeline, "venc",
+                               GST_PAD_PROBE_TYPE_BUFFER, burn_probe, self));
+  {
+    g_autoptr (GstElement) aq
+        = gst_bin_get_by_name (GST_BIN (self->pipeline), "aq");
+    g_autoptr (GstPad) src = gst_element_get_static_pad (aq, "src");
+
+    gst_pad_add_probe (src, GST_PAD_PROBE_TYPE_BUFFER, mix_probe, self, NULL);
+  }
   gst_object_unref (add_probe (self->pipeline, "fsink",
                                GST_PAD_PROBE_TYPE_BUFFER
                                    | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
@@ -882,16 +951,38 @@ start_portal (FcRecorder *self)
 
 /* Starts what prepare() promises: "ready" or "error" follows. FALSE when
  * an error has been emitted already. */
+static void prompts_done (const GError *error, gpointer data);
+static void prompts_warn (const char *message, gpointer data);
+
 static gboolean
 start_pipeline (FcRecorder *self)
 {
+  g_autoptr (GError) steps_error = NULL;
+  gboolean steps_ok;
+
+  /* the stepList first: a bad one starts nothing; its resources load
+   * while the camera starts */
+  g_main_context_push_thread_default (self->context);
+  steps_ok = fc_prompts_start (self->prompts, prompts_warn, self,
+                               prompts_done, self, &steps_error);
+  g_main_context_pop_thread_default (self->context);
+  if (!steps_ok)
+    {
+      g_autoptr (GError) error
+          = g_error_new_literal (FC_RECORDER_ERROR,
+                                 FC_RECORDER_ERROR_INVALID_STEPS,
+                                 steps_error->message);
+
+      emit_error (self, error, NULL);
+      return FALSE;
+    }
   if (self->resolution != NULL && g_strcmp0 (self->resolution, "low") != 0
       && g_strcmp0 (self->resolution, "medium") != 0
       && g_strcmp0 (self->resolution, "high") != 0)
     {
       g_autofree char *msg = g_strdup_printf (
           "unknown resolution \"%s\"; using \"medium\"", self->resolution);
-      emit_warning (self, msg);
+      fc_recorder_emit_warning (self, msg);
     }
   resolution_size (self->resolution, &self->width, &self->height);
 
@@ -902,9 +993,37 @@ start_pipeline (FcRecorder *self)
   return use_camera (self, fc_source_find (self->camera, TRUE, &self->cam));
 }
 
-static void
+static gboolean
 arm (FcRecorder *self)
 {
+  FcBurnIn *burn = NULL, *old;
+  FcPromptMix *mix, *old_mix;
+
+  if (fc_recorder_get_burn_in (self))
+    {
+      g_autoptr (GError) error = NULL;
+
+      burn = fc_burn_in_new (self->prompts, self->width, self->height,
+                             fc_recorder_get_top (self), &error);
+      if (burn == NULL)
+        {
+          fail (self, FC_RECORDER_ERROR_RESOURCE, NULL,
+                "cannot decode mask \"%s\": %s", fc_recorder_get_mask (self),
+                error->message);
+          return FALSE;
+        }
+    }
+  mix = fc_prompt_mix_new (self->prompts);
+  if (fc_prompt_mix_is_empty (mix))
+    g_clear_pointer (&mix, fc_prompt_mix_unref);
+  g_mutex_lock (&self->lock);
+  old = self->burn;
+  self->burn = burn;
+  old_mix = self->mix;
+  self->mix = mix;
+  g_mutex_unlock (&self->lock);
+  g_clear_pointer (&old, fc_burn_in_unref);
+  g_clear_pointer (&old_mix, fc_prompt_mix_unref);
   reset_window (self);
   videorate_counts (self, &self->dropped_at_arm, &self->duplicated_at_arm);
   g_mutex_lock (&self->lock);
@@ -916,6 +1035,7 @@ arm (FcRecorder *self)
   self->start_emitted = self->nudged = FALSE;
   self->record_us = g_get_monotonic_time ();
   set_state (self, FC_RECORDER_STATE_RECORDING);
+  return TRUE;
 }
 
 /* Closes the window at the last frame recorded and lets the file finish. */
@@ -1006,6 +1126,9 @@ summary_done (GObject *object, GAsyncResult *result, gpointer data)
                          (gint64)summary->dropped_frames);
   g_variant_dict_insert (&dict, "duplicatedFrames", "x",
                          (gint64)summary->duplicated_frames);
+  if (summary->subtitle_path != NULL)
+    g_variant_dict_insert (&dict, "tempSubtitlePath", "s",
+                           summary->subtitle_path);
   emit (self, SIGNAL_END, g_variant_dict_end (&dict));
 }
 
@@ -1019,15 +1142,16 @@ complete (FcRecorder *self)
   FcRecordingSummary *summary;
   const char *dir;
 
+  summary = g_new0 (FcRecordingSummary, 1);
+  /* before the pipeline stops: videorate resets its counters then */
+  videorate_counts (self, &summary->dropped_frames,
+                    &summary->duplicated_frames);
   if (self->pipeline != NULL)
     gst_element_set_state (self->pipeline, GST_STATE_NULL);
   if (!self->start_emitted && file_has_data (path))
     emit_start (self);
 
-  summary = g_new0 (FcRecordingSummary, 1);
   summary->video_path = g_strdup (path);
-  videorate_counts (self, &summary->dropped_frames,
-                    &summary->duplicated_frames);
   summary->dropped_frames
       -= MIN (summary->dropped_frames, self->dropped_at_arm);
   summary->duplicated_frames
@@ -1059,6 +1183,11 @@ complete (FcRecorder *self)
       emit_error (self, error, path);
       return;
     }
+  /* The prompt timeline, as shown during this recording. */
+  if (fc_prompts_get_steps (self->prompts) != NULL
+      && fc_step_list_get_n_steps (fc_prompts_get_steps (self->prompts)) > 0)
+    summary->subtitle_text = fc_step_list_to_webvtt (
+        fc_prompts_get_steps (self->prompts), summary->duration_ms);
   /* Stays "finishing" until the summary is there. */
   task = g_task_new (self, NULL, summary_done, NULL);
   g_task_set_task_data (task, summary,
@@ -1144,6 +1273,65 @@ handle_error (FcRecorder *self, GstMessage *msg)
   }
 }
 
+/* The prompts' audio to the speaker, timed on the pipeline's clock from
+ * the recording's first frame. */
+static void
+start_player (FcRecorder *self)
+{
+  GstClockTime start;
+  g_autoptr (GstClock) clock = gst_pipeline_get_clock (
+      GST_PIPELINE (self->pipeline));
+
+  g_mutex_lock (&self->lock);
+  start = self->start;
+  g_mutex_unlock (&self->lock);
+  g_clear_pointer (&self->player, fc_prompt_player_free);
+  if (clock == NULL || !GST_CLOCK_TIME_IS_VALID (start))
+    return;
+  g_main_context_push_thread_default (self->context);
+  self->player = fc_prompt_player_new (
+      self->prompts, fc_recorder_get_prompt_audio_sink (self), clock,
+      gst_element_get_base_time (self->pipeline) + start);
+  g_main_context_pop_thread_default (self->context);
+}
+
+/* Ready when frames and samples flow and the prompts' resources are in. */
+static void
+maybe_ready (FcRecorder *self)
+{
+  if (self->state != FC_RECORDER_STATE_PREPARING || !self->flowing
+      || !fc_prompts_is_loaded (self->prompts))
+    return;
+  GST_INFO ("ready %.1f ms after prepare",
+            (g_get_monotonic_time () - self->prepare_at.wall) / 1000.0);
+  set_state (self, FC_RECORDER_STATE_READY);
+  g_object_ref (self);
+  emit_ready (self);
+  if (self->state == FC_RECORDER_STATE_READY && self->pending_record)
+    {
+      self->pending_record = FALSE;
+      arm (self);
+    }
+  g_object_unref (self);
+}
+
+static void
+prompts_done (const GError *error, gpointer data)
+{
+  FcRecorder *self = data;
+
+  if (error)
+    fail (self, FC_RECORDER_ERROR_RESOURCE, NULL, "%s", error->message);
+  else
+    maybe_ready (self);
+}
+
+static void
+prompts_warn (const char *message, gpointer data)
+{
+  fc_recorder_emit_warning (data, message);
+}
+
 static gboolean
 bus_cb (GstBus *bus, GstMessage *msg, gpointer data)
 {
@@ -1158,19 +1346,12 @@ bus_cb (GstBus *bus, GstMessage *msg, gpointer data)
         if (gst_structure_has_name (s, "fc-flowing")
             && self->state == FC_RECORDER_STATE_PREPARING)
           {
-            GST_INFO ("ready %.1f ms after prepare",
-                      (g_get_monotonic_time () - self->prepare_at.wall)
-                          / 1000.0);
-            set_state (self, FC_RECORDER_STATE_READY);
-            g_object_ref (self);
-            emit_ready (self);
-            if (self->state == FC_RECORDER_STATE_READY && self->pending_record)
-              {
-                self->pending_record = FALSE;
-                arm (self);
-              }
-            g_object_unref (self);
+            self->flowing = TRUE;
+            maybe_ready (self);
           }
+        else if (gst_structure_has_name (s, "fc-window-open")
+                 && self->state == FC_RECORDER_STATE_RECORDING)
+          start_player (self);
         else if (gst_structure_has_name (s, "fc-file-started")
                  && self->state >= FC_RECORDER_STATE_RECORDING)
           emit_start (self);
@@ -1226,6 +1407,9 @@ watchdog_cb (gpointer data)
   switch (self->state)
     {
     case FC_RECORDER_STATE_PREPARING:
+      /* flowing, waiting for downloads: they have their own time limit */
+      if (self->flowing)
+        break;
       if (elapsed_us (self, self->prepare_at)
           > (gint64)self->ready_timeout * 1000)
         {
@@ -1329,7 +1513,10 @@ fc_recorder_get_property (GObject *object, guint prop_id, GValue *value,
       g_value_set_enum (value, self->state);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= N_PROPS)
+        fc_recorder_prompts_get_property (self, prop_id, value);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1369,7 +1556,10 @@ fc_recorder_set_property (GObject *object, guint prop_id, const GValue *value,
       fc_recorder_set_ready_timeout (self, g_value_get_uint (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= N_PROPS)
+        fc_recorder_prompts_set_property (self, prop_id, value);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1392,6 +1582,7 @@ fc_recorder_finalize (GObject *object)
 {
   FcRecorder *self = FC_RECORDER (object);
 
+  fc_prompts_free (self->prompts);
   g_free (self->resolution);
   g_free (self->camera);
   g_free (self->microphone);
@@ -1544,6 +1735,8 @@ fc_recorder_class_init (FcRecorderClass *klass)
       = g_signal_new ("warning", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
 
+  fc_recorder_prompts_install (object_class, N_PROPS);
+
   GST_DEBUG_CATEGORY_INIT (fc_recorder_debug, "fc-recorder", 0, "FcRecorder");
 }
 
@@ -1554,6 +1747,7 @@ fc_recorder_init (FcRecorder *self)
   self->record_time = 30000;
   self->ready_timeout = 5000;
   self->context = g_main_context_ref_thread_default ();
+  self->prompts = fc_prompts_new ();
   self->cam = (FcSource)FC_SOURCE_INIT;
   self->mic = (FcSource)FC_SOURCE_INIT;
   g_mutex_init (&self->lock);
@@ -1581,7 +1775,7 @@ fc_recorder_prepare (FcRecorder *self)
 
   if (self->state != FC_RECORDER_STATE_IDLE)
     {
-      emit_warning (self, "already prepared");
+      fc_recorder_emit_warning (self, "already prepared");
       return FALSE;
     }
   return start_pipeline (self);
@@ -1602,18 +1796,17 @@ fc_recorder_record (FcRecorder *self)
     case FC_RECORDER_STATE_PREPARING:
       if (self->pending_record)
         {
-          emit_warning (self, "already recording");
+          fc_recorder_emit_warning (self, "already recording");
           return FALSE;
         }
       self->pending_record = TRUE;
       return TRUE;
     case FC_RECORDER_STATE_READY:
-      arm (self);
-      return TRUE;
+      return arm (self);
     case FC_RECORDER_STATE_RECORDING:
     case FC_RECORDER_STATE_FINISHING:
     default:
-      emit_warning (self, "already recording");
+      fc_recorder_emit_warning (self, "already recording");
       return FALSE;
     }
 }
@@ -1628,12 +1821,12 @@ fc_recorder_stop (FcRecorder *self)
   if (self->state == FC_RECORDER_STATE_PREPARING && self->pending_record)
     {
       self->pending_record = FALSE;
-      emit_warning (self, "stopped before the recording started");
+      fc_recorder_emit_warning (self, "stopped before the recording started");
       return TRUE;
     }
   if (self->state != FC_RECORDER_STATE_RECORDING)
     {
-      emit_warning (self, "not recording");
+      fc_recorder_emit_warning (self, "not recording");
       return FALSE;
     }
 
@@ -1647,7 +1840,7 @@ fc_recorder_stop (FcRecorder *self)
       self->armed = FALSE;
       g_mutex_unlock (&self->lock);
       set_state (self, FC_RECORDER_STATE_READY);
-      emit_warning (self, "stopped before the recording started");
+      fc_recorder_emit_warning (self, "stopped before the recording started");
       return TRUE;
     }
   {

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define FC_RECORDER_EXPORT extern
 #endif
 
+#include "fc-steps.h"
+
 /**
  * FcRecorderError:
  * @FC_RECORDER_ERROR_NO_CAMERA: no camera was found ("no camera")
@@ -27,6 +29,10 @@ G_BEGIN_DECLS
  * @FC_RECORDER_ERROR_NO_MICROPHONE: no microphone, or it gives no samples
  * @FC_RECORDER_ERROR_WRITE_FAILED: the recording could not be written
  * @FC_RECORDER_ERROR_FAILED: anything else the pipeline reported
+ * @FC_RECORDER_ERROR_INVALID_STEPS: the stepList cannot be used (e.g.
+ * "stepList supports at most 3 steps, got 4"); nothing is started
+ * @FC_RECORDER_ERROR_RESOURCE: a prompt audio or the mask could not be
+ * loaded ("cannot load stepList[1].audioSrc \"URL\": HTTP 404 Not Found")
  *
  * The `errCode` of an error detail is the nick of one of these
  * (e.g. "camera-lost").
@@ -40,6 +46,8 @@ typedef enum
   FC_RECORDER_ERROR_NO_MICROPHONE,
   FC_RECORDER_ERROR_WRITE_FAILED,
   FC_RECORDER_ERROR_FAILED,
+  FC_RECORDER_ERROR_INVALID_STEPS,
+  FC_RECORDER_ERROR_RESOURCE,
 } FcRecorderError;
 
 /**
@@ -116,5 +124,43 @@ FC_RECORDER_EXPORT void fc_recorder_set_preview_sink (FcRecorder *self,
 FC_RECORDER_EXPORT guint fc_recorder_get_ready_timeout (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_ready_timeout (FcRecorder *self,
                                                        guint timeout_ms);
+
+/* Part 2: prompts, resources, button, burn-in (fc-recorder-prompts.c). */
+FC_RECORDER_EXPORT GVariant *fc_recorder_get_step_list (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_step_list (FcRecorder *self,
+                                                   GVariant *step_list);
+FC_RECORDER_EXPORT FcStepList *fc_recorder_get_steps (FcRecorder *self);
+FC_RECORDER_EXPORT double fc_recorder_get_top (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_top (FcRecorder *self,
+                                             double top_rpx);
+FC_RECORDER_EXPORT const char *fc_recorder_get_mask (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_mask (FcRecorder *self,
+                                              const char *mask);
+FC_RECORDER_EXPORT GBytes *fc_recorder_get_mask_bytes (FcRecorder *self);
+FC_RECORDER_EXPORT GVariant *fc_recorder_get_button_style (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_button_style (FcRecorder *self,
+                                                      GVariant *style);
+FC_RECORDER_EXPORT void
+fc_recorder_get_button_layout (FcRecorder *self, const FcViewport *viewport,
+                               FcRect *out);
+FC_RECORDER_EXPORT const char *const *
+fc_recorder_get_download_domains (FcRecorder *self);
+FC_RECORDER_EXPORT void
+fc_recorder_set_download_domains (FcRecorder *self,
+                                  const char *const *domains);
+FC_RECORDER_EXPORT const char *fc_recorder_get_root_dir (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_root_dir (FcRecorder *self,
+                                                  const char *root_dir);
+FC_RECORDER_EXPORT gboolean
+fc_recorder_get_allow_insecure_http (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_allow_insecure_http (FcRecorder *self,
+                                                             gboolean allow);
+FC_RECORDER_EXPORT gboolean fc_recorder_get_burn_in (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_burn_in (FcRecorder *self,
+                                                 gboolean burn_in);
+FC_RECORDER_EXPORT const char *
+fc_recorder_get_prompt_audio_sink (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_prompt_audio_sink (FcRecorder *self,
+                                                           const char *sink);
 
 G_END_DECLS

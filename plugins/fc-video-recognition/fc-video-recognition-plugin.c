@@ -10,7 +10,11 @@
  * host's environment: FC_TEMP_DIR (where recordings go), FC_CAMERA and
  * FC_MICROPHONE ("test", "pipewire:NODE", or unset for the system's
  * devices), FC_ALLOW_TEST_SOURCE (a test pattern and tone stand in where
- * there is no device; the demo and replay allow it). While the camera
+ * there is no device; the demo and replay allow it), FC_DOWNLOAD_DOMAINS
+ * (the download whitelist, host[:port] separated by commas) and
+ * FC_ALLOW_INSECURE_HTTP (plain HTTP for those; loopback tests only).
+ * Local resources (the mask, prompt audio) resolve inside the
+ * mini-program's root. While the camera
  * negotiates and while a recording is encoded the page is held
  * (fc_page_hold), so a headless host waits for the events to come. */
 #include <string.h>
@@ -200,6 +204,15 @@ recorder_connect (GObject *instance, FcElement *element, gpointer user_data)
 
   if (host_setting ("FC_TEMP_DIR"))
     fc_recorder_set_temp_dir (recorder, host_setting ("FC_TEMP_DIR"));
+  if (app)
+    fc_recorder_set_root_dir (recorder, fc_app_get_dir (app));
+  {
+    g_auto (GStrv) domains = g_strsplit (host_setting ("FC_DOWNLOAD_DOMAINS") ? host_setting ("FC_DOWNLOAD_DOMAINS") : "", ",", -1);
+    const char *insecure = host_setting ("FC_ALLOW_INSECURE_HTTP");
+
+    fc_recorder_set_download_domains (recorder, (const char *const *) domains);
+    fc_recorder_set_allow_insecure_http (recorder, insecure && strcmp (insecure, "0") != 0);
+  }
   fc_recorder_set_camera (recorder, host_setting ("FC_CAMERA"));
   fc_recorder_set_microphone (recorder, host_setting ("FC_MICROPHONE"));
   fc_recorder_set_allow_test_source (recorder, allow == NULL || strcmp (allow, "0") != 0);
@@ -332,6 +345,8 @@ fc_plugin_register (FcPluginContext *ctx, GError **error)
   add (rec, "top", FC_PROPERTY_NUMBER, 0, "20", FALSE);
   add (rec, "stepList", FC_PROPERTY_ARRAY, 0, "[]", FALSE);
   add (rec, "buttonStyle", FC_PROPERTY_OBJECT, 0, "{}", TRUE);
+  /* ours: the prompts and the mask composited into the recorded frames */
+  add (rec, "burnIn", FC_PROPERTY_BOOLEAN, 0, "false", TRUE);
   for (const char *const *e
        = (const char *const[]){ "onRecordReady", "onRecordStart", "onRecordEnd",
                                 "onRecordError", NULL };
@@ -339,8 +354,9 @@ fc_plugin_register (FcPluginContext *ctx, GError **error)
     fc_component_class_add_event (rec, *e);
   fc_component_class_add_method (rec, "record", recorder_record, NULL, NULL);
   fc_component_class_add_method (rec, "stop", recorder_stop, NULL, NULL);
-  /* resolution and recordTime reach the GObject properties of the same
-   * names (record-time); part 2 adds mask, top, stepList, buttonStyle */
+  /* every attribute reaches the recorder's GObject property of the same
+   * name in dash-case (recordTime → record-time; stepList and buttonStyle
+   * as GVariants) */
   fc_component_class_set_gtype (rec, FC_TYPE_RECORDER, recorder_connect, NULL, NULL);
   fc_plugin_context_add_component (ctx, "components/video-recognition", rec);
   fc_plugin_context_add_function (ctx, "listCameras", list_cameras, NULL, NULL);

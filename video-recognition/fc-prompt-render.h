@@ -1,0 +1,42 @@
+/* Drawing a step's prompt text with Pango: the same code draws the view's
+ * overlay and the burned-in frames, so both look the same.
+ *
+ * Each textList line is one line (no wrapping; what does not fit runs
+ * off the edge). Lines stack from `top` (rpx) down; a line's box is the
+ * component's width less its margins unless it has a width; its spans
+ * sit side by side on a common baseline, aligned by the line's textAlign. */
+#pragma once
+
+#include "fc-steps.h"
+
+#include <cairo.h>
+
+G_BEGIN_DECLS
+
+/* Where one span's text went (its ink is inside, padding excluded). */
+typedef struct
+{
+  guint line, span;
+  FcRect text;
+} FcPromptSpanBox;
+
+/* Lays STEP out in VIEWPORT with its block TOP_RPX from the top; fills
+ * BOXES (FcPromptSpanBox) when not NULL. Returns the block's bottom. */
+FC_RECORDER_EXPORT double fc_prompt_layout (const FcStep *step,
+                                            const FcViewport *viewport,
+                                            double top_rpx, GArray *boxes);
+
+/* Draws STEP onto CR (whose user space is the component, VIEWPORT in
+ * pixels). */
+FC_RECORDER_EXPORT void fc_prompt_draw (const FcStep *step, cairo_t *cr,
+                                        const FcViewport *viewport,
+                                        double top_rpx);
+
+/* A new WIDTHxHEIGHT ARGB32 surface holding MASK (scaled to 100% x 100%;
+ * may be NULL) and STEP's prompt (may be NULL): what the view lays over
+ * the preview and what burn-in composites into frames. */
+FC_RECORDER_EXPORT cairo_surface_t *
+fc_prompt_render_overlay (const FcStep *step, cairo_surface_t *mask,
+                          int width, int height, double top_rpx);
+
+G_END_DECLS

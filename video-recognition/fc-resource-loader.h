@@ -1,0 +1,94 @@
+/* FcResourceLoader: fetches the recorder's prompt audio and mask.
+ *
+ * A source is either an HTTPS URL whose host[:port] is on the host's
+ * download whitelist (plain HTTP only with allow-insecure-http, for
+ * loopback tests), or a mini-program path inside root-dir ("/assets/x.png"
+ * and "assets/x.png" are both relative to the root; "..", and symlinks
+ * leading out of the root, are refused). Redirects are followed by hand,
+ * each target checked again. Each fetch has a time limit and a size cap,
+ * and what arrives must be the kind asked for (typefinding: audio, or a
+ * PNG/JPEG/SVG image). Remote results are cached by URL for the process.
+ *
+ * Fetches run in worker threads (libsoup's synchronous API on a session of
+ * their own); callbacks come on the caller's thread-default main context,
+ * which must be running for the time limit to work. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#ifndef FC_RECORDER_EXPORT
+#ifdef FC_RECORDER_COMPILATION
+#define FC_RECORDER_EXPORT __attribute__ ((visibility ("default"))) extern
+#else
+#define FC_RECORDER_EXPORT extern
+#endif
+#endif
+
+#define FC_RESOURCE_ERROR (fc_resource_error_quark ())
+FC_RECORDER_EXPORT GQuark fc_resource_error_quark (void);
+
+typedef enum
+{
+  FC_RESOURCE_ERROR_NOT_ALLOWED, /* not whitelisted, scheme, outside root */
+  FC_RESOURCE_ERROR_NOT_FOUND,   /* HTTP 404, no such file */
+  FC_RESOURCE_ERROR_HTTP,        /* any other HTTP failure status */
+  FC_RESOURCE_ERROR_TIMEOUT,
+  FC_RESOURCE_ERROR_TOO_LARGE,
+  FC_RESOURCE_ERROR_TRUNCATED,
+  FC_RESOURCE_ERROR_WRONG_TYPE, /* not audio / not an image */
+  FC_RESOURCE_ERROR_FAILED,     /* network or I/O failure */
+} FcResourceError;
+
+typedef enum
+{
+  FC_RESOURCE_AUDIO,
+  FC_RESOURCE_IMAGE,
+} FcResourceKind;
+
+#define FC_TYPE_RESOURCE_LOADER (fc_resource_loader_get_type ())
+FC_RECORDER_EXPORT
+G_DECLARE_FINAL_TYPE (FcResourceLoader, fc_resource_loader, FC,
+                      RESOURCE_LOADER, GObject)
+
+FC_RECORDER_EXPORT FcResourceLoader *fc_resource_loader_new (void);
+
+/* Fetches SRC. The result is its bytes; *CONTENT_TYPE (when not NULL) the
+ * typefound caps as a string, e.g. "audio/mpeg". Error messages say what
+ * went wrong, without naming the resource (the caller knows which). */
+FC_RECORDER_EXPORT void fc_resource_loader_load_async (FcResourceLoader *self,
+                                                       const char *src,
+                                                       FcResourceKind kind,
+                                                       GCancellable *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer user_data);
+FC_RECORDER_EXPORT GBytes *
+fc_resource_loader_load_finish (FcResourceLoader *self, GAsyncResult *result,
+                                char **content_type, GError **error);
+
+/* Forgets every cached download (tests). */
+FC_RECORDER_EXPORT void fc_resource_loader_clear_cache (void);
+
+FC_RECORDER_EXPORT const char *const *
+fc_resource_loader_get_download_domains (FcResourceLoader *self);
+FC_RECORDER_EXPORT void
+fc_resource_loader_set_download_domains (FcResourceLoader *self,
+                                         const char *const *domains);
+FC_RECORDER_EXPORT const char *
+fc_resource_loader_get_root_dir (FcResourceLoader *self);
+FC_RECORDER_EXPORT void fc_resource_loader_set_root_dir (FcResourceLoader *self,
+                                                         const char *root_dir);
+FC_RECORDER_EXPORT gboolean
+fc_resource_loader_get_allow_insecure_http (FcResourceLoader *self);
+FC_RECORDER_EXPORT void
+fc_resource_loader_set_allow_insecure_http (FcResourceLoader *self,
+                                            gboolean allow);
+FC_RECORDER_EXPORT guint fc_resource_loader_get_timeout (FcResourceLoader *self);
+FC_RECORDER_EXPORT void fc_resource_loader_set_timeout (FcResourceLoader *self,
+                                                        guint timeout_ms);
+FC_RECORDER_EXPORT guint64 fc_resource_loader_get_max_size (FcResourceLoader *self);
+FC_RECORDER_EXPORT void fc_resource_loader_set_max_size (FcResourceLoader *self,
+                                                         guint64 max_bytes);
+
+G_END_DECLS

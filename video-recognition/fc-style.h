@@ -1,0 +1,150 @@
+/* FcTextStyle, FcButtonStyle: the CSS-like style values of the recorder's
+ * prompts (stepList textList lines and spans) and of its record button.
+ *
+ * Values come as GVariants (strings or numbers, as the bridge converts the
+ * page's JSON). A bad value is reported through an FcStyleWarnFunc and the
+ * field keeps its default: a bad style never fails a step. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#ifndef FC_RECORDER_EXPORT
+#ifdef FC_RECORDER_COMPILATION
+#define FC_RECORDER_EXPORT __attribute__ ((visibility ("default"))) extern
+#else
+#define FC_RECORDER_EXPORT extern
+#endif
+#endif
+
+typedef enum
+{
+  FC_UNIT_PX,
+  FC_UNIT_RPX, /* 750 rpx = the component's width */
+  FC_UNIT_VW,  /* 100 vw = the component's width */
+  FC_UNIT_VH,  /* 100 vh = the component's height */
+  FC_UNIT_PERCENT,
+} FcCssUnit;
+
+typedef struct
+{
+  double value;
+  FcCssUnit unit;
+} FcCssLength;
+
+/* What lengths are resolved against: the component's size in pixels. */
+typedef struct
+{
+  double width, height;
+} FcViewport;
+
+typedef struct
+{
+  double r, g, b, a; /* 0..1 */
+} FcColor;
+
+typedef enum
+{
+  FC_TEXT_ALIGN_LEFT,
+  FC_TEXT_ALIGN_CENTER,
+  FC_TEXT_ALIGN_RIGHT,
+} FcTextAlign;
+
+/* Which fields of an FcTextStyle were given (the rest are defaults). */
+typedef enum
+{
+  FC_STYLE_COLOR = 1 << 0,
+  FC_STYLE_FONT_SIZE = 1 << 1,
+  FC_STYLE_FONT_WEIGHT = 1 << 2,
+  FC_STYLE_TEXT_ALIGN = 1 << 3,
+  FC_STYLE_MARGIN = 1 << 4,
+  FC_STYLE_PADDING = 1 << 5,
+  FC_STYLE_WIDTH = 1 << 6,
+  FC_STYLE_HEIGHT = 1 << 7,
+} FcStyleField;
+
+/* Sides in CSS order: top, right, bottom, left. */
+typedef struct
+{
+  guint set; /* FcStyleField */
+  FcColor color;
+  FcCssLength font_size;
+  int font_weight; /* 100..900; normal 400, bold 700 */
+  FcTextAlign text_align;
+  FcCssLength margin[4];
+  FcCssLength padding[4];
+  FcCssLength width, height;
+} FcTextStyle;
+
+/* buttonStyle: only width, height, left, top, bottom, right. */
+typedef enum
+{
+  FC_BUTTON_WIDTH = 1 << 0,
+  FC_BUTTON_HEIGHT = 1 << 1,
+  FC_BUTTON_LEFT = 1 << 2,
+  FC_BUTTON_TOP = 1 << 3,
+  FC_BUTTON_RIGHT = 1 << 4,
+  FC_BUTTON_BOTTOM = 1 << 5,
+} FcButtonField;
+
+typedef struct
+{
+  guint set; /* FcButtonField */
+  FcCssLength width, height, left, top, right, bottom;
+} FcButtonStyle;
+
+/* A rectangle in pixels. */
+typedef struct
+{
+  double x, y, width, height;
+} FcRect;
+
+/* MESSAGE names the value and says what was done, e.g.
+ * "stepList[0].textList[1].color: invalid color \"blu\"; using default". */
+typedef void (*FcStyleWarnFunc) (const char *message, gpointer user_data);
+
+FC_RECORDER_EXPORT gboolean fc_color_parse (const char *text, FcColor *out);
+/* "12px", "6rpx", "16vw", "10vh", "50%", "0", "1.5" (px). */
+FC_RECORDER_EXPORT gboolean fc_css_length_parse (const char *text, FcCssLength *out);
+/* CSS margin/padding shorthand: 1 to 4 lengths. */
+FC_RECORDER_EXPORT gboolean fc_box_parse (const char *text, FcCssLength out[4]);
+/* "normal", "bold", "bolder", "lighter", "100".."900". */
+FC_RECORDER_EXPORT gboolean fc_font_weight_parse (const char *text,
+                                                  int *out);
+FC_RECORDER_EXPORT gboolean fc_text_align_parse (const char *text,
+                                                 FcTextAlign *out);
+
+/* In pixels; % is of PERCENT_OF. */
+FC_RECORDER_EXPORT double fc_css_length_to_px (const FcCssLength *length,
+                                           const FcViewport *viewport,
+                                           double percent_of);
+
+/* Defaults: white, 32rpx, normal, centred, no margin/padding, auto size. */
+FC_RECORDER_EXPORT void fc_text_style_init (FcTextStyle *style);
+/* Inherited properties (color, fontSize, fontWeight, textAlign) of PARENT
+ * as the starting point of a child's style. */
+FC_RECORDER_EXPORT void fc_text_style_inherit (FcTextStyle *style,
+                                               const FcTextStyle *parent);
+/* Reads the style keys of DICT (a{sv}; other keys are ignored) into STYLE.
+ * WHERE prefixes warnings. */
+FC_RECORDER_EXPORT void fc_text_style_apply (FcTextStyle *style,
+                                             GVariant *dict,
+                                             const char *where,
+                                             FcStyleWarnFunc warn,
+                                             gpointer user_data);
+
+FC_RECORDER_EXPORT void fc_button_style_init (FcButtonStyle *style);
+/* Unknown keys warn ("buttonStyle.color: not supported; ignored"). */
+FC_RECORDER_EXPORT void fc_button_style_apply (FcButtonStyle *style,
+                                               GVariant *dict,
+                                               FcStyleWarnFunc warn,
+                                               gpointer user_data);
+/* The button's rectangle in a viewport. Default 16vw round, centred
+ * horizontally, 80rpx from the bottom; left wins over right, top over
+ * bottom, as in CSS. */
+FC_RECORDER_EXPORT void fc_button_style_layout (const FcButtonStyle *style,
+                                                const FcViewport *viewport,
+                                                FcRect *out);
+
+G_END_DECLS
