@@ -2,6 +2,8 @@
  * the mask need, loaded together; the recorder is ready only when all are
  * in (see fc-recorder-private.h). */
 
+#include <string.h>
+
 #include "fc-recorder-private.h"
 
 struct _FcPrompts
@@ -16,6 +18,12 @@ struct _FcPrompts
   GMainContext *context; /* where "done" is called */
   guint pending;
   gboolean failed, loaded;
+  /* Each load in declaration order (the steps' audio, then the mask): the
+   * failure reported is the first declared one, whichever came back first,
+   * so the same page always gives the same error. */
+  guint n_loads;
+  enum { LOAD_NONE, LOAD_PENDING, LOAD_OK, LOAD_FAILED } state[FC_STEP_LIST_MAX + 1];
+  GError *errors[FC_STEP_LIST_MAX + 1];
   FcPromptsDone done;
   gpointer done_data;
 
@@ -36,6 +44,7 @@ typedef struct
   FcPrompts *prompts;
   GCancellable *cancel; /* the start it belongs to */
   char *name;           /* stepList[1].audioSrc, mask */
+  guint order;          /* in the declaration order */
   char *src;
   GBytes **slot;
   GBytes **pcm_slot; /* audio: where the decoded clip goes */
@@ -63,6 +72,10 @@ clear (FcPrompts *prompts)
       g_clear_pointer (&prompts->pcm[i], g_bytes_unref);
     }
   g_clear_pointer (&prompts->mask, g_bytes_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (prompts->errors); i++)
+    g_clear_error (&prompts->errors[i]);
+  memset (prompts->state, 0, sizeof prompts->state);
+  prompts->n_loads = 0;
   prompts->loaded = prompts->failed = FALSE;
   prompts->pending = 0;
 }
@@ -116,19 +129,42 @@ load_free (Load *load)
 }
 
 /* The first failure is reported; the rest are dropped. */
+/* Reports once every load declared before the first failure is back. */
+static void
+conclude (FcPrompts *prompts)
+{
+  for (guint i = 0; i < prompts->n_loads; i++)
+    {
+      if (prompts->state[i] == LOAD_PENDING)
+        return;
+      if (prompts->state[i] == LOAD_FAILED)
+        {
+          g_autoptr (GError) error = g_steal_pointer (&prompts->errors[i]);
+
+          prompts->failed = TRUE;
+          g_cancellable_cancel (prompts->cancel);
+          g_clear_object (&prompts->cancel);
+          prompts->done (error, prompts->done_data);
+          return;
+        }
+    }
+  prompts->loaded = TRUE;
+  g_clear_object (&prompts->cancel);
+  prompts->done (NULL, prompts->done_data);
+}
+
 static void
 load_failed (Load *load, const GError *error)
 {
   FcPrompts *prompts = load->prompts;
-  g_autoptr (GError) named
+
+  prompts->state[load->order] = LOAD_FAILED;
+  prompts->errors[load->order]
       = g_error_new (error->domain, error->code, "cannot load %s \"%s\": %s",
                      load->name, load->src, error->message);
-
-  prompts->failed = TRUE;
-  g_cancellable_cancel (prompts->cancel);
-  g_clear_object (&prompts->cancel);
+  prompts->pending--;
   load_free (load);
-  prompts->done (named, prompts->done_data);
+  conclude (prompts);
 }
 
 static void
@@ -136,13 +172,10 @@ load_succeeded (Load *load)
 {
   FcPrompts *prompts = load->prompts;
 
+  prompts->state[load->order] = LOAD_OK;
+  prompts->pending--;
   load_free (load);
-  if (--prompts->pending == 0)
-    {
-      prompts->loaded = TRUE;
-      g_clear_object (&prompts->cancel);
-      prompts->done (NULL, prompts->done_data);
-    }
+  conclude (prompts);
 }
 
 static void
@@ -236,6 +269,8 @@ start_load (FcPrompts *prompts, const char *name, const char *src,
   load->name = g_strdup (name);
   load->src = g_strdup (src);
   load->slot = slot;
+  load->order = prompts->n_loads++;
+  prompts->state[load->order] = LOAD_PENDING;
   prompts->pending++;
   fc_resource_loader_load_async (prompts->loader, src, kind, prompts->cancel,
                                  loaded_cb, load);
