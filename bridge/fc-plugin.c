@@ -111,31 +111,35 @@ fc_path_confine (const char *root, const char *base_dir, const char *rel,
   g_free (joined);
   joined = g_strjoinv ("/", (char **)segs->pdata);
 
-  /* symlinks: the deepest existing prefix must resolve inside the root */
+  /* symlinks: walking down from the root, no existing prefix may resolve
+   * outside it; the error names the first that does (the link to blame,
+   * whatever exists beyond it) */
   real_root = realpath (root, NULL);
-  full = g_build_filename (root, joined, NULL);
-  probe = g_strdup (full);
-  while (!g_file_test (probe, G_FILE_TEST_EXISTS)
-         && strlen (probe) > strlen (root))
+  full = g_strdup (root);
+  for (guint i = 0; real_root && i + 1 < segs->len; i++)
     {
-      char *up = g_path_get_dirname (probe);
-      g_free (probe);
-      probe = up;
-    }
-  real = realpath (probe, NULL);
-  if (real_root && real
-      && !(g_str_equal (real, real_root)
-           || (g_str_has_prefix (real, real_root)
-               && real[strlen (real_root)] == '/')))
-    {
-      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_ESCAPING_PATH,
-                   "%s: %s \"%s\" goes through a symlink to %s, outside %s; "
-                   "expected a path inside it",
-                   where, what, rel, real, root);
+      probe = g_build_filename (full, g_ptr_array_index (segs, i), NULL);
+      g_free (full);
+      full = g_steal_pointer (&probe);
+      if (!g_file_test (full, G_FILE_TEST_EXISTS))
+        break;
+      real = realpath (full, NULL);
+      if (real
+          && !(g_str_equal (real, real_root)
+               || (g_str_has_prefix (real, real_root)
+                   && real[strlen (real_root)] == '/')))
+        {
+          g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_ESCAPING_PATH,
+                       "%s: %s \"%s\" goes through a symlink to %s, outside %s; "
+                       "expected a path inside it",
+                       where, what, rel, real, root);
+          free (real);
+          free (real_root);
+          real = real_root = NULL;
+          return NULL;
+        }
       free (real);
-      free (real_root);
-      real = real_root = NULL;
-      return NULL;
+      real = NULL;
     }
   free (real);
   free (real_root);
