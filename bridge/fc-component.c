@@ -213,7 +213,9 @@ fc_component_class_find_property (const FcComponentClass *klass, const char *nam
   if (strchr (name, '-'))
     {
       g_autofree char *camel = fc_dash_to_camel (name);
-      return fc_component_class_find_property (klass, camel);
+      /* a trailing dash stays: "a-" would be looked up for ever */
+      if (strcmp (camel, name) != 0)
+        return fc_component_class_find_property (klass, camel);
     }
   return -1;
 }

@@ -70,6 +70,16 @@ fc_data_path_parse (const char *key, GError **error)
           num = g_strndup (p + 1, close - p - 1);
           if (!g_ascii_string_to_unsigned (num, 10, 0, G_MAXUINT32, &n, NULL))
             goto bad;
+          /* arrays are dense here: a[300000000] would allocate them all */
+          if (n > FC_DATA_MAX_INDEX)
+            {
+              g_string_free (seg, TRUE);
+              fc_data_path_free (path);
+              g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_PATH,
+                           "setData key \"%s\": index %" G_GUINT64_FORMAT " is larger than %u",
+                           key, n, (guint) FC_DATA_MAX_INDEX);
+              return NULL;
+            }
           fc_data_path_append (path, num, TRUE, (guint) n);
           p = close + 1;
         }
@@ -208,7 +218,7 @@ set_in (FcValue *node, const FcDataPath *path, guint i, FcValue *value)
   if (fc_value_get_kind (container) == FC_VALUE_ARRAY)
     {
       guint64 n;
-      if (g_ascii_string_to_unsigned (seg->key, 10, 0, G_MAXUINT32, &n, NULL))
+      if (g_ascii_string_to_unsigned (seg->key, 10, 0, FC_DATA_MAX_INDEX, &n, NULL))
         fc_value_array_set (container, (guint) n, new_child);
       else
         fc_value_unref (new_child);

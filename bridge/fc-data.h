@@ -11,6 +11,14 @@
 G_BEGIN_DECLS
 
 /**
+ * FC_DATA_MAX_INDEX:
+ *
+ * The largest array index a setData key may name (`list[1000000]`): arrays
+ * are dense, so a larger one is refused rather than allocated.
+ */
+#define FC_DATA_MAX_INDEX 1000000
+
+/**
  * FcPathSegment:
  * @key: the member name, or the index in decimal
  * @is_index: whether it was written as a numeric `[N]`

@@ -363,6 +363,24 @@ fc_fxml_parse (const char *text, gssize length, const char *filename, GError **e
     length = strlen (text);
   copy = g_strndup (text, length); /* nul-terminated for the template parser */
   lx = (Lexer) { filename ? filename : "<fxml>", copy, copy + length, copy, 1, 1, error };
+  {
+    const char *bad = NULL;
+
+    if (!g_utf8_validate (copy, length, &bad))
+      {
+        int line = 1, col = 1;
+
+        for (const char *p = copy; p < bad; p = g_utf8_next_char (p))
+          {
+            if (*p == '\n')
+              line++, col = 1;
+            else
+              col++;
+          }
+        error_at (&lx, line, col, FC_BRIDGE_ERROR_SYNTAX, "invalid UTF-8; markup must be UTF-8");
+        return NULL;
+      }
+  }
   doc = node_new (FC_FXML_DOCUMENT, NULL, 1, 1);
   doc->name = g_strdup (lx.filename);
   cur = doc;

@@ -1060,7 +1060,9 @@ for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
     case FC_VALUE_STRING:
       {
         guint i = 0;
-        for (const char *c = fc_value_get_string (list); *c; c = g_utf8_next_char (c), i++)
+        /* strings from a host's C code need not be valid UTF-8 */
+        g_autofree char *valid = g_utf8_make_valid (fc_value_get_string (list), -1);
+        for (const char *c = valid; *c; c = g_utf8_next_char (c), i++)
           {
             g_ptr_array_add (items, fc_value_new_string_take (g_strndup (c, g_utf8_next_char (c) - c)));
             g_ptr_array_add (indexes, fc_value_new_number (i));

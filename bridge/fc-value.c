@@ -502,8 +502,13 @@ append_number (GString *out, double n)
     g_string_append (out, n > 0 ? "Infinity" : "-Infinity");
   else if (n == 0)
     g_string_append_c (out, '0'); /* also -0, as JavaScript prints it */
-  else if (n == (double) (gint64) n && fabs (n) < 1e21)
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) n);
+  else if (n == floor (n) && fabs (n) < 1e21)
+    {
+      /* an integer below 1e21 prints in full, as JavaScript prints it;
+       * %.0f rather than a cast, which overflows from 2^63 on */
+      g_ascii_formatd (buf, sizeof buf, "%.0f", n);
+      g_string_append (out, buf);
+    }
   else
     {
       /* Shortest text that reads back to the same double. */
@@ -769,6 +774,20 @@ fc_value_from_json (const char *text, GError **error)
   FcValue *v;
 
   g_return_val_if_fail (text != NULL, NULL);
+  if (!g_utf8_validate (text, -1, &end))
+    {
+      int line = 1, col = 1;
+      for (const char *p = text; p < end; p = g_utf8_next_char (p))
+        {
+          if (*p == '\n')
+            line++, col = 1;
+          else
+            col++;
+        }
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
+                   "%d:%d: invalid UTF-8; expected JSON text in UTF-8", line, col);
+      return NULL;
+    }
   j = cJSON_ParseWithOpts (text, &end, TRUE);
   if (!j)
     {

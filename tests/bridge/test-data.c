@@ -36,6 +36,8 @@ static const Row rows[] = {
   { "bad-negative", "{}", "a[-1]", "1", NULL },
   { "bad-after-index", "{}", "a[0]b", "1", NULL },
   { "bad-leading-index", "{}", "[0]", "1", NULL },
+  /* found by tests/fuzz: a dense array of 300 million values */
+  { "bad-huge-index", "{}", "q[300000000]", "1", NULL },
 };
 
 static void

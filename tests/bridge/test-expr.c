@@ -71,6 +71,9 @@ static const Row rows[] = {
   { "no-binding", "plain", "\"plain\"", "" },
   { "float-print", "{{0.1 + 0.2}}", "0.30000000000000004", NULL },
   { "string-number-print", "x{{1e21}}", "\"x1e+21\"", NULL },
+  /* found by tests/fuzz: integers past 2^63 printed through a cast */
+  { "string-big-integer-print", "x{{1e20}}", "\"x100000000000000000000\"", NULL },
+  { "string-2-pow-63-print", "x{{9223372036854775808}}", "\"x9223372036854775808\"", NULL },
 };
 
 static void

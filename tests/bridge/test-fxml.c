@@ -69,6 +69,9 @@ static const Row rows[] = {
   { "utf8", "<t>中文</t>", -1, "<t@1:1>\"中文\"@1:4</>" },
 
   { "unclosed", "<view>\n  <text>", FC_BRIDGE_ERROR_UNCLOSED_TAG, "t.fxml:2:3: unclosed tag <text>" },
+  /* found by tests/fuzz: invalid UTF-8 never reaches the tree */
+  { "invalid-utf8", "<view>\n  <text>a\xf0</text></view>", FC_BRIDGE_ERROR_SYNTAX,
+    "t.fxml:2:10: invalid UTF-8; markup must be UTF-8" },
   { "unclosed-in-tag", "<view a=\"1\"", FC_BRIDGE_ERROR_UNCLOSED_TAG,
     "t.fxml:1:1: unclosed tag <view>: end of input inside the tag" },
   { "mismatched", "<view>\n</text>", FC_BRIDGE_ERROR_MISMATCHED_TAG,

@@ -324,6 +324,32 @@ test_load_error (gconstpointer p)
     g_assert_cmpstr (error->message, ==, row->message);
 }
 
+/* Found by tests/fuzz: an attribute name ending in a dash was looked up
+ * for ever (a stack overflow), and wx:for stepped past the end of a string
+ * that was not valid UTF-8. Both now mount. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  g_autoptr (FcPage) page2 = fc_page_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcValue) data = fc_value_new_object ();
+  FcElement *list;
+
+  g_assert_true (fc_page_load (page, NULL, page_json, "<view a-/>", "t.fxml", NULL, &error));
+  g_assert_no_error (error);
+
+  fc_value_object_set (data, "s", fc_value_new_string ("\xf0" "a"));
+  g_assert_true (fc_page_load (page2, NULL, page_json,
+                               "<view id=\"l\"><text wx:for=\"{{s}}\">{{item}}</text></view>",
+                               "t.fxml", data, &error));
+  g_assert_no_error (error);
+  list = fc_page_select (page2, "#l");
+  g_assert_nonnull (list);
+  /* the invalid byte becomes U+FFFD, then "a" */
+  g_assert_cmpuint (fc_element_get_n_children (list), >=, 1);
+}
+
 static void
 test_bad_set_path (void)
 {
@@ -366,5 +392,6 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &load_rows[i], test_load_error);
     }
   g_test_add_func ("/Bridge/SetData/bad-path", test_bad_set_path);
+  g_test_add_func ("/Bridge/Load/fuzz-regressions", test_fuzz_regressions);
   return g_test_run ();
 }
