@@ -39,7 +39,8 @@ fc_component_class_set_view_factory (FcComponentClass *klass, FcComponentViewFac
 struct _FcPageView {
   GtkWidget parent_instance;
   FcPage *page;
-  GtkWidget *child;
+  GtkWidget *child; /* a GtkOverlay: the root's widget, then overlay views */
+  guint n_overlays; /* document order among equal z-indexes */
   GHashTable *widgets; /* FcElement* → GtkWidget* (owned by the tree) */
   int page_width;
   int page_height;
@@ -169,6 +170,72 @@ update_widget (FcPageView *self, FcElement *el, GtkWidget *w)
     }
 }
 
+/* A component view with an int "z-index" property is an overlay: it goes
+ * over the page in self->child, stacked by z-index (higher on top, equal
+ * ones in document order), and its place in the page's boxes is held by
+ * an invisible placeholder, so removing that subtree removes it too. */
+#define OVERLAY_VIEW_KEY "fc-page-view-overlay"
+#define OVERLAY_ORDER_KEY "fc-page-view-overlay-order"
+
+static gboolean
+is_overlay_view (GtkWidget *w)
+{
+  GParamSpec *p = g_object_class_find_property (G_OBJECT_GET_CLASS (w), "z-index");
+  return p && p->value_type == G_TYPE_INT && (p->flags & G_PARAM_READABLE);
+}
+
+static int
+overlay_cmp (GtkWidget *a, GtkWidget *b)
+{
+  int za, zb;
+  guint oa = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), OVERLAY_ORDER_KEY));
+  guint ob = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), OVERLAY_ORDER_KEY));
+
+  g_object_get (a, "z-index", &za, NULL);
+  g_object_get (b, "z-index", &zb, NULL);
+  if (za != zb)
+    return za < zb ? -1 : 1;
+  return oa < ob ? -1 : oa > ob;
+}
+
+/* GtkOverlay draws its children in order and picks in reverse: the
+ * child list is the stacking order. */
+static void
+place_overlay (FcPageView *self, GtkWidget *w)
+{
+  GtkWidget *main_child = gtk_overlay_get_child (GTK_OVERLAY (self->child));
+  GtkWidget *before = NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (self->child); c; c = gtk_widget_get_next_sibling (c))
+    if (c != main_child && c != w && overlay_cmp (c, w) > 0)
+      {
+        before = c;
+        break;
+      }
+  gtk_widget_insert_before (w, self->child, before);
+}
+
+static void
+on_overlay_z_index (GtkWidget *w, GParamSpec *pspec, FcPageView *self)
+{
+  if (gtk_widget_get_parent (w) == self->child)
+    place_overlay (self, w);
+}
+
+static GtkWidget *
+add_overlay (FcPageView *self, GtkWidget *w)
+{
+  GtkWidget *placeholder = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_set_visible (placeholder, FALSE);
+  g_object_set_data (G_OBJECT (placeholder), OVERLAY_VIEW_KEY, w);
+  g_object_set_data (G_OBJECT (w), OVERLAY_ORDER_KEY, GUINT_TO_POINTER (++self->n_overlays));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->child), w);
+  place_overlay (self, w);
+  g_signal_connect_object (w, "notify::z-index", G_CALLBACK (on_overlay_z_index), self, 0);
+  return placeholder;
+}
+
 static GtkWidget *
 build (FcPageView *self, FcElement *el)
 {
@@ -217,6 +284,8 @@ build (FcPageView *self, FcElement *el)
   if (container)
     for (guint i = 0; i < fc_element_get_n_children (el); i++)
       gtk_box_append (GTK_BOX (w), build (self, fc_element_get_child (el, i)));
+  if (vf && fc_element_get_parent (el) && is_overlay_view (w))
+    return add_overlay (self, w);
   return w;
 }
 
@@ -251,6 +320,13 @@ static void
 forget (FcPageView *self, GtkWidget *w)
 {
   FcElement *el = g_object_get_data (G_OBJECT (w), "fc-element");
+  GtkWidget *overlay = g_object_get_data (G_OBJECT (w), OVERLAY_VIEW_KEY);
+  if (overlay)
+    {
+      forget (self, overlay);
+      gtk_overlay_remove_overlay (GTK_OVERLAY (self->child), overlay);
+      return;
+    }
   if (el)
     g_hash_table_remove (self->widgets, el);
   for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
@@ -288,8 +364,9 @@ fc_page_view_new (FcPage *page)
   g_return_val_if_fail (FC_IS_PAGE (page) && fc_page_get_root (page), NULL);
   self = g_object_new (FC_TYPE_PAGE_VIEW, NULL);
   self->page = g_object_ref (page);
-  self->child = build (self, fc_page_get_root (page));
+  self->child = gtk_overlay_new ();
   gtk_widget_set_parent (self->child, GTK_WIDGET (self));
+  gtk_overlay_set_child (GTK_OVERLAY (self->child), build (self, fc_page_get_root (page)));
   self->property_handler = g_signal_connect (page, "property-changed", G_CALLBACK (on_property_changed), self);
   self->element_handler = g_signal_connect (page, "element-changed", G_CALLBACK (on_element_changed), self);
   self->children_handler = g_signal_connect (page, "children-changed", G_CALLBACK (on_children_changed), self);

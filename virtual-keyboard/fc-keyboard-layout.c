@@ -24,10 +24,13 @@
 const char fc_keyboard_qwerty[FC_KEYBOARD_N_LETTERS + 1]
     = "qwertyuiopasdfghjklzxcvbnm";
 
-static const char *const symbol_rows[3][10] = {
+/* Every ASCII symbol: 32 keys, the last four in a short row of their own
+ * (a fifth row keeps keys 44 px wide in a 480 px window). */
+static const char *const symbol_rows[4][10] = {
   { "!", "@", "#", "$", "%", "^", "&", "*", "(", ")" },
   { "-", "_", "=", "+", "[", "]", "{", "}", ";", ":" },
   { "'", "\"", ",", ".", "/", "?", "<", ">", NULL },
+  { "`", "~", "\\", "|", NULL },
 };
 
 typedef struct
@@ -281,6 +284,13 @@ build_symbol (Builder *b, const FcKeyboardLayoutSpec *spec)
     add_spacer (b, 2);
   else
     add_key (b, FC_KEYBOARD_KEY_DELETE, "⌫", NULL, "delete", 4);
+  end_row (b);
+
+  begin_row (b);
+  add_spacer (b, 6);
+  for (guint i = 0; symbol_rows[3][i]; i++)
+    add_char (b, symbol_rows[3][i], 2);
+  add_spacer (b, 6);
   end_row (b);
 
   add_bottom_row (b, spec, FALSE);

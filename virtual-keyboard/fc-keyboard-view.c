@@ -2,6 +2,8 @@
 
 #include "fc-keyboard-view.h"
 
+#include "fc-keyboard-key-face-private.h"
+
 #include <string.h>
 
 #define LOG_DOMAIN_VIEW "fc-keyboard-view"
@@ -19,7 +21,7 @@ struct _FcKeyboardView
   GtkWidget *close_button;
   GtkWidget *body;
   GtkWidget *popover;
-  GtkWidget *popover_label;
+  GtkWidget *popover_face;
 
   GHashTable *key_widgets; /* FcKeyboardKey* → GtkButton*, this layout's */
   GtkCssProvider *theme_css;
@@ -35,6 +37,7 @@ enum
 {
   PROP_0,
   PROP_KEYBOARD,
+  PROP_Z_INDEX,
   N_PROPS
 };
 
@@ -45,14 +48,21 @@ G_DEFINE_FINAL_TYPE (FcKeyboardView, fc_keyboard_view, GTK_TYPE_WIDGET)
 static const char base_css[]
     = ".fc-keyboard { background: #d4d7dd; padding: 4px 4px 8px 4px; }\n"
       ".fc-keyboard-header { min-height: 40px; padding: 0 8px; }\n"
-      ".fc-keyboard-header label.fc-title { font-weight: bold; color: #333; }\n"
+      ".fc-keyboard-header label.fc-title { color: #333; }\n"
+      /* No box-shadow and no theme border or shadow on any button: each
+       * would need a render path of its own (GL: another shader program,
+       * a blur and offscreens), about 4 MB of the GL renderer's memory
+       * under Mesa's software GL for a 1 px edge; see bench/keyboard. */
       ".fc-key { min-width: 44px; min-height: 44px; margin: 3px; padding: 0;"
-      "  border-radius: 6px; border: none; box-shadow: 0 1px #9a9ea6;"
+      "  border-radius: 6px; border: none; box-shadow: none;"
       "  background: #ffffff; color: #111111; font-size: 20px; }\n"
+      ".fc-keyboard-header button.fc-header-close { border: none;"
+      "  box-shadow: none; border-radius: 6px; padding: 0 12px;"
+      "  min-height: 32px; }\n"
       ".fc-key.fc-key-function { background: #b3b8c2; font-size: 16px; }\n"
       ".fc-key.fc-pressed { background: #9aa0aa; }\n"
       ".fc-key-spacer { min-width: 0; min-height: 44px; }\n"
-      ".fc-keyboard-popup label { font-size: 28px; min-width: 44px; "
+      ".fc-keyboard-popup fc-key-face { font-size: 28px; min-width: 44px; "
       "min-height: 52px; }\n";
 
 static guint view_serial;
@@ -182,7 +192,8 @@ popup_hide (FcKeyboardView *self)
 {
   if (gtk_widget_get_visible (self->popover))
     gtk_popover_popdown (GTK_POPOVER (self->popover));
-  gtk_label_set_text (GTK_LABEL (self->popover_label), "");
+  fc_keyboard_key_face_set_text (FC_KEYBOARD_KEY_FACE (self->popover_face),
+                                 NULL);
 }
 
 /* A preview of the pressed key above it, as phone keyboards do; never
@@ -197,7 +208,8 @@ popup_show (FcKeyboardView *self, GtkWidget *button, const FcKeyboardKey *key)
     return;
   if (!gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
     return;
-  gtk_label_set_text (GTK_LABEL (self->popover_label), key->label);
+  fc_keyboard_key_face_set_text (FC_KEYBOARD_KEY_FACE (self->popover_face),
+                                 key->label);
   gtk_popover_set_pointing_to (
       GTK_POPOVER (self->popover),
       &(GdkRectangle){ bounds.origin.x, bounds.origin.y, bounds.size.width,
@@ -289,7 +301,10 @@ make_key (FcKeyboardView *self, const FcKeyboardKey *key, int row, int index,
       return spacer;
     }
 
-  button = gtk_button_new_with_label (key->label);
+  /* Key text is drawn by a face that wipes its copies, not a GtkLabel. */
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button),
+                        fc_keyboard_key_face_new (key->label));
   gtk_widget_set_focusable (button, FALSE);
   gtk_widget_set_hexpand (button, TRUE);
   gtk_widget_set_vexpand (button, TRUE);
@@ -484,6 +499,12 @@ on_shown (FcKeyboardView *self)
   gtk_widget_set_can_target (GTK_WIDGET (self), TRUE);
 }
 
+static void
+on_z_index_changed (FcKeyboardView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_Z_INDEX]);
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, FcKeyboardView *self)
@@ -538,6 +559,9 @@ fc_keyboard_view_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_KEYBOARD:
       g_value_set_object (value, self->keyboard);
       break;
+    case PROP_Z_INDEX:
+      g_value_set_int (value, fc_keyboard_get_z_index (self->keyboard));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -581,6 +605,9 @@ fc_keyboard_view_constructed (GObject *object)
                            G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->keyboard, "notify::theme-color",
                            G_CALLBACK (update_theme_css), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->keyboard, "notify::z-index",
+                           G_CALLBACK (on_z_index_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->keyboard, "show", G_CALLBACK (on_shown), self,
                            G_CONNECT_SWAPPED);
@@ -655,6 +682,16 @@ fc_keyboard_view_class_init (FcKeyboardViewClass *klass)
   props[PROP_KEYBOARD] = g_param_spec_object (
       "keyboard", NULL, NULL, FC_TYPE_KEYBOARD,
       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * FcKeyboardView:z-index:
+   *
+   * The core's zIndex, for the host that stacks its overlays: an
+   * FcPageView orders every component view with an int "z-index"
+   * property among the page's overlays by it (higher on top).
+   */
+  props[PROP_Z_INDEX] = g_param_spec_int (
+      "z-index", NULL, NULL, G_MININT, G_MAXINT, FC_KEYBOARD_DEFAULT_Z_INDEX,
+      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, props);
 
   gtk_widget_class_set_css_name (widget_class, "fc-keyboard-view");
@@ -715,8 +752,8 @@ fc_keyboard_view_init (FcKeyboardView *self)
   gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_TOP);
   gtk_widget_add_css_class (self->popover, "fc-keyboard-popup");
   gtk_widget_set_can_target (self->popover, FALSE);
-  self->popover_label = gtk_label_new (NULL);
-  gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_label);
+  self->popover_face = fc_keyboard_key_face_new (NULL);
+  gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_face);
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();
@@ -764,6 +801,52 @@ fc_keyboard_view_get_key_widget (FcKeyboardView *self, const FcKeyboardKey *key)
 {
   g_return_val_if_fail (FC_IS_KEYBOARD_VIEW (self), NULL);
   return g_hash_table_lookup (self->key_widgets, key);
+}
+
+/**
+ * fc_keyboard_view_get_key_label:
+ * @key_widget: a key's widget (fc_keyboard_view_get_key_widget())
+ *
+ * Returns: (transfer none) (nullable): the text drawn on @key_widget,
+ *   valid while the key exists
+ */
+const char *
+fc_keyboard_view_get_key_label (FcKeyboardView *self, GtkWidget *key_widget)
+{
+  GtkWidget *face;
+
+  g_return_val_if_fail (FC_IS_KEYBOARD_VIEW (self), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (key_widget), NULL);
+  face = GTK_IS_BUTTON (key_widget)
+             ? gtk_button_get_child (GTK_BUTTON (key_widget))
+             : NULL;
+  return FC_IS_KEYBOARD_KEY_FACE (face)
+             ? fc_keyboard_key_face_get_text (FC_KEYBOARD_KEY_FACE (face))
+             : NULL;
+}
+
+/**
+ * fc_keyboard_view_get_key_layout:
+ * @key_widget: a key's widget (fc_keyboard_view_get_key_widget())
+ *
+ * For inspection and tests: the one PangoLayout that holds @key_widget's
+ * text; its text is wiped before the key goes.
+ *
+ * Returns: (transfer none) (nullable): the layout
+ */
+PangoLayout *
+fc_keyboard_view_get_key_layout (FcKeyboardView *self, GtkWidget *key_widget)
+{
+  GtkWidget *face;
+
+  g_return_val_if_fail (FC_IS_KEYBOARD_VIEW (self), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (key_widget), NULL);
+  face = GTK_IS_BUTTON (key_widget)
+             ? gtk_button_get_child (GTK_BUTTON (key_widget))
+             : NULL;
+  return FC_IS_KEYBOARD_KEY_FACE (face)
+             ? fc_keyboard_key_face_get_layout (FC_KEYBOARD_KEY_FACE (face))
+             : NULL;
 }
 
 gboolean

@@ -1,10 +1,10 @@
 /* fc-keyboard-view.h: the GTK 4 view of an FcKeyboard.
  *
  * The view renders the core's rows (fc_keyboard_get_row()) and sidebar as
- * buttons, slides in and out with a GtkRevealer as the core's "show"
- * property changes, and sends every press back through the core, which
- * emits the events. Place it at the bottom of the host window (it is
- * valign END), typically in a GtkOverlay.
+ * buttons (whose text it draws itself, from buffers it wipes), slides in and
+ * out with a GtkRevealer as the core's "show" property changes, and sends every
+ * press back through the core, which emits the events. Place it at the bottom
+ * of the host window (it is valign END), typically in a GtkOverlay.
  *
  * Accessibility: the view is a group labelled "Keyboard" (or the title);
  * each key is a button whose accessible label is its text, or a word for
@@ -33,6 +33,12 @@ FcKeyboard *fc_keyboard_view_get_keyboard (FcKeyboardView *self);
 FC_KEYBOARD_EXPORT
 GtkWidget *fc_keyboard_view_get_key_widget (FcKeyboardView *self,
                                             const FcKeyboardKey *key);
+FC_KEYBOARD_EXPORT
+const char *fc_keyboard_view_get_key_label (FcKeyboardView *self,
+                                            GtkWidget *key_widget);
+FC_KEYBOARD_EXPORT
+PangoLayout *fc_keyboard_view_get_key_layout (FcKeyboardView *self,
+                                              GtkWidget *key_widget);
 FC_KEYBOARD_EXPORT
 gboolean fc_keyboard_view_get_popup_visible (FcKeyboardView *self);
 FC_KEYBOARD_EXPORT

@@ -1205,7 +1205,9 @@ fc_keyboard_activate (FcKeyboard *self, const char *name)
  * Return and KP_Enter close, and a character works only if the layout
  * shown has that key (digits on the number layout, letters on the letter
  * layout, symbols on the symbol layout). A letter emits the case the
- * hardware typed. Nothing happens while the keyboard is hidden.
+ * hardware typed while the on-screen shift is off; with it on (once or
+ * locked) a capital, as a tap would, using up a one-shot shift. Nothing
+ * happens while the keyboard is hidden.
  *
  * Returns: %TRUE if the key was handled
  */
@@ -1241,9 +1243,12 @@ fc_keyboard_handle_hardware_key (FcKeyboard *self, const char *keyname)
       || (key->kind != FC_KEYBOARD_KEY_CHARACTER
           && key->kind != FC_KEYBOARD_KEY_EXTRA))
     return FALSE;
-  if (self->layout == FC_KEYBOARD_LAYOUT_LETTER && g_ascii_isalpha (keyname[0]))
+  if (self->layout == FC_KEYBOARD_LAYOUT_LETTER && g_ascii_isalpha (keyname[0])
+      && self->shift == FC_KEYBOARD_SHIFT_OFF)
     {
-      /* The case the hardware typed, not the on-screen shift state. */
+      /* On-screen shift off: the case the hardware typed (its own Shift
+       * or Caps Lock). With it on, the key is pressed as a tap would:
+       * a capital, and a one-shot shift is used up. */
       emit_input (self, keyname);
       return TRUE;
     }

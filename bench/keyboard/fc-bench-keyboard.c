@@ -13,7 +13,12 @@
  *   press  key press to C callback through the core: from the call of
  *          fc_keyboard_activate() (by name, as replay does) or
  *          fc_keyboard_press() (by key, as the view does) to the "input"
- *          handler running; the bridge's path is added when the bridge lands
+ *          handler running; and through the bridge: a page that mounts
+ *          plugin://virtual-keyboard/keyboard with bindinput="onInput", the
+ *          C callback registered for onInput in the page's FcCallbackScope,
+ *          from the component's `key` method (fc_element_call_method(), as
+ *          replay does) or fc_keyboard_activate() on the element's
+ *          instance to the callback's first line
  *
  * Prints one JSON object per figure on stdout, then a summary against the
  * targets with the command that produced it. Needs a display for show and
@@ -22,9 +27,13 @@
  *
  * Usage: fc-bench-keyboard [--cycles N] [--slide-cycles N] [--presses N]
  *                          [--memory-runs N] [--only show|memory|press]
+ *                          [--plugins DIR]
  */
 
 #include "virtual-keyboard/fc-virtual-keyboard.h"
+
+#include <fc-bridge.h>
+#include <glib/gstdio.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -50,6 +59,7 @@ static int opt_presses = 100000;
 static int opt_memory_runs = 3;
 static char *opt_only = NULL;
 static char *opt_memory_child = NULL;
+static char *opt_plugins = NULL;
 
 static GString *summary;
 static gboolean all_within_target = TRUE;
@@ -185,12 +195,148 @@ bench_press (void)
       "  press to callback, core, by key (fc_keyboard_press), n=%u:\n"
       "      median %.2f us, p99 %.2f us, max %.1f us   target median <= %.0f "
       "us: %s\n"
-      "      (clock_gettime pair alone: median %.3f us; the bridge's path\n"
-      "       is not measured yet: it is added when the bridge lands)\n",
+      "      (clock_gettime pair alone: median %.3f us)\n",
       sn.n, sn.median, sn.p99, sn.max, TARGET_PRESS_US,
       sn.median <= TARGET_PRESS_US ? "ok" : "MISSED", sk.n, sk.median, sk.p99,
       sk.max, TARGET_PRESS_US, sk.median <= TARGET_PRESS_US ? "ok" : "MISSED",
       st.median);
+}
+
+/* Key press to C callback, through the bridge ------------------------------ */
+
+static gint64 callback_ns;
+static guint n_callbacks;
+static const char *expect_detail; /* checked outside the timed loops */
+static gboolean detail_ok;
+
+static void
+on_input_callback (const FcEvent *event, gpointer user_data)
+{
+  callback_ns = now_ns ();
+  n_callbacks++;
+  if (G_UNLIKELY (expect_detail != NULL))
+    detail_ok
+        = event->detail && fc_value_get_kind (event->detail) == FC_VALUE_STRING
+          && g_str_equal (fc_value_get_string (event->detail), expect_detail);
+}
+
+static void
+bench_press_bridge (void)
+{
+  const char *dirs[]
+      = { opt_plugins ? opt_plugins : FC_BENCH_PLUGINS_DIR, NULL };
+  g_autoptr (FcPluginStore) store = fc_plugin_store_new_for_path (dirs);
+  g_autoptr (FcRegistry) registry = fc_registry_new ();
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  g_autoptr (FcPage) page = NULL;
+  g_autoptr (FcApp) app = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fc-bench-kb-XXXXXX", &error);
+  g_autofree double *by_method = g_new (double, opt_presses);
+  g_autofree double *by_core = g_new (double, opt_presses);
+  FcValue *args[10];
+  static const char *const digits[]
+      = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+  FcElement *el;
+  FcKeyboard *kb;
+  Stats sm, sc;
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  fc_callback_scope_add_callback (scope, "onInput", on_input_callback, NULL,
+                                  NULL);
+  page = fc_page_new (registry, scope);
+  app = fc_app_new (store, dir,
+                    "{\"plugins\": {\"virtual-keyboard\": {\"version\": "
+                    "\"1.0.0\", \"provider\": \"fc-virtual-keyboard\"}}}",
+                    &error);
+  if (app == NULL
+      || !fc_app_load_page_text (
+          app, page, "pages/pin/pin",
+          "{\"usingComponents\": {\"keyboard\": "
+          "\"plugin://virtual-keyboard/keyboard\"}}",
+          "<view><keyboard id=\"kb\" show isRandomNumber "
+          "bindinput=\"onInput\"/></view>",
+          NULL, &error))
+    {
+      fprintf (stderr, "the bridge path: %s (plugins in %s)\n", error->message,
+               dirs[0]);
+      g_rmdir (dir);
+      all_within_target = FALSE;
+      g_string_append (summary, "  press to callback, bridge: FAILED to mount "
+                                "the page\n");
+      return;
+    }
+  fc_page_advance (page, 500); /* the slide ends on the page's clock */
+  el = fc_page_select (page, "#kb");
+  kb = FC_KEYBOARD (fc_element_get_instance (el));
+  for (guint d = 0; d < 10; d++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"key\": \"%s\"}", digits[d]);
+
+      args[d] = fc_value_from_json (json, NULL);
+    }
+
+  /* The callback sees the key pressed, scrambled or not. */
+  expect_detail = digits[7];
+  if (!fc_element_call_method (el, "key", args[7], &error) || !detail_ok)
+    g_error ("key 7: no onInput callback with detail \"7\"");
+  expect_detail = NULL;
+  for (int i = 0; i < 2000; i++)
+    if (!fc_element_call_method (el, "key", args[i % 10], &error))
+      g_error ("key: %s", error->message);
+
+  n_callbacks = 0;
+  for (int i = 0; i < opt_presses; i++)
+    {
+      gint64 t0 = now_ns ();
+
+      fc_element_call_method (el, "key", args[i % 10], NULL);
+      by_method[i] = (callback_ns - t0) / 1000.0;
+    }
+  for (int i = 0; i < opt_presses; i++)
+    {
+      gint64 t0 = now_ns ();
+
+      fc_keyboard_activate (kb, digits[i % 10]);
+      by_core[i] = (callback_ns - t0) / 1000.0;
+    }
+  if (n_callbacks != 2 * (guint)opt_presses)
+    g_error ("expected %d callbacks, onInput ran %u times", 2 * opt_presses,
+             n_callbacks);
+  for (guint d = 0; d < 10; d++)
+    fc_value_unref (args[d]);
+
+  sm = stats (by_method, opt_presses);
+  sc = stats (by_core, opt_presses);
+  printf ("{\"bench\":\"keyboard\",\"metric\":\"press_to_callback\","
+          "\"path\":\"bridge:key_method\",\"scrambled\":true,"
+          "\"n\":%u,\"median_us\":%.3f,\"p99_us\":%.3f,\"min_us\":%.3f,"
+          "\"max_us\":%.3f,\"mean_us\":%.3f,\"target_median_us\":%.0f}\n",
+          sm.n, sm.median, sm.p99, sm.min, sm.max, sm.mean, TARGET_PRESS_US);
+  printf ("{\"bench\":\"keyboard\",\"metric\":\"press_to_callback\","
+          "\"path\":\"bridge:fc_keyboard_activate\",\"scrambled\":true,"
+          "\"n\":%u,\"median_us\":%.3f,\"p99_us\":%.3f,\"min_us\":%.3f,"
+          "\"max_us\":%.3f,\"mean_us\":%.3f,\"target_median_us\":%.0f}\n",
+          sc.n, sc.median, sc.p99, sc.min, sc.max, sc.mean, TARGET_PRESS_US);
+  all_within_target
+      &= sm.median <= TARGET_PRESS_US && sc.median <= TARGET_PRESS_US;
+  g_string_append_printf (
+      summary,
+      "  press to C callback through the bridge (bindinput, FcCallbackScope), "
+      "n=%u:\n"
+      "    by the component's key method (fc_element_call_method):\n"
+      "      median %.2f us, p99 %.2f us, max %.1f us   target median <= %.0f "
+      "us: %s\n"
+      "    by fc_keyboard_activate on the element's instance:\n"
+      "      median %.2f us, p99 %.2f us, max %.1f us   target median <= %.0f "
+      "us: %s\n",
+      sm.n, sm.median, sm.p99, sm.max, TARGET_PRESS_US,
+      sm.median <= TARGET_PRESS_US ? "ok" : "MISSED", sc.median, sc.p99, sc.max,
+      TARGET_PRESS_US, sc.median <= TARGET_PRESS_US ? "ok" : "MISSED");
+  g_clear_object (&page);
+  g_clear_object (&app);
+  g_rmdir (dir);
 }
 
 /* Frames ------------------------------------------------------------------ */
@@ -682,6 +828,8 @@ main (int argc, char **argv)
       "Processes of each kind for the memory figure (3)", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
       "Only one figure: show, memory or press", "WHAT" },
+    { "plugins", 0, 0, G_OPTION_ARG_FILENAME, &opt_plugins,
+      "Installed plugins for the bridge path (the build's plugins/)", "DIR" },
     { "memory-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING,
       &opt_memory_child, NULL, NULL },
     { NULL },
@@ -716,7 +864,10 @@ main (int argc, char **argv)
 
   summary = g_string_new (NULL);
   if (want ("press"))
-    bench_press ();
+    {
+      bench_press ();
+      bench_press_bridge ();
+    }
   fflush (stdout);
   if (display)
     {

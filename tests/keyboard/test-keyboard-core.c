@@ -411,6 +411,7 @@ static const LayoutCase layout_cases[] = {
     "!/2 @/2 #/2 $/2 %/2 ^/2 &/2 */2 (/2 )/2"
     "|-/2 _/2 =/2 +/2 [/2 ]/2 {/2 }/2 ;/2 :/2"
     "|'/2 \"/2 ,/2 ./2 //2 ?/2 </2 >/2 ⌫/4"
+    "|_/6 `/2 ~/2 \\/2 |/2 _/6"
     "|123/3 ABC/3 space/10 Done/4" },
   { "custom",
     "symbol",
@@ -419,6 +420,7 @@ static const LayoutCase layout_cases[] = {
     "!/2 @/2 #/2 $/2 %/2 ^/2 &/2 */2 (/2 )/2"
     "|-/2 _/2 =/2 +/2 [/2 ]/2 {/2 }/2 ;/2 :/2"
     "|_/2 '/2 \"/2 ,/2 ./2 //2 ?/2 </2 >/2 _/2"
+    "|_/6 `/2 ~/2 \\/2 |/2 _/6"
     "|123/3 ABC/3 space/14||⌫/2 Done/2" },
 };
 
@@ -677,6 +679,10 @@ static const HardwareCase hardware_cases[] = {
   { "symbol", "#", TRUE, "input:#" },
   { "symbol", "\"", TRUE, "input:\"" },
   { "symbol", "a", FALSE, "" },
+  { "symbol", "`", TRUE, "input:`" },
+  { "symbol", "~", TRUE, "input:~" },
+  { "symbol", "\\", TRUE, "input:\\" },
+  { "symbol", "|", TRUE, "input:|" },
   { "symbol", "BackSpace", TRUE, "delete" },
 };
 
@@ -695,6 +701,33 @@ test_hardware (Fixture *f, gconstpointer data)
   g_assert_cmpint (fc_keyboard_handle_hardware_key (f->kb, c->keyname), ==,
                    c->handled);
   g_assert_cmpstr (f->events->str, ==, c->events);
+}
+
+/* Hardware letters follow the on-screen shift as taps do. */
+static void
+test_hardware_shift (Fixture *f, gconstpointer data)
+{
+  fc_keyboard_set_transition_duration (f->kb, 0);
+  fc_keyboard_set_normal_type (f->kb, "letter");
+  show_now (f);
+  /* once: one capital, then lower case */
+  g_assert_true (fc_keyboard_activate (f->kb, "shift"));
+  g_assert_true (fc_keyboard_handle_hardware_key (f->kb, "q"));
+  g_assert_cmpint (fc_keyboard_get_shift (f->kb), ==, FC_KEYBOARD_SHIFT_OFF);
+  g_assert_true (fc_keyboard_handle_hardware_key (f->kb, "w"));
+  /* locked: capitals, whatever case the hardware typed */
+  g_assert_true (fc_keyboard_activate (f->kb, "shift"));
+  g_assert_true (fc_keyboard_activate (f->kb, "shift"));
+  g_assert_cmpint (fc_keyboard_get_shift (f->kb), ==, FC_KEYBOARD_SHIFT_LOCKED);
+  g_assert_true (fc_keyboard_handle_hardware_key (f->kb, "e"));
+  g_assert_true (fc_keyboard_handle_hardware_key (f->kb, "R"));
+  g_assert_cmpint (fc_keyboard_get_shift (f->kb), ==, FC_KEYBOARD_SHIFT_LOCKED);
+  /* off: the case typed */
+  g_assert_true (fc_keyboard_activate (f->kb, "shift"));
+  g_assert_true (fc_keyboard_handle_hardware_key (f->kb, "T"));
+  g_assert_true (fc_keyboard_handle_hardware_key (f->kb, "y"));
+  g_assert_cmpstr (f->events->str, ==,
+                   "input:Q input:w input:E input:R input:T input:y");
 }
 
 /* Scrambling */
@@ -964,6 +997,8 @@ main (int argc, char **argv)
           "/keyboard/core/hardware/%s/%s", hardware_cases[i].normal_type, s);
       add (path, &hardware_cases[i], test_hardware);
     }
+  add ("/keyboard/core/hardware/letter/on-screen-shift", NULL,
+       test_hardware_shift);
   add ("/keyboard/core/scramble/new-per-show", NULL, test_scramble_per_show);
   add ("/keyboard/core/scramble/uniform-digits", GINT_TO_POINTER (FALSE),
        test_scramble_uniform);

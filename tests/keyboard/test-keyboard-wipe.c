@@ -13,11 +13,17 @@
  * Checked: the text given to "input" handlers (taps, presses, hardware
  * keys), wiped right after the emission; every key's label, text and action
  * and the key arrays, wiped when the hide slide ends, after close, when the
- * layout is rebuilt (shift, layout switch) and in dispose. A first test
- * proves the watch itself sees an unwiped buffer, so none of this passes
- * vacuously. */
+ * layout is rebuilt (shift, layout switch) and in dispose. Under a display,
+ * the view's copies too: each key face's buffer and the text of its
+ * PangoLayout (fc_keyboard_view_get_key_label/_get_key_layout give the
+ * pointers; Pango's own g_free reaches the watch as the library's does),
+ * when the keyboard hides, on a layout switch and when the window goes.
+ * GTK's copy of each accessible label is out of reach (see README). A first
+ * test proves the watch itself sees an unwiped buffer, so none of this
+ * passes vacuously. */
 
 #include "virtual-keyboard/fc-virtual-keyboard-core.h"
+#include "virtual-keyboard/fc-keyboard-view.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -330,6 +336,123 @@ test_rebuild (Fixture *f, gconstpointer data)
   assert_all_freed_and_wiped ("shift");
 }
 
+/* The view ---------------------------------------------------------------- */
+
+/* The view's copies of every key's text: the face's buffer and the text of
+ * its PangoLayout (GTK's accessible label is not reachable: see README). */
+static guint
+watch_view_row (FcKeyboardView *view, const FcKeyboardKey *keys, guint n)
+{
+  guint watched = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *button = fc_keyboard_view_get_key_widget (view, &keys[i]);
+      PangoLayout *layout;
+      char what[48];
+
+      if (button == NULL)
+        continue;
+      g_snprintf (what, sizeof what, "view key %u face text", i);
+      g_assert_cmpstr (fc_keyboard_view_get_key_label (view, button), ==,
+                       keys[i].label);
+      watch_string (fc_keyboard_view_get_key_label (view, button), what);
+      layout = fc_keyboard_view_get_key_layout (view, button);
+      g_assert_nonnull (layout);
+      g_assert_cmpstr (pango_layout_get_text (layout), ==, keys[i].label);
+      g_snprintf (what, sizeof what, "view key %u pango text", i);
+      watch_string (pango_layout_get_text (layout), what);
+      watched += 2;
+    }
+  return watched;
+}
+
+static guint
+watch_view (FcKeyboardView *view, FcKeyboard *kb)
+{
+  const FcKeyboardKey *keys;
+  guint n, watched = 0;
+
+  for (guint r = 0; r < fc_keyboard_get_n_rows (kb); r++)
+    {
+      keys = fc_keyboard_get_row (kb, r, &n);
+      watched += watch_view_row (view, keys, n);
+    }
+  keys = fc_keyboard_get_sidebar (kb, &n);
+  watched += watch_view_row (view, keys, n);
+  return watched;
+}
+
+static void
+drain (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+test_view (gconstpointer data)
+{
+  const char *theme = data;
+  g_autoptr (FcKeyboardVirtualClock) clock = fc_keyboard_virtual_clock_new ();
+  FcKeyboard *kb = fc_keyboard_new ();
+  GtkWidget *window, *overlay, *view;
+  guint watched;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      g_object_unref (kb);
+      return;
+    }
+  watch_reset ();
+  fc_keyboard_set_clock (kb, FC_KEYBOARD_CLOCK (clock));
+  fc_keyboard_set_theme (kb, theme);
+  fc_keyboard_set_is_random_number (kb, TRUE);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 560);
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), gtk_label_new ("page"));
+  view = fc_keyboard_view_new (kb);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), view);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  fc_keyboard_set_show (kb, TRUE);
+  fc_keyboard_virtual_clock_advance (clock, 500);
+  drain ();
+
+  /* hide: the view drops its keys when the slide ends */
+  watched = watch_view (FC_KEYBOARD_VIEW (view), kb);
+  g_assert_cmpuint (watched, >=, 2 * 11);
+  fc_keyboard_set_show (kb, FALSE);
+  fc_keyboard_virtual_clock_advance (clock, 500);
+  drain ();
+  assert_all_freed_and_wiped ("view, hide");
+
+  /* a layout switch rebuilds the keys */
+  watch_reset ();
+  fc_keyboard_set_show (kb, TRUE);
+  fc_keyboard_virtual_clock_advance (clock, 500);
+  drain ();
+  watch_view (FC_KEYBOARD_VIEW (view), kb);
+  fc_keyboard_set_layout (kb, FC_KEYBOARD_LAYOUT_LETTER);
+  drain ();
+  assert_all_freed_and_wiped ("view, layout switch");
+
+  /* and the window going takes the view, shown, with it */
+  watch_reset ();
+  watched = watch_view (FC_KEYBOARD_VIEW (view), kb);
+  g_assert_cmpuint (watched, >=, 2 * 26);
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_null (view);
+  assert_all_freed_and_wiped ("view, destroyed");
+  watch_reset ();
+  g_assert_finalize_object (kb);
+}
+
 static void
 add (const char *path, const char *theme,
      void (*func) (Fixture *, gconstpointer))
@@ -368,6 +491,10 @@ main (int argc, char **argv)
       add (p5, theme, test_hide);
       add (p6, theme, test_dispose);
       add (p7, theme, test_rebuild);
+      {
+        g_autofree char *p8 = g_strdup_printf ("/keyboard/wipe/%s/view", theme);
+        g_test_add_data_func (p8, theme, test_view);
+      }
     }
   return g_test_run ();
 }
