@@ -1,43 +1,143 @@
 /* fc-demo: the demo host.
- *   fc-demo [PAGE]          show a page of demo/miniprogram (GTK window;
- *                           default pages/video/video, the Quick Start)
+ *   fc-demo [OPTION...] [PAGE]   show the sample mini-program (a GTK window;
+ *                                without a display, record its Quick Start
+ *                                page headlessly on the test camera)
  *   fc-demo replay [--plugin-path DIR]... FILE.json
- *                           run a page headlessly, JSON lines out; DIRs
- *                           are searched for plugins first */
+ *                                run a page headlessly, JSON lines out; DIRs
+ *                                are searched for plugins first */
 #include <stdio.h>
 #include <string.h>
 #include <locale.h>
 #include <glib.h>
 
+#include <fc-bridge.h>
+
 #include "fc-replay.h"
 #include "fc-demo-app.h"
+#include "fc-demo-headless.h"
+
+static int
+replay (int argc, char **argv)
+{
+  g_autoptr (GPtrArray) dirs = g_ptr_array_new ();
+  g_autoptr (GString) out = g_string_new (NULL);
+  int i = 2;
+
+  for (; i + 1 < argc && strcmp (argv[i], "--plugin-path") == 0; i += 2)
+    g_ptr_array_add (dirs, argv[i + 1]);
+  if (i != argc - 1)
+    {
+      fprintf (stderr, "usage: %s replay [--plugin-path DIR]... FILE.json\n", argv[0]);
+      return 2;
+    }
+  g_ptr_array_add (dirs, NULL);
+  return fc_replay_run (argv[i], (const char *const *) dirs->pdata, out);
+}
+
+/* The sample mini-program: the source tree's while running from the build
+ * tree, else the installed copy. */
+static char *
+default_app_dir (void)
+{
+  if (g_file_test (FC_DEMO_SOURCE_APP_DIR "/app.json", G_FILE_TEST_EXISTS))
+    return g_strdup (FC_DEMO_SOURCE_APP_DIR);
+  return g_strdup (FC_DEMO_INSTALLED_APP_DIR);
+}
+
+/* app.json's first page, as on the platform */
+static char *
+entry_page (const char *app_dir, GError **error)
+{
+  g_autofree char *file = g_build_filename (app_dir, "app.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (FcValue) json = NULL;
+  FcValue *pages;
+
+  if (!g_file_get_contents (file, &text, NULL, error) || !(json = fc_value_from_json (text, error)))
+    return NULL;
+  pages = fc_value_get_kind (json) == FC_VALUE_OBJECT ? fc_value_object_get (json, "pages") : NULL;
+  if (!pages || fc_value_get_kind (pages) != FC_VALUE_ARRAY || fc_value_array_get_length (pages) == 0
+      || fc_value_get_kind (fc_value_array_get (pages, 0)) != FC_VALUE_STRING)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON, "%s: \"pages\" lists no page", file);
+      return NULL;
+    }
+  return g_strdup (fc_value_get_string (fc_value_array_get (pages, 0)));
+}
+
+static gboolean
+have_display (void)
+{
+  const char *x = g_getenv ("DISPLAY"), *w = g_getenv ("WAYLAND_DISPLAY");
+  return (x && *x) || (w && *w);
+}
 
 int
 main (int argc, char **argv)
 {
+  g_autofree char *app_dir = NULL, *page = NULL;
+  g_auto (GStrv) rest = NULL;
+  gboolean headless = FALSE;
+  double record_time = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  const GOptionEntry entries[] = {
+    { "app", 'a', 0, G_OPTION_ARG_FILENAME, &app_dir, "The mini-program to run (default: the sample in demo/miniprogram)", "DIR" },
+    { "page", 'p', 0, G_OPTION_ARG_STRING, &page, "The page to open (default: app.json's first page; headless: pages/video/video)", "PATH" },
+    { "record-time", 0, 0, G_OPTION_ARG_DOUBLE, &record_time, "Override the recording page's recordTime (ms)", "MS" },
+    { "headless", 0, 0, G_OPTION_ARG_NONE, &headless, "Record the page without a window, as when there is no display", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "[PAGE]" },
+    { NULL },
+  };
+
   setlocale (LC_ALL, "");
-  if (argc >= 3 && strcmp (argv[1], "replay") == 0)
+  if (argc >= 2 && strcmp (argv[1], "replay") == 0)
+    return replay (argc, argv);
+
+  context = g_option_context_new ("[PAGE] — run a mini-program in a desktop host");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (context,
+      "With a display, fc-demo opens a window showing the mini-program's pages.\n"
+      "Without one (no DISPLAY or WAYLAND_DISPLAY), or with --headless, it records\n"
+      "the recording page on the test camera and microphone and prints each event,\n"
+      "then the file's path, duration, size and SHA-256, as JSON lines.\n"
+      "\n"
+      "  fc-demo replay [--plugin-path DIR]... FILE.json\n"
+      "      run a page headlessly from a replay case (see the README)");
+  g_option_context_set_description (context,
+      "The host settings (download whitelist, plain HTTP, temp dir) come from the\n"
+      "mini-program's host.json; FC_DOWNLOAD_DOMAINS, FC_ALLOW_INSECURE_HTTP,\n"
+      "FC_TEMP_DIR, FC_CAMERA and FC_MICROPHONE in the environment win over it.\n"
+      "A test pattern and tone stand in for a missing camera or microphone.");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_autoptr (GPtrArray) dirs = g_ptr_array_new ();
-      GString *out;
-      int status, i = 2;
-      for (; i + 1 < argc && strcmp (argv[i], "--plugin-path") == 0; i += 2)
-        g_ptr_array_add (dirs, argv[i + 1]);
-      if (i != argc - 1)
-        goto usage;
-      g_ptr_array_add (dirs, NULL);
-      out = g_string_new (NULL);
-      status = fc_replay_run (argv[i], (const char *const *) dirs->pdata, out);
-      g_string_free (out, TRUE);
-      return status;
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return 2;
     }
-  if (argc <= 2 && !(argc == 2 && argv[1][0] == '-'))
-    return fc_demo_app_run (argc == 2 ? argv[1] : "pages/video/video");
-usage:
-  fprintf (stderr,
-           "usage: %s [PAGE]            show a page of the sample mini-program\n"
-           "       %s replay [--plugin-path DIR]... FILE.json\n"
-           "                              run a page headlessly, print JSON lines\n",
-           argv[0], argv[0]);
-  return 2;
+  if (rest && rest[0])
+    {
+      if (rest[1] || page)
+        {
+          g_printerr ("%s: give one page (see --help)\n", g_get_prgname ());
+          return 2;
+        }
+      page = g_strdup (rest[0]);
+    }
+  if (!app_dir)
+    app_dir = default_app_dir ();
+  if (!g_file_test (app_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr ("%s: %s is not a directory\n", g_get_prgname (), app_dir);
+      return 2;
+    }
+
+  if (headless || !have_display ())
+    return fc_demo_headless_run (app_dir, page ? page : "pages/video/video", record_time);
+
+  if (!page && !(page = entry_page (app_dir, &error)))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return 1;
+    }
+  return fc_demo_app_run (app_dir, page, record_time);
 }

@@ -1,0 +1,178 @@
+/* fc-demo-host.c: the host API's front-end-independent half: URLs and
+ * initial page data, host settings, and the calls that dispatch to the
+ * backend (see fc-demo-host.h). */
+#include "fc-demo-host.h"
+
+#include <string.h>
+
+void
+fc_demo_host_show_toast (FcDemoHost *host, const char *title, guint duration_ms)
+{
+  g_return_if_fail (host != NULL && title != NULL);
+  host->backend->show_toast (host, title, duration_ms ? duration_ms : 1500);
+}
+
+void
+fc_demo_host_show_loading (FcDemoHost *host, const char *title)
+{
+  g_return_if_fail (host != NULL);
+  host->backend->show_loading (host, title ? title : "");
+}
+
+void
+fc_demo_host_hide_loading (FcDemoHost *host)
+{
+  g_return_if_fail (host != NULL);
+  host->backend->hide_loading (host);
+}
+
+static FcValue *
+read_json_file (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (FcValue) v = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return NULL;
+  if (!(v = fc_value_from_json (text, error)))
+    {
+      g_prefix_error (error, "%s:", path);
+      return NULL;
+    }
+  if (fc_value_get_kind (v) != FC_VALUE_OBJECT)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON, "%s:1:1: expected a JSON object", path);
+      return NULL;
+    }
+  return g_steal_pointer (&v);
+}
+
+char *
+fc_demo_host_page_data (FcDemoHost *host, const char *url, FcValue **data, GError **error)
+{
+  const char *q;
+  g_autofree char *path = NULL, *file = NULL;
+  g_autoptr (FcValue) from_file = NULL;
+  g_autoptr (FcValue) out = NULL;
+  g_autoptr (GError) local = NULL;
+
+  g_return_val_if_fail (host != NULL && url != NULL && data != NULL, NULL);
+  while (*url == '/')
+    url++;
+  q = strchr (url, '?');
+  path = q ? g_strndup (url, q - url) : g_strdup (url);
+  if (!*path)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_NOT_FOUND, "navigateTo: empty page url");
+      return NULL;
+    }
+  file = g_strdup_printf ("%s/%s.data.json", fc_app_get_dir (host->app), path);
+  from_file = read_json_file (file, &local);
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  out = from_file ? fc_value_shallow_copy (from_file) : fc_value_new_object ();
+  if (q)
+    {
+      g_auto (GStrv) pairs = g_strsplit (q + 1, "&", -1);
+      for (char **p = pairs; *p; p++)
+        {
+          char *eq = strchr (*p, '=');
+          g_autofree char *raw_key = eq ? g_strndup (*p, eq - *p) : g_strdup (*p);
+          g_autofree char *key = g_uri_unescape_string (raw_key, NULL);
+          g_autofree char *value = eq ? g_uri_unescape_string (eq + 1, NULL) : g_strdup ("");
+          if (!**p)
+            continue;
+          if (key && value)
+            fc_value_object_set (out, key, fc_value_new_string (value));
+        }
+    }
+  if (host->record_time > 0 && fc_value_object_get (out, "recordTime"))
+    fc_value_object_set (out, "recordTime", fc_value_new_number (host->record_time));
+  if (host->no_prompt_audio && fc_value_get_kind (fc_value_object_get (out, "stepList")) == FC_VALUE_ARRAY)
+    {
+      FcValue *steps = fc_value_object_get (out, "stepList");
+      g_autoptr (FcValue) copy = fc_value_new_array ();
+      for (guint i = 0; i < fc_value_array_get_length (steps); i++)
+        {
+          FcValue *st = fc_value_array_get (steps, i);
+          FcValue *c = fc_value_get_kind (st) == FC_VALUE_OBJECT ? fc_value_shallow_copy (st) : fc_value_ref (st);
+          if (fc_value_get_kind (c) == FC_VALUE_OBJECT && fc_value_object_get (c, "audioSrc"))
+            fc_value_object_set (c, "audioSrc", fc_value_new_string (""));
+          fc_value_array_append (copy, c);
+        }
+      fc_value_object_set (out, "stepList", g_steal_pointer (&copy));
+    }
+  *data = g_steal_pointer (&out);
+  return g_steal_pointer (&path);
+}
+
+gboolean
+fc_demo_host_navigate_to (FcDemoHost *host, const char *url, GError **error)
+{
+  g_autoptr (FcValue) data = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (host != NULL && url != NULL, FALSE);
+  if (!(path = fc_demo_host_page_data (host, url, &data, error)))
+    return FALSE;
+  return host->backend->navigate_to (host, path, data, error);
+}
+
+gboolean
+fc_demo_host_should_retry_without_audio (FcDemoHost *host, const FcEvent *event)
+{
+  FcValue *code;
+
+  if (host->no_prompt_audio || g_strcmp0 (event->type, "onRecordError") != 0 || !event->detail
+      || fc_value_get_kind (event->detail) != FC_VALUE_OBJECT)
+    return FALSE;
+  code = fc_value_object_get (event->detail, "errCode");
+  return code && fc_value_get_kind (code) == FC_VALUE_STRING && strcmp (fc_value_get_string (code), "resource") == 0;
+}
+
+static void
+set_default_env (const char *name, const char *value)
+{
+  /* the user's environment wins over the mini-program's host.json */
+  g_setenv (name, value, FALSE);
+}
+
+char *
+fc_demo_host_apply_settings (const char *app_dir, GError **error)
+{
+  g_autofree char *file = g_build_filename (app_dir, "host.json", NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (FcValue) settings = read_json_file (file, &local);
+  g_autoptr (GString) domains = g_string_new (NULL);
+  FcValue *v;
+
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  v = settings ? fc_value_object_get (settings, "downloadDomains") : NULL;
+  for (guint i = 0; v && fc_value_get_kind (v) == FC_VALUE_ARRAY && i < fc_value_array_get_length (v); i++)
+    {
+      FcValue *d = fc_value_array_get (v, i);
+      if (fc_value_get_kind (d) == FC_VALUE_STRING)
+        g_string_append_printf (domains, "%s%s", domains->len ? "," : "", fc_value_get_string (d));
+    }
+  set_default_env ("FC_DOWNLOAD_DOMAINS", domains->str);
+  v = settings ? fc_value_object_get (settings, "allowInsecureHttp") : NULL;
+  set_default_env ("FC_ALLOW_INSECURE_HTTP", v && fc_value_is_truthy (v) ? "1" : "0");
+  v = settings ? fc_value_object_get (settings, "tempDir") : NULL;
+  if (v && fc_value_get_kind (v) == FC_VALUE_STRING && *fc_value_get_string (v))
+    set_default_env ("FC_TEMP_DIR", fc_value_get_string (v));
+  /* the demo must run on a machine without a camera or microphone */
+  set_default_env ("FC_ALLOW_TEST_SOURCE", "1");
+
+  return g_strdup_printf ("downloads allowed from: %s; camera: %s; microphone: %s; "
+                          "test pattern and tone stand in for a missing camera or microphone",
+                          *g_getenv ("FC_DOWNLOAD_DOMAINS") ? g_getenv ("FC_DOWNLOAD_DOMAINS") : "(none)",
+                          g_getenv ("FC_CAMERA") && *g_getenv ("FC_CAMERA") ? g_getenv ("FC_CAMERA") : "auto",
+                          g_getenv ("FC_MICROPHONE") && *g_getenv ("FC_MICROPHONE") ? g_getenv ("FC_MICROPHONE") : "auto");
+}
