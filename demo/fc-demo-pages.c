@@ -282,20 +282,27 @@ amount_input (const FcEvent *event, gpointer user_data)
   set_string (page, "amount", next->str);
 }
 
+/* The delete key of the amount and letters pages: the string in page data
+ * KEY loses its last character. */
+static void
+drop_last_char (FcPage *page, const char *key)
+{
+  g_autofree char *text = g_strdup (data_string (page, key));
+
+  if (!*text)
+    return;
+  *g_utf8_find_prev_char (text, text + strlen (text)) = '\0';
+  set_string (page, key, text);
+}
+
 static void
 amount_delete (const FcEvent *event, gpointer user_data)
 {
   FcPage *page = page_of (event);
-  g_autofree char *amount = NULL;
 
   notify (user_data, event);
-  if (!page)
-    return;
-  amount = g_strdup (data_string (page, "amount"));
-  if (!*amount)
-    return;
-  amount[strlen (amount) - 1] = 0;
-  set_string (page, "amount", amount);
+  if (page)
+    drop_last_char (page, "amount");
 }
 
 static void
@@ -334,18 +341,10 @@ static void
 letters_delete (const FcEvent *event, gpointer user_data)
 {
   FcPage *page = page_of (event);
-  g_autofree char *text = NULL;
-  char *end;
 
   notify (user_data, event);
-  if (!page)
-    return;
-  text = g_strdup (data_string (page, "text"));
-  if (!*text)
-    return;
-  end = g_utf8_find_prev_char (text, text + strlen (text));
-  *end = 0;
-  set_string (page, "text", text);
+  if (page)
+    drop_last_char (page, "text");
 }
 
 static void
