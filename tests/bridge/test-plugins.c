@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <fc-bridge.h>
+#include "common/fc-test-files.h"
 
 static FcPluginStore *
 test_store (void)
@@ -44,13 +45,6 @@ make_app (const char *const *files)
         }
     }
   return dir;
-}
-
-static void
-rm_rf (const char *dir)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
 }
 
 /* ---- the table of bad configurations ---- */
@@ -296,7 +290,7 @@ test_bad (gconstpointer p)
                       error->message);
       g_test_fail ();
     }
-  rm_rf (dir);
+  fc_test_remove_tree (dir);
 }
 
 /* ---- what works ---- */
@@ -396,7 +390,7 @@ test_versions (void)
       g_assert_null (fc_page_select_component (page, "#hc"));
       g_assert_nonnull (fc_page_select_component (page, "#mine"));
       g_clear_object (&page);
-      rm_rf (dir);
+      fc_test_remove_tree (dir);
     }
 }
 
@@ -465,7 +459,7 @@ test_require (void)
   g_assert_null (
       fc_app_require_plugin (app, "pages/index/index", "rec", &error));
   g_assert_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_OUTSIDE_SUBPACKAGE);
-  rm_rf (dir);
+  fc_test_remove_tree (dir);
 }
 
 static void
@@ -502,7 +496,7 @@ test_plugin_page (void)
   /* the abstract node, implemented by the host through genericsImplementation
    */
   g_assert_true (fc_element_get_class (fc_page_select (page, "#g")) == host);
-  rm_rf (dir);
+  fc_test_remove_tree (dir);
 }
 
 static void
@@ -525,7 +519,7 @@ test_plugin_page_default_generic (void)
   g_assert_cmpstr (fc_component_class_get_name (
                        fc_element_get_class (fc_page_select (page, "#g"))),
                    ==, "private-thing@1.0.0");
-  rm_rf (dir);
+  fc_test_remove_tree (dir);
 }
 
 static void
@@ -553,7 +547,7 @@ test_resolve_path (void)
   g_clear_error (&error);
   g_assert_null (fc_app_resolve_path (app, NULL, "out/passwd", &error));
   g_assert_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_ESCAPING_PATH);
-  rm_rf (dir);
+  fc_test_remove_tree (dir);
 }
 
 static void

@@ -10,28 +10,9 @@
 #include <fc-recorder-view.h>
 
 #include "fc-demo-app.h"
+#include "common/fc-test-files.h"
 
 static char *app_dir;
-
-/* the recordings go to a directory of the test's own, removed at the end */
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static gboolean
 wake (gpointer data)
@@ -431,7 +412,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/window/letters", test_letters);
   g_test_add_func ("/demo/window/video", test_video);
   status = g_test_run ();
-  remove_tree (temp_dir);
+  fc_test_remove_tree (temp_dir);
   g_free (temp_dir);
   g_free (app_dir);
   return status;

@@ -12,6 +12,8 @@
 #include <libsoup/soup.h>
 #include <glib/gstdio.h>
 
+#include "common/fc-test-files.h"
+
 #define N_PROMPTS 3
 
 static GBytes *prompts[N_PROMPTS];
@@ -229,16 +231,7 @@ test_quickstart_records (void)
   g_assert_nonnull (strstr (vtt_text, "First line of text"));
   g_assert_nonnull (strstr (vtt_text, "3 Third text"));
 
-  {
-    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name (d)))
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  fc_test_remove_tree (dir);
   g_free (child.out);
   g_free (child.err);
   for (int i = 0; i < N_PROMPTS; i++)

@@ -16,6 +16,7 @@
 
 #include "common/fc-test-devices.h"
 #include "fc-recorder.h"
+#include "common/fc-test-files.h"
 
 #define FRAME_NS (GST_SECOND / 30)
 
@@ -180,20 +181,6 @@ shared_dir (const char *what, gboolean child)
       "fc-recorder-%s-%d", what, (int)(child ? getppid () : getpid ()));
 
   return g_build_filename (g_get_tmp_dir (), name, NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* ---- file checks ------------------------------------------------------ */
@@ -420,7 +407,7 @@ test_no_camera (void)
   g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
   g_assert_finalize_object (rec);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 /* Without a camera but with permission, the test pattern stands in and the
@@ -450,7 +437,7 @@ test_test_fallback (void)
   g_assert_cmpuint (ev.n_end, ==, 1);
   g_assert_finalize_object (rec);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 /* NULL camera and microphone: PipeWire's devices are found by the device
@@ -537,7 +524,7 @@ test_virtual_clock (void)
   g_assert_finalize_object (rec);
   gst_object_unref (clock);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 typedef struct
@@ -597,7 +584,7 @@ test_record_resolution (gconstpointer data)
   g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
   g_assert_finalize_object (rec);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 /* stop() ends the file early, on a frame boundary, and "end" follows fast. */
@@ -634,7 +621,7 @@ test_stop_early (void)
   g_assert_cmpuint (ev.warnings->len, ==, 0);
   g_assert_finalize_object (rec);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 static void
@@ -663,7 +650,7 @@ test_already_recording (void)
   g_assert_cmpuint (ev.n_error, ==, 0);
   g_assert_finalize_object (rec);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 /* The camera node goes away mid-recording: "error" within a second, with
@@ -709,7 +696,7 @@ test_camera_vanish (void)
   g_free (info.profile);
   g_assert_finalize_object (rec);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 /* A camera node that exists and negotiates but never gives a frame, as
@@ -755,7 +742,7 @@ test_camera_busy (void)
   g_assert_finalize_object (rec);
   gst_element_set_state (provider, GST_STATE_NULL);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 /* A V4L2 device the user may not open. Runs as "nobody" in a child. */
@@ -796,7 +783,7 @@ test_camera_denied (void)
     g_autofree char *dir = shared_dir ("denied", FALSE);
     g_autofree char *device = g_build_filename (dir, "video0", NULL);
 
-    remove_tree (dir); /* left by an earlier run that crashed */
+    fc_test_remove_tree (dir); /* left by an earlier run that crashed */
     g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
     g_chmod (dir, 0755);
     if (mknod (device, S_IFCHR | 0600, makedev (81, 99)) != 0)
@@ -837,7 +824,7 @@ test_write_failure (void)
       g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
       g_assert_finalize_object (rec);
       events_clear (&ev);
-      remove_tree (dir);
+      fc_test_remove_tree (dir);
       return;
     }
   g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC,
@@ -889,7 +876,7 @@ test_preview_and_again (void)
   g_assert_cmpuint (ev.n_end, ==, 2);
   g_assert_finalize_object (rec);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 /* Dropping the last reference mid-recording finalises the file. */
@@ -916,7 +903,7 @@ test_destroy_while_recording (void)
   g_assert_cmpuint (info.duration, <, 3 * GST_SECOND);
   g_free (info.profile);
   events_clear (&ev);
-  remove_tree (dir);
+  fc_test_remove_tree (dir);
 }
 
 /* A recording process killed outright leaves a playable file. */
@@ -973,7 +960,7 @@ test_sigkill (void)
     /* Killed 1.2 s after "start"; only the fragment under way is lost. */
     g_assert_cmpuint (played, >, 800 * GST_MSECOND);
     g_free (info.profile);
-    remove_tree (dir);
+    fc_test_remove_tree (dir);
   }
 }
 
