@@ -26,6 +26,7 @@ struct _FcApp
   GPtrArray *decls;    /* Decl* */
   GHashTable *exports; /* normalised path → FcValue, shared by plugins exporting
                           one file */
+  FcHostSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (FcApp, fc_app, G_TYPE_OBJECT)
@@ -52,6 +53,7 @@ fc_app_finalize (GObject *object)
   g_ptr_array_unref (self->roots);
   g_ptr_array_unref (self->decls);
   g_hash_table_unref (self->exports);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (fc_app_parent_class)->finalize (object);
 }
 
@@ -68,6 +70,7 @@ fc_app_init (FcApp *self)
   self->decls = g_ptr_array_new_with_free_func (decl_free);
   self->exports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)fc_value_unref);
+  self->settings = fc_host_settings_new ();
 }
 
 static char *
@@ -346,6 +349,64 @@ FcPluginStore *
 fc_app_get_store (FcApp *self)
 {
   return self->store;
+}
+
+/**
+ * fc_app_get_host_settings:
+ * @self: the app
+ *
+ * What the host decides for the plugins of this mini-program (devices,
+ * where recordings go, the download whitelist). A new app has its own
+ * settings with every default; change them with the setters of
+ * #FcHostSettings before mounting pages, or share one set between apps
+ * with fc_app_set_host_settings().
+ *
+ * Returns: (transfer none): the settings
+ */
+FcHostSettings *
+fc_app_get_host_settings (FcApp *self)
+{
+  g_return_val_if_fail (FC_IS_APP (self), NULL);
+  return self->settings;
+}
+
+/**
+ * fc_app_set_host_settings:
+ * @self: the app
+ * @settings: the settings its plugins read from now on
+ *
+ * Components mounted afterwards read @settings; the recorder component
+ * also follows later changes of the settings it read at mount.
+ */
+void
+fc_app_set_host_settings (FcApp *self, FcHostSettings *settings)
+{
+  g_return_if_fail (FC_IS_APP (self));
+  g_return_if_fail (FC_IS_HOST_SETTINGS (settings));
+  g_set_object (&self->settings, settings);
+}
+
+/**
+ * fc_host_settings_get_for_element:
+ * @element: an element of a plugin's component
+ *
+ * The host settings a plugin's component reads: those of the app whose
+ * page holds @element. A plugin gets the settings this way, never the app
+ * or its pages' data.
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the page
+ *   was loaded without an app (the plugin then uses the defaults)
+ */
+FcHostSettings *
+fc_host_settings_get_for_element (FcElement *element)
+{
+  FcPage *page;
+  FcApp *app;
+
+  g_return_val_if_fail (element != NULL, NULL);
+  page = fc_element_get_page (element);
+  app = page ? fc_app_from_page (page) : NULL;
+  return app ? app->settings : NULL;
 }
 
 /* the subpackage a page path belongs to, or -1 */

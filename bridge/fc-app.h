@@ -34,6 +34,9 @@ FC_BRIDGE_EXPORT FcApp *fc_app_new (FcPluginStore *store, const char *dir,
                                     const char *app_json, GError **error);
 FC_BRIDGE_EXPORT const char *fc_app_get_dir (FcApp *self);
 FC_BRIDGE_EXPORT FcPluginStore *fc_app_get_store (FcApp *self);
+FC_BRIDGE_EXPORT FcHostSettings *fc_app_get_host_settings (FcApp *self);
+FC_BRIDGE_EXPORT void fc_app_set_host_settings (FcApp *self,
+                                                FcHostSettings *settings);
 FC_BRIDGE_EXPORT FcPlugin *fc_app_get_plugin (FcApp *self,
                                               const char *alias_or_provider);
 

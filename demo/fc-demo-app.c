@@ -116,20 +116,9 @@ recorder_view (GObject *instance, FcElement *element, gpointer user_data)
 {
   FcRecorder *recorder = FC_RECORDER (instance);
   GtkWidget *w = fc_recorder_view_new (recorder);
-  FcRecorderState state = fc_recorder_get_state (recorder);
 
-  /* Workaround: the plugin prepares the recorder when the page mounts,
-   * before any view exists, so the pipeline was built without the
-   * view's preview sink and the preview would stay black. Start it
-   * again now that the sink is set (before onRecordReady, so the page
-   * sees one ready). To fix in the plugin: prepare after the view is
-   * attached, or let the recorder add a preview sink to a running
-   * pipeline. */
-  if (state == FC_RECORDER_STATE_PREPARING || state == FC_RECORDER_STATE_READY)
-    {
-      fc_recorder_close (recorder);
-      fc_recorder_prepare (recorder);
-    }
+  /* the recorder may be previewing already (the plugin prepares it at
+   * mount): the view joins the running pipeline */
   gtk_widget_set_vexpand (w, TRUE);
   gtk_widget_set_hexpand (w, TRUE);
   return w;
@@ -411,7 +400,7 @@ fc_demo_window_init (FcDemoWindow *self)
 
 FcDemoWindow *
 fc_demo_window_new (GtkApplication *app, const char *app_dir, const char *page, double record_time,
-                    GError **error)
+                    FcHostSettings *settings, GError **error)
 {
   g_autoptr (FcDemoWindow) self = g_object_ref_sink (g_object_new (FC_TYPE_DEMO_WINDOW, NULL));
   FcPlugin *video;
@@ -424,6 +413,8 @@ fc_demo_window_new (GtkApplication *app, const char *app_dir, const char *page, 
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
     }
+  if (settings)
+    fc_app_set_host_settings (self->host.app, settings);
   if ((video = fc_app_get_plugin (self->host.app, "fc-video-recognition")))
     {
       FcComponentClass *k = fc_plugin_lookup_component (video, "components/video-recognition");
@@ -504,6 +495,7 @@ typedef struct {
   const char *app_dir;
   const char *page;
   double record_time;
+  FcHostSettings *settings;
   int status;
 } RunArgs;
 
@@ -514,10 +506,9 @@ activate (GtkApplication *app, RunArgs *args)
   g_autofree char *settings = NULL;
   FcDemoWindow *window;
 
-  if (!(settings = fc_demo_host_apply_settings (args->app_dir, &error)))
-    goto fail;
+  settings = fc_demo_host_describe_settings (args->settings);
   g_printerr ("fc-demo: %s\n", settings);
-  if (!(window = fc_demo_window_new (app, args->app_dir, args->page, args->record_time, &error)))
+  if (!(window = fc_demo_window_new (app, args->app_dir, args->page, args->record_time, args->settings, &error)))
     goto fail;
   gtk_window_present (GTK_WINDOW (window));
   g_object_unref (window);   /* the application holds it */
@@ -543,11 +534,11 @@ on_quit_signal (gpointer data)
 }
 
 int
-fc_demo_app_run (const char *app_dir, const char *page, double record_time)
+fc_demo_app_run (const char *app_dir, const char *page, double record_time, FcHostSettings *settings)
 {
   g_autoptr (GtkApplication) app = gtk_application_new (FC_DEMO_APP_ID, G_APPLICATION_NON_UNIQUE);
   char *argv[] = { (char *) "fc-demo", NULL };
-  RunArgs args = { app_dir, page, record_time, 0 };
+  RunArgs args = { app_dir, page, record_time, settings, 0 };
   guint sigint, sigterm;
   int status;
 

@@ -14,9 +14,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FcDemoWindow, fc_demo_window, FC, DEMO_WINDOW, GtkApplicationWindow)
 
 /* @app: (nullable); @record_time: > 0 overrides the recording page's
- * recordTime. Opens @page (a URL such as "pages/pin/pin"). */
+ * recordTime; @settings: (nullable): what the host decides for the
+ * mini-program's plugins (devices, temp dir, download whitelist), shared
+ * with its FcApp; NULL for the defaults. Opens @page (a URL such as
+ * "pages/pin/pin"). */
 FcDemoWindow *fc_demo_window_new (GtkApplication *app, const char *app_dir, const char *page,
-                                  double record_time, GError **error);
+                                  double record_time, FcHostSettings *settings, GError **error);
 gboolean fc_demo_window_navigate_to (FcDemoWindow *self, const char *url, GError **error);
 gboolean fc_demo_window_go_back (FcDemoWindow *self);
 FcPage *fc_demo_window_get_page (FcDemoWindow *self);
@@ -27,6 +30,6 @@ guint fc_demo_window_get_depth (FcDemoWindow *self);
 /* onRecordEnd → playback page delay (default 3500 ms, as the seed) */
 void fc_demo_window_set_navigate_delay (FcDemoWindow *self, guint ms);
 
-int fc_demo_app_run (const char *app_dir, const char *page, double record_time);
+int fc_demo_app_run (const char *app_dir, const char *page, double record_time, FcHostSettings *settings);
 
 G_END_DECLS

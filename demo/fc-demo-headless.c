@@ -201,25 +201,19 @@ mount (Headless *h)
 }
 
 int
-fc_demo_headless_run (const char *app_dir, const char *page_path, double record_time)
+fc_demo_headless_run (const char *app_dir, const char *page_path, double record_time,
+                      FcHostSettings *settings)
 {
   Headless h = { 0 };
   g_autoptr (FcPluginStore) store = fc_plugin_store_new ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *settings = NULL, *notice = NULL;
+  g_autofree char *described = NULL, *notice = NULL;
   FcValue *v;
   guint tick_id, timeout_id;
   double limit_ms;
 
-  /* headless means no camera to ask anyone about: the test devices,
-   * unless the environment names others */
-  g_setenv ("FC_CAMERA", "test", FALSE);
-  g_setenv ("FC_MICROPHONE", "test", FALSE);
-  if (!(settings = fc_demo_host_apply_settings (app_dir, &error)))
-    {
-      g_printerr ("fc-demo: %s\n", error->message);
-      return 1;
-    }
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (settings), 1);
+  described = fc_demo_host_describe_settings (settings);
   h.host.backend = &backend;
   h.host.record_time = record_time;
   h.host.navigate_delay_ms = 0;
@@ -228,12 +222,13 @@ fc_demo_headless_run (const char *app_dir, const char *page_path, double record_
       g_printerr ("fc-demo: %s\n", error->message);
       return 1;
     }
+  fc_app_set_host_settings (h.host.app, settings);
   h.host.registry = fc_registry_new ();
   h.host.scope = fc_demo_pages_new_scope (&h.host);
   h.loop = g_main_loop_new (NULL, FALSE);
   h.page_path = g_strdup (page_path);
 
-  notice = g_strdup_printf ("no display: running %s headlessly; %s", page_path, settings);
+  notice = g_strdup_printf ("no display: running %s headlessly; %s", page_path, described);
   emit_string (&h, "notice", notice);
   if (mount (&h))
     {

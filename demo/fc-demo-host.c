@@ -133,46 +133,116 @@ fc_demo_host_should_retry_without_audio (FcDemoHost *host, const FcEvent *event)
   return code && fc_value_get_kind (code) == FC_VALUE_STRING && strcmp (fc_value_get_string (code), "resource") == 0;
 }
 
-static void
-set_default_env (const char *name, const char *value)
+static gboolean
+bad_member (GError **error, const char *where, const char *member, const char *expected)
 {
-  /* the user's environment wins over the mini-program's host.json */
-  g_setenv (name, value, FALSE);
+  g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_BAD_SETTING, "%s: \"%s\" must be %s", where, member,
+               expected);
+  return FALSE;
 }
 
-char *
-fc_demo_host_apply_settings (const char *app_dir, GError **error)
+gboolean
+fc_demo_host_settings_apply_json (FcHostSettings *settings, FcValue *host, const char *base_dir,
+                                  const char *where, GError **error)
+{
+  FcValue *v;
+  g_autoptr (GError) local = NULL;
+
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (settings), FALSE);
+  if (!host)
+    return TRUE;
+  if (fc_value_get_kind (host) != FC_VALUE_OBJECT)
+    return bad_member (error, where, "host", "an object");
+  if ((v = fc_value_object_get (host, "downloadDomains")))
+    {
+      g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+      g_auto (GStrv) domains = NULL;
+
+      for (guint i = 0; fc_value_get_kind (v) == FC_VALUE_ARRAY && i < fc_value_array_get_length (v); i++)
+        {
+          FcValue *d = fc_value_array_get (v, i);
+          if (fc_value_get_kind (d) != FC_VALUE_STRING)
+            return bad_member (error, where, "downloadDomains", "an array of host[:port] strings");
+          g_strv_builder_add (b, fc_value_get_string (d));
+        }
+      if (fc_value_get_kind (v) != FC_VALUE_ARRAY)
+        return bad_member (error, where, "downloadDomains", "an array of host[:port] strings");
+      domains = g_strv_builder_end (b);
+      if (!fc_host_settings_set_download_domains (settings, (const char *const *) domains, &local))
+        goto fail;
+    }
+  if ((v = fc_value_object_get (host, "allowInsecureHttp")))
+    {
+      if (fc_value_get_kind (v) != FC_VALUE_BOOLEAN)
+        return bad_member (error, where, "allowInsecureHttp", "true or false");
+      fc_host_settings_set_allow_insecure_http (settings, fc_value_get_boolean (v));
+    }
+  if ((v = fc_value_object_get (host, "allowTestSource")))
+    {
+      if (fc_value_get_kind (v) != FC_VALUE_BOOLEAN)
+        return bad_member (error, where, "allowTestSource", "true or false");
+      fc_host_settings_set_allow_test_source (settings, fc_value_get_boolean (v));
+    }
+  if ((v = fc_value_object_get (host, "tempDir")))
+    {
+      g_autofree char *dir = NULL;
+
+      if (fc_value_get_kind (v) != FC_VALUE_STRING)
+        return bad_member (error, where, "tempDir", "a directory path");
+      if (*fc_value_get_string (v))
+        dir = g_path_is_absolute (fc_value_get_string (v)) ? g_strdup (fc_value_get_string (v))
+                                                           : g_build_filename (base_dir, fc_value_get_string (v), NULL);
+      if (!fc_host_settings_set_temp_dir (settings, dir, &local))
+        goto fail;
+    }
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *member = k == 0 ? "camera" : "microphone";
+
+      if (!(v = fc_value_object_get (host, member)))
+        continue;
+      if (fc_value_get_kind (v) != FC_VALUE_STRING)
+        return bad_member (error, where, member, "a device string such as \"test\" or \"pipewire:NODE\"");
+      if (!(k == 0 ? fc_host_settings_set_camera : fc_host_settings_set_microphone) (settings, fc_value_get_string (v),
+                                                                                      &local))
+        goto fail;
+    }
+  return TRUE;
+
+fail:
+  g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", where);
+  return FALSE;
+}
+
+gboolean
+fc_demo_host_load_settings (FcHostSettings *settings, const char *app_dir, GError **error)
 {
   g_autofree char *file = g_build_filename (app_dir, "host.json", NULL);
   g_autoptr (GError) local = NULL;
-  g_autoptr (FcValue) settings = read_json_file (file, &local);
-  g_autoptr (GString) domains = g_string_new (NULL);
-  FcValue *v;
+  g_autoptr (FcValue) json = read_json_file (file, &local);
 
   if (local)
     {
       g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
+      return FALSE;
     }
-  v = settings ? fc_value_object_get (settings, "downloadDomains") : NULL;
-  for (guint i = 0; v && fc_value_get_kind (v) == FC_VALUE_ARRAY && i < fc_value_array_get_length (v); i++)
-    {
-      FcValue *d = fc_value_array_get (v, i);
-      if (fc_value_get_kind (d) == FC_VALUE_STRING)
-        g_string_append_printf (domains, "%s%s", domains->len ? "," : "", fc_value_get_string (d));
-    }
-  set_default_env ("FC_DOWNLOAD_DOMAINS", domains->str);
-  v = settings ? fc_value_object_get (settings, "allowInsecureHttp") : NULL;
-  set_default_env ("FC_ALLOW_INSECURE_HTTP", v && fc_value_is_truthy (v) ? "1" : "0");
-  v = settings ? fc_value_object_get (settings, "tempDir") : NULL;
-  if (v && fc_value_get_kind (v) == FC_VALUE_STRING && *fc_value_get_string (v))
-    set_default_env ("FC_TEMP_DIR", fc_value_get_string (v));
   /* the demo must run on a machine without a camera or microphone */
-  set_default_env ("FC_ALLOW_TEST_SOURCE", "1");
+  fc_host_settings_set_allow_test_source (settings, TRUE);
+  return fc_demo_host_settings_apply_json (settings, json, app_dir, file, error);
+}
 
-  return g_strdup_printf ("downloads allowed from: %s; camera: %s; microphone: %s; "
-                          "test pattern and tone stand in for a missing camera or microphone",
-                          *g_getenv ("FC_DOWNLOAD_DOMAINS") ? g_getenv ("FC_DOWNLOAD_DOMAINS") : "(none)",
-                          g_getenv ("FC_CAMERA") && *g_getenv ("FC_CAMERA") ? g_getenv ("FC_CAMERA") : "auto",
-                          g_getenv ("FC_MICROPHONE") && *g_getenv ("FC_MICROPHONE") ? g_getenv ("FC_MICROPHONE") : "auto");
+char *
+fc_demo_host_describe_settings (FcHostSettings *settings)
+{
+  const char *const *domains = fc_host_settings_get_download_domains (settings);
+  g_autofree char *list = g_strjoinv (",", (char **) domains);
+  const char *camera = fc_host_settings_get_camera (settings);
+  const char *mic = fc_host_settings_get_microphone (settings);
+
+  return g_strdup_printf ("downloads allowed from: %s%s; camera: %s; microphone: %s%s", *list ? list : "(none)",
+                          fc_host_settings_get_allow_insecure_http (settings) ? " (plain HTTP too)" : "",
+                          camera ? camera : "auto", mic ? mic : "auto",
+                          fc_host_settings_get_allow_test_source (settings)
+                              ? "; test pattern and tone stand in for a missing camera or microphone"
+                              : "");
 }

@@ -65,11 +65,22 @@ char *fc_demo_host_page_data (FcDemoHost *host, const char *url, FcValue **data,
  * says so, and opens the page again. */
 gboolean fc_demo_host_should_retry_without_audio (FcDemoHost *host, const FcEvent *event);
 
-/* Applies the host settings of the mini-program at @app_dir: its
- * host.json (`downloadDomains`, `allowInsecureHttp`, `tempDir`) becomes
- * the recorder plugin's FC_* environment; the test camera/microphone
- * fallback is allowed (FC_ALLOW_TEST_SOURCE=1). Variables already set in
- * the environment win. Returns a one-line description for the user. */
-char *fc_demo_host_apply_settings (const char *app_dir, GError **error);
+/* Applies a JSON object of host settings to @settings (the replay
+ * contract's `host` object, and a mini-program's host.json):
+ * `downloadDomains` (array of host[:port]), `allowInsecureHttp`,
+ * `allowTestSource` (booleans), `camera`, `microphone` ("test",
+ * "pipewire:NODE", ...) and `tempDir` (relative to @base_dir). Members
+ * left out keep their value; a member of the wrong type or a value
+ * fc_host_settings_set_*() refuses is an error starting with @where. */
+gboolean fc_demo_host_settings_apply_json (FcHostSettings *settings, FcValue *host, const char *base_dir,
+                                           const char *where, GError **error);
+
+/* fc-demo's own settings for the mini-program at @app_dir: the test
+ * pattern and tone may stand in for missing devices, then its host.json
+ * (if any) over that. */
+gboolean fc_demo_host_load_settings (FcHostSettings *settings, const char *app_dir, GError **error);
+
+/* A one-line description of @settings for the user. */
+char *fc_demo_host_describe_settings (FcHostSettings *settings);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "fc-replay.h"
 #include "fc-demo-app.h"
 #include "fc-demo-headless.h"
+#include "fc-demo-host.h"
 
 static int
 replay (int argc, char **argv)
@@ -65,6 +66,15 @@ entry_page (const char *app_dir, GError **error)
   return g_strdup (fc_value_get_string (fc_value_array_get (pages, 0)));
 }
 
+/* --temp-dir: relative to the working directory, as any path given */
+static gboolean
+set_temp_dir (FcHostSettings *settings, const char *dir, GError **error)
+{
+  g_autofree char *abs = g_canonicalize_filename (dir, NULL);
+
+  return fc_host_settings_set_temp_dir (settings, abs, error);
+}
+
 static gboolean
 have_display (void)
 {
@@ -79,6 +89,10 @@ main (int argc, char **argv)
   g_auto (GStrv) rest = NULL;
   gboolean headless = FALSE;
   double record_time = 0;
+  g_autofree char *camera = NULL, *microphone = NULL, *temp_dir = NULL;
+  g_auto (GStrv) domains = NULL;
+  gboolean insecure = FALSE;
+  g_autoptr (FcHostSettings) settings = fc_host_settings_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
   const GOptionEntry entries[] = {
@@ -86,6 +100,11 @@ main (int argc, char **argv)
     { "page", 'p', 0, G_OPTION_ARG_STRING, &page, "The page to open (default: app.json's first page; headless: pages/video/video)", "PATH" },
     { "record-time", 0, 0, G_OPTION_ARG_DOUBLE, &record_time, "Override the recording page's recordTime (ms)", "MS" },
     { "headless", 0, 0, G_OPTION_ARG_NONE, &headless, "Record the page without a window, as when there is no display", NULL },
+    { "camera", 0, 0, G_OPTION_ARG_STRING, &camera, "The camera: test, pipewire:NODE, v4l2:/dev/videoN or auto (default: auto; headless: test)", "DEVICE" },
+    { "microphone", 0, 0, G_OPTION_ARG_STRING, &microphone, "The microphone: test, pipewire:NODE or auto (default: auto; headless: test)", "DEVICE" },
+    { "temp-dir", 0, 0, G_OPTION_ARG_FILENAME, &temp_dir, "Where recordings go (default: host.json's tempDir, else a private temporary directory)", "DIR" },
+    { "download-domain", 0, 0, G_OPTION_ARG_STRING_ARRAY, &domains, "Allow downloads from HOST[:PORT] (repeatable; replaces host.json's downloadDomains)", "HOST" },
+    { "allow-insecure-http", 0, 0, G_OPTION_ARG_NONE, &insecure, "Allow plain HTTP for the allowed domains (loopback tests only)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "[PAGE]" },
     { NULL },
   };
@@ -105,9 +124,8 @@ main (int argc, char **argv)
       "  fc-demo replay [--plugin-path DIR]... FILE.json\n"
       "      run a page headlessly from a replay case (see the README)");
   g_option_context_set_description (context,
-      "The host settings (download whitelist, plain HTTP, temp dir) come from the\n"
-      "mini-program's host.json; FC_DOWNLOAD_DOMAINS, FC_ALLOW_INSECURE_HTTP,\n"
-      "FC_TEMP_DIR, FC_CAMERA and FC_MICROPHONE in the environment win over it.\n"
+      "The host settings (download whitelist, plain HTTP, temp dir, devices) come\n"
+      "from the mini-program's host.json; the options above win over it.\n"
       "A test pattern and tone stand in for a missing camera or microphone.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -131,13 +149,33 @@ main (int argc, char **argv)
       return 2;
     }
 
-  if (headless || !have_display ())
-    return fc_demo_headless_run (app_dir, page ? page : "pages/video/video", record_time);
+  headless = headless || !have_display ();
+  /* the host settings: headless means no camera to ask anyone about (the
+   * test devices), then host.json, then the command line */
+  if (headless)
+    {
+      fc_host_settings_set_camera (settings, "test", NULL);
+      fc_host_settings_set_microphone (settings, "test", NULL);
+    }
+  if (!fc_demo_host_load_settings (settings, app_dir, &error)
+      || (camera && !fc_host_settings_set_camera (settings, camera, &error))
+      || (microphone && !fc_host_settings_set_microphone (settings, microphone, &error))
+      || (temp_dir && !set_temp_dir (settings, temp_dir, &error))
+      || (domains && !fc_host_settings_set_download_domains (settings, (const char *const *) domains, &error)))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return 2;
+    }
+  if (insecure)
+    fc_host_settings_set_allow_insecure_http (settings, TRUE);
+
+  if (headless)
+    return fc_demo_headless_run (app_dir, page ? page : "pages/video/video", record_time, settings);
 
   if (!page && !(page = entry_page (app_dir, &error)))
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return 1;
     }
-  return fc_demo_app_run (app_dir, page, record_time);
+  return fc_demo_app_run (app_dir, page, record_time, settings);
 }

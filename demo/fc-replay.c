@@ -7,6 +7,7 @@
 #include <string.h>
 #include <fc-bridge.h>
 
+#include "fc-demo-host.h"
 
 typedef struct {
   FcPage *page;
@@ -411,8 +412,8 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
   g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
   g_autoptr (FcPluginStore) store = make_store (plugin_path);
   g_autoptr (FcApp) app = NULL;
-  FcValue *host, *steps, *data, *temp;
-  g_autofree char *temp_dir = NULL;
+  g_autoptr (FcHostSettings) settings = fc_host_settings_new ();
+  FcValue *steps, *data;
   gboolean ok = FALSE;
   int status = 1;
 
@@ -435,36 +436,17 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
       goto out;
     }
 
-  host = fc_value_object_get (doc, "host");
-  temp = host && fc_value_get_kind (host) == FC_VALUE_OBJECT ? fc_value_object_get (host, "tempDir") : NULL;
-  if (temp && fc_value_get_kind (temp) == FC_VALUE_STRING)
-    temp_dir = g_path_is_absolute (fc_value_get_string (temp)) ? g_strdup (fc_value_get_string (temp))
-                                                               : g_build_filename (base, fc_value_get_string (temp), NULL);
-  /* the recorder plugin writes where the host says, and records from the
-   * devices it names: the test camera and microphone unless it names
-   * others ("pipewire:NODE") */
-  if (temp_dir)
-    g_setenv ("FC_TEMP_DIR", temp_dir, TRUE);
-  {
-    FcValue *domains = host && fc_value_get_kind (host) == FC_VALUE_OBJECT ? fc_value_object_get (host, "downloadDomains") : NULL;
-    FcValue *insecure = host && fc_value_get_kind (host) == FC_VALUE_OBJECT ? fc_value_object_get (host, "allowInsecureHttp") : NULL;
-    g_autoptr (GString) list = g_string_new (NULL);
-
-    for (guint k = 0; domains && fc_value_get_kind (domains) == FC_VALUE_ARRAY && k < fc_value_array_get_length (domains); k++)
-      {
-        FcValue *d = fc_value_array_get (domains, k);
-        if (fc_value_get_kind (d) == FC_VALUE_STRING)
-          g_string_append_printf (list, "%s%s", list->len ? "," : "", fc_value_get_string (d));
-      }
-    g_setenv ("FC_DOWNLOAD_DOMAINS", list->str, TRUE);
-    g_setenv ("FC_ALLOW_INSECURE_HTTP", insecure && fc_value_is_truthy (insecure) ? "1" : "0", TRUE);
-  }
-  for (guint k = 0; k < 2; k++)
+  /* what the host decides: the recorder plugin writes where the case
+   * says and records from the devices it names, the test camera and
+   * microphone unless it names others ("pipewire:NODE"); the test pattern
+   * and tone may stand in for a missing device */
+  fc_host_settings_set_camera (settings, "test", NULL);
+  fc_host_settings_set_microphone (settings, "test", NULL);
+  fc_host_settings_set_allow_test_source (settings, TRUE);
+  if (!fc_demo_host_settings_apply_json (settings, fc_value_object_get (doc, "host"), base, "\"host\"", &error))
     {
-      const char *member = k == 0 ? "camera" : "microphone";
-      FcValue *dev = host && fc_value_get_kind (host) == FC_VALUE_OBJECT ? fc_value_object_get (host, member) : NULL;
-      g_setenv (k == 0 ? "FC_CAMERA" : "FC_MICROPHONE",
-                dev && fc_value_get_kind (dev) == FC_VALUE_STRING ? fc_value_get_string (dev) : "test", TRUE);
+      replay_error (&r, "bad-case", "%s", error->message);
+      goto out;
     }
   fc_callback_scope_set_fallback (scope, on_callback, &r, NULL);
 
@@ -486,6 +468,8 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
       g_autofree char *page_path = member_text (doc, "page");
       /* an inline case's mini-program root is the replay file's folder */
       app = fc_app_new (store, base, app_text ? app_text : "{}", &error);
+      if (app)
+        fc_app_set_host_settings (app, settings);
       ok = app && fc_app_load_page_text (app, r.page, page_path ? page_path : "page", page, fxml, data, &error);
     }
   else if (fc_value_object_get (doc, "app") && fc_value_object_get (doc, "page"))
@@ -495,6 +479,8 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
       g_autofree char *app_dir = g_path_is_absolute (app_path) ? g_strdup (app_path)
                                                                : g_build_filename (base, app_path, NULL);
       app = fc_app_new_from_dir (store, app_dir, &error);
+      if (app)
+        fc_app_set_host_settings (app, settings);
       ok = app && fc_app_load_page (app, r.page, page, data, &error);
     }
   else

@@ -28,7 +28,8 @@ FC_RECORDER_VIEW_EXPORT
 G_DECLARE_FINAL_TYPE (FcRecorderView, fc_recorder_view, FC, RECORDER_VIEW,
                       GtkWidget)
 
-/* Sets itself as RECORDER's preview sink: call before preparing it. */
+/* Sets itself as RECORDER's preview sink, before or after it is prepared
+ * (a running pipeline takes the view's sink in without starting again). */
 FC_RECORDER_VIEW_EXPORT GtkWidget *fc_recorder_view_new (FcRecorder *recorder);
 FC_RECORDER_VIEW_EXPORT FcRecorder *
 fc_recorder_view_get_recorder (FcRecorderView *self);

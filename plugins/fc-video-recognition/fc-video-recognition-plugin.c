@@ -7,18 +7,15 @@
  * The recorder's signals become the component's events (their GVariant
  * details become the events' details), and the replay actions `record` and
  * `stop` its methods. What the host decides reaches the recorder from the
- * host's environment: FC_TEMP_DIR (where recordings go), FC_CAMERA and
- * FC_MICROPHONE ("test", "pipewire:NODE", or unset for the system's
- * devices), FC_ALLOW_TEST_SOURCE (a test pattern and tone stand in where
- * there is no device; the demo and replay allow it), FC_DOWNLOAD_DOMAINS
- * (the download whitelist, host[:port] separated by commas) and
- * FC_ALLOW_INSECURE_HTTP (plain HTTP for those; loopback tests only).
+ * app's FcHostSettings (fc_host_settings_get_for_element()), bound to the
+ * recorder's properties of the same names: temp-dir, camera, microphone,
+ * allow-test-source, download-domains and allow-insecure-http. A page
+ * loaded without an app gets the recorder's defaults (the system's
+ * devices, no test source, no downloads).
  * Local resources (the mask, prompt audio) resolve inside the
  * mini-program's root. While the camera
  * negotiates and while a recording is encoded the page is held
  * (fc_page_hold), so a headless host waits for the events to come. */
-#include <string.h>
-
 #include <gmodule.h>
 #include <fc-bridge.h>
 #include <fc-recorder.h>
@@ -169,12 +166,18 @@ on_warning (FcRecorder *recorder, GVariant *detail, Binding *b)
                                            : "video-recognition: a request was ignored");
 }
 
-static const char *
-host_setting (const char *name)
+/* the host's settings, bound: a later change reaches the recorder (a
+ * device change at its next start) */
+static void
+bind_host_settings (FcRecorder *recorder, FcHostSettings *settings)
 {
-  const char *v = g_getenv (name);
+  static const char *const names[]
+      = { "temp-dir",         "camera",           "microphone",
+          "allow-test-source", "download-domains", "allow-insecure-http" };
 
-  return v && *v ? v : NULL;
+  for (guint i = 0; settings && i < G_N_ELEMENTS (names); i++)
+    g_object_bind_property (settings, names[i], recorder, names[i],
+                            G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -184,7 +187,6 @@ recorder_connect (GObject *instance, FcElement *element, gpointer user_data)
   Binding *b = g_new0 (Binding, 1);
   FcValue *mask = fc_element_get_property (element, "mask");
   FcApp *app = fc_app_from_page (fc_element_get_page (element));
-  const char *allow = host_setting ("FC_ALLOW_TEST_SOURCE");
 
   b->element = element;
   b->page = fc_element_get_page (element);
@@ -202,20 +204,9 @@ recorder_connect (GObject *instance, FcElement *element, gpointer user_data)
         fc_element_emit_warning (element, error->message);
     }
 
-  if (host_setting ("FC_TEMP_DIR"))
-    fc_recorder_set_temp_dir (recorder, host_setting ("FC_TEMP_DIR"));
   if (app)
     fc_recorder_set_root_dir (recorder, fc_app_get_dir (app));
-  {
-    g_auto (GStrv) domains = g_strsplit (host_setting ("FC_DOWNLOAD_DOMAINS") ? host_setting ("FC_DOWNLOAD_DOMAINS") : "", ",", -1);
-    const char *insecure = host_setting ("FC_ALLOW_INSECURE_HTTP");
-
-    fc_recorder_set_download_domains (recorder, (const char *const *) domains);
-    fc_recorder_set_allow_insecure_http (recorder, insecure && strcmp (insecure, "0") != 0);
-  }
-  fc_recorder_set_camera (recorder, host_setting ("FC_CAMERA"));
-  fc_recorder_set_microphone (recorder, host_setting ("FC_MICROPHONE"));
-  fc_recorder_set_allow_test_source (recorder, allow == NULL || strcmp (allow, "0") != 0);
+  bind_host_settings (recorder, fc_host_settings_get_for_element (element));
 
   g_signal_connect (recorder, "ready", G_CALLBACK (on_ready), b);
   g_signal_connect (recorder, "start", G_CALLBACK (on_start), b);

@@ -550,6 +550,215 @@ test_resolve_path (void)
   fc_test_remove_tree (dir);
 }
 
+/* Host settings: the setters refuse what the platform cannot use, with
+ * the setting and the value named, and keep the old value. */
+typedef struct
+{
+  const char *setting;
+  const char *value;
+} BadSetting;
+
+static const BadSetting bad_settings[] = {
+  { "temp-dir", "recordings" },
+  { "camera", "webcam0" },
+  { "camera", "pipewire:" },
+  { "camera", "v4l2:video0" },
+  { "microphone", "v4l2:/dev/video0" },
+  { "download-domains", "https://example.com" },
+  { "download-domains", "example.com/audio" },
+  { "download-domains", "user@example.com" },
+  { "download-domains", "example.com:0" },
+  { "download-domains", "example.com:65536" },
+  { "download-domains", "example.com:" },
+  { "download-domains", "" },
+};
+
+static gboolean
+set_one (FcHostSettings *s, const char *setting, const char *value,
+         GError **error)
+{
+  const char *domains[] = { "ok.example.com", value, NULL };
+
+  if (strcmp (setting, "temp-dir") == 0)
+    return fc_host_settings_set_temp_dir (s, value, error);
+  if (strcmp (setting, "camera") == 0)
+    return fc_host_settings_set_camera (s, value, error);
+  if (strcmp (setting, "microphone") == 0)
+    return fc_host_settings_set_microphone (s, value, error);
+  return fc_host_settings_set_download_domains (s, domains, error);
+}
+
+static void
+test_host_settings_bad (void)
+{
+  g_autoptr (FcHostSettings) s = fc_host_settings_new ();
+  const char *domains[] = { "cdn.example.com", NULL };
+
+  g_assert_true (fc_host_settings_set_temp_dir (s, "/tmp/rec", NULL));
+  g_assert_true (fc_host_settings_set_camera (s, "test", NULL));
+  g_assert_true (fc_host_settings_set_microphone (s, "test", NULL));
+  g_assert_true (fc_host_settings_set_download_domains (s, domains, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (bad_settings); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *want = g_strdup_printf (
+          "host setting %s: \"%s\": expected ", bad_settings[i].setting,
+          bad_settings[i].value);
+
+      g_assert_false (set_one (s, bad_settings[i].setting,
+                               bad_settings[i].value, &error));
+      g_assert_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_BAD_SETTING);
+      g_assert_true (g_str_has_prefix (error->message, want));
+    }
+  /* unchanged */
+  g_assert_cmpstr (fc_host_settings_get_temp_dir (s), ==, "/tmp/rec");
+  g_assert_cmpstr (fc_host_settings_get_camera (s), ==, "test");
+  g_assert_cmpstr (fc_host_settings_get_microphone (s), ==, "test");
+  g_assert_true (g_strv_equal (fc_host_settings_get_download_domains (s),
+                               domains));
+  g_assert_cmpstr (fc_plugin_error_code_to_string (FC_PLUGIN_ERROR_BAD_SETTING),
+                   ==, "bad-setting");
+}
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_host_settings_values (void)
+{
+  g_autoptr (FcHostSettings) s = fc_host_settings_new ();
+  const char *domains[]
+      = { "cdn.example.com", "127.0.0.1:8443", "[::1]:8080", NULL };
+  guint notified = 0;
+  g_autofree char *camera = NULL;
+
+  /* the defaults: the system's devices, no test source, no downloads */
+  g_assert_null (fc_host_settings_get_temp_dir (s));
+  g_assert_null (fc_host_settings_get_camera (s));
+  g_assert_null (fc_host_settings_get_microphone (s));
+  g_assert_false (fc_host_settings_get_allow_test_source (s));
+  g_assert_false (fc_host_settings_get_allow_insecure_http (s));
+  g_assert_cmpuint (
+      g_strv_length ((char **) fc_host_settings_get_download_domains (s)), ==,
+      0);
+
+  g_signal_connect (s, "notify", G_CALLBACK (count_notify), &notified);
+  g_assert_true (fc_host_settings_set_camera (s, "pipewire:fc-test-camera",
+                                              NULL));
+  g_assert_true (fc_host_settings_set_camera (s, "pipewire:fc-test-camera",
+                                              NULL));
+  g_assert_cmpuint (notified, ==, 1); /* a real change only */
+  g_object_get (s, "camera", &camera, NULL);
+  g_assert_cmpstr (camera, ==, "pipewire:fc-test-camera");
+  g_assert_true (fc_host_settings_set_camera (s, "v4l2:/dev/video0", NULL));
+  /* "", "auto" and NULL all mean the system's device */
+  g_assert_true (fc_host_settings_set_camera (s, "auto", NULL));
+  g_assert_null (fc_host_settings_get_camera (s));
+  g_assert_true (fc_host_settings_set_microphone (s, "", NULL));
+  g_assert_null (fc_host_settings_get_microphone (s));
+  g_assert_true (fc_host_settings_set_temp_dir (s, "", NULL));
+  g_assert_null (fc_host_settings_get_temp_dir (s));
+  g_assert_true (fc_host_settings_set_download_domains (s, domains, NULL));
+  g_assert_true (g_strv_equal (fc_host_settings_get_download_domains (s),
+                               domains));
+  g_assert_true (fc_host_settings_set_download_domains (s, NULL, NULL));
+  g_assert_cmpuint (
+      g_strv_length ((char **) fc_host_settings_get_download_domains (s)), ==,
+      0);
+  fc_host_settings_set_allow_test_source (s, TRUE);
+  fc_host_settings_set_allow_insecure_http (s, TRUE);
+  g_assert_true (fc_host_settings_get_allow_test_source (s));
+  g_assert_true (fc_host_settings_get_allow_insecure_http (s));
+  g_assert_cmpuint (notified, ==, 7);
+}
+
+/* The recorder plugin reads the app's settings through its element, and
+ * follows later changes; an app without settings given has its own. */
+static void
+test_host_settings_plugin (void)
+{
+  const char *files[] = {
+    "app.json",
+    "{\"plugins\": {\"video\": {\"version\": \"1.0.0\", "
+    "\"provider\": \"fc-video-recognition\"}}}",
+    NULL,
+  };
+  g_autoptr (FcPluginStore) store = test_store ();
+  g_autofree char *dir = make_app (files);
+  g_autofree char *temp = g_build_filename (dir, "recordings", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
+  g_autoptr (FcHostSettings) settings = fc_host_settings_new ();
+  g_autoptr (FcRegistry) registry = fc_registry_new ();
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  FcPage *page;
+  FcElement *rec;
+  GObject *recorder;
+  const char *domains[] = { "cdn.example.com", "127.0.0.1:8443", NULL };
+  g_autofree char *camera = NULL, *microphone = NULL, *temp_dir = NULL;
+  g_auto (GStrv) got_domains = NULL;
+  gboolean test_source, insecure;
+
+  g_assert_no_error (error);
+  /* a new app has settings of its own, at the defaults */
+  g_assert_nonnull (fc_app_get_host_settings (app));
+  g_assert_null (fc_host_settings_get_camera (fc_app_get_host_settings (app)));
+
+  g_assert_true (fc_host_settings_set_camera (settings, "test", NULL));
+  g_assert_true (fc_host_settings_set_microphone (settings, "test", NULL));
+  g_assert_true (fc_host_settings_set_temp_dir (settings, temp, NULL));
+  g_assert_true (
+      fc_host_settings_set_download_domains (settings, domains, NULL));
+  fc_host_settings_set_allow_test_source (settings, TRUE);
+  fc_host_settings_set_allow_insecure_http (settings, TRUE);
+  fc_app_set_host_settings (app, settings);
+  g_assert_true (fc_app_get_host_settings (app) == settings);
+
+  /* the environment is no channel for host settings any more */
+  g_setenv ("FC_CAMERA", "pipewire:not-this-one", TRUE);
+  g_setenv ("FC_TEMP_DIR", "/not/this/one", TRUE);
+  page = fc_page_new (registry, scope);
+  fc_app_load_page_text (app, page, "pages/rec/rec",
+                         "{\"usingComponents\": {\"video-recognition\": "
+                         "\"plugin://video/video-recognition\"}}",
+                         "<video-recognition id=\"rec\" recordTime=\"1000\"/>",
+                         NULL, &error);
+  g_assert_no_error (error);
+  rec = fc_page_select (page, "#rec");
+  g_assert_nonnull (rec);
+  g_assert_true (fc_host_settings_get_for_element (rec) == settings);
+  recorder = fc_element_get_instance (rec);
+  g_assert_nonnull (recorder);
+  g_object_get (recorder, "camera", &camera, "microphone", &microphone,
+                "temp-dir", &temp_dir, "download-domains", &got_domains,
+                "allow-test-source", &test_source, "allow-insecure-http",
+                &insecure, NULL);
+  g_assert_cmpstr (camera, ==, "test");
+  g_assert_cmpstr (microphone, ==, "test");
+  g_assert_cmpstr (temp_dir, ==, temp);
+  g_assert_true (
+      g_strv_equal ((const char *const *) got_domains, domains));
+  g_assert_true (test_source);
+  g_assert_true (insecure);
+
+  /* a later change reaches the mounted recorder */
+  fc_host_settings_set_allow_insecure_http (settings, FALSE);
+  g_assert_true (fc_host_settings_set_download_domains (settings, NULL, NULL));
+  g_clear_pointer (&got_domains, g_strfreev);
+  g_object_get (recorder, "download-domains", &got_domains,
+                "allow-insecure-http", &insecure, NULL);
+  g_assert_true (got_domains == NULL || got_domains[0] == NULL);
+  g_assert_false (insecure);
+
+  g_object_unref (page);
+  g_unsetenv ("FC_CAMERA");
+  g_unsetenv ("FC_TEMP_DIR");
+  fc_test_remove_tree (dir);
+}
+
 static void
 test_store_versions (void)
 {
@@ -615,5 +824,10 @@ main (int argc, char **argv)
   g_test_add_func ("/Bridge/Plugins/plugin-page-default-generic",
                    test_plugin_page_default_generic);
   g_test_add_func ("/Bridge/Plugins/resolve-path", test_resolve_path);
+  g_test_add_func ("/Bridge/Plugins/host-settings/bad", test_host_settings_bad);
+  g_test_add_func ("/Bridge/Plugins/host-settings/values",
+                   test_host_settings_values);
+  g_test_add_func ("/Bridge/Plugins/host-settings/plugin",
+                   test_host_settings_plugin);
   return g_test_run ();
 }

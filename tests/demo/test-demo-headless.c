@@ -1,13 +1,18 @@
 /* fc-demo without a display, end to end: the recording page on the test
  * camera and microphone (a 1.5 s recordTime override instead of the
  * Quick Start's 30 s), its events and host calls in order, and the file
- * it names checked with GstDiscoverer and its SHA-256. Also --help. */
+ * it names checked with GstDiscoverer and its SHA-256, in the directory
+ * --temp-dir named. Also --help, and host settings refused on the command
+ * line. */
 #include <string.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 #include <gst/pbutils/pbutils.h>
 #include <fc-bridge.h>
 #include "common/fc-test-files.h"
+
+static char *temp_dir;
 
 static char *
 fc_demo_path (void)
@@ -27,7 +32,9 @@ test_help (void)
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  for (const char *const *o = (const char *const[]){ "--app", "--page", "--record-time", "--headless", "replay", NULL }; *o; o++)
+  for (const char *const *o = (const char *const[]){ "--app", "--page", "--record-time", "--headless", "--camera",
+                                                     "--microphone", "--temp-dir", "--download-domain", "replay", NULL };
+       *o; o++)
     g_assert_nonnull (strstr (out, *o));
 }
 
@@ -52,7 +59,7 @@ test_record (void)
   g_autoptr (GstDiscovererInfo) info = NULL;
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *uri = NULL, *contents = NULL, *joined = NULL;
-  const char *argv[] = { exe, "--record-time", "1500", NULL };
+  const char *argv[] = { exe, "--record-time", "1500", "--temp-dir", temp_dir, NULL };
   GList *video, *audio;
   gsize len;
   int status;
@@ -60,8 +67,7 @@ test_record (void)
   /* no display: fc-demo must notice by itself */
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_setenv (env, "FC_CAMERA", "test", TRUE);
-  env = g_environ_setenv (env, "FC_MICROPHONE", "test", TRUE);
+  /* headless: the test camera and microphone without being told */
   g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
   g_assert_no_error (error);
   g_test_message ("fc-demo printed:\n%s%s", out, err);
@@ -104,6 +110,9 @@ test_record (void)
 
   g_assert_nonnull (recorded);
   g_assert_true (g_file_test (str (recorded, "path"), G_FILE_TEST_IS_REGULAR));
+  /* --temp-dir reached the recorder plugin through the app's settings */
+  g_assert_true (g_str_has_prefix (str (recorded, "path"), temp_dir));
+  g_assert_cmpint (str (recorded, "path")[strlen (temp_dir)], ==, G_DIR_SEPARATOR);
   g_assert_cmpfloat (fc_value_get_number (fc_value_object_get (recorded, "duration")), ==, 1500);
   g_assert_true (g_file_get_contents (str (recorded, "path"), &contents, &len, &error));
   g_assert_cmpfloat ((double) len, ==, fc_value_get_number (fc_value_object_get (recorded, "size")));
@@ -126,17 +135,47 @@ test_record (void)
   gst_discoverer_stream_info_list_free (audio);
 }
 
+/* a device or domain the platform cannot use: exit status 2 and a
+ * message naming the setting and the value, before anything starts */
+static void
+test_bad_setting (void)
+{
+  static const char *const cases[][3] = {
+    { "--camera", "webcam0", "host setting camera: \"webcam0\": expected" },
+    { "--microphone", "v4l2:/dev/video0", "host setting microphone: \"v4l2:/dev/video0\": expected" },
+    { "--download-domain", "https://example.com/", "host setting download-domains: \"https://example.com/\": expected" },
+    { "--download-domain", "example.com:0", "host setting download-domains: \"example.com:0\": expected" },
+  };
+  g_autofree char *exe = fc_demo_path ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr (GError) error = NULL;
+      const char *argv[] = { exe, "--headless", cases[i][0], cases[i][1], NULL };
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s %s: %s", cases[i][0], cases[i][1], err);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_nonnull (strstr (err, cases[i][2]));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
-  char *temp_dir = g_dir_make_tmp ("fc-demo-headless-XXXXXX", NULL);
   int status;
 
+  temp_dir = g_dir_make_tmp ("fc-demo-headless-XXXXXX", NULL);
   g_assert_nonnull (temp_dir);
-  g_setenv ("FC_TEMP_DIR", temp_dir, TRUE);
   gst_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/demo/headless/help", test_help);
+  g_test_add_func ("/demo/headless/bad-setting", test_bad_setting);
   g_test_add_func ("/demo/headless/record", test_record);
   status = g_test_run ();
   fc_test_remove_tree (temp_dir);

@@ -13,6 +13,7 @@
 #include "common/fc-test-files.h"
 
 static char *app_dir;
+static FcHostSettings *settings; /* the test devices, a temp dir, no downloads */
 
 static gboolean
 wake (gpointer data)
@@ -150,7 +151,7 @@ static FcDemoWindow *
 open_window (const char *page)
 {
   g_autoptr (GError) error = NULL;
-  FcDemoWindow *w = fc_demo_window_new (NULL, app_dir, page, 1000, &error);
+  FcDemoWindow *w = fc_demo_window_new (NULL, app_dir, page, 1000, settings, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (w);
@@ -397,11 +398,11 @@ main (int argc, char **argv)
   int status;
 
   g_assert_nonnull (temp_dir);
-  g_setenv ("FC_TEMP_DIR", temp_dir, TRUE);
-  g_setenv ("FC_CAMERA", "test", TRUE);
-  g_setenv ("FC_MICROPHONE", "test", TRUE);
-  g_setenv ("FC_ALLOW_TEST_SOURCE", "1", TRUE);
-  g_setenv ("FC_DOWNLOAD_DOMAINS", "", TRUE);
+  settings = fc_host_settings_new ();
+  g_assert_true (fc_host_settings_set_temp_dir (settings, temp_dir, NULL));
+  g_assert_true (fc_host_settings_set_camera (settings, "test", NULL));
+  g_assert_true (fc_host_settings_set_microphone (settings, "test", NULL));
+  fc_host_settings_set_allow_test_source (settings, TRUE);
   g_setenv ("GTK_THEME", "Adwaita", TRUE);
   /* Under Xvfb GL is Mesa's llvmpipe, and GTK 4.8's GStreamer media backend
    * shares a GL context with GStreamer's GL thread: now and then the two
@@ -418,6 +419,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/window/letters", test_letters);
   g_test_add_func ("/demo/window/video", test_video);
   status = g_test_run ();
+  g_object_unref (settings);
   fc_test_remove_tree (temp_dir);
   g_free (temp_dir);
   g_free (app_dir);
