@@ -16,6 +16,7 @@ struct _FcKeyboardKeyFace
 
   char *text;
   PangoLayout *layout;
+  int width, height; /* the layout's pixel size; -1 until measured */
 };
 
 G_DEFINE_FINAL_TYPE (FcKeyboardKeyFace, fc_keyboard_key_face, GTK_TYPE_WIDGET)
@@ -39,17 +40,25 @@ wipe_layout (PangoLayout *layout)
   pango_layout_set_text (layout, "", 0);
 }
 
+/* Laying text out is the face's one costly step: done once per text and
+ * font, not on every measure and frame. */
+static void
+ensure_size (FcKeyboardKeyFace *self)
+{
+  if (self->width < 0)
+    pango_layout_get_pixel_size (self->layout, &self->width, &self->height);
+}
+
 static void
 fc_keyboard_key_face_measure (GtkWidget *widget, GtkOrientation orientation,
                               int for_size, int *minimum, int *natural,
                               int *minimum_baseline, int *natural_baseline)
 {
   FcKeyboardKeyFace *self = FC_KEYBOARD_KEY_FACE (widget);
-  int width, height;
 
-  pango_layout_get_pixel_size (self->layout, &width, &height);
+  ensure_size (self);
   *minimum = *natural
-      = orientation == GTK_ORIENTATION_HORIZONTAL ? width : height;
+      = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
 }
 
 static void
@@ -57,17 +66,16 @@ fc_keyboard_key_face_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   FcKeyboardKeyFace *self = FC_KEYBOARD_KEY_FACE (widget);
   GdkRGBA color;
-  int width, height;
 
   if (self->text == NULL || *self->text == '\0')
     return;
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  pango_layout_get_pixel_size (self->layout, &width, &height);
+  ensure_size (self);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (
-      snapshot,
-      &GRAPHENE_POINT_INIT ((gtk_widget_get_width (widget) - width) / 2.f,
-                            (gtk_widget_get_height (widget) - height) / 2.f));
+      snapshot, &GRAPHENE_POINT_INIT (
+                    (gtk_widget_get_width (widget) - self->width) / 2.f,
+                    (gtk_widget_get_height (widget) - self->height) / 2.f));
   gtk_snapshot_append_layout (snapshot, self->layout, &color);
   gtk_snapshot_restore (snapshot);
 }
@@ -82,6 +90,7 @@ fc_keyboard_key_face_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
   GTK_WIDGET_CLASS (fc_keyboard_key_face_parent_class)
       ->css_changed (widget, change);
   pango_layout_context_changed (self->layout);
+  self->width = self->height = -1;
   gtk_widget_queue_resize (widget);
 }
 
@@ -118,6 +127,7 @@ static void
 fc_keyboard_key_face_init (FcKeyboardKeyFace *self)
 {
   self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->width = self->height = -1;
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -130,10 +140,17 @@ fc_keyboard_key_face_new (const char *text)
   return self;
 }
 
+/* New text in a face already measured (a key relabelled on show) asks
+ * for a new size only if its size changes (digits do not, in most fonts):
+ * otherwise only a redraw, and the frame lays out nothing again. */
 void
 fc_keyboard_key_face_set_text (FcKeyboardKeyFace *self, const char *text)
 {
+  int width, height;
+
   g_return_if_fail (FC_IS_KEYBOARD_KEY_FACE (self));
+  width = self->width;
+  height = self->height;
 
   wipe_layout (self->layout);
   wipe_string (self->text);
@@ -143,7 +160,17 @@ fc_keyboard_key_face_set_text (FcKeyboardKeyFace *self, const char *text)
       self->text = g_strdup (text);
       pango_layout_set_text (self->layout, self->text, -1);
     }
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (width < 0)
+    {
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      return;
+    }
+  self->width = self->height = -1;
+  ensure_size (self);
+  if (self->width != width || self->height != height)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Returns: (transfer none) (nullable): the text drawn, valid until the

@@ -37,6 +37,7 @@ void fc_keyboard_identity_letters (guint8 perm[FC_KEYBOARD_N_LETTERS]);
 FcKeyboardLayoutData *
 fc_keyboard_layout_build (const FcKeyboardLayoutSpec *spec);
 void fc_keyboard_layout_free (FcKeyboardLayoutData *data);
+guint fc_keyboard_layout_max_rows (FcKeyboardTheme theme, guint n_extra);
 void fc_keyboard_wipe_free (char *secret);
 
 G_END_DECLS

@@ -143,13 +143,19 @@ close_label (const FcKeyboardLayoutSpec *spec)
   return spec->close_text && *spec->close_text ? spec->close_text : "Done";
 }
 
+/* How many extra keys the number layout's bottom row has room for. */
+static guint
+extra_slots (FcKeyboardTheme theme)
+{
+  return theme == FC_KEYBOARD_THEME_CUSTOM ? 2 : 1;
+}
+
 static void
 build_number (Builder *b, const FcKeyboardLayoutSpec *spec)
 {
   guint n_extra
       = spec->extra_keys ? g_strv_length ((char **)spec->extra_keys) : 0;
-  guint slots = spec->theme == FC_KEYBOARD_THEME_CUSTOM ? 2 : 1;
-  gboolean extra_row = n_extra > slots;
+  gboolean extra_row = n_extra > extra_slots (spec->theme);
   char digit[FC_KEYBOARD_N_DIGITS][2];
 
   for (guint i = 0; i < FC_KEYBOARD_N_DIGITS; i++)
@@ -294,6 +300,18 @@ build_symbol (Builder *b, const FcKeyboardLayoutSpec *spec)
   end_row (b);
 
   add_bottom_row (b, spec, FALSE);
+}
+
+/* The rows of the tallest of the three layouts, without building them:
+ * number 3 + 1 (+ 1 for a row of extra keys), letter 4, symbol 5. The
+ * core's tests compare it with the layouts built. */
+guint
+fc_keyboard_layout_max_rows (FcKeyboardTheme theme, guint n_extra)
+{
+  guint number = 4 + (n_extra > extra_slots (theme) ? 1 : 0);
+  guint letter = 4, symbol = 5;
+
+  return MAX (number, MAX (letter, symbol));
 }
 
 FcKeyboardLayoutData *

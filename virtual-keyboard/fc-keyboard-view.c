@@ -8,6 +8,21 @@
 
 #define LOG_DOMAIN_VIEW "fc-keyboard-view"
 
+/* Sizes in px the CSS and the height reservation share. */
+#define KEY_SIZE 44      /* a key's least width and height: touchable */
+#define KEY_MARGIN 3     /* around each key */
+#define HEADER_HEIGHT 40 /* the title bar */
+#define ROW_HEIGHT (KEY_SIZE + 2 * KEY_MARGIN)
+
+/* Where a key's widget sits; a new layout with the same shapes in the
+ * same order is shown by relabelling the widgets, not rebuilding them. */
+typedef struct
+{
+  FcKeyboardKeyKind kind;
+  gboolean sidebar;
+  guint row, column, width, height;
+} KeyShape;
+
 struct _FcKeyboardView
 {
   GtkWidget parent_instance;
@@ -24,6 +39,9 @@ struct _FcKeyboardView
   GtkWidget *popover_face;
 
   GHashTable *key_widgets; /* FcKeyboardKey* → GtkButton*, this layout's */
+  GPtrArray *key_slots;    /* each key's widget (spacers too), in order */
+  GArray *key_shapes;      /* KeyShape, one per key_slots entry */
+  FcKeyboardLayout shape_layout;
   GtkCssProvider *theme_css;
   GdkDisplay *display;
   char *css_class;
@@ -45,25 +63,34 @@ static GParamSpec *props[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FcKeyboardView, fc_keyboard_view, GTK_TYPE_WIDGET)
 
+#define PX(n) G_STRINGIFY (n) "px"
+
+/* clang-format off */
 static const char base_css[]
     = ".fc-keyboard { background: #d4d7dd; padding: 4px 4px 8px 4px; }\n"
-      ".fc-keyboard-header { min-height: 40px; padding: 0 8px; }\n"
+      ".fc-keyboard-header { min-height: " PX (HEADER_HEIGHT) ";"
+      "  padding: 0 8px; }\n"
       ".fc-keyboard-header label.fc-title { color: #333; }\n"
-      /* No box-shadow and no theme border or shadow on any button: each
-       * would need a render path of its own (GL: another shader program,
-       * a blur and offscreens), about 4 MB of the GL renderer's memory
-       * under Mesa's software GL for a 1 px edge; see bench/keyboard. */
-      ".fc-key { min-width: 44px; min-height: 44px; margin: 3px; padding: 0;"
-      "  border-radius: 6px; border: none; box-shadow: none;"
+      /* Flat, square keys: no box-shadow, no theme border or shadow, no
+       * rounded corners on any button. Each would need a render path of
+       * its own (GL: another shader program, and blur and offscreens for
+       * shadows): under Mesa's software GL a shadow and border cost about
+       * 4 MB of the GL renderer's memory, rounded corners 1.5 MB (a
+       * rounded-clip program plus a clip per key), where all the rest of
+       * the shown keyboard costs 5.5 MB; see bench/keyboard. */
+      ".fc-key { min-width: " PX (KEY_SIZE) "; min-height: " PX (KEY_SIZE) ";"
+      "  margin: " PX (KEY_MARGIN) "; padding: 0;"
+      "  border-radius: 0; border: none; box-shadow: none;"
       "  background: #ffffff; color: #111111; font-size: 20px; }\n"
       ".fc-keyboard-header button.fc-header-close { border: none;"
-      "  box-shadow: none; border-radius: 6px; padding: 0 12px;"
+      "  box-shadow: none; border-radius: 0; padding: 0 12px;"
       "  min-height: 32px; }\n"
       ".fc-key.fc-key-function { background: #b3b8c2; font-size: 16px; }\n"
       ".fc-key.fc-pressed { background: #9aa0aa; }\n"
-      ".fc-key-spacer { min-width: 0; min-height: 44px; }\n"
+      ".fc-key-spacer { min-width: 0; min-height: " PX (KEY_SIZE) "; }\n"
       ".fc-keyboard-popup fc-key-face { font-size: 28px; min-width: 44px; "
       "min-height: 52px; }\n";
+/* clang-format on */
 
 static guint view_serial;
 
@@ -190,10 +217,30 @@ key_of_button (FcKeyboardView *self, GtkWidget *button)
 static void
 popup_hide (FcKeyboardView *self)
 {
+  if (self->popover == NULL)
+    return;
   if (gtk_widget_get_visible (self->popover))
     gtk_popover_popdown (GTK_POPOVER (self->popover));
   fc_keyboard_key_face_set_text (FC_KEYBOARD_KEY_FACE (self->popover_face),
                                  NULL);
+}
+
+/* Made on the first press that shows it: a keyboard that is only ever
+ * scrambled, or never pressed, spends nothing on it. */
+static void
+popup_ensure (FcKeyboardView *self)
+{
+  if (self->popover != NULL)
+    return;
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_TOP);
+  gtk_widget_add_css_class (self->popover, "fc-keyboard-popup");
+  gtk_widget_set_can_target (self->popover, FALSE);
+  self->popover_face = fc_keyboard_key_face_new (NULL);
+  gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_face);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 }
 
 /* A preview of the pressed key above it, as phone keyboards do; never
@@ -208,6 +255,7 @@ popup_show (FcKeyboardView *self, GtkWidget *button, const FcKeyboardKey *key)
     return;
   if (!gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
     return;
+  popup_ensure (self);
   fc_keyboard_key_face_set_text (FC_KEYBOARD_KEY_FACE (self->popover_face),
                                  key->label);
   gtk_popover_set_pointing_to (
@@ -284,6 +332,49 @@ on_button_clicked (GtkButton *button, FcKeyboardView *self)
   press_button (self, GTK_WIDGET (button), FALSE);
 }
 
+static void
+remember_slot (FcKeyboardView *self, const FcKeyboardKey *key, gboolean sidebar,
+               GtkWidget *widget)
+{
+  KeyShape shape = {
+    .kind = key->kind,
+    .sidebar = sidebar,
+    .row = key->row,
+    .column = key->column,
+    .width = key->width,
+    .height = key->height,
+  };
+
+  g_array_append_val (self->key_shapes, shape);
+  g_ptr_array_add (self->key_slots, widget);
+}
+
+static gboolean
+same_shape (const KeyShape *shape, const FcKeyboardKey *key, gboolean sidebar)
+{
+  return shape->kind == key->kind && shape->sidebar == sidebar
+         && shape->row == key->row && shape->column == key->column
+         && shape->width == key->width && shape->height == key->height;
+}
+
+/* The parts of a key's widget that follow its text and the shift state. */
+static void
+label_key (FcKeyboardView *self, GtkWidget *button, const FcKeyboardKey *key,
+           FcKeyboardShift shift)
+{
+  fc_keyboard_key_face_set_text (
+      FC_KEYBOARD_KEY_FACE (gtk_button_get_child (GTK_BUTTON (button))),
+      key->label);
+  if (key->kind == FC_KEYBOARD_KEY_SHIFT && shift != FC_KEYBOARD_SHIFT_OFF)
+    gtk_widget_add_css_class (button, "fc-active");
+  else
+    gtk_widget_remove_css_class (button, "fc-active");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label (key, shift), -1);
+  g_hash_table_insert (self->key_widgets, (gpointer)key, button);
+}
+
 static GtkWidget *
 make_key (FcKeyboardView *self, const FcKeyboardKey *key, int row, int index,
           FcKeyboardShift shift)
@@ -298,13 +389,13 @@ make_key (FcKeyboardView *self, const FcKeyboardKey *key, int row, int index,
       gtk_widget_add_css_class (spacer, "fc-key-spacer");
       gtk_accessible_update_state (GTK_ACCESSIBLE (spacer),
                                    GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      remember_slot (self, key, row < 0, spacer);
       return spacer;
     }
 
   /* Key text is drawn by a face that wipes its copies, not a GtkLabel. */
   button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button),
-                        fc_keyboard_key_face_new (key->label));
+  gtk_button_set_child (GTK_BUTTON (button), fc_keyboard_key_face_new (NULL));
   gtk_widget_set_focusable (button, FALSE);
   gtk_widget_set_hexpand (button, TRUE);
   gtk_widget_set_vexpand (button, TRUE);
@@ -314,11 +405,7 @@ make_key (FcKeyboardView *self, const FcKeyboardKey *key, int row, int index,
       && key->kind != FC_KEYBOARD_KEY_EXTRA
       && key->kind != FC_KEYBOARD_KEY_SPACE)
     gtk_widget_add_css_class (button, "fc-key-function");
-  if (key->kind == FC_KEYBOARD_KEY_SHIFT && shift != FC_KEYBOARD_SHIFT_OFF)
-    gtk_widget_add_css_class (button, "fc-active");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label (key, shift), -1);
+  label_key (self, button, key, shift);
   g_object_set_data (G_OBJECT (button), "fc-key-row",
                      GINT_TO_POINTER (row + 1));
   g_object_set_data (G_OBJECT (button), "fc-key-index",
@@ -336,34 +423,82 @@ make_key (FcKeyboardView *self, const FcKeyboardKey *key, int row, int index,
   gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (gesture));
   g_signal_connect (button, "clicked", G_CALLBACK (on_button_clicked), self);
 
-  g_hash_table_insert (self->key_widgets, (gpointer)key, button);
+  remember_slot (self, key, row < 0, button);
   return button;
 }
 
-/* An empty title bar takes no room. */
+/* An empty title bar takes no room. The keyboard keeps one height in all
+ * three layouts of a theme, as a platform keyboard does: the keys take
+ * the room of the tallest layout's rows and, where another layout of the
+ * theme shows the title bar and this one does not, the bar's room too
+ * (the default theme's number layout has its done button there). */
 static void
 update_header_visible (FcKeyboardView *self)
 {
-  gtk_widget_set_visible (self->header,
-                          *fc_keyboard_get_title (self->keyboard)
-                              || *fc_keyboard_get_icon (self->keyboard)
-                              || gtk_widget_get_visible (self->close_button));
+  gboolean title = *fc_keyboard_get_title (self->keyboard)
+                   || *fc_keyboard_get_icon (self->keyboard);
+  gboolean visible = title || gtk_widget_get_visible (self->close_button);
+  gboolean elsewhere
+      = title
+        || fc_keyboard_get_theme (self->keyboard) == FC_KEYBOARD_THEME_DEFAULT;
+  int height = fc_keyboard_get_max_rows (self->keyboard) * ROW_HEIGHT;
+
+  gtk_widget_set_visible (self->header, visible);
+  if (elsewhere && !visible)
+    height += HEADER_HEIGHT;
+  gtk_widget_set_size_request (self->body, -1, height);
 }
 
-static void
-rebuild_keys (FcKeyboardView *self)
+/* The widgets show @keys, rows then sidebar, if they have their shapes:
+ * only the text and state change. */
+static gboolean
+relabel_keys (FcKeyboardView *self, FcKeyboardShift shift)
 {
-  FcKeyboardShift shift = fc_keyboard_get_shift (self->keyboard);
-  gboolean custom
-      = fc_keyboard_get_theme (self->keyboard) == FC_KEYBOARD_THEME_CUSTOM;
+  const FcKeyboardKey *keys;
+  guint n_rows = fc_keyboard_get_n_rows (self->keyboard), n, slot = 0;
+
+  if (self->key_slots->len == 0
+      || self->shape_layout != fc_keyboard_get_layout (self->keyboard))
+    return FALSE;
+  for (guint r = 0; r <= n_rows; r++)
+    {
+      gboolean sidebar = r == n_rows;
+
+      keys = sidebar ? fc_keyboard_get_sidebar (self->keyboard, &n)
+                     : fc_keyboard_get_row (self->keyboard, r, &n);
+      for (guint i = 0; i < n; i++, slot++)
+        if (slot >= self->key_shapes->len
+            || !same_shape (&g_array_index (self->key_shapes, KeyShape, slot),
+                            &keys[i], sidebar))
+          return FALSE;
+    }
+  if (slot != self->key_shapes->len)
+    return FALSE;
+
+  slot = 0;
+  for (guint r = 0; r <= n_rows; r++)
+    {
+      keys = r == n_rows ? fc_keyboard_get_sidebar (self->keyboard, &n)
+                         : fc_keyboard_get_row (self->keyboard, r, &n);
+      for (guint i = 0; i < n; i++, slot++)
+        if (keys[i].kind != FC_KEYBOARD_KEY_SPACER)
+          label_key (self, g_ptr_array_index (self->key_slots, slot), &keys[i],
+                     shift);
+    }
+  return TRUE;
+}
+
+/* New widgets for every key. */
+static void
+build_keys (FcKeyboardView *self, FcKeyboardShift shift)
+{
   const FcKeyboardKey *sidebar;
   GtkWidget *rows, *child;
   guint n_rows, n_sidebar, main_span;
 
-  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
-  self->stale = FALSE;
-  popup_hide (self);
-  g_hash_table_remove_all (self->key_widgets);
+  g_ptr_array_set_size (self->key_slots, 0);
+  g_array_set_size (self->key_shapes, 0);
+  self->shape_layout = fc_keyboard_get_layout (self->keyboard);
   while ((child = gtk_widget_get_first_child (self->body)))
     gtk_grid_remove (GTK_GRID (self->body), child);
 
@@ -410,6 +545,27 @@ rebuild_keys (FcKeyboardView *self)
                          sidebar[i].row, 1, sidebar[i].height);
       gtk_grid_attach (GTK_GRID (self->body), grid, main_span, 0, 1, 1);
     }
+}
+
+static void
+rebuild_keys (FcKeyboardView *self)
+{
+  FcKeyboardShift shift = fc_keyboard_get_shift (self->keyboard);
+  gboolean custom
+      = fc_keyboard_get_theme (self->keyboard) == FC_KEYBOARD_THEME_CUSTOM;
+  gboolean relabelled;
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  self->stale = FALSE;
+  popup_hide (self);
+  g_hash_table_remove_all (self->key_widgets);
+  /* A new arrangement, a shift, a new done-key text or a hide leaves
+   * every key where it was: the same widgets take the new text (the
+   * face wipes the old), which spares new widgets, their styles and a
+   * full layout on every show. Other changes build new widgets. */
+  relabelled = relabel_keys (self, shift);
+  if (!relabelled)
+    build_keys (self, shift);
 
   if (custom)
     gtk_widget_add_css_class (self->frame, "fc-theme-custom");
@@ -421,7 +577,8 @@ rebuild_keys (FcKeyboardView *self)
                           fc_keyboard_find_key (self->keyboard, "close")
                               == NULL);
   update_header_visible (self);
-  g_log (LOG_DOMAIN_VIEW, G_LOG_LEVEL_DEBUG, "keys rebuilt");
+  g_log (LOG_DOMAIN_VIEW, G_LOG_LEVEL_DEBUG,
+         relabelled ? "keys relabelled" : "keys rebuilt");
 }
 
 static gboolean
@@ -544,7 +701,7 @@ fc_keyboard_view_size_allocate (GtkWidget *widget, int width, int height,
   FcKeyboardView *self = FC_KEYBOARD_VIEW (widget);
 
   gtk_widget_allocate (self->revealer, width, height, baseline, NULL);
-  if (gtk_widget_get_visible (self->popover))
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
     gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
@@ -642,8 +799,11 @@ fc_keyboard_view_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   if (self->key_widgets)
     g_hash_table_remove_all (self->key_widgets);
+  if (self->key_slots)
+    g_ptr_array_set_size (self->key_slots, 0);
   g_clear_pointer (&self->revealer, gtk_widget_unparent);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  self->popover_face = NULL;
   g_clear_object (&self->keyboard);
   if (self->display)
     gtk_style_context_remove_provider_for_display (
@@ -659,6 +819,8 @@ fc_keyboard_view_finalize (GObject *object)
   FcKeyboardView *self = FC_KEYBOARD_VIEW (object);
 
   g_clear_pointer (&self->key_widgets, g_hash_table_unref);
+  g_clear_pointer (&self->key_slots, g_ptr_array_unref);
+  g_clear_pointer (&self->key_shapes, g_array_unref);
   g_clear_object (&self->theme_css);
   g_free (self->css_class);
 
@@ -706,6 +868,8 @@ fc_keyboard_view_init (FcKeyboardView *self)
   GtkWidget *box;
 
   self->key_widgets = g_hash_table_new (NULL, NULL);
+  self->key_slots = g_ptr_array_new ();
+  self->key_shapes = g_array_new (FALSE, FALSE, sizeof (KeyShape));
   self->theme_css = gtk_css_provider_new ();
   self->css_class = g_strdup_printf ("fc-kb-%u", ++view_serial);
 
@@ -745,16 +909,6 @@ fc_keyboard_view_init (FcKeyboardView *self)
   gtk_grid_set_column_homogeneous (GTK_GRID (self->body), TRUE);
   gtk_widget_add_css_class (self->body, "fc-keyboard-body");
   gtk_box_append (GTK_BOX (self->frame), self->body);
-
-  self->popover = gtk_popover_new ();
-  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
-  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_TOP);
-  gtk_widget_add_css_class (self->popover, "fc-keyboard-popup");
-  gtk_widget_set_can_target (self->popover, FALSE);
-  self->popover_face = fc_keyboard_key_face_new (NULL);
-  gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_face);
-  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed),
@@ -853,7 +1007,7 @@ gboolean
 fc_keyboard_view_get_popup_visible (FcKeyboardView *self)
 {
   g_return_val_if_fail (FC_IS_KEYBOARD_VIEW (self), FALSE);
-  return gtk_widget_get_visible (self->popover);
+  return self->popover != NULL && gtk_widget_get_visible (self->popover);
 }
 
 /**

@@ -909,6 +909,24 @@ fc_keyboard_get_n_rows (FcKeyboard *self)
 }
 
 /**
+ * fc_keyboard_get_max_rows:
+ *
+ * The most rows any of the three layouts has with the current theme and
+ * extra keys (the sidebar not counted). A view sizes its rows for this
+ * many, so the keyboard keeps its height when the layout switches, as a
+ * platform keyboard does.
+ *
+ * Returns: at least fc_keyboard_get_n_rows()
+ */
+guint
+fc_keyboard_get_max_rows (FcKeyboard *self)
+{
+  g_return_val_if_fail (FC_IS_KEYBOARD (self), 0);
+  return fc_keyboard_layout_max_rows (
+      self->theme, self->extra_key ? g_strv_length (self->extra_key) : 0);
+}
+
+/**
  * fc_keyboard_get_row:
  * @n_keys: (out): how many keys the row has
  *

@@ -170,6 +170,8 @@ FcKeyboardShift fc_keyboard_get_shift (FcKeyboard *self);
 FC_KEYBOARD_EXPORT
 guint fc_keyboard_get_n_rows (FcKeyboard *self);
 FC_KEYBOARD_EXPORT
+guint fc_keyboard_get_max_rows (FcKeyboard *self);
+FC_KEYBOARD_EXPORT
 const FcKeyboardKey *fc_keyboard_get_row (FcKeyboard *self, guint row,
                                           guint *n_keys);
 FC_KEYBOARD_EXPORT

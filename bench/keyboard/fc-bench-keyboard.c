@@ -489,7 +489,7 @@ frames_close (Frames *fr)
 
 /* One show or hide: returns the latency in ms, or -1 on timeout;
  * @set_ms gets the time fc_keyboard_set_show() itself took (the core
- * rearranges, the view rebuilds its buttons), @frame_wait_ms the time
+ * rearranges, the view relabels its buttons), @frame_wait_ms the time
  * until the frame's layout phase began. */
 static double
 measure_toggle (Frames *fr, gboolean show, double *set_ms,

@@ -493,6 +493,38 @@ test_switch_layouts (Fixture *f, gconstpointer data)
   fc_keyboard_virtual_clock_advance (f->clock, 1000);
 }
 
+/* fc_keyboard_get_max_rows() is the row count of the tallest layout the
+ * theme can show with these extra keys, the one a view keeps the height
+ * of (the view tests check the heights). */
+static void
+test_max_rows (Fixture *f, gconstpointer data)
+{
+  static const char *const extras[] = { "a", "b", "c", "d", NULL };
+  static const FcKeyboardLayout layouts[]
+      = { FC_KEYBOARD_LAYOUT_NUMBER, FC_KEYBOARD_LAYOUT_LETTER,
+          FC_KEYBOARD_LAYOUT_SYMBOL };
+
+  fc_keyboard_set_theme (f->kb, data);
+  show_now (f);
+  for (guint n_extra = 0; n_extra <= 4; n_extra++)
+    {
+      const char *extra[G_N_ELEMENTS (extras)];
+      guint tallest = 0;
+
+      memcpy (extra, extras, sizeof extra);
+      extra[n_extra] = NULL;
+      fc_keyboard_set_extra_key (f->kb, extra);
+      for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+        {
+          fc_keyboard_set_layout (f->kb, layouts[i]);
+          g_assert_cmpuint (fc_keyboard_get_n_rows (f->kb), <=,
+                            fc_keyboard_get_max_rows (f->kb));
+          tallest = MAX (tallest, fc_keyboard_get_n_rows (f->kb));
+        }
+      g_assert_cmpuint (fc_keyboard_get_max_rows (f->kb), ==, tallest);
+    }
+}
+
 static void
 test_shift (Fixture *f, gconstpointer data)
 {
@@ -977,6 +1009,8 @@ main (int argc, char **argv)
       add (path, c, test_layout);
     }
   add ("/keyboard/core/switch-layouts", NULL, test_switch_layouts);
+  add ("/keyboard/core/max-rows/default", "default", test_max_rows);
+  add ("/keyboard/core/max-rows/custom", "custom", test_max_rows);
   add ("/keyboard/core/shift", NULL, test_shift);
   add ("/keyboard/core/query", NULL, test_query_api);
   add ("/keyboard/core/events/show-hide", NULL, test_show_hide_events);

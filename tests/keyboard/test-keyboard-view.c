@@ -213,7 +213,8 @@ check_key_widget (FcKeyboardView *view, const FcKeyboardKey *key,
   g_assert_nonnull (button);
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_get_mapped (button));
-  g_assert_cmpstr (fc_keyboard_view_get_key_label (view, button), ==, key->label);
+  g_assert_cmpstr (fc_keyboard_view_get_key_label (view, button), ==,
+                   key->label);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (button),
                                    GTK_ACCESSIBLE_ROLE_BUTTON);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
@@ -527,6 +528,112 @@ test_view_press (gconstpointer data)
   g_assert_finalize_object (clock);
 }
 
+typedef struct
+{
+  const char *name;
+  const char *theme;
+  const char *title;
+  const char *extra[4];
+} HeightCase;
+
+static const HeightCase height_cases[] = {
+  { "default", "default", "", { NULL } },
+  { "default-title", "default", "Enter your PIN", { NULL } },
+  { "default-extra1", "default", "", { ".", NULL } },
+  { "default-extra3", "default", "Enter your PIN", { ".", "X", "00", NULL } },
+  { "custom", "custom", "", { NULL } },
+  { "custom-title", "custom", "Enter your PIN", { NULL } },
+  { "custom-extra2", "custom", "", { ".", "X", NULL } },
+  { "custom-extra3", "custom", "", { ".", "X", "00", NULL } },
+};
+
+/* One height for the three layouts of a theme: switching layouts, the
+ * keyboard does not jump. Measured in the widget tree, shown and laid
+ * out under the display; each layout's keys are still where the core
+ * puts them and at least 44 px (check_positions). */
+static void
+test_view_height (gconstpointer data)
+{
+  const HeightCase *c = data;
+  static const FcKeyboardLayout layouts[]
+      = { FC_KEYBOARD_LAYOUT_NUMBER, FC_KEYBOARD_LAYOUT_LETTER,
+          FC_KEYBOARD_LAYOUT_SYMBOL, FC_KEYBOARD_LAYOUT_NUMBER };
+  ViewCase view_case
+      = { c->name, c->theme, "number", { NULL }, TRUE, "#2e7cff" };
+  Harness h = { 0 };
+  int height[G_N_ELEMENTS (layouts)];
+  GtkWidget *page;
+
+  memcpy (view_case.extra, c->extra, sizeof view_case.extra);
+  harness_open (&h, &view_case);
+  fc_keyboard_set_title (h.kb, c->title);
+  page = gtk_widget_get_parent (h.view);
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      graphene_rect_t b;
+
+      fc_keyboard_set_layout (h.kb, layouts[i]);
+      settle (h.window);
+      g_assert_cmpint (fc_keyboard_get_layout (h.kb), ==, layouts[i]);
+      check_positions (&h);
+      /* The view sits at the bottom of the page; its top is where the
+       * keyboard starts. */
+      b = bounds_of (h.view, page);
+      height[i] = gtk_widget_get_height (h.view);
+      g_test_message ("%s, layout %d: %d rows, view %d px high at y %.0f",
+                      c->name, layouts[i], fc_keyboard_get_n_rows (h.kb),
+                      height[i], b.origin.y);
+      g_assert_cmpint (height[i], >, 0);
+      g_assert_cmpfloat (
+          fabs (b.origin.y + b.size.height - gtk_widget_get_height (page)), <=,
+          0.5);
+      g_assert_cmpint (height[i], ==, height[0]);
+    }
+  harness_close (&h);
+}
+
+/* Every show of a scrambled keyboard rearranges the keys, and shift
+ * recases them: after each, every key's widget shows what the core says
+ * at the place it says, with the accessible label to match, and the
+ * shift key is drawn active. */
+static void
+test_view_reshow (void)
+{
+  const ViewCase c
+      = { "reshow", "default", "letter", { NULL }, TRUE, "#2e7cff" };
+  Harness h = { 0 };
+
+  harness_open (&h, &c);
+  for (int i = 0; i < 3; i++)
+    {
+      FcKeyboardView *view = FC_KEYBOARD_VIEW (h.view);
+      const FcKeyboardKey *first;
+      GtkWidget *shift_button;
+      guint n;
+
+      check_positions (&h);
+      g_assert_true (fc_keyboard_activate (h.kb, "shift"));
+      settle (h.window);
+      check_positions (&h);
+      shift_button = fc_keyboard_view_get_key_widget (
+          view, fc_keyboard_find_key (h.kb, "shift"));
+      g_assert_true (gtk_widget_has_css_class (shift_button, "fc-active"));
+      first = fc_keyboard_get_row (h.kb, 0, &n);
+      g_assert_true (g_ascii_isupper (*fc_keyboard_view_get_key_label (
+          view, fc_keyboard_view_get_key_widget (view, first))));
+      fc_keyboard_set_show (h.kb, FALSE);
+      settle (h.window);
+      fc_keyboard_set_show (h.kb, TRUE);
+      settle (h.window);
+      shift_button = fc_keyboard_view_get_key_widget (
+          view, fc_keyboard_find_key (h.kb, "shift"));
+      g_assert_false (gtk_widget_has_css_class (shift_button, "fc-active"));
+    }
+  check_positions (&h);
+  g_assert_cmpstr (h.events->str, ==, "");
+  harness_close (&h);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -542,6 +649,13 @@ main (int argc, char **argv)
           = g_strdup_printf ("/keyboard/view/layout/%s", view_cases[i].name);
       g_test_add_data_func (path, &view_cases[i], test_view_layout);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (height_cases); i++)
+    {
+      g_autofree char *path
+          = g_strdup_printf ("/keyboard/view/height/%s", height_cases[i].name);
+      g_test_add_data_func (path, &height_cases[i], test_view_height);
+    }
+  g_test_add_func ("/keyboard/view/reshow", test_view_reshow);
   g_test_add_func ("/keyboard/view/activate", test_view_activate);
   g_test_add_func ("/keyboard/view/blur", test_view_blur);
   g_test_add_data_func ("/keyboard/view/press/plain", GINT_TO_POINTER (FALSE),
