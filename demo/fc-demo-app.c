@@ -207,6 +207,13 @@ navigate_to (FcDemoHost *host, const char *page_path, FcValue *data, GError **er
   e->title = g_strdup (title && fc_value_get_kind (title) == FC_VALUE_STRING ? fc_value_get_string (title) : page_path);
   e->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   e->view = fc_page_view_new (e->page);
+  /* app.ftss and the page's .ftss (what does not map to GTK CSS is a
+   * page warning); a sheet that cannot be read leaves the page unstyled */
+  {
+    g_autoptr (GError) style_error = NULL;
+    if (!fc_page_view_load_stylesheets (FC_PAGE_VIEW (e->view), page_path, &style_error))
+      g_printerr ("fc-demo: %s\n", style_error->message);
+  }
   gtk_widget_set_vexpand (e->view, TRUE);
   gtk_box_append (GTK_BOX (e->box), e->view);
   video = fc_value_object_get (json, "hostVideo");

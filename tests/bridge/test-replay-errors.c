@@ -22,6 +22,9 @@ static const Row rows[] = {
     "\"error\":{\"domain\":\"fc-plugin-error\",\"code\":\"not-public\",\"message\":\"page.json:1:32: \\\"keyboard-internal\\\" is not a public component of plugin fc-virtual-keyboard 1.0.0" },
   { "fail-plugin-unknown-version.json",
     "\"error\":{\"domain\":\"fc-plugin-error\",\"code\":\"unknown-version\",\"message\":\"app.json:1:13: plugin \\\"virtual-keyboard\\\": plugin fc-virtual-keyboard has no version 9.9.9 installed (installed: 1.0.0)\"" },
+  /* a host value the platform cannot use stops the case before the page */
+  { "fail-bad-host.json",
+    "{\"t\":0,\"error\":{\"domain\":\"fc-replay\",\"code\":\"bad-case\",\"message\":\"\\\"host\\\": host setting camera: \\\"webcam0\\\": expected \\\"test\\\", \\\"pipewire:NODE\\\"" },
   { "no-such-file.json", "\"error\":{\"domain\":\"g-file-error-quark\"" },
 };
 

@@ -123,8 +123,8 @@ count (const char *s, const char *what)
   return n;
 }
 
-static void
-shoot (FcDemoWindow *w, const char *name)
+static GdkTexture *
+shoot_texture (FcDemoWindow *w, const char *name)
 {
   GtkWidget *widget = GTK_WIDGET (w);
   const char *dir = g_getenv ("FC_SCREENSHOT_DIR");
@@ -145,6 +145,29 @@ shoot (FcDemoWindow *w, const char *name)
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("wrote %s", path);
+  return g_steal_pointer (&texture);
+}
+
+static void
+shoot (FcDemoWindow *w, const char *name)
+{
+  g_autoptr (GdkTexture) texture = shoot_texture (w, name);
+}
+
+/* The colour of the shot's pixel at @widget's point (@x, @y), 0xRRGGBB. */
+static guint32
+pixel_at (FcDemoWindow *w, GdkTexture *texture, GtkWidget *widget, double x, double y)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  graphene_point_t p;
+  const guchar *px;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (w), &GRAPHENE_POINT_INIT (x, y), &p));
+  g_assert_true (p.x >= 0 && p.x < width && p.y >= 0 && p.y < height);
+  gdk_texture_download (texture, pixels, width * 4);
+  px = pixels + ((gsize) p.y * width + (gsize) p.x) * 4; /* B G R A */
+  return (guint32) px[2] << 16 | (guint32) px[1] << 8 | px[0];
 }
 
 static FcDemoWindow *
@@ -211,11 +234,20 @@ test_index (void)
   FcDemoWindow *w = open_window ("pages/index/index");
   GtkWidget *page = fc_demo_window_get_page_widget (w);
   g_autofree char *text = text_of (page);
+  g_autoptr (GdkTexture) texture = NULL;
+  GtkWidget *nav;
 
   for (const char *const *id = (const char *const[]){ "to-video", "to-pin", "to-amount", "to-letters", NULL }; *id; id++)
     g_assert_true (GTK_IS_BUTTON (find_name (page, *id)));
   g_assert_nonnull (strstr (text, "Video recognition"));
-  shoot (w, "index");
+  texture = shoot_texture (w, "index");
+
+  /* styled by app.ftss and index.ftss: the navigators are white cards on
+   * the page's grey */
+  nav = find_name (page, "to-pin");
+  g_assert_true (gtk_widget_has_css_class (nav, "nav"));
+  g_assert_cmphex (pixel_at (w, texture, nav, 2, 2), ==, 0xffffff);
+  g_assert_cmphex (pixel_at (w, texture, page, gtk_widget_get_width (page) / 2, gtk_widget_get_height (page) - 20), ==, 0xf2f3f5);
 
   /* a navigator: the host opens the page on top, back returns */
   g_signal_emit_by_name (find_name (page, "to-pin"), "clicked");
