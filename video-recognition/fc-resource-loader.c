@@ -185,7 +185,11 @@ job_free (gpointer data)
 static gboolean
 is_remote (const char *src)
 {
-  return g_str_has_prefix (src, "https://") || g_str_has_prefix (src, "http://");
+  /* schemes are case-insensitive (RFC 3986, 3.1): g_uri_peek_scheme()
+   * gives an interned, lower-case one */
+  const char *scheme = g_uri_peek_scheme (src);
+
+  return scheme && (strcmp (scheme, "https") == 0 || strcmp (scheme, "http") == 0);
 }
 
 /* Fails with a timeout when the timer cancelled, else with the error. */

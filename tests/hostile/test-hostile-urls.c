@@ -260,10 +260,18 @@ static const Row rows[] = {
   { "decimal-address", "http://2130706433:%P/tone.wav", FALSE,
     FC_RESOURCE_AUDIO, FC_RESOURCE_ERROR_NOT_ALLOWED,
     "domain 2130706433:%P is not on the download whitelist" },
-  /* the whitelisted host spelt in upper case is that host (an upper-case
-   * scheme is not accepted yet: reported, see README.md's Reliability) */
+  /* the whitelisted host, or the scheme, spelt in upper case is that host
+   * and that scheme (RFC 3986: both are case-insensitive) */
   { "upper-case-host", "http://LOCALHOST:%P/tone.wav", FALSE,
     FC_RESOURCE_AUDIO, -1, "audio/x-wav" },
+  { "upper-case-scheme", "HTTP://127.0.0.1:%P/tone.wav", FALSE,
+    FC_RESOURCE_AUDIO, -1, "audio/x-wav" },
+  { "upper-case-https-listed", "HTTPS://evil.test/a.mp3", TRUE,
+    FC_RESOURCE_AUDIO, FC_RESOURCE_ERROR_NOT_ALLOWED,
+    "domain evil.test is not on the download whitelist" },
+  { "upper-case-http-where-https", "HTTP://good.test/a.mp3", TRUE,
+    FC_RESOURCE_AUDIO, FC_RESOURCE_ERROR_NOT_ALLOWED,
+    "only HTTPS is allowed (HTTP://good.test/a.mp3)" },
 
   /* ---- plain HTTP where HTTPS is required ---- */
   { "http-listed-host", "http://good.test/a.mp3", TRUE, FC_RESOURCE_AUDIO,
