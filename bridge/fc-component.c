@@ -208,8 +208,11 @@ int
 fc_component_class_find_property (const FcComponentClass *klass, const char *name)
 {
   for (guint i = 0; i < klass->properties->len; i++)
-    if (strcmp (g_array_index (klass->properties, FcPropertySpec, i).name, name) == 0)
-      return (int) i;
+    {
+      const char *n = g_array_index (klass->properties, FcPropertySpec, i).name;
+      if (n[0] == name[0] && strcmp (n, name) == 0)
+        return (int) i;
+    }
   if (strchr (name, '-'))
     {
       g_autofree char *camel = fc_dash_to_camel (name);

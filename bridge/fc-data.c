@@ -178,42 +178,39 @@ fc_data_get (FcValue *root, const FcDataPath *path)
   return v;
 }
 
-/* Returns a container of @v's kind that the caller owns alone: @v itself
- * when nobody else holds it, else a shallow copy. */
-static FcValue *
-writable (FcValue *v)
-{
-  if (fc_value_is_exclusive (v))
-    return fc_value_ref (v);
-  return fc_value_shallow_copy (v);
-}
-
+/* Sets @value at @path from segment @i on under @node (nullable). A
+ * container held only by its parent (reference count 1) is updated in
+ * place: then NULL is returned and the parent needs no change. Otherwise
+ * returns (transfer full) the container to put in @node's place: a shallow
+ * copy of a shared @node, or a new one. */
 static FcValue *
 set_in (FcValue *node, const FcDataPath *path, guint i, FcValue *value)
 {
   const FcPathSegment *seg = &g_array_index (path, FcPathSegment, i);
-  FcValue *container, *child, *new_child;
+  FcValueKind kind = fc_value_get_kind (node);
+  FcValue *container, *new_child;
+  gboolean in_place = FALSE;
 
   /* Platform rule: a missing or scalar intermediate becomes [] before a
-   * numeric segment, else {}. */
-  if (node && fc_value_get_kind (node) == FC_VALUE_ARRAY && seg->is_index)
-    container = writable (node);
-  else if (node && fc_value_get_kind (node) == FC_VALUE_OBJECT)
-    container = writable (node);
-  else if (node && fc_value_get_kind (node) == FC_VALUE_ARRAY)
+   * numeric segment, else {}. A named member of an array keeps it an
+   * array: only numeric keys can be stored, others are dropped as JSON
+   * would. */
+  if (kind == FC_VALUE_ARRAY || kind == FC_VALUE_OBJECT)
     {
-      /* a named member of an array: keep it an array; only numeric keys
-       * can be stored, others are dropped as JSON would. */
-      container = writable (node);
+      in_place = fc_value_is_exclusive (node);
+      container = in_place ? node : fc_value_shallow_copy (node);
     }
   else
     container = seg->is_index ? fc_value_new_array () : fc_value_new_object ();
 
-  child = child_of (container, seg);
   if (i + 1 == path->len)
     new_child = fc_value_ref (value);
   else
-    new_child = set_in (child, path, i + 1, value);
+    {
+      new_child = set_in (child_of (container, seg), path, i + 1, value);
+      if (!new_child) /* the child changed in place */
+        return in_place ? NULL : container;
+    }
 
   if (fc_value_get_kind (container) == FC_VALUE_ARRAY)
     {
@@ -225,7 +222,7 @@ set_in (FcValue *node, const FcDataPath *path, guint i, FcValue *value)
     }
   else
     fc_value_object_set (container, seg->key, new_child);
-  return container;
+  return in_place ? NULL : container;
 }
 
 /**
@@ -246,6 +243,9 @@ fc_data_set (FcValue **root, const FcDataPath *path, FcValue *value)
 
   g_return_if_fail (root && *root && path && path->len > 0);
   updated = set_in (*root, path, 0, value);
-  fc_value_unref (*root);
-  *root = updated;
+  if (updated)
+    {
+      fc_value_unref (*root);
+      *root = updated;
+    }
 }

@@ -638,7 +638,8 @@ member (FcValue *obj, FcValue *key)
         if (fc_value_get_kind (key) == FC_VALUE_STRING && strcmp (fc_value_get_string (key), "length") == 0)
           return fc_value_new_number (is_array ? fc_value_array_get_length (obj)
                                                : g_utf8_strlen (fc_value_get_string (obj), -1));
-        if (fc_value_get_kind (key) == FC_VALUE_BOOLEAN || d != floor (d) || d < 0 || isnan (d))
+        /* no array or string is longer than G_MAXUINT (nor is Infinity an index) */
+        if (fc_value_get_kind (key) == FC_VALUE_BOOLEAN || d != floor (d) || d < 0 || isnan (d) || d > G_MAXUINT)
           break;
         if (is_array)
           r = fc_value_array_get (obj, (guint) d);
@@ -923,10 +924,10 @@ static_path (const Node *n, FcDataPath *path)
       {
         g_autofree char *k = fc_value_to_js_string (n->b->literal);
         FcValue *lit = n->b->literal;
-        gboolean is_index = fc_value_get_kind (lit) == FC_VALUE_NUMBER
-                            && fc_value_get_number (lit) >= 0
-                            && fc_value_get_number (lit) == (guint) fc_value_get_number (lit);
-        fc_data_path_append (path, k, is_index, is_index ? (guint) fc_value_get_number (lit) : 0);
+        double d = fc_value_get_kind (lit) == FC_VALUE_NUMBER ? fc_value_get_number (lit) : -1;
+        /* range first: casting a larger number to guint is undefined */
+        gboolean is_index = d >= 0 && d <= G_MAXUINT && d == (guint) d;
+        fc_data_path_append (path, k, is_index, is_index ? (guint) d : 0);
       }
       return TRUE;
     default:

@@ -47,7 +47,8 @@ typedef struct {
   FcElement *element;
   const FcFxmlAttribute *attr; /* NULL for text */
   int prop;                    /* BINDING_PROPERTY */
-  char *key;                   /* dataset key, event name, generic name */
+  const char *key;             /* dataset key (owned_key), event name, generic name (in the markup) */
+  char *owned_key;
   EventBindingKind event_kind;
   FcValue *value;              /* last evaluated value (event handler name, generic) */
   guint generation;
@@ -70,7 +71,9 @@ struct _FcElement {
   char *text;          /* text nodes */
   FcValue **props;     /* coerced values, klass->properties->len */
   FcValue *dataset;    /* object or NULL */
-  GPtrArray *bindings; /* Binding*, owned */
+  Binding *bindings;   /* n_bindings of bindings_alloc, one block */
+  guint n_bindings;
+  guint bindings_alloc;
   GHashTable *generics; /* generic:NAME → FcComponentClass, or NULL */
   gboolean mounted;
 };

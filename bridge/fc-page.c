@@ -13,15 +13,20 @@ typedef struct {
   GDestroyNotify destroy;
 } Timer;
 
-/* Parsed markup is immutable, so pages of the same file share one tree, as
- * the platform compiles a template once per component definition. */
+/* Parsed markup and page JSON are immutable, so pages of the same file
+ * share them, as the platform compiles a template once per component
+ * definition. The cache is keyed by file name (cheap to hash) and an entry
+ * is used only when both texts are still the same. */
 typedef struct {
   gint ref_count;
+  char *text;      /* the markup */
   FcFxmlNode *doc;
+  char *json_text; /* the page JSON, or NULL */
+  FcValue *json;   /* parsed, or NULL */
 } SharedDoc;
 
 static GMutex doc_cache_lock;
-static GHashTable *doc_cache; /* "filename\ntext" → SharedDoc */
+static GHashTable *doc_cache; /* filename → SharedDoc */
 #define DOC_CACHE_MAX 64
 
 static void
@@ -29,23 +34,37 @@ shared_doc_unref (SharedDoc *d)
 {
   if (d && g_atomic_int_dec_and_test (&d->ref_count))
     {
+      g_free (d->text);
       fc_fxml_node_free (d->doc);
+      g_free (d->json_text);
+      g_clear_pointer (&d->json, fc_value_unref);
       g_free (d);
     }
 }
 
-static SharedDoc *
-shared_doc_lookup (const char *filename, const char *text, GError **error)
+static FcValue *parse_json_file (const char *text, const char *name, GError **error);
+
+/* The page JSON's name in messages: `pages/a/a.fxml` → `pages/a/a.json`. */
+static char *
+page_json_name (const char *filename)
 {
-  g_autofree char *key = g_strconcat (filename, "\n", text, NULL);
+  if (g_str_has_suffix (filename, ".fxml"))
+    return g_strdup_printf ("%.*s.json", (int) strlen (filename) - 5, filename);
+  return g_strdup ("page.json");
+}
+
+static SharedDoc *
+shared_doc_lookup (const char *filename, const char *text, const char *json_text, GError **error)
+{
   SharedDoc *d;
+  g_autoptr (FcValue) json = NULL;
   FcFxmlNode *doc;
 
   g_mutex_lock (&doc_cache_lock);
   if (!doc_cache)
     doc_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shared_doc_unref);
-  d = g_hash_table_lookup (doc_cache, key);
-  if (d)
+  d = g_hash_table_lookup (doc_cache, filename);
+  if (d && strcmp (d->text, text) == 0 && g_strcmp0 (d->json_text, json_text) == 0)
     {
       g_atomic_int_inc (&d->ref_count);
       g_mutex_unlock (&doc_cache_lock);
@@ -53,18 +72,47 @@ shared_doc_lookup (const char *filename, const char *text, GError **error)
     }
   g_mutex_unlock (&doc_cache_lock);
 
+  if (json_text)
+    {
+      g_autofree char *name = page_json_name (filename);
+      if (!(json = parse_json_file (json_text, name, error)))
+        return NULL;
+    }
   doc = fc_fxml_parse (text, -1, filename, error);
   if (!doc)
     return NULL;
   d = g_new (SharedDoc, 1);
   d->ref_count = 2; /* the caller's and the cache's */
+  d->text = g_strdup (text);
   d->doc = doc;
+  d->json_text = g_strdup (json_text);
+  d->json = g_steal_pointer (&json);
   g_mutex_lock (&doc_cache_lock);
   if (g_hash_table_size (doc_cache) >= DOC_CACHE_MAX)
     g_hash_table_remove_all (doc_cache);
-  g_hash_table_replace (doc_cache, g_steal_pointer (&key), d);
+  g_hash_table_replace (doc_cache, g_strdup (filename), d);
   g_mutex_unlock (&doc_cache_lock);
   return d;
+}
+
+/* A parsed setData key and the bindings that read its first segment (the
+ * deps_index bucket, filled in once it exists; buckets live as long as
+ * the page's deps_index). For the common case of at most one such binding,
+ * set_one() keeps its verdict: the binding that depends on the path, or
+ * none, valid while the page's index_stamp is unchanged. */
+typedef struct {
+  FcDataPath *path;
+  GPtrArray *bucket;
+  guint stamp;   /* index_stamp the verdict was taken at; 0: none yet */
+  gboolean many; /* more than one binding reads the first segment */
+  Binding *dep;  /* the one that depends on path, or NULL */
+} CachedPath;
+
+static void
+cached_path_free (CachedPath *c)
+{
+  fc_data_path_free (c->path);
+  g_free (c);
 }
 
 struct _FcPage {
@@ -81,9 +129,12 @@ struct _FcPage {
   FcElement *root;
   guint n_elements;
   GHashTable *deps_index; /* first path segment → GPtrArray of Binding* */
+  guint index_stamp;      /* changes whenever deps_index does; never 0 */
   guint generation;
-  GHashTable *path_cache; /* setData key → FcDataPath, as pages set the same keys again and again */
-  GPtrArray *scratch_paths; /* borrowed from path_cache, reused by set_data */
+  GHashTable *path_cache; /* setData key → CachedPath, as pages set the same keys again and again; lazy */
+  const char *last_key;     /* the path_cache entry used last (a key it owns), or NULL */
+  CachedPath *last_path;
+  GPtrArray *scratch_paths; /* CachedPath* borrowed from path_cache, reused by set_data */
   GPtrArray *scratch_dirty; /* Binding*, reused by set_data */
   guint updating;           /* > 0 while bindings update or events run */
   guint refreshing;         /* > 0 while a wx:for instance is refreshed */
@@ -139,7 +190,7 @@ fc_page_finalize (GObject *object)
   g_clear_pointer (&self->page_json, fc_value_unref);
   g_clear_pointer (&self->data, fc_value_unref);
   g_array_unref (self->timers);
-  g_hash_table_unref (self->path_cache);
+  g_clear_pointer (&self->path_cache, g_hash_table_unref);
   g_ptr_array_unref (self->scratch_paths);
   g_ptr_array_unref (self->scratch_dirty);
   g_ptr_array_unref (self->graveyard);
@@ -216,7 +267,6 @@ fc_page_init (FcPage *self)
 {
   self->timers = g_array_new (FALSE, FALSE, sizeof (Timer));
   self->next_timer_id = 1;
-  self->path_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) fc_data_path_free);
   self->scratch_paths = g_ptr_array_new ();
   self->scratch_dirty = g_ptr_array_new ();
   self->graveyard = g_ptr_array_new ();
@@ -261,12 +311,21 @@ fc_page_emit_navigate (FcPage *page, const char *url)
 /* ---- elements ---- */
 
 static void
-binding_free (gpointer p)
+binding_clear (Binding *b)
 {
-  Binding *b = p;
-  g_free (b->key);
+  g_free (b->owned_key);
   g_clear_pointer (&b->value, fc_value_unref);
-  g_free (b);
+}
+
+/* An element's bindings are one block, sized before the first is added
+ * (their number is known from the markup), so Binding pointers in the
+ * dependency index stay valid. */
+static void
+reserve_bindings (FcElement *el, guint n)
+{
+  g_assert (el->bindings == NULL);
+  el->bindings = n ? g_new (Binding, n) : NULL;
+  el->bindings_alloc = n;
 }
 
 static ScopeRef *
@@ -338,7 +397,9 @@ element_free (FcElement *el)
       g_free (el->props);
     }
   g_clear_pointer (&el->dataset, fc_value_unref);
-  g_clear_pointer (&el->bindings, g_ptr_array_unref);
+  for (guint i = 0; i < el->n_bindings; i++)
+    binding_clear (&el->bindings[i]);
+  g_free (el->bindings);
   g_clear_pointer (&el->klass, fc_component_class_unref);
   g_free (el->id);
   g_free (el->text);
@@ -370,18 +431,20 @@ dataset_key (const char *attr)
 static gboolean
 parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
 {
-  static const struct { const char *prefix; EventBindingKind kind; } prefixes[] = {
-    { "capture-catch", EVENT_CAPTURE_CATCH },
-    { "capture-mut-bind", EVENT_CAPTURE_MUT_BIND },
-    { "capture-bind", EVENT_CAPTURE_BIND },
-    { "mut-bind", EVENT_MUT_BIND },
-    { "catch", EVENT_CATCH },
-    { "bind", EVENT_BIND },
+#define PREFIX(p) p, sizeof (p) - 1
+  static const struct { const char *prefix; gsize len; EventBindingKind kind; } prefixes[] = {
+    { PREFIX ("capture-catch"), EVENT_CAPTURE_CATCH },
+    { PREFIX ("capture-mut-bind"), EVENT_CAPTURE_MUT_BIND },
+    { PREFIX ("capture-bind"), EVENT_CAPTURE_BIND },
+    { PREFIX ("mut-bind"), EVENT_MUT_BIND },
+    { PREFIX ("catch"), EVENT_CATCH },
+    { PREFIX ("bind"), EVENT_BIND },
   };
+#undef PREFIX
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
-      gsize n = strlen (prefixes[i].prefix);
-      if (strncmp (name, prefixes[i].prefix, n) == 0)
+      gsize n = prefixes[i].len;
+      if (name[0] == prefixes[i].prefix[0] && strncmp (name, prefixes[i].prefix, n) == 0)
         {
           const char *rest = name + n;
           *kind = prefixes[i].kind;
@@ -390,6 +453,14 @@ parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
         }
     }
   return FALSE;
+}
+
+/* Invalidates what set_one() remembers about the index. */
+static void
+index_changed (FcPage *self)
+{
+  if (++self->index_stamp == 0)
+    self->index_stamp = 1;
 }
 
 /* Paths that start with a wx:for variable are not page data: the wx:for
@@ -409,10 +480,13 @@ index_binding (FcPage *self, Binding *b, const FcTemplate *tpl)
       if (!bucket)
         {
           bucket = g_ptr_array_new ();
-          g_hash_table_insert (self->deps_index, g_strdup (first), bucket);
+          g_hash_table_insert (self->deps_index, (gpointer) first, bucket);
         }
       if (bucket->len == 0 || g_ptr_array_index (bucket, bucket->len - 1) != b)
-        g_ptr_array_add (bucket, b);
+        {
+          g_ptr_array_add (bucket, b);
+          index_changed (self);
+        }
     }
 }
 
@@ -431,7 +505,7 @@ unindex_binding (FcPage *self, Binding *b)
       const FcDataPath *d = g_ptr_array_index (deps, i);
       GPtrArray *bucket = g_hash_table_lookup (self->deps_index, g_array_index (d, FcPathSegment, 0).key);
       while (bucket && g_ptr_array_remove (bucket, b))
-        ;
+        index_changed (self);
     }
 }
 
@@ -440,8 +514,8 @@ kill_element (FcPage *self, FcElement *el)
 {
   guint n = 1;
   el->dead = TRUE;
-  for (guint i = 0; i < el->bindings->len; i++)
-    unindex_binding (self, g_ptr_array_index (el->bindings, i));
+  for (guint i = 0; i < el->n_bindings; i++)
+    unindex_binding (self, &el->bindings[i]);
   if (el->children)
     for (guint i = 0; i < el->children->len; i++)
       n += kill_element (self, g_ptr_array_index (el->children, i));
@@ -482,26 +556,37 @@ update_end (FcPage *self)
 static gboolean if_refresh (FcPage *self, FcElement *el, GError **error);
 static gboolean for_refresh (FcPage *self, FcElement *el, GError **error);
 
+/* Takes @value (transfer full): stored, or dropped when nothing changes. */
 static void
 set_property_value (FcElement *el, guint i, FcValue *value, gboolean initial, const Binding *b)
 {
   const FcPropertySpec *spec = fc_component_class_get_spec (el->klass, i);
+  g_autoptr (FcValue) hold = NULL;
 
   if (fc_value_equal (el->props[i], value))
-    return;
+    {
+      fc_value_unref (value);
+      return;
+    }
   if (!initial && spec->init_only)
     {
       fc_page_emit_warning (el->page, b ? b->attr->line : el->node->line, b ? b->attr->col : el->node->col,
                             "property \"%s\" is only effective during initialization; change ignored",
                             spec->name);
+      fc_value_unref (value);
       return;
     }
   fc_value_unref (el->props[i]);
-  el->props[i] = fc_value_ref (value);
+  el->props[i] = value;
   if (initial)
     return;
   if (el->instance && el->klass->set_property)
-    el->klass->set_property (el->instance, spec->name, value, el->klass->hooks_data);
+    {
+      /* the hook may set the property again (replacing props[i]) */
+      hold = fc_value_ref (value);
+      el->klass->set_property (el->instance, spec->name, value, el->klass->hooks_data);
+    }
+  /* the emission holds its own reference while handlers run */
   if (g_signal_has_handler_pending (el->page, signals[SIGNAL_PROPERTY_CHANGED], 0, FALSE))
     g_signal_emit (el->page, signals[SIGNAL_PROPERTY_CHANGED], 0, el, spec->name, value);
 }
@@ -534,7 +619,7 @@ update_binding (FcPage *self, Binding *b, gboolean initial)
     case BINDING_PROPERTY:
       {
         g_autofree char *problem = NULL;
-        g_autoptr (FcValue) c = fc_component_class_coerce (el->klass, b->prop, v, &problem);
+        FcValue *c = fc_component_class_coerce (el->klass, b->prop, v, &problem);
         if (problem)
           fc_page_emit_warning (self, b->attr->line, b->attr->col, "%s", problem);
         set_property_value (el, b->prop, c, initial, b);
@@ -578,11 +663,14 @@ update_binding (FcPage *self, Binding *b, gboolean initial)
 static Binding *
 add_binding (FcPage *self, FcElement *el, BindingKind kind, const FcFxmlAttribute *attr)
 {
-  Binding *b = g_new0 (Binding, 1);
+  Binding *b;
+
+  g_assert (el->n_bindings < el->bindings_alloc);
+  b = &el->bindings[el->n_bindings++];
+  memset (b, 0, sizeof *b);
   b->kind = kind;
   b->element = el;
   b->attr = attr;
-  g_ptr_array_add (el->bindings, b);
   index_binding (self, b, attr ? attr->tpl : el->node->tpl);
   return b;
 }
@@ -610,7 +698,7 @@ resolve_class (FcPage *self, const FcFxmlNode *node, GError **error)
   if (path && fc_value_get_kind (path) == FC_VALUE_STRING)
     {
       const char *p = fc_value_get_string (path);
-      if (g_str_has_prefix (p, "plugin://"))
+      if (strncmp (p, "plugin://", strlen ("plugin://")) == 0)
         {
           const char *alias = p + strlen ("plugin://");
           const char *slash = strchr (alias, '/');
@@ -673,7 +761,7 @@ static gboolean
 is_directive_attr (const char *name)
 {
   static const char *const names[] = { "if", "elif", "else", "for", "for-items", "for-item", "for-index", "key", NULL };
-  if (!g_str_has_prefix (name, "wx:") && !g_str_has_prefix (name, "fx:"))
+  if ((name[0] != 'w' && name[0] != 'f') || name[1] != 'x' || name[2] != ':')
     return FALSE;
   return g_strv_contains (names, name + 3);
 }
@@ -688,7 +776,6 @@ new_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *
   el->node = node;
   el->scope = scope_ref (scope);
   el->active = -1;
-  el->bindings = g_ptr_array_new_with_free_func (binding_free);
   g_ptr_array_add (parent->children, el);
   self->n_elements++;
   return el;
@@ -759,6 +846,7 @@ build_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef
     {
       Binding *b;
       el = new_element (self, parent, node, scope, ELEMENT_TEXT);
+      reserve_bindings (el, 1);
       b = add_binding (self, el, BINDING_TEXT, NULL);
       update_binding (self, b, TRUE);
       return el;
@@ -768,6 +856,7 @@ build_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef
   if (!klass)
     return NULL;
   el = new_element (self, parent, node, scope, ELEMENT_NORMAL);
+  reserve_bindings (el, node->attributes->len);
   el->klass = fc_component_class_ref (klass);
   el->children = g_ptr_array_new ();
   el->props = g_new (FcValue *, klass->properties->len);
@@ -786,10 +875,10 @@ build_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef
         continue;
       if (strcmp (a->name, "id") == 0)
         b = add_binding (self, el, BINDING_ID, a);
-      else if (g_str_has_prefix (a->name, "data-") && a->name[5])
+      else if (strncmp (a->name, "data-", 5) == 0 && a->name[5])
         {
           b = add_binding (self, el, BINDING_DATASET, a);
-          b->key = dataset_key (a->name);
+          b->key = b->owned_key = dataset_key (a->name);
         }
       else if ((prop = fc_component_class_find_property (klass, a->name)) >= 0)
         {
@@ -805,7 +894,7 @@ build_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef
             }
           b = add_binding (self, el, BINDING_EVENT, a);
           b->event_kind = ek;
-          b->key = g_strdup (event);
+          b->key = event;
         }
       else if (g_str_has_prefix (a->name, "generic:") && a->name[8])
         {
@@ -827,7 +916,7 @@ build_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef
       else if (is_generic_attr (a->name))
         {
           b = add_binding (self, el, BINDING_GENERIC, a);
-          b->key = g_strdup (a->name);
+          b->key = a->name;
         }
       else
         {
@@ -854,6 +943,7 @@ build_for (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *sc
   FcElement *el = new_element (self, parent, node, scope, ELEMENT_FOR);
   Binding *b;
 
+  reserve_bindings (el, 1);
   make_virtual (el);
   el->consumed = consumed | CONSUMED_FOR;
   b = add_binding (self, el, BINDING_FOR, directive (node, "for"));
@@ -867,6 +957,7 @@ build_if (FcPage *self, FcElement *parent, GPtrArray *branches, ScopeRef *scope,
 {
   FcElement *el = new_element (self, parent, g_ptr_array_index (branches, 0), scope, ELEMENT_IF);
 
+  reserve_bindings (el, branches->len);
   make_virtual (el);
   el->branches = branches;
   el->consumed = consumed | CONSUMED_IF;
@@ -962,8 +1053,8 @@ refresh_subtree (FcPage *self, FcElement *el)
 {
   if (el->dead)
     return;
-  for (guint i = 0; i < el->bindings->len; i++)
-    update_binding (self, g_ptr_array_index (el->bindings, i), FALSE);
+  for (guint i = 0; i < el->n_bindings; i++)
+    update_binding (self, &el->bindings[i], FALSE);
   /* wx:if and wx:for refreshed their own children above */
   if (el->kind == ELEMENT_NORMAL && el->children)
     for (guint i = 0; i < el->children->len; i++)
@@ -988,9 +1079,9 @@ if_refresh (FcPage *self, FcElement *el, GError **error)
       const FcFxmlNode *n = g_ptr_array_index (el->branches, k);
       if (directive (n, k == 0 ? "if" : "elif"))
         {
-          for (guint i = 0; i < el->bindings->len; i++)
+          for (guint i = 0; i < el->n_bindings; i++)
             {
-              Binding *b = g_ptr_array_index (el->bindings, i);
+              Binding *b = &el->bindings[i];
               if (b->kind == BINDING_IF && b->prop == (int) k && fc_value_is_truthy (b->value))
                 want = (int) k;
             }
@@ -1196,7 +1287,7 @@ for_refresh (FcPage *self, FcElement *el, GError **error)
   const FcFxmlAttribute *index_attr = directive (el->node, "for-index");
   const char *item_name = item_attr && item_attr->value ? item_attr->value : "item";
   const char *index_name = index_attr && index_attr->value ? index_attr->value : "index";
-  Binding *b = g_ptr_array_index (el->bindings, 0);
+  Binding *b = &el->bindings[0];
   guint n_old = el->children->len, n_new;
   gboolean ok = TRUE;
 
@@ -1286,20 +1377,15 @@ fc_page_load (FcPage *self, const char *app_json, const char *page_json, const c
   self->filename = g_strdup (fxml_filename ? fxml_filename : "page.fxml");
   if (app_json && !(self->app_json = parse_json_file (app_json, "app.json", error)))
     return FALSE;
-  if (page_json)
-    {
-      g_autofree char *name = g_str_has_suffix (self->filename, ".fxml")
-                                ? g_strdup_printf ("%.*s.json", (int) strlen (self->filename) - 5, self->filename)
-                                : g_strdup ("page.json");
-      if (!(self->page_json = parse_json_file (page_json, name, error)))
-        return FALSE;
-    }
-  self->shared_doc = shared_doc_lookup (self->filename, fxml, error);
+  self->shared_doc = shared_doc_lookup (self->filename, fxml, page_json, error);
   if (!self->shared_doc)
     return FALSE;
   self->doc = self->shared_doc->doc;
+  self->page_json = self->shared_doc->json ? fc_value_ref (self->shared_doc->json) : NULL;
   self->data = data ? fc_value_ref (data) : fc_value_new_object ();
-  self->deps_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  /* keys are path segments of the markup's templates, alive with the page */
+  self->deps_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->index_stamp = 1;
 
   self->root = g_new0 (FcElement, 1);
   self->root->page = self;
@@ -1307,7 +1393,6 @@ fc_page_load (FcPage *self, const char *app_json, const char *page_json, const c
   self->root->klass = fc_component_class_ref (fc_builtin_lookup ("page"));
   self->root->props = g_new0 (FcValue *, 0);
   self->root->children = g_ptr_array_new ();
-  self->root->bindings = g_ptr_array_new_with_free_func (binding_free);
   self->root->kind = ELEMENT_NORMAL;
   if (!validate_tree (self, self->doc, error) || !build_children (self, self->root, self->doc, NULL, error))
     {
@@ -1363,30 +1448,85 @@ fc_page_load_from_dir (FcPage *self, const char *app_dir, const char *page_path,
   return fc_page_load (self, app, page, fxml, fxml_name, data, error);
 }
 
+#define PATH_CACHE_MAX 256
+
+/* Empties the path cache when @n more entries would overfill it. */
+static void
+path_cache_evict (FcPage *self, guint n)
+{
+  if (self->path_cache && g_hash_table_size (self->path_cache) + n > PATH_CACHE_MAX)
+    {
+      self->last_key = NULL;
+      self->last_path = NULL;
+      g_hash_table_remove_all (self->path_cache);
+    }
+}
+
+/* The parsed path of @key, from the cache or parsed now; with @evict, a
+ * full cache is emptied first (never while set_data borrows from it). */
+static CachedPath *
+cached_path (FcPage *self, const char *key, gboolean evict, GError **error)
+{
+  CachedPath *c;
+  FcDataPath *p;
+  gpointer cache_key;
+
+  /* pages mostly set the same key again and again: no hashing then */
+  if (self->last_key && strcmp (self->last_key, key) == 0)
+    return self->last_path;
+  if (!self->path_cache)
+    self->path_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cached_path_free);
+  if (g_hash_table_lookup_extended (self->path_cache, key, &cache_key, (gpointer *) &c))
+    {
+      self->last_key = cache_key;
+      self->last_path = c;
+      return c;
+    }
+  if (!(p = fc_data_path_parse (key, error)))
+    return NULL;
+  if (evict)
+    path_cache_evict (self, 1);
+  c = g_new0 (CachedPath, 1);
+  c->path = p;
+  self->last_key = cache_key = g_strdup (key);
+  self->last_path = c;
+  g_hash_table_insert (self->path_cache, cache_key, c);
+  return c;
+}
+
+/* The bindings that read @c's first segment, or NULL. */
+static GPtrArray *
+cached_path_bucket (FcPage *self, CachedPath *c)
+{
+  if (!c->bucket)
+    c->bucket = g_hash_table_lookup (self->deps_index, g_array_index (c->path, FcPathSegment, 0).key);
+  return c->bucket;
+}
+
 /* The common case, one key read by at most one binding, without scratch
  * arrays. Returns 1 done, 0 error, -1 when the general path must run. */
 static int
 set_one (FcPage *self, const char *key, FcValue *value, GError **error)
 {
-  FcDataPath *p = g_hash_table_lookup (self->path_cache, key);
-  GPtrArray *bucket;
+  CachedPath *c = cached_path (self, key, TRUE, error);
   Binding *b;
 
-  if (!p)
+  if (!c)
+    return 0;
+  if (c->stamp != self->index_stamp)
     {
-      if (!(p = fc_data_path_parse (key, error)))
-        return 0;
-      if (g_hash_table_size (self->path_cache) >= 256)
-        g_hash_table_remove_all (self->path_cache);
-      g_hash_table_insert (self->path_cache, g_strdup (key), p);
+      GPtrArray *bucket = cached_path_bucket (self, c);
+      c->many = bucket && bucket->len > 1;
+      b = bucket && bucket->len == 1 ? g_ptr_array_index (bucket, 0) : NULL;
+      c->dep = b && fc_template_depends_on (binding_template (b), c->path) ? b : NULL;
+      c->stamp = self->index_stamp;
     }
-  bucket = g_hash_table_lookup (self->deps_index, g_array_index (p, FcPathSegment, 0).key);
-  if (bucket && bucket->len > 1)
+  if (c->many)
     return -1;
-  b = bucket && bucket->len ? g_ptr_array_index (bucket, 0) : NULL;
-  fc_data_set (&self->data, p, value);
+  b = c->dep;
+  fc_data_set (&self->data, c->path, value);
   self->generation++;
-  if (b && fc_template_depends_on (binding_template (b), p))
+  if (b)
     {
       b->generation = self->generation;
       update_begin (self);
@@ -1455,34 +1595,29 @@ fc_page_set_data (FcPage *self, FcValue *changes, GError **error)
 
   n = fc_value_object_get_size (changes);
   /* evict before borrowing paths from the cache, never while */
-  if (g_hash_table_size (self->path_cache) + n > 256)
-    g_hash_table_remove_all (self->path_cache);
+  path_cache_evict (self, n);
   for (guint i = 0; i < n; i++)
     {
-      const char *key = fc_value_object_get_key (changes, i);
-      FcDataPath *p = g_hash_table_lookup (self->path_cache, key);
-      if (!p)
+      CachedPath *c = cached_path (self, fc_value_object_get_key (changes, i), FALSE, error);
+      if (!c)
         {
-          p = fc_data_path_parse (key, error);
-          if (!p)
-            {
-              g_ptr_array_set_size (paths, 0);
-              g_ptr_array_unref (paths);
-              g_ptr_array_unref (dirty);
-              return FALSE;
-            }
-          g_hash_table_insert (self->path_cache, g_strdup (key), p);
+          g_ptr_array_set_size (paths, 0);
+          g_ptr_array_unref (paths);
+          g_ptr_array_unref (dirty);
+          return FALSE;
         }
-      g_ptr_array_add (paths, p);
+      g_ptr_array_add (paths, c);
     }
   for (guint i = 0; i < n; i++)
-    fc_data_set (&self->data, g_ptr_array_index (paths, i), fc_value_object_get_nth (changes, i));
+    fc_data_set (&self->data, ((CachedPath *) g_ptr_array_index (paths, i))->path,
+                 fc_value_object_get_nth (changes, i));
 
   self->generation++;
   for (guint i = 0; i < n; i++)
     {
-      const FcDataPath *p = g_ptr_array_index (paths, i);
-      GPtrArray *bucket = g_hash_table_lookup (self->deps_index, g_array_index (p, FcPathSegment, 0).key);
+      CachedPath *c = g_ptr_array_index (paths, i);
+      const FcDataPath *p = c->path;
+      GPtrArray *bucket = cached_path_bucket (self, c);
       for (guint j = 0; bucket && j < bucket->len; j++)
         {
           Binding *b = g_ptr_array_index (bucket, j);
@@ -1923,9 +2058,9 @@ fc_element_dup_properties (FcElement *element)
 FcValue *
 fc_element_get_attribute (FcElement *element, const char *name)
 {
-  for (guint i = 0; element->bindings && i < element->bindings->len; i++)
+  for (guint i = 0; i < element->n_bindings; i++)
     {
-      Binding *b = g_ptr_array_index (element->bindings, i);
+      Binding *b = &element->bindings[i];
       if (b->kind == BINDING_GENERIC && strcmp (b->key, name) == 0)
         return b->value;
     }
@@ -1960,9 +2095,9 @@ run_bindings (FcElement *el, FcEvent *ev, gboolean capture, gboolean *mut_done)
 
   if (el->dead)
     return TRUE;
-  for (guint i = 0; i < el->bindings->len; i++)
+  for (guint i = 0; i < el->n_bindings; i++)
     {
-      Binding *b = g_ptr_array_index (el->bindings, i);
+      Binding *b = &el->bindings[i];
       g_autofree char *owned = NULL;
       const char *handler;
       gboolean is_capture;

@@ -14,10 +14,38 @@
 
 #include "fc-bridge-private.h"
 
+/* An object member. A key of up to KEY_INLINE - 2 bytes (nearly every key
+ * in page data) is stored in the member itself, NUL-terminated, with its
+ * length in the last byte: setting it allocates nothing, and a lookup
+ * rejects most members by length without reading their keys. A longer key
+ * is on the heap, its pointer in the first bytes and KEY_ON_HEAP in the
+ * last one. */
+#define KEY_INLINE 16
+#define KEY_MAX_INLINE (KEY_INLINE - 2)
+#define KEY_ON_HEAP 0xff
+
 typedef struct {
-  char *key;
   FcValue *value;
+  char key[KEY_INLINE];
 } Member;
+
+/* An object's members, in insertion order, in one block. Objects of up to
+ * INDEX_MIN members are searched linearly (faster than hashing a key);
+ * larger ones get an open-addressing index of member positions, so
+ * lookups stay O(1) in objects with many keys. The first block is
+ * allocated with the value itself (OBJECT_INLINE members, or as many as a
+ * copy needs), so a small object is a single allocation; a larger one
+ * moves its members to a block of their own. */
+#define INDEX_MIN 8
+#define OBJECT_INLINE 2
+
+typedef struct {
+  guint len;
+  guint alloc;
+  guint32 *index; /* NULL, or index_mask + 1 slots: member position + 1, 0 when free */
+  guint index_mask;
+  Member members[];
+} Members;
 
 struct _FcValue {
   gint ref_count; /* < 0: static, never freed */
@@ -27,7 +55,7 @@ struct _FcValue {
     double n;
     char *s;
     GPtrArray *array; /* of FcValue* */
-    GArray *object;   /* of Member, in insertion order */
+    Members *object;  /* right after the value (inline_members()), or its own block */
   };
 };
 
@@ -53,12 +81,123 @@ fc_value_ref (FcValue *value)
   return value;
 }
 
-static void
-clear_member (gpointer p)
+static inline const char *
+member_key (const Member *m)
 {
-  Member *m = p;
-  g_free (m->key);
-  fc_value_unref (m->value);
+  const char *heap;
+
+  if ((guchar) m->key[KEY_INLINE - 1] != KEY_ON_HEAP)
+    return m->key;
+  memcpy (&heap, m->key, sizeof heap);
+  return heap;
+}
+
+static void
+member_init (Member *m, const char *key, gsize len, FcValue *value)
+{
+  m->value = value;
+  memset (m->key, 0, KEY_INLINE);
+  if (len <= KEY_MAX_INLINE)
+    {
+      memcpy (m->key, key, len);
+      m->key[KEY_INLINE - 1] = (char) len;
+    }
+  else
+    {
+      char *heap = g_strndup (key, len);
+      memcpy (m->key, &heap, sizeof heap);
+      m->key[KEY_INLINE - 1] = (char) KEY_ON_HEAP;
+    }
+}
+
+static inline gboolean
+is_heap_key (const Member *m)
+{
+  return (guchar) m->key[KEY_INLINE - 1] == KEY_ON_HEAP;
+}
+
+/* Whether @m's key is @key, @len bytes long. */
+static inline gboolean
+key_matches (const Member *m, const char *key, gsize len)
+{
+  if (len <= KEY_MAX_INLINE)
+    return (guchar) m->key[KEY_INLINE - 1] == len && m->key[0] == key[0] && memcmp (m->key, key, len) == 0;
+  return is_heap_key (m) && strcmp (member_key (m), key) == 0;
+}
+
+/* The members block allocated with object value @v. */
+static inline Members *
+inline_members (const FcValue *v)
+{
+  return (Members *) ((char *) v + sizeof (FcValue));
+}
+
+static void
+members_free (FcValue *object)
+{
+  Members *o = object->object;
+
+  for (guint i = 0; i < o->len; i++)
+    {
+      Member *m = &o->members[i];
+      if (is_heap_key (m))
+        g_free ((char *) member_key (m));
+      fc_value_unref (m->value);
+    }
+  g_free (o->index);
+  if (o != inline_members (object))
+    g_free (o);
+}
+
+static void
+members_init (Members *o, guint alloc)
+{
+  o->len = 0;
+  o->alloc = alloc;
+  o->index = NULL;
+  o->index_mask = 0;
+}
+
+static void
+index_insert (Members *o, guint i)
+{
+  guint slot = g_str_hash (member_key (&o->members[i])) & o->index_mask;
+  while (o->index[slot])
+    slot = (slot + 1) & o->index_mask;
+  o->index[slot] = i + 1;
+}
+
+/* (Re)builds the index with at least twice as many slots as members. */
+static void
+index_build (Members *o)
+{
+  guint size = 4 * INDEX_MIN;
+
+  while (size < 2 * o->len + 2)
+    size *= 2;
+  g_free (o->index);
+  o->index = g_new0 (guint32, size);
+  o->index_mask = size - 1;
+  for (guint i = 0; i < o->len; i++)
+    index_insert (o, i);
+}
+
+/* The position of member @key (@len bytes), or -1. */
+static inline int
+members_find (const Members *o, const char *key, gsize len)
+{
+  if (o->index)
+    {
+      guint slot = g_str_hash (key) & o->index_mask;
+      for (guint32 i; (i = o->index[slot]); slot = (slot + 1) & o->index_mask)
+        if (key_matches (&o->members[i - 1], key, len))
+          return (int) i - 1;
+      return -1;
+    }
+  for (guint i = 0; i < o->len; i++)
+    if (key_matches (&o->members[i], key, len))
+      return (int) i;
+  return -1;
 }
 
 /**
@@ -82,7 +221,7 @@ fc_value_unref (FcValue *value)
       g_ptr_array_unref (value->array);
       break;
     case FC_VALUE_OBJECT:
-      g_array_unref (value->object);
+      members_free (value);
       break;
     default:
       break;
@@ -93,7 +232,8 @@ fc_value_unref (FcValue *value)
 static FcValue *
 value_alloc (FcValueKind kind)
 {
-  FcValue *v = g_new0 (FcValue, 1);
+  /* not zeroed: every constructor sets its member of the union */
+  FcValue *v = g_new (FcValue, 1);
   v->ref_count = 1;
   v->kind = kind;
   return v;
@@ -162,14 +302,26 @@ fc_value_new_array (void)
   return v;
 }
 
+/* An empty object with room for @alloc members in the same allocation. */
+static FcValue *
+object_alloc (guint alloc)
+{
+  /* FcValue's size keeps the block after it aligned for pointers */
+  G_STATIC_ASSERT (sizeof (FcValue) % G_ALIGNOF (Members) == 0);
+  FcValue *v = g_malloc (sizeof (FcValue) + sizeof (Members) + alloc * sizeof (Member));
+
+  v->ref_count = 1;
+  v->kind = FC_VALUE_OBJECT;
+  v->object = inline_members (v);
+  members_init (v->object, alloc);
+  return v;
+}
+
 /** fc_value_new_object: Returns: (transfer full): an empty object */
 FcValue *
 fc_value_new_object (void)
 {
-  FcValue *v = value_alloc (FC_VALUE_OBJECT);
-  v->object = g_array_new (FALSE, FALSE, sizeof (Member));
-  g_array_set_clear_func (v->object, clear_member);
-  return v;
+  return object_alloc (OBJECT_INLINE);
 }
 
 FcValueKind
@@ -261,13 +413,20 @@ fc_value_object_get_size (const FcValue *object)
   return object->object->len;
 }
 
-/** fc_value_object_get_key: Returns: (transfer none): the key of member @i */
+/**
+ * fc_value_object_get_key:
+ * @object: an object value
+ * @i: a member position, below fc_value_object_get_size()
+ *
+ * Returns: (transfer none): the key of member @i, valid while @object is
+ *   not changed
+ */
 const char *
 fc_value_object_get_key (const FcValue *object, guint i)
 {
   g_return_val_if_fail (object && object->kind == FC_VALUE_OBJECT, NULL);
-  g_return_val_if_fail (i < object->object->len, NULL);
-  return g_array_index (object->object, Member, i).key;
+  g_return_val_if_fail (i < fc_value_object_get_size (object), NULL);
+  return member_key (&object->object->members[i]);
 }
 
 /** fc_value_object_get_nth: Returns: (transfer none): the value of member @i */
@@ -275,8 +434,8 @@ FcValue *
 fc_value_object_get_nth (const FcValue *object, guint i)
 {
   g_return_val_if_fail (object && object->kind == FC_VALUE_OBJECT, NULL);
-  g_return_val_if_fail (i < object->object->len, NULL);
-  return g_array_index (object->object, Member, i).value;
+  g_return_val_if_fail (i < fc_value_object_get_size (object), NULL);
+  return object->object->members[i].value;
 }
 
 /**
@@ -284,22 +443,19 @@ fc_value_object_get_nth (const FcValue *object, guint i)
  * @object: an object value
  * @key: a member name
  *
- * Objects in page data are small, so a linear scan over an insertion-ordered
- * array beats a hash table in both time and memory.
+ * Small objects (most in page data) are searched linearly, larger ones
+ * through a hash index.
  *
  * Returns: (transfer none) (nullable): the member, %NULL when absent
  */
 FcValue *
 fc_value_object_get (const FcValue *object, const char *key)
 {
-  g_return_val_if_fail (object && object->kind == FC_VALUE_OBJECT, NULL);
-  for (guint i = 0; i < object->object->len; i++)
-    {
-      Member *m = &g_array_index (object->object, Member, i);
-      if (strcmp (m->key, key) == 0)
-        return m->value;
-    }
-  return NULL;
+  int i;
+
+  g_return_val_if_fail (object && object->kind == FC_VALUE_OBJECT && key, NULL);
+  i = members_find (object->object, key, strlen (key));
+  return i < 0 ? NULL : object->object->members[i].value;
 }
 
 /**
@@ -311,19 +467,40 @@ fc_value_object_get (const FcValue *object, const char *key)
 void
 fc_value_object_set (FcValue *object, const char *key, FcValue *member)
 {
+  Members *o;
+  gsize len;
+  int i;
+
   g_return_if_fail (object && object->kind == FC_VALUE_OBJECT && key && member);
-  for (guint i = 0; i < object->object->len; i++)
+  o = object->object;
+  len = strlen (key);
+  if ((i = members_find (o, key, len)) >= 0)
     {
-      Member *m = &g_array_index (object->object, Member, i);
-      if (strcmp (m->key, key) == 0)
-        {
-          fc_value_unref (m->value);
-          m->value = member;
-          return;
-        }
+      fc_value_unref (o->members[i].value);
+      o->members[i].value = member;
+      return;
     }
-  Member m = { g_strdup (key), member };
-  g_array_append_val (object->object, m);
+  if (o->len == o->alloc)
+    {
+      guint alloc = MAX (2 * o->alloc, 4);
+      if (o == inline_members (object))
+        {
+          /* out of the value's own block, which stays unused */
+          Members *heap = g_malloc (sizeof (Members) + alloc * sizeof (Member));
+          memcpy (heap, o, sizeof (Members) + o->len * sizeof (Member));
+          o = heap;
+        }
+      else
+        o = g_realloc (o, sizeof (Members) + alloc * sizeof (Member));
+      o->alloc = alloc;
+      object->object = o;
+    }
+  member_init (&o->members[o->len], key, len, member);
+  o->len++;
+  if (o->index && 2 * o->len + 2 <= o->index_mask + 1)
+    index_insert (o, o->len - 1);
+  else if (o->len > INDEX_MIN)
+    index_build (o);
 }
 
 /**
@@ -346,14 +523,34 @@ fc_value_shallow_copy (const FcValue *value)
         g_ptr_array_add (copy->array, fc_value_ref (g_ptr_array_index (value->array, i)));
       return copy;
     case FC_VALUE_OBJECT:
-      copy = fc_value_new_object ();
-      for (guint i = 0; i < value->object->len; i++)
-        {
-          Member *m = &g_array_index (value->object, Member, i);
-          Member c = { g_strdup (m->key), fc_value_ref (m->value) };
-          g_array_append_val (copy->object, c);
-        }
-      return copy;
+      {
+        const Members *o = value->object;
+        Members *c;
+
+        /* one allocation, the same positions, so the index is copied as it is */
+        copy = object_alloc (MAX (o->len, OBJECT_INLINE));
+        c = copy->object;
+        if (o->len == 0)
+          return copy;
+        c->len = o->len;
+        memcpy (c->members, o->members, o->len * sizeof (Member));
+        for (guint i = 0; i < c->len; i++)
+          {
+            Member *m = &c->members[i];
+            fc_value_ref (m->value);
+            if (is_heap_key (m))
+              {
+                char *heap = g_strdup (member_key (m));
+                memcpy (m->key, &heap, sizeof heap);
+              }
+          }
+        if (o->index)
+          {
+            c->index = g_memdup2 (o->index, (o->index_mask + 1) * sizeof (guint32));
+            c->index_mask = o->index_mask;
+          }
+        return copy;
+      }
     default:
       return fc_value_ref ((FcValue *) value);
     }
@@ -393,12 +590,12 @@ fc_value_equal (const FcValue *a, const FcValue *b)
           return FALSE;
       return TRUE;
     case FC_VALUE_OBJECT:
-      if (a->object->len != b->object->len)
+      if (fc_value_object_get_size (a) != fc_value_object_get_size (b))
         return FALSE;
-      for (guint i = 0; i < a->object->len; i++)
+      for (guint i = 0; i < fc_value_object_get_size (a); i++)
         {
-          Member *m = &g_array_index (a->object, Member, i);
-          FcValue *o = fc_value_object_get (b, m->key);
+          Member *m = &a->object->members[i];
+          FcValue *o = fc_value_object_get (b, member_key (m));
           if (!o || !fc_value_equal (m->value, o))
             return FALSE;
         }
@@ -655,15 +852,15 @@ fc_value_append_json (const FcValue *value, GString *out)
       break;
     case FC_VALUE_OBJECT:
       g_string_append_c (out, '{');
-      for (guint i = 0; i < value->object->len; i++)
+      for (guint i = 0; i < fc_value_object_get_size (value); i++)
         {
-          Member *m = &g_array_index (value->object, Member, i);
+          Member *m = &value->object->members[i];
           if (m->value->kind == FC_VALUE_UNDEFINED)
             continue;
           if (!first)
             g_string_append_c (out, ',');
           first = FALSE;
-          append_json_string (out, m->key);
+          append_json_string (out, member_key (m));
           g_string_append_c (out, ':');
           fc_value_append_json (m->value, out);
         }

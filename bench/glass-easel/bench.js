@@ -1,4 +1,4 @@
-// The peer side of bench/bench-bridge.c: the seed's Quick Start video page
+// The peer side of bench/bridge/fc-bench-bridge.c: the seed's Quick Start video page
 // (bench/quickstart/video.fxml and its data) mounted by glass-easel, 10,000
 // setData calls on one key with one dependent attribute, 10,000 events
 // delivered to a page method, and the heap cost of a page of 10,000

@@ -79,6 +79,17 @@ static const Row rows[] = {
     { "{\"list\":[\"y\",\"x\",\"x\"]}" }, { "text('x') text('y')", "text('y') text('x') text('x')" } },
   { "block-if", "<block wx:if=\"{{a}}\"><text>x</text><text>y</text></block>", "{\"a\":true}", { "{\"a\":false}" },
     { "block(text('x') text('y'))", "" } },
+  /* setData on one key again and again while the bindings reading it come
+   * and go: the page must not keep using what it found the first time */
+  { "binding-appears", "<view wx:if=\"{{a}}\">{{b}}</view>", "{\"a\":false,\"b\":\"x\"}",
+    { "{\"b\":\"y\"}", "{\"a\":true}", "{\"b\":\"z\"}", "{\"b\":\"w\"}" },
+    { "", "", "view('y')", "view('z')", "view('w')" } },
+  { "binding-goes", "<view wx:if=\"{{a}}\">{{b}}</view>", "{\"a\":true,\"b\":\"x\"}",
+    { "{\"b\":\"y\"}", "{\"a\":false}", "{\"b\":\"z\"}", "{\"a\":true}" },
+    { "view('x')", "view('y')", "", "", "view('z')" } },
+  { "second-reader", "<view>{{b}}</view><view wx:if=\"{{a}}\">{{b}}!</view>", "{\"a\":false,\"b\":\"x\"}",
+    { "{\"b\":\"y\"}", "{\"a\":true}", "{\"b\":\"z\"}", "{\"a\":false}" },
+    { "view('x')", "view('y')", "view('y') view('y!')", "view('z') view('z!')", "view('z')" } },
 };
 
 static void

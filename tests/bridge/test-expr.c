@@ -26,6 +26,11 @@ static const Row rows[] = {
   { "missing-deep", "{{nope.x.y}}", "undefined", "nope.x.y" },
   { "path", "{{a.b[0]}}", "10", "a.b[0]" },
   { "path-deep", "{{a.b[2].c}}", "\"x\"", "a.b[2].c" },
+  /* indexes beyond any array (and beyond guint): a member name, undefined */
+  { "index-huge", "{{a.b[1e20]}}", "undefined", "a.b.100000000000000000000" },
+  { "index-2-32", "{{arr[4294967296]}}", "undefined", "arr.4294967296" },
+  { "index-max", "{{arr[4294967295]}}", "undefined", "arr[4294967295]" },
+  { "index-infinity", "{{arr[1/0]}}", "undefined", "arr" },
   { "path-string-key", "{{a['k']}}", "\"v\"", "a.k" },
   { "path-dynamic", "{{a.b[i]}}", "20", "a.b i" },
   { "path-dynamic-key", "{{a[key]}}", "\"v\"", "a key" },

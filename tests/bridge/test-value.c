@@ -100,6 +100,92 @@ test_clock (void)
   g_string_free (fired, TRUE);
 }
 
+/* Objects of every size around the point where lookups switch from a
+ * scan to a hash index, with keys around the length kept in place. */
+typedef struct {
+  guint n_members;
+  guint key_len; /* the members' keys are this long (at least 4) */
+} ObjectRow;
+
+static const ObjectRow object_rows[] = {
+  { 1, 4 }, { 3, 15 }, { 8, 4 }, { 8, 16 }, { 9, 4 }, { 9, 15 }, { 17, 14 }, { 40, 16 }, { 200, 40 },
+};
+
+static char *
+object_key (guint i, guint len)
+{
+  /* distinct in their last characters, so a prefix never decides */
+  g_autofree char *tail = g_strdup_printf ("%u", i);
+  return g_strdup_printf ("%0*d%s", (int) (len - strlen (tail)), 0, tail);
+}
+
+static void
+test_object (gconstpointer p)
+{
+  const ObjectRow *row = p;
+  g_autoptr (FcValue) o = fc_value_new_object ();
+  g_autoptr (FcValue) reversed = fc_value_new_object ();
+  g_autoptr (FcValue) copy = NULL;
+  g_autoptr (FcValue) reparsed = NULL;
+  g_autoptr (GString) json = g_string_new ("{");
+  g_autofree char *printed = NULL;
+  g_autofree char *absent = object_key (row->n_members, row->key_len);
+
+  for (guint i = 0; i < row->n_members; i++)
+    {
+      g_autofree char *k = object_key (i, row->key_len);
+      fc_value_object_set (o, k, fc_value_new_number (i));
+      g_string_append_printf (json, "%s\"%s\":%u", i ? "," : "", k, i);
+    }
+  g_string_append_c (json, '}');
+  for (guint i = row->n_members; i-- > 0;)
+    {
+      g_autofree char *k = object_key (i, row->key_len);
+      fc_value_object_set (reversed, k, fc_value_new_number (i));
+    }
+
+  /* every member found, in insertion order, nothing else */
+  g_assert_cmpuint (fc_value_object_get_size (o), ==, row->n_members);
+  for (guint i = 0; i < row->n_members; i++)
+    {
+      g_autofree char *k = object_key (i, row->key_len);
+      g_assert_cmpstr (fc_value_object_get_key (o, i), ==, k);
+      g_assert_cmpfloat (fc_value_get_number (fc_value_object_get (o, k)), ==, i);
+    }
+  g_assert_null (fc_value_object_get (o, absent));
+  g_assert_null (fc_value_object_get (o, ""));
+  printed = fc_value_to_json (o);
+  g_assert_cmpstr (printed, ==, json->str);
+  reparsed = fc_value_from_json (json->str, NULL);
+  g_assert_true (fc_value_equal (reparsed, o));
+  g_assert_true (fc_value_equal (reversed, o)); /* order does not matter */
+
+  /* a copy shares nothing that changes: setting a member in one leaves
+   * the other as it was */
+  copy = fc_value_shallow_copy (o);
+  g_assert_true (fc_value_equal (copy, o));
+  {
+    g_autofree char *first = object_key (0, row->key_len);
+    fc_value_object_set (copy, first, fc_value_new_string ("changed"));
+    fc_value_object_set (copy, absent, fc_value_new_null ());
+    g_assert_cmpuint (fc_value_object_get_size (copy), ==, row->n_members + 1);
+    g_assert_cmpuint (fc_value_object_get_size (o), ==, row->n_members);
+    g_assert_cmpstr (fc_value_get_string (fc_value_object_get (copy, first)), ==, "changed");
+    g_assert_cmpfloat (fc_value_get_number (fc_value_object_get (o, first)), ==, 0);
+    g_assert_null (fc_value_object_get (o, absent));
+    g_assert_nonnull (fc_value_object_get (copy, absent));
+    g_assert_false (fc_value_equal (copy, o));
+    /* replacing keeps the member's place */
+    g_assert_cmpstr (fc_value_object_get_key (copy, 0), ==, first);
+    g_assert_cmpstr (fc_value_object_get_key (copy, row->n_members), ==, absent);
+  }
+  for (guint i = 1; i < row->n_members; i++)
+    {
+      g_autofree char *k = object_key (i, row->key_len);
+      g_assert_true (fc_value_object_get (copy, k) == fc_value_object_get (o, k));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -108,6 +194,12 @@ main (int argc, char **argv)
     {
       g_autofree char *path = g_strdup_printf ("/Bridge/Value/%u", i);
       g_test_add_data_func (path, &rows[i], test_row);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (object_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Bridge/Value/object/%u-members-%u-byte-keys",
+                                               object_rows[i].n_members, object_rows[i].key_len);
+      g_test_add_data_func (path, &object_rows[i], test_object);
     }
   g_test_add_func ("/Bridge/Value/bad-json", test_bad_json);
   g_test_add_func ("/Bridge/Clock/timeouts", test_clock);
