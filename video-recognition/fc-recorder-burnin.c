@@ -1,9 +1,9 @@
 /* Burn-in: the prompts and the mask composited into the recorded frames
  * (FcRecorder:burn-in). Each step's picture (mask + text, drawn by the
  * same code as the view's overlay) is made once, when the recording is
- * armed, in the frames' I420 planes; a pad probe in front of the encoder
+ * armed, in the frames' I420 planes; the recording gate (fc-recorder.c)
  * blends the one whose showTime the frame's timestamp (recording time,
- * from 0) has reached. */
+ * from 0) has reached into each recorded frame. */
 
 #include "fc-recorder-private.h"
 
@@ -11,6 +11,8 @@
 #include "fc-prompt-render.h"
 
 #include <gst/video/video.h>
+#include <math.h>
+#include <string.h>
 
 /* One step's picture, premultiplied, in the frames' I420 planes: for each
  * plane a value to add and an alpha to keep (1 - alpha) of the frame, and
@@ -38,6 +40,7 @@ struct _FcBurnIn
   GstClockTime show[FC_STEP_LIST_MAX];
   Picture *step[FC_STEP_LIST_MAX];
   Picture *none; /* before the first step: the mask */
+  GstBufferPool *pool; /* the frames blended into */
 };
 
 static void
@@ -78,29 +81,60 @@ plane_spans (Plane *p)
     }
 }
 
+/* 16.16 fixed point */
+#define FIX(v) ((gint32) lround ((v) * 65536.0))
+
 static guint8
-clamp8 (double v)
+clamp_fix (gint64 v)
 {
-  return (guint8) CLAMP (v + 0.5, 0, 255);
+  return (guint8) CLAMP ((v + 32768) >> 16, 0, 255);
 }
 
 /* SURFACE (cairo ARGB32, premultiplied) in the frames' colour matrix,
- * limited range. */
+ * limited range. A frame-sized picture is made per step when a recording
+ * is armed, so in fixed point, once per run of equal pixels (a mask is
+ * mostly runs), and only where SURFACE differs from LIKE_SURFACE, whose
+ * picture LIKE is (a step's text over the mask changes a few rows of the
+ * mask's picture); LIKE may be NULL. */
 static Picture *
-picture_new (cairo_surface_t *surface, const GstVideoInfo *info)
+picture_new (cairo_surface_t *surface, const GstVideoInfo *info,
+             cairo_surface_t *like_surface, const Picture *like)
 {
   int w = cairo_image_surface_get_width (surface);
   int h = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
   const guint8 *data;
   Picture *pic = g_new0 (Picture, 1);
-  gdouble kr = 0.299, kb = 0.114, kg;
+  gdouble kr = 0.299, kb = 0.114, kg, sb, sr;
   Plane *py = &pic->plane[0];
+  /* Y = 16 a / 255 + (kr r + kg g + kb b) 219 / 255;
+   * Cb = 128 a / 255 + (b - luma) / (2 (1 - kb)) 224 / 255, Cr alike:
+   * linear in a, r, g, b (premultiplied) */
+  gint32 ya, yr, yg, yb, ca, cbr, cbg, cbb, crr, crg, crb;
 
   gst_video_color_matrix_get_Kr_Kb (info->colorimetry.matrix, &kr, &kb);
   kg = 1 - kr - kb;
+  sb = 224.0 / 255 / (2 * (1 - kb));
+  sr = 224.0 / 255 / (2 * (1 - kr));
+  ya = FIX (16.0 / 255), yr = FIX (kr * 219 / 255), yg = FIX (kg * 219 / 255);
+  yb = FIX (kb * 219 / 255);
+  ca = FIX (128.0 / 255);
+  cbr = FIX (-kr * sb), cbg = FIX (-kg * sb), cbb = FIX ((1 - kb) * sb);
+  crr = FIX ((1 - kr) * sr), crg = FIX (-kg * sr), crb = FIX (-kb * sr);
+  g_autofree gboolean *same = g_new0 (gboolean, h);
+
   cairo_surface_flush (surface);
   data = cairo_image_surface_get_data (surface);
+  if (like != NULL && cairo_image_surface_get_stride (like_surface) == stride
+      && cairo_image_surface_get_height (like_surface) == h)
+    {
+      const guint8 *like_data = cairo_image_surface_get_data (like_surface);
+
+      for (int y = 0; y < h; y++)
+        same[y] = memcmp (data + (gsize) y * stride,
+                          like_data + (gsize) y * stride, (gsize) w * 4)
+                  == 0;
+    }
 
   py->width = w, py->height = h;
   py->value = g_malloc ((gsize) w * h);
@@ -116,76 +150,154 @@ picture_new (cairo_surface_t *surface, const GstVideoInfo *info)
     }
   for (int y = 0; y < h; y++)
     {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      const guint32 *px_row = (const guint32 *) (data + (gsize) y * stride);
+      guint32 last = 0;
+      guint8 value = 0;
 
+      if (same[y])
+        {
+          gsize row = (gsize) y * w;
+
+          memcpy (py->value + row, like->plane[0].value + row, w);
+          memcpy (py->alpha + row, like->plane[0].alpha + row, w);
+          continue;
+        }
       for (int x = 0; x < w; x++)
         {
-          guint32 px = row[x];
-          double a = px >> 24, r = (px >> 16) & 0xff, g = (px >> 8) & 0xff,
+          guint32 px = px_row[x];
+          gint64 a = px >> 24, r = (px >> 16) & 0xff, g = (px >> 8) & 0xff,
                  b = px & 0xff;
-          double luma = kr * r + kg * g + kb * b; /* premultiplied */
 
-          py->value[(gsize) y * w + x] = clamp8 (16 * a / 255 + luma * 219 / 255);
+          if (px != last)
+            {
+              value = clamp_fix (ya * a + yr * r + yg * g + yb * b);
+              last = px;
+            }
+          py->value[(gsize) y * w + x] = value;
           py->alpha[(gsize) y * w + x] = (guint8) a;
         }
     }
   /* chroma: each sample from the 2x2 block it covers */
   for (int y = 0; y < pic->plane[1].height; y++)
-    for (int x = 0; x < pic->plane[1].width; x++)
-      {
-        double a = 0, cb = 0, cr = 0;
-        int n = 0;
-
-        for (int dy = 0; dy < 2; dy++)
-          for (int dx = 0; dx < 2; dx++)
+    {
+      if (same[MIN (2 * y, h - 1)] && same[MIN (2 * y + 1, h - 1)])
+        {
+          for (int c = 1; c < 3; c++)
             {
-              int sx = MIN (2 * x + dx, w - 1), sy = MIN (2 * y + dy, h - 1);
-              guint32 px = ((const guint32 *) (data + (gsize) sy * stride))[sx];
-              double pa = px >> 24, r = (px >> 16) & 0xff,
-                     g = (px >> 8) & 0xff, b = px & 0xff;
-              double luma = kr * r + kg * g + kb * b;
+              gsize row = (gsize) y * pic->plane[c].width;
 
-              a += pa;
-              cb += 128 * pa / 255 + (b - luma) / (2 * (1 - kb)) * 224 / 255;
-              cr += 128 * pa / 255 + (r - luma) / (2 * (1 - kr)) * 224 / 255;
-              n++;
+              memcpy (pic->plane[c].value + row, like->plane[c].value + row,
+                      pic->plane[c].width);
+              memcpy (pic->plane[c].alpha + row, like->plane[c].alpha + row,
+                      pic->plane[c].width);
             }
-        pic->plane[1].value[(gsize) y * pic->plane[1].width + x] = clamp8 (cb / n);
-        pic->plane[2].value[(gsize) y * pic->plane[2].width + x] = clamp8 (cr / n);
-        pic->plane[1].alpha[(gsize) y * pic->plane[1].width + x] = clamp8 (a / n);
-        pic->plane[2].alpha[(gsize) y * pic->plane[2].width + x] = clamp8 (a / n);
-      }
+          continue;
+        }
+      for (int x = 0; x < pic->plane[1].width; x++)
+        {
+          gint64 a = 0, cb = 0, cr = 0;
+          int n = 0;
+          gsize at = (gsize) y * pic->plane[1].width + x;
+
+          for (int dy = 0; dy < 2; dy++)
+            for (int dx = 0; dx < 2; dx++)
+              {
+                int sx = MIN (2 * x + dx, w - 1), sy = MIN (2 * y + dy, h - 1);
+                guint32 px
+                    = ((const guint32 *) (data + (gsize) sy * stride))[sx];
+                gint64 pa = px >> 24, r = (px >> 16) & 0xff,
+                       g = (px >> 8) & 0xff, b = px & 0xff;
+
+                a += pa;
+                cb += ca * pa + cbr * r + cbg * g + cbb * b;
+                cr += ca * pa + crr * r + crg * g + crb * b;
+                n++;
+              }
+          if (a == 0)
+            continue; /* transparent: 0 and 0 already */
+          pic->plane[1].value[at] = clamp_fix (cb / n);
+          pic->plane[2].value[at] = clamp_fix (cr / n);
+          pic->plane[1].alpha[at] = pic->plane[2].alpha[at]
+              = (guint8) ((a + n / 2) / n);
+        }
+    }
   for (int c = 0; c < 3; c++)
     plane_spans (&pic->plane[c]);
   return pic;
 }
 
+/* d = s * (255 - a) / 255 + v over N pixels, rounded: (t + 1 + (t >> 8))
+ * >> 8. Every step fits 16 bits and the rows do not alias. */
+static inline void
+blend_pixels (guint8 *restrict d, const guint8 *restrict s,
+              const guint8 *restrict v, const guint8 *restrict a, int n)
+{
+  for (int x = 0; x < n; x++)
+    {
+      guint16 t = (guint16) (s[x] * (255 - a[x]) + 128);
+      guint16 out = (guint16) (((t + (t >> 8)) >> 8) + v[x]);
+
+      /* saturated without a branch (or a min, which SSE2 lacks for 16
+       * bits): above 255, out >> 8 is 1 and the OR sets every bit */
+      out |= (guint16) - (out >> 8);
+      d[x] = (guint8) out;
+    }
+}
+
+/* The mask can cover most of a frame (3 million samples a 1080p frame):
+ * in blocks of a fixed size, which the compiler turns into a few vector
+ * instructions each even at -O2, then the rest one by one. */
+#define BLEND_BLOCK 32
+
 static void
-picture_blend (const Picture *pic, GstVideoFrame *frame)
+blend_row (guint8 *restrict d, const guint8 *restrict s,
+           const guint8 *restrict v, const guint8 *restrict a, int n)
+{
+  int x = 0;
+
+  for (; x + BLEND_BLOCK <= n; x += BLEND_BLOCK)
+    blend_pixels (d + x, s + x, v + x, a + x, BLEND_BLOCK);
+  blend_pixels (d + x, s + x, v + x, a + x, n - x);
+}
+
+/* OUT = IN with PIC over it, in one pass (the frame copy the blend needs
+ * anyway: IN's memory is shared with the preview, and offline with the
+ * still picture). */
+static void
+picture_blend (const Picture *pic, GstVideoFrame *out,
+               const GstVideoFrame *in)
 {
   for (int c = 0; c < 3; c++)
     {
       const Plane *p = &pic->plane[c];
-      guint8 *base = GST_VIDEO_FRAME_COMP_DATA (frame, c);
-      int stride = GST_VIDEO_FRAME_COMP_STRIDE (frame, c);
-      int h = MIN (p->height, GST_VIDEO_FRAME_COMP_HEIGHT (frame, c));
-      int w = MIN (p->width, GST_VIDEO_FRAME_COMP_WIDTH (frame, c));
+      guint8 *dst = GST_VIDEO_FRAME_COMP_DATA (out, c);
+      const guint8 *src = GST_VIDEO_FRAME_COMP_DATA (in, c);
+      int dstride = GST_VIDEO_FRAME_COMP_STRIDE (out, c);
+      int sstride = GST_VIDEO_FRAME_COMP_STRIDE (in, c);
+      int h = GST_VIDEO_FRAME_COMP_HEIGHT (out, c);
+      int w = GST_VIDEO_FRAME_COMP_WIDTH (out, c);
 
       for (int y = 0; y < h; y++)
         {
-          guint8 *d = base + (gsize) y * stride;
-          const guint8 *v = p->value + (gsize) y * p->width;
-          const guint8 *a = p->alpha + (gsize) y * p->width;
-          int x1 = MIN (p->x1[y], w);
+          guint8 *d = dst + (gsize) y * dstride;
+          const guint8 *s = src + (gsize) y * sstride;
+          gsize row = (gsize) y * p->width;
+          int x0 = 0, x1 = 0;
 
-          /* d * (255 - a) / 255 + v, rounded: (t + 1 + (t >> 8)) >> 8 */
-          for (int x = p->x0[y]; x < x1; x++)
+          if (y < p->height)
             {
-              guint t = (guint) d[x] * (255u - a[x]) + 128u;
-              guint out = ((t + (t >> 8)) >> 8) + v[x];
-
-              d[x] = (guint8) MIN (out, 255u);
+              x0 = MIN (p->x0[y], w);
+              x1 = MIN (p->x1[y], w);
             }
+          if (x1 <= x0)
+            {
+              memcpy (d, s, w);
+              continue;
+            }
+          memcpy (d, s, x0);
+          blend_row (d + x0, s + x0, p->value + row + x0, p->alpha + row + x0,
+                     x1 - x0);
+          memcpy (d + x1, s + x1, w - x1);
         }
     }
 }
@@ -196,7 +308,8 @@ fc_burn_in_new (FcPrompts *prompts, int width, int height, double top_rpx,
 {
   FcStepList *steps = fc_prompts_get_steps (prompts);
   GBytes *mask_bytes = fc_prompts_get_mask (prompts);
-  cairo_surface_t *mask = NULL;
+  cairo_surface_t *mask = NULL, *base_surface;
+  Picture *base;
   FcBurnIn *self;
 
   if (mask_bytes)
@@ -209,8 +322,32 @@ fc_burn_in_new (FcPrompts *prompts, int width, int height, double top_rpx,
   g_atomic_ref_count_init (&self->ref);
   gst_video_info_set_format (&self->info, GST_VIDEO_FORMAT_I420, width,
                              height);
+  {
+    g_autoptr (GstCaps) caps = gst_video_info_to_caps (&self->info);
+    GstStructure *config;
+
+    /* frames come back when the encoder is done with them: no page
+     * faults and no zeroing of fresh memory for each frame */
+    self->pool = gst_video_buffer_pool_new ();
+    config = gst_buffer_pool_get_config (self->pool);
+    gst_buffer_pool_config_set_params (config, caps,
+                                       (guint) GST_VIDEO_INFO_SIZE (&self->info),
+                                       2, 0);
+    if (!gst_buffer_pool_set_config (self->pool, config)
+        || !gst_buffer_pool_set_active (self->pool, TRUE))
+      {
+        g_set_error (error, GST_CORE_ERROR, GST_CORE_ERROR_FAILED,
+                     "cannot make a pool of %dx%d frames", width, height);
+        g_clear_pointer (&mask, cairo_surface_destroy);
+        fc_burn_in_unref (self);
+        return NULL;
+      }
+  }
   self->n = steps ? MIN (fc_step_list_get_n_steps (steps), FC_STEP_LIST_MAX)
                   : 0;
+  /* the mask alone, then each step: its text over the mask */
+  base_surface = fc_prompt_render_overlay (NULL, mask, width, height, top_rpx);
+  base = picture_new (base_surface, &self->info, NULL, NULL);
   for (guint i = 0; i < self->n; i++)
     {
       const FcStep *step = fc_step_list_get_step (steps, i);
@@ -218,18 +355,14 @@ fc_burn_in_new (FcPrompts *prompts, int width, int height, double top_rpx,
           = fc_prompt_render_overlay (step, mask, width, height, top_rpx);
 
       self->show[i] = step->show_time * GST_MSECOND;
-      self->step[i] = picture_new (s, &self->info);
+      self->step[i] = picture_new (s, &self->info, base_surface, base);
       cairo_surface_destroy (s);
     }
   if (mask)
-    {
-      cairo_surface_t *s
-          = fc_prompt_render_overlay (NULL, mask, width, height, top_rpx);
-
-      self->none = picture_new (s, &self->info);
-      cairo_surface_destroy (s);
-      cairo_surface_destroy (mask);
-    }
+    self->none = g_steal_pointer (&base);
+  picture_free (base);
+  cairo_surface_destroy (base_surface);
+  g_clear_pointer (&mask, cairo_surface_destroy);
   return self;
 }
 
@@ -248,6 +381,11 @@ fc_burn_in_unref (FcBurnIn *self)
   for (guint i = 0; i < self->n; i++)
     picture_free (self->step[i]);
   picture_free (self->none);
+  if (self->pool != NULL)
+    {
+      gst_buffer_pool_set_active (self->pool, FALSE);
+      gst_object_unref (self->pool);
+    }
   g_free (self);
 }
 
@@ -256,7 +394,8 @@ fc_burn_in_apply (FcBurnIn *self, GstBuffer *buffer)
 {
   const Picture *pic = self->none;
   GstClockTime pts = GST_BUFFER_PTS (buffer);
-  GstVideoFrame frame;
+  GstVideoFrame in, out;
+  GstBuffer *result = NULL;
 
   /* steps are in showTime order: the last one reached wins */
   for (guint i = 0; i < self->n && GST_CLOCK_TIME_IS_VALID (pts); i++)
@@ -264,10 +403,28 @@ fc_burn_in_apply (FcBurnIn *self, GstBuffer *buffer)
       pic = self->step[i];
   if (!pic)
     return buffer;
-  buffer = gst_buffer_make_writable (buffer);
-  if (!gst_video_frame_map (&frame, &self->info, buffer, GST_MAP_READWRITE))
+  if (gst_buffer_pool_acquire_buffer (self->pool, &result, NULL)
+      != GST_FLOW_OK)
     return buffer;
-  picture_blend (pic, &frame);
-  gst_video_frame_unmap (&frame);
-  return buffer;
+  if (!gst_video_frame_map (&in, &self->info, buffer, GST_MAP_READ))
+    {
+      gst_buffer_unref (result);
+      return buffer;
+    }
+  if (!gst_video_frame_map (&out, &self->info, result, GST_MAP_WRITE))
+    {
+      gst_video_frame_unmap (&in);
+      gst_buffer_unref (result);
+      return buffer;
+    }
+  picture_blend (pic, &out, &in);
+  gst_video_frame_unmap (&out);
+  gst_video_frame_unmap (&in);
+  /* timestamps and flags; not the metas (a video meta would describe the
+   * input's layout, not the pool's) */
+  gst_buffer_copy_into (result, buffer,
+                        GST_BUFFER_COPY_FLAGS | GST_BUFFER_COPY_TIMESTAMPS, 0,
+                        -1);
+  gst_buffer_unref (buffer);
+  return result;
 }

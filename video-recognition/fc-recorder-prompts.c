@@ -6,6 +6,11 @@
 
 #include "fc-recorder-private.h"
 
+#include <gst/gst.h>
+
+GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
+#define GST_CAT_DEFAULT fc_recorder_debug
+
 struct _FcPrompts
 {
   FcResourceLoader *loader;
@@ -211,6 +216,8 @@ decoded_cb (GObject *source, GAsyncResult *result, gpointer data)
       load_failed (load, error);
       return;
     }
+  GST_INFO ("%s decoded: %zu bytes of PCM", load->name,
+            g_bytes_get_size (pcm));
   *load->slot = g_steal_pointer (&load->bytes);
   *load->pcm_slot = pcm;
   load_succeeded (load);
@@ -236,6 +243,8 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
       load_failed (load, error);
       return;
     }
+  GST_INFO ("%s \"%s\": %zu bytes in", load->name, load->src,
+            g_bytes_get_size (bytes));
   if (load->pcm_slot)
     {
       /* audio: decoded in a thread before it counts as in; the result

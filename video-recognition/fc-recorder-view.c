@@ -31,6 +31,13 @@ struct _FcRecorderView
   GdkTexture *frame;
   gint64 recording_since; /* monotonic us; 0 when not recording */
 
+  /* The record button is drawn with the rest; this child, never drawn,
+   * is the button for keyboards and assistive technology ("Record", or
+   * "Stop" and the seconds left), laid over it. */
+  GtkWidget *button;
+  int button_seconds; /* the seconds left it says, -1: none */
+  guint countdown_id; /* when that number next changes */
+
   /* the mask and prompt for one step at one size */
   GdkTexture *overlay;
   int overlay_step, overlay_width, overlay_height;
@@ -138,6 +145,8 @@ tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 
 /* ---- state --------------------------------------------------------------- */
 
+static void update_button (FcRecorderView *self);
+
 static void
 state_changed (FcRecorder *recorder, GParamSpec *pspec, gpointer data)
 {
@@ -149,6 +158,7 @@ state_changed (FcRecorder *recorder, GParamSpec *pspec, gpointer data)
   else if (state != FC_RECORDER_STATE_RECORDING
            && state != FC_RECORDER_STATE_FINISHING)
     self->recording_since = 0;
+  update_button (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -158,6 +168,83 @@ elapsed_ms (FcRecorderView *self)
   return self->recording_since
              ? (g_get_monotonic_time () - self->recording_since) / 1000
              : -1;
+}
+
+/* The seconds left of a recording under way, rounded up as the button
+ * shows them; -1 when not recording. */
+static int
+seconds_left (FcRecorderView *self)
+{
+  gint64 elapsed = elapsed_ms (self);
+  gint64 left;
+
+  if (elapsed < 0 || self->recorder == NULL)
+    return -1;
+  left = MAX ((gint64) fc_recorder_get_record_time (self->recorder) - elapsed,
+              0);
+  return (int) ((left + 999) / 1000);
+}
+
+static gboolean
+countdown_cb (gpointer data)
+{
+  FcRecorderView *self = data;
+
+  self->countdown_id = 0;
+  update_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The accessible button: "Record"; while recording "Stop", described by
+ * the seconds left, updated when the whole number changes (a timeout, not
+ * the frame clock, which may not tick when nothing is drawn). */
+static void
+update_button (FcRecorderView *self)
+{
+  FcRecorderState state = self->recorder
+                              ? fc_recorder_get_state (self->recorder)
+                              : FC_RECORDER_STATE_IDLE;
+  int left
+      = state == FC_RECORDER_STATE_RECORDING ? MAX (seconds_left (self), 0) : -1;
+
+  if (self->button == NULL)
+    return;
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
+  if (left > 0)
+    {
+      gint64 left_ms
+          = (gint64) fc_recorder_get_record_time (self->recorder)
+            - elapsed_ms (self);
+
+      /* the rounded-up number changes when left_ms reaches (left - 1) s */
+      self->countdown_id = g_timeout_add (
+          (guint) CLAMP (left_ms - (gint64) (left - 1) * 1000 + 1, 1, 1000),
+          countdown_cb, self);
+    }
+  /* nothing to press while the file is being finished */
+  gtk_widget_set_sensitive (self->button,
+                            state != FC_RECORDER_STATE_FINISHING);
+  if (left == self->button_seconds)
+    return;
+  self->button_seconds = left;
+  if (left < 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "Record",
+                                      -1);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->button),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (
+          g_dngettext (NULL, "%d second left", "%d seconds left", left), left);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "Stop",
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      text, -1);
+    }
 }
 
 /* ---- drawing ----------------------------------------------------------- */
@@ -311,6 +398,25 @@ fc_recorder_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
 }
 
+/* The record button pressed: record, or stop the recording under way. */
+static void
+press (FcRecorderView *self)
+{
+  if (!self->recorder)
+    return;
+  switch (fc_recorder_get_state (self->recorder))
+    {
+    case FC_RECORDER_STATE_RECORDING:
+      fc_recorder_stop (self->recorder);
+      break;
+    case FC_RECORDER_STATE_FINISHING:
+      break;
+    default:
+      fc_recorder_record (self->recorder);
+      break;
+    }
+}
+
 static void
 clicked (GtkGestureClick *gesture, int n_press, double x, double y,
          gpointer data)
@@ -330,9 +436,36 @@ clicked (GtkGestureClick *gesture, int n_press, double x, double y,
   radius = MIN (r.width, r.height) / 2;
   if (dx * dx + dy * dy > radius * radius)
     return;
-  if (fc_recorder_get_state (self->recorder) != FC_RECORDER_STATE_RECORDING
-      && fc_recorder_get_state (self->recorder) != FC_RECORDER_STATE_FINISHING)
-    fc_recorder_record (self->recorder);
+  press (self);
+}
+
+static void
+button_clicked (GtkButton *button, gpointer data)
+{
+  press (data);
+}
+
+/* The button's place: where it is drawn (buttonStyle). */
+static void
+fc_recorder_view_size_allocate (GtkWidget *widget, int width, int height,
+                                int baseline)
+{
+  FcRecorderView *self = FC_RECORDER_VIEW (widget);
+  FcViewport vp = { width, height };
+  FcRect r = { 0, 0, 0, 0 };
+  int min_w, min_h;
+
+  if (self->recorder)
+    fc_recorder_get_button_layout (self->recorder, &vp, &r);
+  gtk_widget_measure (self->button, GTK_ORIENTATION_HORIZONTAL, -1, &min_w,
+                      NULL, NULL, NULL);
+  gtk_widget_measure (self->button, GTK_ORIENTATION_VERTICAL, -1, &min_h,
+                      NULL, NULL, NULL);
+  gtk_widget_size_allocate (
+      self->button,
+      &(GtkAllocation){ (int) r.x, (int) r.y, MAX ((int) r.width, min_w),
+                        MAX ((int) r.height, min_h) },
+      -1);
 }
 
 /* ---- object ------------------------------------------------------------ */
@@ -448,6 +581,8 @@ fc_recorder_view_dispose (GObject *object)
           fc_recorder_set_preview_sink (self->recorder, NULL);
         }
     }
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
+  g_clear_pointer (&self->button, gtk_widget_unparent);
   g_clear_object (&self->recorder);
   g_clear_object (&self->sink_bin);
   g_clear_object (&self->frame);
@@ -477,6 +612,7 @@ fc_recorder_view_class_init (FcRecorderViewClass *klass)
   object_class->finalize = fc_recorder_view_finalize;
   widget_class->snapshot = fc_recorder_view_snapshot;
   widget_class->measure = fc_recorder_view_measure;
+  widget_class->size_allocate = fc_recorder_view_size_allocate;
   widget_class->realize = fc_recorder_view_realize;
   widget_class->unrealize = fc_recorder_view_unrealize;
 
@@ -503,6 +639,16 @@ fc_recorder_view_init (FcRecorderView *self)
   self->overlay_step = -2;
   g_signal_connect (click, "released", G_CALLBACK (clicked), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  /* not drawn (the snapshot draws the button), but focusable and pressed
+   * with the keyboard or an assistive technology */
+  self->button = gtk_button_new ();
+  self->button_seconds = -2;
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+  /* pointers hit the drawn button (the view's gesture), not this one */
+  gtk_widget_set_can_target (self->button, FALSE);
+  g_signal_connect (self->button, "clicked", G_CALLBACK (button_clicked),
+                    self);
+  update_button (self);
 }
 
 GtkWidget *

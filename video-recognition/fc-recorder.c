@@ -4,7 +4,8 @@
  *
  *   camera ! caps ! videorate(30) ! crop to aspect ! scale ! I420 ! tee
  *     tee ! queue (leaky) ! preview sink
- *     tee ! queue [video gate] ! x264enc ! h264parse ! mp4mux ! filesink
+ *     tee ! [video gate, burn-in] queue ! x264enc ! h264parse ! mp4mux
+ *       ! filesink
  *   microphone ! caps ! 48 kHz mono ! queue [audio gate] ! avenc_aac ! mp4mux
  *
  * The gates are pad probes. They drop everything until a recording is
@@ -14,6 +15,11 @@
  * the sources and mp4mux finalises the file. mp4mux writes fragments with
  * the moov first, and the file sink writes each fragment as it comes
  * (unbuffered), so a killed process leaves a playable file.
+ *
+ * Offline (the offline property), the test sources are not live and the
+ * pipeline has no clock: everything runs as fast as it can, on the
+ * buffers' timestamps. The sources are held (blocking pad probes) while
+ * nothing is being recorded, so they do not spin for the gates to drop.
  *
  * Streaming threads never touch the object's state beyond the window under
  * self->lock: they post application messages that the bus watch (on the
@@ -42,6 +48,9 @@ GST_DEBUG_CATEGORY (fc_recorder_debug);
 #define WATCHDOG_MS 50
 #define FINISH_NUDGE_US (1500 * 1000)
 #define FINISH_GIVE_UP_US (4 * G_USEC_PER_SEC)
+/* Offline, a test source cannot be lost; a pipeline that makes no
+ * progress for this long is stuck. */
+#define OFFLINE_STALL_US (10 * G_USEC_PER_SEC)
 
 struct _FcRecorder
 {
@@ -57,6 +66,7 @@ struct _FcRecorder
   GstClock *clock;
   GstElement *preview_sink;
   guint ready_timeout;
+  gboolean offline;
 
   FcRecorderState state;
   GMainContext *context;
@@ -80,6 +90,10 @@ struct _FcRecorder
   gint64 record_us;
   guint64 dropped_at_arm, duplicated_at_arm; /* videorate's counters */
   GError *pending_error; /* reported once the partial file is finalised */
+  gboolean run_offline; /* this pipeline's mode (offline when it started) */
+  /* camera frames' timestamps, smoothed (camera streaming thread only) */
+  GstClockTime cam_interval, cam_last_pts;
+  gulong vhold, ahold;  /* offline: the sources' blocking probes */
 
   /* The recording window, shared with the streaming threads. */
   GMutex lock;
@@ -88,7 +102,7 @@ struct _FcRecorder
   GstClockTime record_ns, start, end, last_video_pts;
   gint64 audio_samples; /* recorded so far */
   guint64 frames;
-  FcStamp last_video_at;
+  FcStamp last_video_at, last_write_at;
   GstSample *first_frame;
   FcBurnIn *burn; /* prompts composited into the frames, when burn-in */
   FcPromptMix *mix; /* prompt audio mixed into the recorded track */
@@ -107,6 +121,7 @@ enum
   PROP_CLOCK,
   PROP_PREVIEW_SINK,
   PROP_READY_TIMEOUT,
+  PROP_OFFLINE,
   PROP_STATE,
   N_PROPS
   /* then the part-2 properties of fc-recorder-prompts.c */
@@ -137,7 +152,8 @@ G_DEFINE_ENUM_TYPE (
     G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_WRITE_FAILED, "write-failed"),
     G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_FAILED, "failed"),
     G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_INVALID_STEPS, "invalid-steps"),
-    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_RESOURCE, "resource"))
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_RESOURCE, "resource"),
+    G_DEFINE_ENUM_VALUE (FC_RECORDER_ERROR_NOT_SUPPORTED, "not-supported"))
 
 G_DEFINE_ENUM_TYPE (
     FcRecorderState, fc_recorder_state,
@@ -307,6 +323,7 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   GstClockTime pts = GST_BUFFER_PTS (buf);
   gboolean pass = FALSE, done = FALSE, flowing = FALSE, opened = FALSE;
   GstClockTime start;
+  FcBurnIn *burn = NULL;
 
   GST_LOG ("frame %" GST_TIME_FORMAT, GST_TIME_ARGS (pts));
   g_mutex_lock (&self->lock);
@@ -334,6 +351,8 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
           pass = TRUE;
           self->frames++;
           self->last_video_pts = pts;
+          if (self->burn != NULL)
+            burn = fc_burn_in_ref (self->burn);
         }
     }
   start = self->start;
@@ -351,6 +370,15 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   if (!pass)
     return GST_PAD_PROBE_DROP;
   rebase (info, start);
+  /* Burn-in on the frames stamped from 0, here in the source's thread:
+   * the queue behind lets the encoder work on the frame before at the
+   * same time. */
+  if (burn != NULL)
+    {
+      GST_PAD_PROBE_INFO_DATA (info)
+          = fc_burn_in_apply (burn, GST_PAD_PROBE_INFO_BUFFER (info));
+      fc_burn_in_unref (burn);
+    }
   return GST_PAD_PROBE_OK;
 }
 
@@ -366,7 +394,7 @@ audio_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   g_autoptr (GstCaps) caps = gst_pad_get_current_caps (pad);
   GstAudioInfo ainfo;
   GstClockTime pts = GST_BUFFER_PTS (buf), start, end;
-  gboolean flowing = FALSE, stop, skip_all;
+  gboolean flowing = FALSE, stop, skip_all, was_done;
   gint64 frames, skip, keep, limit, done_samples;
 
   if (caps == NULL || !gst_audio_info_from_caps (&ainfo, caps)
@@ -414,8 +442,11 @@ audio_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   g_mutex_lock (&self->lock);
   if (keep > 0)
     self->audio_samples += keep;
+  was_done = self->audio_done;
   self->audio_done = stop;
   g_mutex_unlock (&self->lock);
+  if (stop && !was_done)
+    post (pad, "fc-audio-done");
 
   if (keep <= 0)
     {
@@ -461,11 +492,13 @@ file_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
       return GST_PAD_PROBE_OK;
     }
   buf = GST_PAD_PROBE_INFO_BUFFER (info);
-  if (gst_buffer_extract (buf, 4, tag, 4) != 4 || memcmp (tag, "moof", 4) != 0)
-    return GST_PAD_PROBE_OK;
   g_mutex_lock (&self->lock);
-  first = !self->file_started;
-  self->file_started = TRUE;
+  self->last_write_at = stamp_now (self);
+  if (gst_buffer_extract (buf, 4, tag, 4) == 4 && memcmp (tag, "moof", 4) == 0)
+    {
+      first = !self->file_started;
+      self->file_started = TRUE;
+    }
   g_mutex_unlock (&self->lock);
   if (first)
     post (pad, "fc-file-started");
@@ -531,6 +564,7 @@ drop_pipeline (FcRecorder *self)
   g_clear_pointer (&self->mix, fc_prompt_mix_unref);
   g_mutex_unlock (&self->lock);
   g_clear_object (&self->pipeline);
+  self->vhold = self->ahold = 0;
   fc_source_clear (&self->cam);
   fc_source_clear (&self->mic);
   if (self->video_path != NULL && !file_has_data (self->video_path))
@@ -604,6 +638,12 @@ static char *
 describe_pipeline (FcRecorder *self, gboolean decode)
 {
   GString *d = g_string_new (NULL);
+  /* Offline, the source runs ahead of the encoder: a few frames queued in
+   * front of it keep both busy (3 s of 1080p would be 280 MB). */
+  const char *vq_limit
+      = self->run_offline
+            ? "max-size-buffers=4 max-size-bytes=0 max-size-time=0"
+            : "max-size-buffers=0 max-size-bytes=0 max-size-time=3000000000";
 
   switch (self->cam.kind)
     {
@@ -616,9 +656,17 @@ describe_pipeline (FcRecorder *self, gboolean decode)
       break;
     case FC_SOURCE_TEST:
     default:
-      g_string_append (d, "videotestsrc name=vsrc is-live=true pattern=smpte");
+      /* Offline, a still frame of the pattern, painted once: a replay
+       * needs no moving picture, and painting 1080p costs as much as a
+       * fifth of an offline recording. */
+      g_string_append (d, self->run_offline
+                              ? "videotestsrc num-buffers=1 pattern=smpte"
+                                " ! imagefreeze name=vsrc"
+                              : "videotestsrc name=vsrc is-live=true "
+                                "pattern=smpte");
       break;
     }
+
   g_string_append_printf (
       d,
       " ! capsfilter name=vcaps ! %s videorate name=vrate ! "
@@ -628,8 +676,7 @@ describe_pipeline (FcRecorder *self, gboolean decode)
       "tee name=vt"
       " vt. ! queue name=pq leaky=downstream max-size-buffers=2 "
       "max-size-bytes=0 max-size-time=0 %s"
-      " vt. ! queue name=vq max-size-buffers=0 max-size-bytes=0 "
-      "max-size-time=3000000000"
+      " vt. ! queue name=vq %s"
       /* I420 in, ultrafast: x264 writes constrained-baseline, which
        * every player decodes (the tests check the profile). */
       " ! x264enc name=venc speed-preset=ultrafast tune=zerolatency key-int-max=30"
@@ -640,44 +687,27 @@ describe_pipeline (FcRecorder *self, gboolean decode)
       self->height,
       self->preview_sink ? ""
                          : "! fakesink name=preview sync=false async=false",
-      FRAGMENT_MS);
+      vq_limit, FRAGMENT_MS);
   if (self->mic.kind == FC_SOURCE_PIPEWIRE)
     g_string_append (d, " pipewiresrc name=asrc always-copy=true "
                         "do-timestamp=true client-name=fc-recorder"
                         " ! audio/x-raw,format=S16LE");
   else
-    g_string_append (
-        d, " audiotestsrc name=asrc is-live=true wave=sine freq=440 volume=0.3"
-           " ! audio/x-raw,format=S16LE,rate=48000,channels=1");
+    g_string_append_printf (
+        d,
+        " audiotestsrc name=asrc is-live=%s wave=sine freq=440 volume=0.3"
+        " ! audio/x-raw,format=S16LE,rate=48000,channels=1",
+        self->run_offline ? "false" : "true");
   /* audiorate: a microphone may deliver fewer samples than its clock says
    * (the test environment's does); the gate counts samples, so gaps must
    * be filled with silence for the sound to keep pace with the picture. */
   g_string_append (d, " ! audioconvert ! audioresample ! "
                       "audio/x-raw,format=S16LE,rate=48000,channels=1"
-                      " ! audiorate ! queue name=aq max-size-buffers=0 "
+                      " ! audiorate name=arate ! queue name=aq max-size-buffers=0 "
                       "max-size-bytes=0 max-size-time=3000000000"
                       " ! audioconvert ! avenc_aac perfect-timestamp=true ! "
                       "aacparse ! queue ! mux.");
   return g_string_free (d, FALSE);
-}
-
-/* Burn-in: in front of the encoder, on frames stamped from 0. */
-static GstPadProbeReturn
-burn_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  FcRecorder *self = data;
-  FcBurnIn *burn = NULL;
-
-  g_mutex_lock (&self->lock);
-  if (self->burn != NULL)
-    burn = fc_burn_in_ref (self->burn);
-  g_mutex_unlock (&self->lock);
-  if (burn == NULL)
-    return GST_PAD_PROBE_OK;
-  GST_PAD_PROBE_INFO_DATA (info)
-      = fc_burn_in_apply (burn, GST_PAD_PROBE_INFO_BUFFER (info));
-  fc_burn_in_unref (burn);
-  return GST_PAD_PROBE_OK;
 }
 
 /* The prompts' audio, after the audio gate (samples stamped from 0). */
@@ -697,6 +727,131 @@ mix_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
       = fc_prompt_mix_apply (mix, GST_PAD_PROBE_INFO_BUFFER (info));
   fc_prompt_mix_unref (mix);
   return GST_PAD_PROBE_OK;
+}
+
+/* A camera's frames are stamped on arrival (pipewiresrc do-timestamp),
+ * and arrival jitters: PipeWire hands frames over on its graph's cycles,
+ * which are not a multiple of the frame interval (e.g. 21.3 ms cycles for
+ * 33.3 ms frames: arrivals 21 or 43 ms apart), and on a busy machine a
+ * frame can come late and the next right behind it. videorate, slotting
+ * frames into 1/30 s intervals, turns that jitter into dropped-and-
+ * repeated pairs whenever the frames' phase sits near a slot boundary. So
+ * in front of videorate the stamps follow the camera's own cadence: each
+ * frame is expected one interval (from the caps' frame rate) after the
+ * previous one, and moves from
+ * there an eighth of the way towards its arrival time, by at most a
+ * quarter of an interval (which keeps the stamps with the clock over
+ * time, and the sound in sync: a frame really lost is caught up with over
+ * a few frames, and videorate repeats one then); a frame more than four
+ * intervals away from where it was expected (a stall) is stamped on
+ * arrival again. (PipeWire's own frame numbers would tell a lost frame
+ * from a late one, but pipewiresrc 0.3.65 does not pass them on.) */
+static GstPadProbeReturn
+cadence_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  FcRecorder *self = data;
+  GstBuffer *buf;
+  GstClockTime pts, expected, out;
+  GstClockTimeDiff diff;
+
+  if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM)
+    {
+      GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
+      GstCaps *caps;
+      int num = 0, den = 0;
+
+      if (GST_EVENT_TYPE (event) != GST_EVENT_CAPS)
+        return GST_PAD_PROBE_OK;
+      gst_event_parse_caps (event, &caps);
+      self->cam_interval = GST_CLOCK_TIME_NONE;
+      self->cam_last_pts = GST_CLOCK_TIME_NONE;
+      if (gst_structure_get_fraction (gst_caps_get_structure (caps, 0),
+                                      "framerate", &num, &den)
+          && num > 0 && den > 0)
+        self->cam_interval = gst_util_uint64_scale (GST_SECOND, den, num);
+      return GST_PAD_PROBE_OK;
+    }
+  buf = GST_PAD_PROBE_INFO_BUFFER (info);
+  pts = GST_BUFFER_PTS (buf);
+  if (!GST_CLOCK_TIME_IS_VALID (self->cam_interval)
+      || !GST_CLOCK_TIME_IS_VALID (pts))
+    return GST_PAD_PROBE_OK;
+  out = pts;
+  if (GST_CLOCK_TIME_IS_VALID (self->cam_last_pts))
+    {
+      GstClockTimeDiff step = (GstClockTimeDiff)self->cam_interval / 4;
+
+      expected = self->cam_last_pts + self->cam_interval;
+      diff = GST_CLOCK_DIFF (expected, pts);
+      if (ABS (diff) <= 4 * (GstClockTimeDiff)self->cam_interval)
+        out = expected + CLAMP (diff / 8, -step, step);
+    }
+  GST_LOG ("camera frame at %" GST_TIME_FORMAT ", stamped %" GST_TIME_FORMAT,
+           GST_TIME_ARGS (pts), GST_TIME_ARGS (out));
+  self->cam_last_pts = out;
+  if (out != pts)
+    {
+      buf = gst_buffer_make_writable (buf);
+      GST_BUFFER_PTS (buf) = out;
+      GST_BUFFER_DTS (buf) = GST_CLOCK_TIME_NONE;
+      GST_PAD_PROBE_INFO_DATA (info) = buf;
+    }
+  return GST_PAD_PROBE_OK;
+}
+
+/* Offline, the sources are held while nothing is being recorded: not
+ * live, they would otherwise turn out frames and samples as fast as they
+ * can only for the gates to drop them. The probe lets the first buffer
+ * through when *DATA is TRUE (frames and samples flow: "ready"), then
+ * blocks the stream until it is removed. */
+static GstPadProbeReturn
+hold_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  gboolean *let_one = data;
+
+  if (*let_one)
+    {
+      *let_one = FALSE;
+      return GST_PAD_PROBE_PASS;
+    }
+  return GST_PAD_PROBE_OK;
+}
+
+/* Holds (offline) the video or the audio source's output after the rate
+ * elements (videorate keeps its first frame until the second comes). */
+static void
+hold_source (FcRecorder *self, gboolean video, gboolean let_one)
+{
+  g_autoptr (GstElement) e = gst_bin_get_by_name (
+      GST_BIN (self->pipeline), video ? "vrate" : "arate");
+  g_autoptr (GstPad) pad = gst_element_get_static_pad (e, "src");
+  gulong *id = video ? &self->vhold : &self->ahold;
+  gboolean *let = g_new (gboolean, 1);
+
+  if (*id != 0)
+    {
+      g_free (let);
+      return;
+    }
+  *let = let_one;
+  *id = gst_pad_add_probe (pad,
+                           GST_PAD_PROBE_TYPE_BLOCK | GST_PAD_PROBE_TYPE_BUFFER,
+                           hold_probe, let, g_free);
+}
+
+static void
+release_source (FcRecorder *self, gboolean video)
+{
+  g_autoptr (GstElement) e = NULL;
+  g_autoptr (GstPad) pad = NULL;
+  gulong *id = video ? &self->vhold : &self->ahold;
+
+  if (*id == 0 || self->pipeline == NULL)
+    return;
+  e = gst_bin_get_by_name (GST_BIN (self->pipeline), video ? "vrate" : "arate");
+  pad = gst_element_get_static_pad (e, "src");
+  gst_pad_remove_probe (pad, *id);
+  *id = 0;
 }
 
 /* Returns the pad, with a reference. */
@@ -723,7 +878,9 @@ build_pipeline (FcRecorder *self)
   gboolean decode = FALSE;
   const char *dir;
 
-  if (!fc_source_find (self->microphone, FALSE, &self->mic))
+  if (self->run_offline)
+    self->mic.kind = FC_SOURCE_TEST;
+  else if (!fc_source_find (self->microphone, FALSE, &self->mic))
     {
       if (!self->allow_test_source)
         {
@@ -750,8 +907,9 @@ build_pipeline (FcRecorder *self)
 
   if (self->cam.kind == FC_SOURCE_TEST)
     vcaps = gst_caps_new_simple (
-        "video/x-raw", "width", G_TYPE_INT, self->width, "height", G_TYPE_INT,
-        self->height, "framerate", GST_TYPE_FRACTION, 30, 1, NULL);
+        "video/x-raw", "format", G_TYPE_STRING, "I420", "width", G_TYPE_INT,
+        self->width, "height", G_TYPE_INT, self->height, "framerate",
+        GST_TYPE_FRACTION, 30, 1, NULL);
   else
     vcaps = fc_source_choose_video_caps (&self->cam, self->width, self->height,
                                          &decode);
@@ -813,7 +971,10 @@ build_pipeline (FcRecorder *self)
           return FALSE;
         }
     }
-  if (self->clock != NULL)
+  if (self->run_offline)
+    /* no clock at all: every element runs as fast as it can */
+    gst_pipeline_use_clock (GST_PIPELINE (self->pipeline), NULL);
+  else if (self->clock != NULL)
     gst_pipeline_use_clock (GST_PIPELINE (self->pipeline), self->clock);
   self->time_clock
       = self->clock ? gst_object_ref (self->clock) : gst_system_clock_obtain ();
@@ -824,8 +985,6 @@ build_pipeline (FcRecorder *self)
   self->agate = add_probe (self->pipeline, "aq", GST_PAD_PROBE_TYPE_BUFFER,
                            audio_gate, self);
   g_mutex_unlock (&self->lock);
-  gst_object_unref (add_probe (self->pipeline, "venc",
-                               GST_PAD_PROBE_TYPE_BUFFER, burn_probe, self));
   {
     g_autoptr (GstElement) aq
         = gst_bin_get_by_name (GST_BIN (self->pipeline), "aq");
@@ -837,6 +996,19 @@ build_pipeline (FcRecorder *self)
                                GST_PAD_PROBE_TYPE_BUFFER
                                    | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
                                file_probe, self));
+  if (self->run_offline)
+    {
+      hold_source (self, TRUE, TRUE);
+      hold_source (self, FALSE, TRUE);
+    }
+  if (self->cam.kind != FC_SOURCE_TEST)
+    {
+      self->cam_interval = self->cam_last_pts = GST_CLOCK_TIME_NONE;
+      gst_object_unref (add_probe (self->pipeline, "vrate",
+                                   GST_PAD_PROBE_TYPE_BUFFER
+                                       | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
+                                   cadence_probe, self));
+    }
 
   bus = gst_element_get_bus (self->pipeline);
   self->bus_source = gst_bus_create_watch (bus);
@@ -949,6 +1121,37 @@ start_portal (FcRecorder *self)
 }
 #endif
 
+static gboolean
+is_test_setting (const char *setting)
+{
+  return setting == NULL || *setting == '\0'
+         || g_strcmp0 (setting, "auto") == 0
+         || g_strcmp0 (setting, "test") == 0;
+}
+
+/* Offline recording is for the test sources only: a device gives frames
+ * in real time. FALSE when an error has been emitted. */
+static gboolean
+offline_sources_ok (FcRecorder *self)
+{
+  g_autoptr (GError) error = NULL;
+  const char *what = NULL, *setting = NULL;
+
+  if (!is_test_setting (self->camera))
+    what = "camera", setting = self->camera;
+  else if (!is_test_setting (self->microphone))
+    what = "microphone", setting = self->microphone;
+  if (what == NULL)
+    return TRUE;
+  error = g_error_new (FC_RECORDER_ERROR, FC_RECORDER_ERROR_NOT_SUPPORTED,
+                       "offline recording needs the test camera and "
+                       "microphone, not %s \"%s\"",
+                       what, setting);
+  GST_WARNING ("%s", error->message);
+  emit_error (self, error, NULL);
+  return FALSE;
+}
+
 /* Starts what prepare() promises: "ready" or "error" follows. FALSE when
  * an error has been emitted already. */
 static void prompts_done (const GError *error, gpointer data);
@@ -960,6 +1163,9 @@ start_pipeline (FcRecorder *self)
   g_autoptr (GError) steps_error = NULL;
   gboolean steps_ok;
 
+  self->run_offline = self->offline;
+  if (self->run_offline && !offline_sources_ok (self))
+    return FALSE;
   /* the stepList first: a bad one starts nothing; its resources load
    * while the camera starts */
   g_main_context_push_thread_default (self->context);
@@ -986,6 +1192,12 @@ start_pipeline (FcRecorder *self)
     }
   resolution_size (self->resolution, &self->width, &self->height);
 
+  if (self->run_offline)
+    {
+      /* the test pattern and tone, without looking for devices */
+      fc_source_clear (&self->cam);
+      return build_pipeline (self);
+    }
 #ifdef FC_HAVE_LIBPORTAL
   if (start_portal (self))
     return TRUE;
@@ -1002,9 +1214,12 @@ arm (FcRecorder *self)
   if (fc_recorder_get_burn_in (self))
     {
       g_autoptr (GError) error = NULL;
+      gint64 t0 = g_get_monotonic_time ();
 
       burn = fc_burn_in_new (self->prompts, self->width, self->height,
                              fc_recorder_get_top (self), &error);
+      GST_INFO ("burn-in pictures made in %.1f ms",
+                (g_get_monotonic_time () - t0) / 1000.0);
       if (burn == NULL)
         {
           fail (self, FC_RECORDER_ERROR_RESOURCE, NULL,
@@ -1035,6 +1250,8 @@ arm (FcRecorder *self)
   self->start_emitted = self->nudged = FALSE;
   self->record_us = g_get_monotonic_time ();
   set_state (self, FC_RECORDER_STATE_RECORDING);
+  release_source (self, TRUE);
+  release_source (self, FALSE);
   return TRUE;
 }
 
@@ -1286,7 +1503,8 @@ start_player (FcRecorder *self)
   start = self->start;
   g_mutex_unlock (&self->lock);
   g_clear_pointer (&self->player, fc_prompt_player_free);
-  if (clock == NULL || !GST_CLOCK_TIME_IS_VALID (start))
+  /* offline, nobody listens in real time: the prompts are in the file */
+  if (self->run_offline || clock == NULL || !GST_CLOCK_TIME_IS_VALID (start))
     return;
   g_main_context_push_thread_default (self->context);
   self->player = fc_prompt_player_new (
@@ -1360,6 +1578,17 @@ bus_cb (GstBus *bus, GstMessage *msg, gpointer data)
           {
             self->finishing_at = stamp_now (self);
             set_state (self, FC_RECORDER_STATE_FINISHING);
+            if (self->run_offline)
+              hold_source (self, TRUE, FALSE);
+          }
+        else if (gst_structure_has_name (s, "fc-audio-done")
+                 && self->state >= FC_RECORDER_STATE_RECORDING
+                 && self->run_offline)
+          {
+            /* the last buffer is in the queue (the gate ran under its
+             * stream lock): end the branch now, the source is held */
+            hold_source (self, FALSE, FALSE);
+            end_branch (self, FALSE);
           }
         else if (gst_structure_has_name (s, "fc-file-done")
                  && self->state >= FC_RECORDER_STATE_RECORDING)
@@ -1396,10 +1625,12 @@ watchdog_cb (gpointer data)
 {
   FcRecorder *self = data;
   gint64 silent; /* since the last frame */
+  gint64 unwritten; /* since the last write to the file */
   gboolean saw_video, started;
 
   g_mutex_lock (&self->lock);
   silent = elapsed_us (self, self->last_video_at);
+  unwritten = elapsed_us (self, self->last_write_at);
   saw_video = self->saw_video;
   started = GST_CLOCK_TIME_IS_VALID (self->start);
   g_mutex_unlock (&self->lock);
@@ -1424,7 +1655,8 @@ watchdog_cb (gpointer data)
         }
       break;
     case FC_RECORDER_STATE_READY:
-      if (silent > 2 * LOST_AFTER_US)
+      /* offline, the sources are held until record */
+      if (!self->run_offline && silent > 2 * LOST_AFTER_US)
         {
           fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
                 "camera lost: no frame for %d ms", (int)(silent / 1000));
@@ -1432,6 +1664,23 @@ watchdog_cb (gpointer data)
         }
       break;
     case FC_RECORDER_STATE_RECORDING:
+      if (self->run_offline)
+        {
+          if (silent <= OFFLINE_STALL_US)
+            break;
+          if (!started)
+            {
+              fail (self, FC_RECORDER_ERROR_FAILED, NULL,
+                    "recording stalled: no frame for %d ms",
+                    (int)(silent / 1000));
+              return G_SOURCE_REMOVE;
+            }
+          self->pending_error = g_error_new (
+              FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
+              "recording stalled: no frame for %d ms", (int)(silent / 1000));
+          finish_now (self);
+          break;
+        }
       if (silent > LOST_AFTER_US)
         {
           if (!started && silent <= 2 * LOST_AFTER_US)
@@ -1451,6 +1700,20 @@ watchdog_cb (gpointer data)
     case FC_RECORDER_STATE_FINISHING:
       if (self->pipeline == NULL)
         break; /* summarising */
+      if (self->run_offline)
+        {
+          /* the encoder may still have frames to do: give up only when
+           * nothing has been written for a while (no nudge: the test tone
+           * always reaches the end) */
+          if (MIN (unwritten, elapsed_us (self, self->finishing_at))
+              > FINISH_GIVE_UP_US)
+            {
+              GST_WARNING ("no end of stream: closing the file as it is");
+              complete (self);
+              return G_SOURCE_REMOVE;
+            }
+          break;
+        }
       if (!self->nudged
           && elapsed_us (self, self->finishing_at) > FINISH_NUDGE_US)
         {
@@ -1509,6 +1772,9 @@ fc_recorder_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_READY_TIMEOUT:
       g_value_set_uint (value, self->ready_timeout);
       break;
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -1554,6 +1820,9 @@ fc_recorder_set_property (GObject *object, guint prop_id, const GValue *value,
       break;
     case PROP_READY_TIMEOUT:
       fc_recorder_set_ready_timeout (self, g_value_get_uint (value));
+      break;
+    case PROP_OFFLINE:
+      fc_recorder_set_offline (self, g_value_get_boolean (value));
       break;
     default:
       if (prop_id >= N_PROPS)
@@ -1679,6 +1948,23 @@ fc_recorder_class_init (FcRecorderClass *klass)
    */
   props[PROP_READY_TIMEOUT] = g_param_spec_uint ("ready-timeout", NULL, NULL,
                                                  100, G_MAXUINT, 5000, flags);
+  /**
+   * FcRecorder:offline:
+   *
+   * Record from the test pattern and tone as fast as the machine can
+   * encode, not in real time (replay, benchmarks). The test sources are
+   * then not live and the pipeline runs without a clock: record-time is
+   * media time (the file holds exactly record-time ms, however long the
+   * encoding takes), and burn-in, the prompt audio mixed into the file
+   * and the subtitles follow the stream's timestamps. No prompt audio is
+   * played to the speaker, and the preview shows the first frame until
+   * record. Only with the test sources: the camera and microphone must be
+   * unset, "auto" or "test" (allow-test-source is not needed); a device
+   * gives "error" with errCode "not-supported" at prepare (or record),
+   * which then return FALSE. Read when the pipeline starts.
+   */
+  props[PROP_OFFLINE]
+      = g_param_spec_boolean ("offline", NULL, NULL, FALSE, flags);
   props[PROP_STATE] = g_param_spec_enum (
       "state", NULL, NULL, FC_TYPE_RECORDER_STATE, FC_RECORDER_STATE_IDLE,
       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -1840,6 +2126,11 @@ fc_recorder_stop (FcRecorder *self)
       /* Nothing has gone into the file: disarm and keep previewing. */
       self->armed = FALSE;
       g_mutex_unlock (&self->lock);
+      if (self->run_offline)
+        {
+          hold_source (self, TRUE, FALSE);
+          hold_source (self, FALSE, FALSE);
+        }
       set_state (self, FC_RECORDER_STATE_READY);
       fc_recorder_emit_warning (self, "stopped before the recording started");
       return TRUE;
@@ -2246,4 +2537,22 @@ fc_recorder_set_ready_timeout (FcRecorder *self, guint timeout_ms)
     return;
   self->ready_timeout = timeout_ms;
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_READY_TIMEOUT]);
+}
+
+gboolean
+fc_recorder_get_offline (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
+  return self->offline;
+}
+
+void
+fc_recorder_set_offline (FcRecorder *self, gboolean offline)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  offline = !!offline;
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_OFFLINE]);
 }

@@ -33,6 +33,8 @@ G_BEGIN_DECLS
  * "stepList supports at most 3 steps, got 4"); nothing is started
  * @FC_RECORDER_ERROR_RESOURCE: a prompt audio or the mask could not be
  * loaded ("cannot load stepList[1].audioSrc \"URL\": HTTP 404 Not Found")
+ * @FC_RECORDER_ERROR_NOT_SUPPORTED: the settings cannot go together (an
+ * offline recording from a device); nothing is started
  *
  * The `errCode` of an error detail is the nick of one of these
  * (e.g. "camera-lost").
@@ -48,6 +50,7 @@ typedef enum
   FC_RECORDER_ERROR_FAILED,
   FC_RECORDER_ERROR_INVALID_STEPS,
   FC_RECORDER_ERROR_RESOURCE,
+  FC_RECORDER_ERROR_NOT_SUPPORTED,
 } FcRecorderError;
 
 /**
@@ -124,6 +127,17 @@ FC_RECORDER_EXPORT void fc_recorder_set_preview_sink (FcRecorder *self,
 FC_RECORDER_EXPORT guint fc_recorder_get_ready_timeout (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_ready_timeout (FcRecorder *self,
                                                        guint timeout_ms);
+/* Offline (property "offline"): the test pattern and tone recorded as fast
+ * as the machine encodes, on stream time instead of in real time: a
+ * recording holds exactly record-time ms of media, and the prompts (burn-in,
+ * their audio in the file, the subtitles) are placed by the frames' and
+ * samples' timestamps. Only with the test sources (camera and microphone
+ * unset, "auto" or "test"): with a device, prepare and record emit "error"
+ * (errCode "not-supported") and return FALSE. Read when the pipeline
+ * starts. */
+FC_RECORDER_EXPORT gboolean fc_recorder_get_offline (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_offline (FcRecorder *self,
+                                                 gboolean offline);
 
 /* Part 2: prompts, resources, button, burn-in (fc-recorder-prompts.c). */
 FC_RECORDER_EXPORT GVariant *fc_recorder_get_step_list (FcRecorder *self);

@@ -101,8 +101,10 @@ keep_detail (FcRecorder *rec, GVariant *detail, gpointer data)
     *slot = g_variant_ref (detail);
 }
 
+/* DATA non-NULL: offline (FcRecorder:offline), the clips placed by the
+ * samples' count as fast as the file is made. */
 static void
-test_onsets (void)
+test_onsets (gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *root = g_dir_make_tmp ("fc-audio-XXXXXX", &error);
@@ -131,7 +133,8 @@ test_onsets (void)
   g_signal_connect (rec, "error", G_CALLBACK (keep_detail), &err);
   g_object_set (rec, "camera", "test", "microphone", "test", "resolution",
                 "low", "allow-test-source", TRUE, "record-time", 2000,
-                "temp-dir", tmp, "root-dir", root, "step-list", steps, NULL);
+                "temp-dir", tmp, "root-dir", root, "step-list", steps,
+                "offline", data != NULL, NULL);
   g_assert_true (fc_recorder_record (rec));
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (!end && !err && g_get_monotonic_time () < deadline)
@@ -211,6 +214,8 @@ main (int argc, char **argv)
 {
   gst_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/Recorder/Audio/onsets", test_onsets);
+  g_test_add_data_func ("/Recorder/Audio/onsets", NULL, test_onsets);
+  g_test_add_data_func ("/Recorder/Audio/onsets-offline", "offline",
+                        test_onsets);
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 /* burn-in: a recording (test sources) with three steps in three colours
  * and an opaque black mask; every decoded frame must show exactly the
  * step whose showTime its timestamp has reached, so each step's text is
- * in the first frame at or after its showTime and not in the one before. */
+ * in the first frame at or after its showTime and not in the one before.
+ * Live and offline (not live, no clock). */
 
 #include <glib/gstdio.h>
 #include <gst/gst.h>
@@ -146,8 +147,9 @@ check_frame (GstSample *sample, const FcRect *box, guint index, Seen *seen)
   seen->frames++;
 }
 
+/* EXACT: offline, every frame is in the file, on the 30 fps grid. */
 static void
-decode_and_check (const char *path, const FcRect *box)
+decode_and_check (const char *path, const FcRect *box, gboolean exact)
 {
   g_autofree char *desc = g_strdup_printf (
       "filesrc location=\"%s\" ! qtdemux ! h264parse ! avdec_h264 ! "
@@ -185,11 +187,20 @@ decode_and_check (const char *path, const FcRect *box)
   g_assert_cmpuint (seen.first_pts[1], <, 500 * GST_MSECOND + GST_SECOND / 30);
   g_assert_cmpuint (seen.first_pts[2], >=, 1000 * GST_MSECOND);
   g_assert_cmpuint (seen.first_pts[2], <, 1000 * GST_MSECOND + GST_SECOND / 30);
+  if (exact)
+    {
+      g_assert_cmpuint (seen.frames, ==, 45);
+      g_assert_cmpuint (seen.first_of[1], ==, 15);
+      g_assert_cmpuint (seen.first_of[2], ==, 30);
+    }
 }
 
+/* DATA: offline (FcRecorder:offline) when non-NULL: the same frames,
+ * placed on stream time as fast as they encode. */
 static void
-test_burn_in (void)
+test_burn_in (gconstpointer data)
 {
+  gboolean offline = data != NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *root = g_dir_make_tmp ("fc-burnin-XXXXXX", &error);
   g_autofree char *tmp = g_dir_make_tmp ("fc-burnin-rec-XXXXXX", &error);
@@ -222,7 +233,8 @@ test_burn_in (void)
   g_object_set (rec, "camera", "test", "microphone", "test", "resolution",
                 "low", "allow-test-source", TRUE, "record-time", 1500,
                 "temp-dir", tmp, "root-dir", root, "mask", "/mask.png",
-                "step-list", steps, "top", TOP, "burn-in", TRUE, NULL);
+                "step-list", steps, "top", TOP, "burn-in", TRUE, "offline",
+                offline, NULL);
   g_assert_true (fc_recorder_record (rec));
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (!ev.end && !ev.error && g_get_monotonic_time () < deadline)
@@ -233,7 +245,7 @@ test_burn_in (void)
   g_assert_null (ev.error);
   g_assert_nonnull (ev.end);
   g_assert_true (g_variant_lookup (ev.end, "tempVideoPath", "&s", &video));
-  decode_and_check (video, &box);
+  decode_and_check (video, &box, offline);
 
   /* the prompt timeline beside the video */
   {
@@ -279,6 +291,9 @@ main (int argc, char **argv)
 {
   gst_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/Recorder/BurnIn/steps-on-frames", test_burn_in);
+  g_test_add_data_func ("/Recorder/BurnIn/steps-on-frames", NULL,
+                        test_burn_in);
+  g_test_add_data_func ("/Recorder/BurnIn/steps-on-frames-offline", "offline",
+                        test_burn_in);
   return g_test_run ();
 }

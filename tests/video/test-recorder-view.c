@@ -96,6 +96,37 @@ never (gpointer data)
   return FALSE;
 }
 
+static gboolean
+idle_again (gpointer data)
+{
+  return n_error > 0
+         || fc_recorder_get_state (FC_RECORDER (data)) == FC_RECORDER_STATE_IDLE;
+}
+
+/* The seconds left the button's accessible description says, or -1. */
+static int
+described_seconds (GtkWidget *button)
+{
+  for (int n = 0; n <= 30; n++)
+    {
+      g_autofree char *want = g_strdup_printf ("%d seconds left", n);
+      g_autofree char *differs = gtk_test_accessible_check_property (
+          GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, want);
+
+      if (differs == NULL)
+        return n;
+    }
+  return -1;
+}
+
+static gboolean
+counted_down (gpointer data)
+{
+  int left = described_seconds (data);
+
+  return n_error > 0 || (left >= 0 && left < 30);
+}
+
 static GdkTexture *
 render (GtkWidget *widget)
 {
@@ -180,7 +211,8 @@ test_view (void)
   FcRect button_rect, face = { W / 2.0 - 40, H * 0.5, 80, 60 };
   FcRect corner = { 0, H - 40, 30, 30 };
   FcRect indicator;
-  GtkWidget *window, *view;
+  GtkWidget *window, *view, *record_button;
+  int left;
   g_autoptr (GdkTexture) t1 = NULL, t2 = NULL;
   Pixels p1, p2;
 
@@ -251,8 +283,28 @@ test_view (void)
     g_assert_cmpfloat (bright / n, >, 2 * (dark / m) + 20);
   }
 
-  /* recording: the indicator and the countdown */
-  g_assert_true (fc_recorder_record (rec));
+  /* the record button for keyboards and assistive technology: a button
+   * over the drawn one, "Record" */
+  record_button = gtk_widget_get_first_child (view);
+  g_assert_true (GTK_IS_BUTTON (record_button));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (record_button),
+                                   GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (record_button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Record");
+  g_assert_false (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (record_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (record_button, view, &bounds));
+    g_assert_cmpfloat_with_epsilon (bounds.origin.x, button_rect.x, 1);
+    g_assert_cmpfloat_with_epsilon (bounds.origin.y, button_rect.y, 1);
+    g_assert_cmpfloat_with_epsilon (bounds.size.width, button_rect.width, 1);
+  }
+
+  /* recording (pressed through that button): the indicator and the
+   * countdown; the button says "Stop" and the seconds left */
+  g_assert_true (gtk_widget_activate (record_button));
   run_until (never, NULL, 1200);
   g_assert_cmpuint (n_error, ==, 0);
   g_assert_cmpint (fc_recorder_get_state (rec), ==,
@@ -269,6 +321,25 @@ test_view (void)
     /* "29" in white over the red */
     g_assert_cmpfloat (share (&p2, &centre, 255, 255, 255, 40), >, 0.05);
   }
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (record_button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Stop");
+  /* a second into the recording the number goes down */
+  run_until (counted_down, record_button, 5000);
+  left = described_seconds (record_button);
+  g_test_message ("the button says %d seconds left", left);
+  g_assert_cmpint (left, >=, 20);
+  g_assert_cmpint (left, <=, 29);
+
+  /* pressed again: the recording stops early, the button says "Record" */
+  g_assert_true (gtk_widget_activate (record_button));
+  run_until (idle_again, rec, 15000);
+  g_assert_cmpuint (n_error, ==, 0);
+  g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
+  run_until (never, NULL, 100);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (record_button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Record");
+  g_assert_false (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (record_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 
   g_free (p1.data);
   g_free (p2.data);

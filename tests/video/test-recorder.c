@@ -964,6 +964,218 @@ test_sigkill (void)
   }
 }
 
+/* ---- offline --------------------------------------------------------- */
+
+/* The video frames of PATH, decoded: how many, and whether their
+ * timestamps are 0, 1/30 s, 2/30 s, ... without a gap. */
+static guint
+count_frames (const char *path, gboolean *regular)
+{
+  g_autofree char *desc = g_strdup_printf (
+      "filesrc location=\"%s\" ! qtdemux ! h264parse ! avdec_h264 ! "
+      "appsink name=out sync=false",
+      path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GstElement) p = gst_parse_launch (desc, &error);
+  g_autoptr (GstElement) sink = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  *regular = TRUE;
+  sink = gst_bin_get_by_name (GST_BIN (p), "out");
+  gst_element_set_state (p, GST_STATE_PLAYING);
+  for (;;)
+    {
+      g_autoptr (GstSample) sample = NULL;
+      GstClockTime pts, want = gst_util_uint64_scale (n, GST_SECOND, 30);
+
+      g_signal_emit_by_name (sink, "pull-sample", &sample);
+      if (!sample)
+        break;
+      pts = GST_BUFFER_PTS (gst_sample_get_buffer (sample));
+      if (pts + GST_MSECOND < want || pts > want + GST_MSECOND)
+        {
+          g_test_message ("frame %u at %" GST_TIME_FORMAT, n,
+                          GST_TIME_ARGS (pts));
+          *regular = FALSE;
+        }
+      n++;
+    }
+  gst_element_set_state (p, GST_STATE_NULL);
+  return n;
+}
+
+/* Offline: the preview holds (no "camera lost" however long it waits), and
+ * the file is exactly record-time of media, every frame in it. */
+static void
+test_offline_record (gconstpointer data)
+{
+  const Resolution *r = data;
+  g_autofree char *dir = make_dir ();
+  FcRecorder *rec = recorder_new ("test", "test", r->resolution, 2000, dir);
+  gboolean regular = FALSE;
+  Events ev;
+
+  events_connect (&ev, rec);
+  fc_recorder_set_offline (rec, TRUE);
+  g_assert_true (fc_recorder_get_offline (rec));
+  g_assert_true (fc_recorder_prepare (rec));
+  wait_for (&ev, &ev.ready, 10000);
+  g_assert_cmpstr (lookup_s (ev.ready, "source"), ==, "test");
+  g_assert_cmpstr (lookup_s (ev.ready, "microphoneSource"), ==, "test");
+  /* longer than the live preview's 1 s without a frame */
+  run_for (1300);
+  g_assert_null (ev.error);
+  g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_READY);
+  g_assert_true (fc_recorder_record (rec));
+  wait_for (&ev, &ev.end, 60000);
+  check_end (ev.end, 2000 * GST_MSECOND, r->width, r->height);
+  g_assert_cmpint (lookup_x (ev.end, "duration"), ==, 2000);
+  g_assert_cmpuint (count_frames (lookup_s (ev.end, "tempVideoPath"),
+                                  &regular),
+                    ==, 60);
+  g_assert_true (regular);
+  g_assert_cmpint (lookup_x (ev.end, "droppedFrames"), ==, 0);
+  g_assert_cmpint (lookup_x (ev.end, "duplicatedFrames"), ==, 0);
+  g_assert_cmpuint (ev.warnings->len, ==, 0);
+  g_assert_finalize_object (rec);
+  events_clear (&ev);
+  fc_test_remove_tree (dir);
+}
+
+/* Offline, the host's clock is not waited on: a virtual clock that never
+ * moves still gives the whole recording (replay drives it so), and a
+ * record on an idle recorder prepares first. */
+static void
+test_offline_clock_still (void)
+{
+  g_autofree char *dir = make_dir ();
+  FcRecorder *rec = recorder_new (NULL, NULL, "low", 1000, dir);
+  GstClock *clock = gst_test_clock_new ();
+  gboolean regular = FALSE;
+  Events ev;
+
+  events_connect (&ev, rec);
+  g_object_set (rec, "offline", TRUE, "clock", clock, NULL);
+  g_assert_true (fc_recorder_record (rec));
+  wait_for (&ev, &ev.end, 60000);
+  g_assert_cmpuint (ev.n_ready, ==, 1);
+  g_assert_cmpuint (ev.n_start, ==, 1);
+  g_assert_cmpuint (gst_clock_get_time (clock), ==, 0);
+  check_end (ev.end, 1000 * GST_MSECOND, 640, 480);
+  g_assert_cmpuint (count_frames (lookup_s (ev.end, "tempVideoPath"),
+                                  &regular),
+                    ==, 30);
+  g_assert_true (regular);
+  /* and again, from the start */
+  g_clear_pointer (&ev.end, g_variant_unref);
+  fc_recorder_set_record_time (rec, 500);
+  g_assert_true (fc_recorder_record (rec));
+  wait_for (&ev, &ev.end, 60000);
+  check_end (ev.end, 500 * GST_MSECOND, 640, 480);
+  g_assert_cmpuint (count_frames (lookup_s (ev.end, "tempVideoPath"),
+                                  &regular),
+                    ==, 15);
+  g_assert_finalize_object (rec);
+  gst_object_unref (clock);
+  events_clear (&ev);
+  fc_test_remove_tree (dir);
+}
+
+/* Offline, stop and destruction mid-recording: the file holds what was
+ * made, whole frames on the grid, and is finalised. Ten minutes of
+ * record-time: far more than is made before the stop arrives. */
+static void
+test_offline_stop_destroy (void)
+{
+  g_autofree char *dir = make_dir ();
+  FcRecorder *rec = recorder_new ("test", "test", "low", 600000, dir);
+  g_autofree char *path = NULL;
+  gboolean regular = FALSE;
+  gint64 duration;
+  FileInfo info = { 0 };
+  Events ev;
+
+  events_connect (&ev, rec);
+  fc_recorder_set_offline (rec, TRUE);
+  g_assert_true (fc_recorder_record (rec));
+  wait_for (&ev, &ev.start, 10000);
+  g_assert_true (fc_recorder_stop (rec));
+  wait_for (&ev, &ev.end, 30000);
+  duration = lookup_x (ev.end, "duration");
+  g_test_message ("offline, stopped at %" G_GINT64_FORMAT " ms", duration);
+  g_assert_cmpint (duration, >, 0);
+  g_assert_cmpint (duration, <, 600000);
+  check_end (ev.end, duration * GST_MSECOND, 640, 480);
+  g_assert_cmpuint (count_frames (lookup_s (ev.end, "tempVideoPath"),
+                                  &regular),
+                    ==, (duration * 30 + 500) / 1000);
+  g_assert_true (regular);
+  g_assert_cmpuint (ev.warnings->len, ==, 0);
+
+  /* again, and the recorder destroyed while recording */
+  g_clear_pointer (&ev.start, g_variant_unref);
+  g_assert_true (fc_recorder_record (rec));
+  wait_for (&ev, &ev.start, 10000);
+  path = g_strdup (lookup_s (ev.start, "tempVideoPath"));
+  g_assert_finalize_object (rec);
+  g_assert_cmpuint (ev.n_end, ==, 1);
+  g_assert_cmpuint (ev.n_error, ==, 0);
+  discover (path, &info);
+  g_test_message ("offline, finalised on destruction: %" GST_TIME_FORMAT,
+                  GST_TIME_ARGS (info.duration));
+  g_assert_cmpuint (info.duration, >, 0);
+  g_assert_cmpuint (played_ns (path), >, 0);
+  g_free (info.profile);
+  events_clear (&ev);
+  fc_test_remove_tree (dir);
+}
+
+/* Offline with a device: an error naming it, nothing started. */
+static void
+test_offline_device (void)
+{
+  static const char *const settings[][2] = {
+    { "pipewire:fc-test-camera", "test" },
+    { "test", "pipewire:fc-test-mic" },
+    { "v4l2:/dev/video0", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      g_autofree char *dir = make_dir ();
+      FcRecorder *rec = recorder_new (settings[i][0], settings[i][1], "low",
+                                      1000, dir);
+      g_autofree char *want = NULL;
+      Events ev;
+
+      events_connect (&ev, rec);
+      fc_recorder_set_allow_test_source (rec, TRUE);
+      fc_recorder_set_offline (rec, TRUE);
+      g_assert_false (fc_recorder_prepare (rec));
+      g_assert_cmpuint (ev.n_error, ==, 1);
+      g_assert_cmpstr (lookup_s (ev.error, "errCode"), ==, "not-supported");
+      want = g_strdup_printf (
+          "offline recording needs the test camera and microphone, not %s "
+          "\"%s\"",
+          i == 1 ? "microphone" : "camera", settings[i][i == 1 ? 1 : 0]);
+      g_assert_cmpstr (lookup_s (ev.error, "errMsg"), ==, want);
+      g_assert_cmpint (fc_recorder_get_state (rec), ==,
+                       FC_RECORDER_STATE_IDLE);
+      g_assert_false (fc_recorder_record (rec));
+      g_assert_cmpuint (ev.n_error, ==, 2);
+      g_assert_cmpuint (ev.n_ready, ==, 0);
+      g_assert_cmpint (fc_recorder_get_state (rec), ==,
+                       FC_RECORDER_STATE_IDLE);
+      /* the setting itself is kept as given */
+      fc_recorder_set_offline (rec, FALSE);
+      g_assert_false (fc_recorder_get_offline (rec));
+      g_assert_finalize_object (rec);
+      events_clear (&ev);
+      fc_test_remove_tree (dir);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -992,6 +1204,15 @@ main (int argc, char **argv)
   g_test_add_func ("/video/recorder/fault/camera-denied", test_camera_denied);
   g_test_add_func ("/video/recorder/fault/write-failure", test_write_failure);
   g_test_add_func ("/video/recorder/sigkill", test_sigkill);
+  g_test_add_data_func ("/video/recorder/offline/record/low", &resolutions[0],
+                        test_offline_record);
+  g_test_add_data_func ("/video/recorder/offline/record/high",
+                        &resolutions[2], test_offline_record);
+  g_test_add_func ("/video/recorder/offline/clock-standing-still",
+                   test_offline_clock_still);
+  g_test_add_func ("/video/recorder/offline/stop-destroy",
+                   test_offline_stop_destroy);
+  g_test_add_func ("/video/recorder/offline/device", test_offline_device);
 
   return g_test_run ();
 }
