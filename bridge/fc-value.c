@@ -956,6 +956,42 @@ from_cjson (const cJSON *j)
   return fc_value_new_undefined ();
 }
 
+/* The line and column (in characters, from 1) of @at in @text. */
+static void
+text_position (const char *text, const char *at, int *line, int *col)
+{
+  *line = 1, *col = 1;
+  for (const char *p = text; at && p < at; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        (*line)++, *col = 1;
+      else
+        (*col)++;
+    }
+}
+
+/* The first \u0000 escape inside a string of valid JSON @text, or NULL. */
+static const char *
+find_nul_escape (const char *text)
+{
+  gboolean in_string = FALSE;
+
+  if (!strstr (text, "\\u0000"))
+    return NULL;
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        in_string = !in_string;
+      else if (in_string && *p == '\\')
+        {
+          if (strncmp (p + 1, "u0000", 5) == 0)
+            return p;
+          p++; /* the escaped character (valid JSON: never the NUL) */
+        }
+    }
+  return NULL;
+}
+
 /**
  * fc_value_from_json:
  * @text: JSON text
@@ -966,21 +1002,15 @@ from_cjson (const cJSON *j)
 FcValue *
 fc_value_from_json (const char *text, GError **error)
 {
-  const char *end = NULL;
+  const char *end = NULL, *nul;
   cJSON *j;
   FcValue *v;
+  int line, col;
 
   g_return_val_if_fail (text != NULL, NULL);
   if (!g_utf8_validate (text, -1, &end))
     {
-      int line = 1, col = 1;
-      for (const char *p = text; p < end; p = g_utf8_next_char (p))
-        {
-          if (*p == '\n')
-            line++, col = 1;
-          else
-            col++;
-        }
+      text_position (text, end, &line, &col);
       g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
                    "%d:%d: invalid UTF-8; expected JSON text in UTF-8", line, col);
       return NULL;
@@ -988,16 +1018,20 @@ fc_value_from_json (const char *text, GError **error)
   j = cJSON_ParseWithOpts (text, &end, TRUE);
   if (!j)
     {
-      int line = 1, col = 1;
-      for (const char *p = text; end && p < end; p++)
-        {
-          if (*p == '\n')
-            line++, col = 1;
-          else
-            col++;
-        }
+      text_position (text, end, &line, &col);
       g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
                    "%d:%d: malformed JSON", line, col);
+      return NULL;
+    }
+  /* cJSON's strings end at a NUL: "a\u0000/../x" would silently become
+   * "a", a path or value other than the one written */
+  if ((nul = find_nul_escape (text)))
+    {
+      cJSON_Delete (j);
+      text_position (text, nul, &line, &col);
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
+                   "%d:%d: \\u0000 in a string: strings cannot hold NUL "
+                   "characters", line, col);
       return NULL;
     }
   v = from_cjson (j);

@@ -83,6 +83,13 @@ static const Row rows[] = {
     NULL, FC_PLUGIN_ERROR_ESCAPING_PATH,
     "app.json:1:27: subpackage root \"pkg\" goes through a symlink to /etc, "
     "outside ROOT; expected a path inside it" },
+  /* cJSON's strings end at a NUL: the path would silently be "pages/a" */
+  { "page-nul-escape", VIA_APP,
+    { "app.json", "{\"pages\": [\"pages/a\\u0000/../../../../etc/passwd\"]}",
+      NULL },
+    NULL, FC_PLUGIN_ERROR_BAD_JSON,
+    "app.json:1:20: \\u0000 in a string: strings cannot hold NUL characters; "
+    "expected a JSON object" },
   { "subpackage-page-dotdot", VIA_APP,
     { "app.json", "{\"subpackages\": [{\"root\": \"pkg\", \"pages\": "
                   "[\"../../x\"]}]}", NULL },
