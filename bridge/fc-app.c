@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fc-plugin-private.h"
+#include "fc-page-private.h"
 
 typedef struct
 {
@@ -757,6 +758,17 @@ load_with (FcApp *self, FcPage *page, PageCtx *c, const char *page_json,
     }
   g_object_set_data_full (G_OBJECT (page), "fc-app", g_object_ref (self),
                           g_object_unref);
+  /* a plugin page's events call its plugin's handlers only, never the
+   * host's (an empty scope when the plugin registered none) */
+  if (c->decl)
+    {
+      FcCallbackScope *own
+          = fc_plugin_get_page_scope (c->decl->plugin, c->local_path);
+      g_autoptr (FcCallbackScope) none = own ? NULL : fc_callback_scope_new ();
+      fc_page_set_plugin_scope (page, own ? own : none);
+    }
+  else
+    fc_page_set_plugin_scope (page, NULL);
   fc_page_set_resolver (page, c->decl ? resolve_in_plugin : resolve_host, c,
                         page_ctx_free);
   ok = fc_page_load (page, c->decl ? NULL : self->json_text, page_json, fxml,
@@ -805,7 +817,10 @@ fc_app_load_page_text (FcApp *self, FcPage *page, const char *page_path,
  * @error: return location for a %FC_PLUGIN_ERROR or %FC_BRIDGE_ERROR error
  *
  * Reads the page's `.json` and `.fxml` (confined to the app's root or the
- * plugin's package) and mounts it with the app's plugin rules.
+ * plugin's package) and mounts it with the app's plugin rules. A plugin's
+ * page calls only the handlers its plugin registered for it
+ * (fc_plugin_context_add_page_callback()), not those of @page's scope,
+ * whose observer (fc_callback_scope_set_observer()) still sees the calls.
  *
  * Returns: whether the page mounted
  */

@@ -20,6 +20,7 @@ struct _FcCallbackScope {
   GObject parent_instance;
   GHashTable *callbacks; /* name → Callback */
   Callback *fallback;
+  Callback *observer;
 };
 
 G_DEFINE_FINAL_TYPE (FcCallbackScope, fc_callback_scope, G_TYPE_OBJECT)
@@ -30,6 +31,7 @@ fc_callback_scope_finalize (GObject *object)
   FcCallbackScope *self = FC_CALLBACK_SCOPE (object);
   g_hash_table_unref (self->callbacks);
   g_clear_pointer (&self->fallback, callback_free);
+  g_clear_pointer (&self->observer, callback_free);
   G_OBJECT_CLASS (fc_callback_scope_parent_class)->finalize (object);
 }
 
@@ -100,14 +102,35 @@ fc_callback_scope_has_callback (FcCallbackScope *self, const char *name)
 }
 
 /**
- * fc_callback_scope_invoke:
+ * fc_callback_scope_set_observer:
  * @self: a scope
- * @event: the event; @event->handler names the callback
- *
- * Returns: %FALSE when the scope has no callback for the name
+ * @callback: (nullable) (scope notified): called before each callback the
+ *   scope runs (its fallback included), and before each callback a plugin
+ *   page's scope runs on a page created with @self (fc_page_new()): a host
+ *   watches every handler call this way, plugin pages' too, without
+ *   handling them (replay prints each call). Not called for a name nothing
+ *   handles: the page reports that as a `warning`.
+ * @user_data: its data
+ * @destroy: (nullable): frees @user_data
  */
+void
+fc_callback_scope_set_observer (FcCallbackScope *self, FcEventCallback callback, gpointer user_data,
+                                GDestroyNotify destroy)
+{
+  g_return_if_fail (FC_IS_CALLBACK_SCOPE (self));
+  g_clear_pointer (&self->observer, callback_free);
+  if (callback)
+    {
+      self->observer = g_new (Callback, 1);
+      *self->observer = (Callback) { callback, user_data, destroy };
+    }
+}
+
+/* Runs @event->handler of @self, after telling the observers of @self and
+ * of @host (the scope of the page's host, when @self is a plugin page's):
+ * @host's callbacks and fallback are never run. */
 gboolean
-fc_callback_scope_invoke (FcCallbackScope *self, const FcEvent *event)
+fc_callback_scope_invoke_observed (FcCallbackScope *self, FcCallbackScope *host, const FcEvent *event)
 {
   Callback *c;
   g_return_val_if_fail (FC_IS_CALLBACK_SCOPE (self) && event && event->handler, FALSE);
@@ -116,8 +139,27 @@ fc_callback_scope_invoke (FcCallbackScope *self, const FcEvent *event)
     c = self->fallback;
   if (!c)
     return FALSE;
+  if (self->observer)
+    self->observer->callback (event, self->observer->user_data);
+  if (host && host != self && host->observer)
+    host->observer->callback (event, host->observer->user_data);
   c->callback (event, c->user_data);
   return TRUE;
+}
+
+/**
+ * fc_callback_scope_invoke:
+ * @self: a scope
+ * @event: the event; @event->handler names the callback
+ *
+ * Runs the callback (or the fallback), after the observer.
+ *
+ * Returns: %FALSE when the scope has no callback for the name
+ */
+gboolean
+fc_callback_scope_invoke (FcCallbackScope *self, const FcEvent *event)
+{
+  return fc_callback_scope_invoke_observed (self, NULL, event);
 }
 
 static FcValue *

@@ -79,6 +79,10 @@ FC_BRIDGE_EXPORT void fc_callback_scope_set_fallback (FcCallbackScope *self,
                                                       FcEventCallback callback,
                                                       gpointer user_data,
                                                       GDestroyNotify destroy);
+FC_BRIDGE_EXPORT void fc_callback_scope_set_observer (FcCallbackScope *self,
+                                                      FcEventCallback callback,
+                                                      gpointer user_data,
+                                                      GDestroyNotify destroy);
 FC_BRIDGE_EXPORT gboolean fc_callback_scope_has_callback (FcCallbackScope *self, const char *name);
 FC_BRIDGE_EXPORT gboolean fc_callback_scope_invoke (FcCallbackScope *self, const FcEvent *event);
 

@@ -81,5 +81,10 @@ struct _FcElement {
 FcValue *fc_element_dup_dataset (FcElement *element);
 void fc_page_emit_warning (FcPage *page, int line, int col, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
 void fc_page_emit_navigate (FcPage *page, const char *url);
+/* A plugin page's handlers: its events resolve in @scope only; the host's
+ * scope (fc_page_get_scope()) just observes them. %NULL: the host's. */
+void fc_page_set_plugin_scope (FcPage *page, FcCallbackScope *scope);
+gboolean fc_callback_scope_invoke_observed (FcCallbackScope *self, FcCallbackScope *host,
+                                            const FcEvent *event);
 
 G_END_DECLS

@@ -119,7 +119,8 @@ struct _FcPage {
   GObject parent_instance;
 
   FcRegistry *registry;
-  FcCallbackScope *scope;
+  FcCallbackScope *scope;        /* the host's */
+  FcCallbackScope *plugin_scope; /* a plugin page's handlers, or NULL */
   char *filename;
   SharedDoc *shared_doc;
   const FcFxmlNode *doc;
@@ -184,6 +185,7 @@ fc_page_finalize (GObject *object)
   FcPage *self = FC_PAGE (object);
   g_clear_object (&self->registry);
   g_clear_object (&self->scope);
+  g_clear_object (&self->plugin_scope);
   g_free (self->filename);
   g_clear_pointer (&self->shared_doc, shared_doc_unref);
   g_clear_pointer (&self->app_json, fc_value_unref);
@@ -1647,6 +1649,13 @@ fc_page_get_data (FcPage *self)
   return self->data;
 }
 
+void
+fc_page_set_plugin_scope (FcPage *page, FcCallbackScope *scope)
+{
+  g_return_if_fail (FC_IS_PAGE (page));
+  g_set_object (&page->plugin_scope, scope);
+}
+
 /** fc_page_get_registry: Returns: (transfer none): the registry */
 FcRegistry *
 fc_page_get_registry (FcPage *self)
@@ -1655,7 +1664,18 @@ fc_page_get_registry (FcPage *self)
   return self->registry;
 }
 
-/** fc_page_get_scope: Returns: (transfer none): the callback scope */
+/**
+ * fc_page_get_scope:
+ * @self: a page
+ *
+ * The host's scope, given to fc_page_new(). A host page's handlers are
+ * looked up there; a plugin's page (fc_app_load_page() with
+ * `plugin://ALIAS/PAGE`) calls only the handlers its plugin registered
+ * (fc_plugin_context_add_page_callback()), which the scope's observer
+ * (fc_callback_scope_set_observer()) still sees.
+ *
+ * Returns: (transfer none): the host's callback scope
+ */
 FcCallbackScope *
 fc_page_get_scope (FcPage *self)
 {
@@ -2124,7 +2144,9 @@ run_bindings (FcElement *el, FcEvent *ev, gboolean capture, gboolean *mut_done)
       ev->handler = handler;
       ev->line = b->attr->line;
       ev->col = b->attr->col;
-      if (!fc_callback_scope_invoke (el->page->scope, ev))
+      /* a plugin page's names resolve in its plugin's scope only */
+      if (!fc_callback_scope_invoke_observed (el->page->plugin_scope ? el->page->plugin_scope : el->page->scope,
+                                              el->page->scope, ev))
         fc_page_emit_warning (el->page, b->attr->line, b->attr->col,
                               "no handler \"%s\" for event \"%s\"", handler, ev->type);
     }

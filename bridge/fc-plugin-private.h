@@ -25,6 +25,7 @@ struct _FcPlugin
   GHashTable *components; /* path → FcComponentClass */
   GHashTable *functions;  /* name → FcPluginFunctionSpec */
   GHashTable *values;     /* name → FcValue */
+  GHashTable *page_scopes; /* page path → FcCallbackScope: its handlers */
 };
 
 struct _FcPluginContext
@@ -38,6 +39,10 @@ struct _FcPluginInterface
   FcValue *exported; /* the host's export, shared between plugins exporting one
                         file */
 };
+
+/* The handlers the module registered for its page at @path (a value of
+ * plugin.json `pages`), or %NULL when it registered none. */
+FcCallbackScope *fc_plugin_get_page_scope (FcPlugin *plugin, const char *path);
 
 /* Parses @text as a JSON object; errors are `NAME:line:col: ...`. */
 FcValue *fc_json_load (const char *text, const char *name, GError **error);

@@ -172,6 +172,7 @@ plugin_free (FcPlugin *p)
   g_hash_table_unref (p->components);
   g_hash_table_unref (p->functions);
   g_hash_table_unref (p->values);
+  g_hash_table_unref (p->page_scopes);
   g_free (p);
 }
 
@@ -213,6 +214,12 @@ const char *
 fc_plugin_get_page (FcPlugin *plugin, const char *name)
 {
   return g_hash_table_lookup (plugin->pages, name);
+}
+
+FcCallbackScope *
+fc_plugin_get_page_scope (FcPlugin *plugin, const char *path)
+{
+  return g_hash_table_lookup (plugin->page_scopes, path);
 }
 
 /* ---- registration context ---- */
@@ -279,6 +286,44 @@ fc_plugin_context_add_value (FcPluginContext *ctx, const char *name,
 {
   g_hash_table_replace (ctx->plugin->values, g_strdup (name),
                         fc_value_ref (value));
+}
+
+/**
+ * fc_plugin_context_add_page_callback:
+ * @ctx: the package being loaded
+ * @page: the page's path inside the package, as plugin.json's `pages`
+ *   gives it (e.g. `pages/hello-page`)
+ * @name: the handler name the page's markup uses (`bindtap="onTap"`)
+ * @callback: (scope notified): the function
+ * @user_data: its data
+ * @destroy: (nullable): frees @user_data (never: modules stay resident)
+ *
+ * Registers a handler of one of the plugin's pages, as
+ * fc_callback_scope_add_callback() does for a host's: the events of that
+ * page, mounted with fc_app_load_page() (`plugin://ALIAS/PAGE`), call the
+ * handlers its plugin registered for it and nothing else: a name the
+ * plugin did not register is reported as an unknown handler (the page's
+ * `warning`), never looked up among the host's handlers. The page an
+ * event comes from is fc_element_get_page() of its target, where a
+ * handler may keep per-page state (g_object_set_data()).
+ *
+ * Loading the package fails when @page is not one of its `pages`.
+ */
+void
+fc_plugin_context_add_page_callback (FcPluginContext *ctx, const char *page,
+                                     const char *name, FcEventCallback callback,
+                                     gpointer user_data, GDestroyNotify destroy)
+{
+  FcCallbackScope *scope;
+
+  g_return_if_fail (ctx && page && name && callback);
+  scope = g_hash_table_lookup (ctx->plugin->page_scopes, page);
+  if (!scope)
+    {
+      scope = fc_callback_scope_new ();
+      g_hash_table_insert (ctx->plugin->page_scopes, g_strdup (page), scope);
+    }
+  fc_callback_scope_add_callback (scope, name, callback, user_data, destroy);
 }
 
 /* ---- interfaces ---- */
@@ -580,6 +625,8 @@ load_package (const char *dir, const char *provider, const char *version,
                                         function_spec_free);
   p->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify)fc_value_unref);
+  p->page_scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          g_object_unref);
   p->public = p->pages = NULL;
 
   if (!g_file_get_contents (json_path, &p->json_text, NULL, &local))
@@ -658,6 +705,25 @@ load_package (const char *dir, const char *provider, const char *version,
                        where, (char *)k, (char *)v);
           goto fail;
         }
+    /* handlers only for pages the package has */
+    g_hash_table_iter_init (&it, p->page_scopes);
+    while (g_hash_table_iter_next (&it, &k, &v))
+      {
+        gboolean listed = FALSE;
+        GHashTableIter pit;
+        gpointer pk, pv;
+        g_hash_table_iter_init (&pit, p->pages);
+        while (!listed && g_hash_table_iter_next (&pit, &pk, &pv))
+          listed = g_str_equal (pv, k);
+        if (!listed)
+          {
+            g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_BAD_PACKAGE,
+                         "%s: the module registers handlers for page \"%s\", "
+                         "which is not one of the paths in \"pages\"",
+                         p->json_name, (char *)k);
+            goto fail;
+          }
+      }
   }
   return p;
 
@@ -743,6 +809,7 @@ struct _FcHostSettings
   char **download_domains; /* never NULL */
   gboolean allow_test_source;
   gboolean allow_insecure_http;
+  gboolean offline;
 };
 
 enum
@@ -754,6 +821,7 @@ enum
   HS_PROP_ALLOW_TEST_SOURCE,
   HS_PROP_DOWNLOAD_DOMAINS,
   HS_PROP_ALLOW_INSECURE_HTTP,
+  HS_PROP_OFFLINE,
   HS_N_PROPS
 };
 
@@ -798,6 +866,9 @@ fc_host_settings_get_property (GObject *object, guint prop_id, GValue *value,
       break;
     case HS_PROP_ALLOW_INSECURE_HTTP:
       g_value_set_boolean (value, self->allow_insecure_http);
+      break;
+    case HS_PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -864,6 +935,19 @@ fc_host_settings_class_init (FcHostSettingsClass *klass)
    */
   hs_props[HS_PROP_ALLOW_INSECURE_HTTP] = g_param_spec_boolean (
       "allow-insecure-http", NULL, NULL, FALSE, flags);
+  /**
+   * FcHostSettings:offline:
+   *
+   * Whether a recorder records from the test pattern and tone offline: not
+   * in real time but as fast as the machine encodes, a recording holding
+   * exactly its recordTime of media however long the encoding takes.
+   * Only with the test sources: with a device for the camera or the
+   * microphone the recorder reports an error (errCode "not-supported").
+   * Headless hosts on a virtual clock turn it on (`fc-demo replay`);
+   * %FALSE by default.
+   */
+  hs_props[HS_PROP_OFFLINE]
+      = g_param_spec_boolean ("offline", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, HS_N_PROPS, hs_props);
 }
 
@@ -1141,4 +1225,30 @@ fc_host_settings_set_allow_insecure_http (FcHostSettings *self,
   self->allow_insecure_http = allow;
   g_object_notify_by_pspec (G_OBJECT (self),
                             hs_props[HS_PROP_ALLOW_INSECURE_HTTP]);
+}
+
+gboolean
+fc_host_settings_get_offline (FcHostSettings *self)
+{
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (self), FALSE);
+  return self->offline;
+}
+
+/**
+ * fc_host_settings_set_offline:
+ * @self: the settings
+ * @offline: whether recordings from the test sources are made offline
+ *
+ * See #FcHostSettings:offline. A recorder reads it when its pipeline
+ * starts.
+ */
+void
+fc_host_settings_set_offline (FcHostSettings *self, gboolean offline)
+{
+  g_return_if_fail (FC_IS_HOST_SETTINGS (self));
+  offline = !!offline;
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), hs_props[HS_PROP_OFFLINE]);
 }

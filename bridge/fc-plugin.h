@@ -8,6 +8,7 @@
 #include "fc-bridge-macros.h"
 #include "fc-value.h"
 #include "fc-component.h"
+#include "fc-event.h"
 
 G_BEGIN_DECLS
 
@@ -97,6 +98,9 @@ FC_BRIDGE_EXPORT void fc_plugin_context_add_function (FcPluginContext *ctx,
 FC_BRIDGE_EXPORT void fc_plugin_context_add_value (FcPluginContext *ctx,
                                                    const char *name,
                                                    FcValue *value);
+FC_BRIDGE_EXPORT void fc_plugin_context_add_page_callback (
+    FcPluginContext *ctx, const char *page, const char *name,
+    FcEventCallback callback, gpointer user_data, GDestroyNotify destroy);
 
 FC_BRIDGE_EXPORT const char *fc_plugin_get_provider (FcPlugin *plugin);
 FC_BRIDGE_EXPORT const char *fc_plugin_get_version (FcPlugin *plugin);
@@ -152,7 +156,9 @@ fc_plugin_interface_require_mini_program (FcPluginInterface *iface);
  * #FcHostSettings:microphone), whether a test pattern and tone may stand
  * in for a missing device (#FcHostSettings:allow-test-source), and which
  * servers a plugin may download from (#FcHostSettings:download-domains,
- * #FcHostSettings:allow-insecure-http).
+ * #FcHostSettings:allow-insecure-http), and whether recordings from the
+ * test sources are made offline, as fast as the machine encodes
+ * (#FcHostSettings:offline).
  *
  * Each #FcApp owns one (fc_app_get_host_settings()), or shares one the host
  * gives it (fc_app_set_host_settings()). A plugin's component reads the
@@ -201,5 +207,8 @@ fc_host_settings_get_allow_insecure_http (FcHostSettings *self);
 FC_BRIDGE_EXPORT void
 fc_host_settings_set_allow_insecure_http (FcHostSettings *self,
                                           gboolean allow);
+FC_BRIDGE_EXPORT gboolean fc_host_settings_get_offline (FcHostSettings *self);
+FC_BRIDGE_EXPORT void fc_host_settings_set_offline (FcHostSettings *self,
+                                                    gboolean offline);
 
 G_END_DECLS

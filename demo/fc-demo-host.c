@@ -183,6 +183,12 @@ fc_demo_host_settings_apply_json (FcHostSettings *settings, FcValue *host, const
         return bad_member (error, where, "allowTestSource", "true or false");
       fc_host_settings_set_allow_test_source (settings, fc_value_get_boolean (v));
     }
+  if ((v = fc_value_object_get (host, "offline")))
+    {
+      if (fc_value_get_kind (v) != FC_VALUE_BOOLEAN)
+        return bad_member (error, where, "offline", "true or false");
+      fc_host_settings_set_offline (settings, fc_value_get_boolean (v));
+    }
   if ((v = fc_value_object_get (host, "tempDir")))
     {
       g_autofree char *dir = NULL;
@@ -239,10 +245,11 @@ fc_demo_host_describe_settings (FcHostSettings *settings)
   const char *camera = fc_host_settings_get_camera (settings);
   const char *mic = fc_host_settings_get_microphone (settings);
 
-  return g_strdup_printf ("downloads allowed from: %s%s; camera: %s; microphone: %s%s", *list ? list : "(none)",
+  return g_strdup_printf ("downloads allowed from: %s%s; camera: %s; microphone: %s%s%s", *list ? list : "(none)",
                           fc_host_settings_get_allow_insecure_http (settings) ? " (plain HTTP too)" : "",
                           camera ? camera : "auto", mic ? mic : "auto",
                           fc_host_settings_get_allow_test_source (settings)
                               ? "; test pattern and tone stand in for a missing camera or microphone"
-                              : "");
+                              : "",
+                          fc_host_settings_get_offline (settings) ? "; recorded offline (as fast as encoding)" : "");
 }

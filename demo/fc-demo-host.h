@@ -68,7 +68,7 @@ gboolean fc_demo_host_should_retry_without_audio (FcDemoHost *host, const FcEven
 /* Applies a JSON object of host settings to @settings (the replay
  * contract's `host` object, and a mini-program's host.json):
  * `downloadDomains` (array of host[:port]), `allowInsecureHttp`,
- * `allowTestSource` (booleans), `camera`, `microphone` ("test",
+ * `allowTestSource`, `offline` (booleans), `camera`, `microphone` ("test",
  * "pipewire:NODE", ...) and `tempDir` (relative to @base_dir). Members
  * left out keep their value; a member of the wrong type or a value
  * fc_host_settings_set_*() refuses is an error starting with @where. */

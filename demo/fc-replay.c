@@ -16,6 +16,7 @@ typedef struct {
   guint n_matched;    /* calls before this index are all matched or skipped */
   GArray *matched;    /* gboolean per call */
   gboolean failed;
+  gboolean offline;   /* recordings offline: page time never follows the real clock */
 } Replay;
 
 static double
@@ -111,6 +112,11 @@ on_callback (const FcEvent *event, gpointer user_data)
 }
 
 static void
+on_any_handler (const FcEvent *event, gpointer user_data)
+{
+}
+
+static void
 on_warning (FcPage *page, const char *message, Replay *r)
 {
   g_autoptr (FcValue) m = fc_value_new_string (message);
@@ -160,11 +166,21 @@ subset (FcValue *expected, FcValue *actual)
 
 /* Page time is virtual: `wait` advances it at once. While a component
  * holds the page (fc_page_hold: a camera negotiating, a recording being
- * encoded), the work is real, so the page's time follows the real clock
- * instead: `wait N` lasts N real ms, and an `expect` that has to wait for
- * an event moves time on as it waits. Timestamps then say when events
- * really came, and a recording of recordTime ms ends recordTime after it
- * started. SETTLE_TIMEOUT_US bounds how long a run waits for one event. */
+ * encoded), a step waits for the component's work, which is real:
+ *
+ * - Offline (the host setting `offline`, the default on the test camera
+ *   and microphone), page time stands still while the run waits, and the
+ *   recorder moves it on media time: onRecordEnd comes at onRecordStart's
+ *   time plus the recording's duration, however fast the machine encoded
+ *   it. `wait N` waits for the held work, then ends N ms after it began
+ *   (or at onRecordEnd's time, if that is later).
+ * - Live (a device, or `"offline": false`), the page's time follows the
+ *   real clock: `wait N` lasts N real ms, and an `expect` that has to wait
+ *   for an event moves time on as it waits. Timestamps then say when
+ *   events really came, and a recording of recordTime ms ends recordTime
+ *   after it started.
+ *
+ * SETTLE_TIMEOUT_US bounds how long a run waits for one event. */
 #define SETTLE_TIMEOUT_US (120 * G_USEC_PER_SEC)
 
 static gboolean
@@ -174,19 +190,21 @@ wake_up (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main context, moving page time with the real clock, while the
- * page is held, until @done says so or @limit_ms of page time have passed
- * (< 0: no limit but SETTLE_TIMEOUT_US). Returns the page time it moved. */
+/* Runs the main context while the page is held, until @done says so or
+ * @limit_ms of page time have passed (< 0: no limit but
+ * SETTLE_TIMEOUT_US); live, page time moves with the real clock, offline
+ * only where a component moves it. Returns the page time that passed. */
 static double
 run_held (Replay *r, gboolean (*done) (Replay *r, gpointer data), gpointer data, double limit_ms)
 {
   gint64 start = g_get_monotonic_time ();
-  double moved = 0;
+  double t0 = fc_page_get_time (r->page);
 
   while (g_main_context_iteration (NULL, FALSE))
     ;
   while (fc_page_is_held (r->page) && !(done && done (r, data)))
     {
+      double moved = fc_page_get_time (r->page) - t0;
       double step;
       gboolean woke = FALSE;
       guint id;
@@ -200,17 +218,17 @@ run_held (Replay *r, gboolean (*done) (Replay *r, gpointer data), gpointer data,
       g_main_context_iteration (NULL, TRUE);
       if (!woke)
         g_source_remove (id);
+      if (r->offline)
+        continue;
       /* whole milliseconds of real time, as the timestamps print */
+      moved = fc_page_get_time (r->page) - t0;
       step = (double) ((g_get_monotonic_time () - start) / 1000) - moved;
       if (limit_ms >= 0)
         step = MIN (step, limit_ms - moved);
       if (step > 0)
-        {
-          fc_page_advance (r->page, step);
-          moved += step;
-        }
+        fc_page_advance (r->page, step);
     }
-  return moved;
+  return fc_page_get_time (r->page) - t0;
 }
 
 static void
@@ -219,13 +237,13 @@ settle (Replay *r, gboolean (*done) (Replay *r, gpointer data), gpointer data)
   run_held (r, done, data, -1);
 }
 
-/* `wait N`: real time while the page is held, virtual time after. */
+/* `wait N`: the held work first (live: in real time), virtual time after. */
 static void
 step_wait (Replay *r, double ms)
 {
   double moved = run_held (r, NULL, NULL, MAX (ms, 0));
 
-  fc_page_advance (r->page, MAX (ms, 0) - moved);
+  fc_page_advance (r->page, MAX (MAX (ms, 0) - moved, 0));
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -386,6 +404,20 @@ step_navigate (Replay *r, FcApp *app, FcValue *step, GError **error)
   return TRUE;
 }
 
+/* Whether a recorder with @settings records from the test pattern and
+ * tone: each device "test", or the system's with the test source allowed
+ * (replay's default). */
+static gboolean
+uses_test_sources (FcHostSettings *settings)
+{
+  const char *devices[] = { fc_host_settings_get_camera (settings), fc_host_settings_get_microphone (settings) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    if (g_strcmp0 (devices[i], "test") != 0 && (devices[i] || !fc_host_settings_get_allow_test_source (settings)))
+      return FALSE;
+  return TRUE;
+}
+
 static FcPluginStore *
 make_store (const char *const *extra)
 {
@@ -448,7 +480,16 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
       replay_error (&r, "bad-case", "%s", error->message);
       goto out;
     }
-  fc_callback_scope_set_fallback (scope, on_callback, &r, NULL);
+  /* on the test camera and microphone, recordings are made offline on
+   * the page's virtual clock unless the case says "offline": false */
+  if (!(fc_value_get_kind (fc_value_object_get (doc, "host")) == FC_VALUE_OBJECT
+        && fc_value_object_get (fc_value_object_get (doc, "host"), "offline")))
+    fc_host_settings_set_offline (settings, uses_test_sources (settings));
+  r.offline = fc_host_settings_get_offline (settings);
+  /* every name a host page binds is handled (by nothing); the observer
+   * prints every handler call, a plugin page's (its plugin's) included */
+  fc_callback_scope_set_fallback (scope, on_any_handler, NULL, NULL);
+  fc_callback_scope_set_observer (scope, on_callback, &r, NULL);
 
   r.page = fc_page_new (registry, scope);
   g_signal_connect (r.page, "warning", G_CALLBACK (on_warning), &r);

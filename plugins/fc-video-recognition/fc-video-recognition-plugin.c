@@ -9,13 +9,18 @@
  * `stop` its methods. What the host decides reaches the recorder from the
  * app's FcHostSettings (fc_host_settings_get_for_element()), bound to the
  * recorder's properties of the same names: temp-dir, camera, microphone,
- * allow-test-source, download-domains and allow-insecure-http. A page
- * loaded without an app gets the recorder's defaults (the system's
- * devices, no test source, no downloads).
+ * allow-test-source, download-domains, allow-insecure-http and offline.
+ * A page loaded without an app gets the recorder's defaults (the system's
+ * devices, no test source, no downloads, live).
  * Local resources (the mask, prompt audio) resolve inside the
  * mini-program's root. While the camera
  * negotiates and while a recording is encoded the page is held
- * (fc_page_hold), so a headless host waits for the events to come. */
+ * (fc_page_hold), so a headless host waits for the events to come.
+ * Offline (FcHostSettings:offline) a recording is encoded faster than real
+ * time, on media time; the page's clock then moves on media time too:
+ * onRecordEnd comes when onRecordStart's page time plus the recording's
+ * duration has been reached (fc_page_advance), however long the encoding
+ * took. */
 #include <gmodule.h>
 #include <fc-bridge.h>
 #include <fc-recorder.h>
@@ -31,6 +36,7 @@ typedef struct
   FcPage *page; /* weak: the page may go first */
   gboolean preparing; /* holding the page until ready or error */
   gboolean recording; /* holding the page until end or error */
+  double start_time; /* page time (ms) of the last onRecordStart */
 } Binding;
 
 static void
@@ -131,12 +137,21 @@ on_ready (FcRecorder *recorder, GVariant *detail, Binding *b)
 static void
 on_start (FcRecorder *recorder, GVariant *detail, Binding *b)
 {
+  if (b->page)
+    b->start_time = fc_page_get_time (b->page);
   trigger (b, "onRecordStart", detail);
 }
 
 static void
 on_end (FcRecorder *recorder, GVariant *detail, Binding *b)
 {
+  gint64 duration;
+
+  /* offline, the recording's duration is the page time it took */
+  if (b->page && detail && fc_recorder_get_offline (recorder)
+      && g_variant_lookup (detail, "duration", "x", &duration))
+    fc_page_advance (b->page, b->start_time + (double) duration
+                                  - fc_page_get_time (b->page));
   trigger (b, "onRecordEnd", detail);
   binding_release (b, &b->recording);
 }
@@ -173,7 +188,8 @@ bind_host_settings (FcRecorder *recorder, FcHostSettings *settings)
 {
   static const char *const names[]
       = { "temp-dir",         "camera",           "microphone",
-          "allow-test-source", "download-domains", "allow-insecure-http" };
+          "allow-test-source", "download-domains", "allow-insecure-http",
+          "offline" };
 
   for (guint i = 0; settings && i < G_N_ELEMENTS (names); i++)
     g_object_bind_property (settings, names[i], recorder, names[i],

@@ -1,7 +1,8 @@
 /* fc-virtual-keyboard-plugin.c: the native module of plugin
  * fc-virtual-keyboard: registers the real FcKeyboard as the public
- * component `keyboard` (components/keyboard) and the main interface
- * (`getLayouts`).
+ * component `keyboard` (components/keyboard), the main interface
+ * (`getLayouts`) and the handlers of the plugin's page `try`
+ * (pages/try/try: what is typed shows above the keyboard).
  *
  * The keyboard's clock is the page's virtual clock, so `show`/`hide`
  * slides and held-delete repeats follow replay's `wait` steps. */
@@ -334,6 +335,57 @@ get_layouts (FcPluginInterface *iface, FcValue *args, gpointer user_data,
   return out;
 }
 
+/* ---- the page `try`: its handlers are the plugin's ---- */
+
+#define TRY_PAGE "pages/try/try"
+
+static void
+try_set_typed (FcElement *target, const char *typed)
+{
+  g_autoptr (FcValue) v = fc_value_new_string (typed);
+  g_autoptr (GError) error = NULL;
+  if (!fc_page_set_data_path (fc_element_get_page (target), "typed", v,
+                              &error))
+    fc_element_emit_warning (target, error->message);
+}
+
+static const char *
+try_get_typed (FcPage *page)
+{
+  FcValue *v = fc_value_object_get (fc_page_get_data (page), "typed");
+  return v && fc_value_get_kind (v) == FC_VALUE_STRING ? fc_value_get_string (v)
+                                                        : "";
+}
+
+static void
+try_on_input (const FcEvent *event, gpointer user_data)
+{
+  FcPage *page = fc_element_get_page (event->target);
+  g_autofree char *typed = NULL;
+  if (fc_value_get_kind (event->detail) != FC_VALUE_STRING)
+    return;
+  typed = g_strconcat (try_get_typed (page),
+                       fc_value_get_string (event->detail), NULL);
+  try_set_typed (event->target, typed);
+}
+
+static void
+try_on_delete (const FcEvent *event, gpointer user_data)
+{
+  FcPage *page = fc_element_get_page (event->target);
+  g_autofree char *typed = g_strdup (try_get_typed (page));
+  char *last = g_utf8_find_prev_char (typed, typed + strlen (typed));
+  if (last)
+    *last = '\0';
+  try_set_typed (event->target, typed);
+}
+
+static void
+try_on_clear (const FcEvent *event, gpointer user_data)
+{
+  try_set_typed (event->target, "");
+}
+
 gboolean
 fc_plugin_register (FcPluginContext *ctx, GError **error)
 {
@@ -371,5 +423,11 @@ fc_plugin_register (FcPluginContext *ctx, GError **error)
   fc_component_class_set_view_factory (kb, keyboard_view, NULL, NULL);
   fc_plugin_context_add_component (ctx, "components/keyboard", kb);
   fc_plugin_context_add_function (ctx, "getLayouts", get_layouts, NULL, NULL);
+  fc_plugin_context_add_page_callback (ctx, TRY_PAGE, "onInput", try_on_input,
+                                       NULL, NULL);
+  fc_plugin_context_add_page_callback (ctx, TRY_PAGE, "onDelete",
+                                       try_on_delete, NULL, NULL);
+  fc_plugin_context_add_page_callback (ctx, TRY_PAGE, "onClear", try_on_clear,
+                                       NULL, NULL);
   return TRUE;
 }

@@ -416,7 +416,8 @@ test_load_from_app (void)
 
 /* A plugin's page gets its package's sheet (named PROVIDER/VERSION/...),
  * not the app's app.ftss. The package is the test hello-plugin's module
- * with a page and sheet of this test's own. */
+ * with a page and sheet of this test's own (and its hello-page listed: the
+ * module registers handlers for it). */
 static void
 test_plugin_page (void)
 {
@@ -445,7 +446,7 @@ test_plugin_page (void)
   app_dir = g_build_filename (dir, "app", NULL);
   write_file (pkg, "plugin.json",
               "{\"publicComponents\": {\"hello-component\": \"components/hello-component\"},"
-              " \"pages\": {\"styled\": \"pages/styled\"}}");
+              " \"pages\": {\"styled\": \"pages/styled\", \"hello-page\": \"pages/hello-page\"}}");
   write_file (pkg, "doc/README.md", "# hello-plugin, with a styled page\n");
   write_file (pkg, "pages/styled.fxml", "<view><text id=\"t\" class=\"title\">plugin page</text></view>");
   write_file (pkg, "pages/styled.ftss", ".title { color: rgb(0, 0, 255); }\n.title { text-align: left; }\n");

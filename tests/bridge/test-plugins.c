@@ -634,6 +634,7 @@ test_host_settings_values (void)
       = { "cdn.example.com", "127.0.0.1:8443", "[::1]:8080", NULL };
   guint notified = 0;
   g_autofree char *camera = NULL;
+  gboolean offline = FALSE;
 
   /* the defaults: the system's devices, no test source, no downloads */
   g_assert_null (fc_host_settings_get_temp_dir (s));
@@ -641,6 +642,7 @@ test_host_settings_values (void)
   g_assert_null (fc_host_settings_get_microphone (s));
   g_assert_false (fc_host_settings_get_allow_test_source (s));
   g_assert_false (fc_host_settings_get_allow_insecure_http (s));
+  g_assert_false (fc_host_settings_get_offline (s));
   g_assert_cmpuint (
       g_strv_length ((char **) fc_host_settings_get_download_domains (s)), ==,
       0);
@@ -673,6 +675,15 @@ test_host_settings_values (void)
   g_assert_true (fc_host_settings_get_allow_test_source (s));
   g_assert_true (fc_host_settings_get_allow_insecure_http (s));
   g_assert_cmpuint (notified, ==, 7);
+  fc_host_settings_set_offline (s, TRUE);
+  fc_host_settings_set_offline (s, TRUE);
+  g_assert_true (fc_host_settings_get_offline (s));
+  g_assert_cmpuint (notified, ==, 8); /* a real change only */
+  g_object_get (s, "offline", &offline, NULL);
+  g_assert_true (offline);
+  fc_host_settings_set_offline (s, FALSE);
+  g_assert_false (fc_host_settings_get_offline (s));
+  g_assert_cmpuint (notified, ==, 9);
 }
 
 /* The recorder plugin reads the app's settings through its element, and
@@ -700,7 +711,7 @@ test_host_settings_plugin (void)
   const char *domains[] = { "cdn.example.com", "127.0.0.1:8443", NULL };
   g_autofree char *camera = NULL, *microphone = NULL, *temp_dir = NULL;
   g_auto (GStrv) got_domains = NULL;
-  gboolean test_source, insecure;
+  gboolean test_source, insecure, offline;
 
   g_assert_no_error (error);
   /* a new app has settings of its own, at the defaults */
@@ -714,6 +725,7 @@ test_host_settings_plugin (void)
       fc_host_settings_set_download_domains (settings, domains, NULL));
   fc_host_settings_set_allow_test_source (settings, TRUE);
   fc_host_settings_set_allow_insecure_http (settings, TRUE);
+  fc_host_settings_set_offline (settings, TRUE);
   fc_app_set_host_settings (app, settings);
   g_assert_true (fc_app_get_host_settings (app) == settings);
 
@@ -735,7 +747,7 @@ test_host_settings_plugin (void)
   g_object_get (recorder, "camera", &camera, "microphone", &microphone,
                 "temp-dir", &temp_dir, "download-domains", &got_domains,
                 "allow-test-source", &test_source, "allow-insecure-http",
-                &insecure, NULL);
+                &insecure, "offline", &offline, NULL);
   g_assert_cmpstr (camera, ==, "test");
   g_assert_cmpstr (microphone, ==, "test");
   g_assert_cmpstr (temp_dir, ==, temp);
@@ -743,15 +755,18 @@ test_host_settings_plugin (void)
       g_strv_equal ((const char *const *) got_domains, domains));
   g_assert_true (test_source);
   g_assert_true (insecure);
+  g_assert_true (offline);
 
   /* a later change reaches the mounted recorder */
   fc_host_settings_set_allow_insecure_http (settings, FALSE);
+  fc_host_settings_set_offline (settings, FALSE);
   g_assert_true (fc_host_settings_set_download_domains (settings, NULL, NULL));
   g_clear_pointer (&got_domains, g_strfreev);
   g_object_get (recorder, "download-domains", &got_domains,
-                "allow-insecure-http", &insecure, NULL);
+                "allow-insecure-http", &insecure, "offline", &offline, NULL);
   g_assert_true (got_domains == NULL || got_domains[0] == NULL);
   g_assert_false (insecure);
+  g_assert_false (offline);
 
   g_object_unref (page);
   g_unsetenv ("FC_CAMERA");

@@ -6,7 +6,10 @@
  *   generic names the class the page gave its abstract node `mp-view`
  *   (`generic:mp-view="..."`);
  * - components/private-thing: registered, not public;
- * - pages/hello-page (a page with an abstract node <mp-view>);
+ * - pages/hello-page (a page with an abstract node <mp-view>), whose
+ *   handler onPageHello is the plugin's: it counts the calls on its page
+ *   and sets {greeted: the event's text, calls: the count}; the page's
+ *   onHostOnly is a name the plugin does not register;
  * - main: hello() → "hello from VERSION, " + requireMiniProgram().whoami,
  *   and the value world. */
 #include <gmodule.h>
@@ -40,6 +43,27 @@ greet (FcElement *element, FcValue *args, gpointer user_data, GError **error)
   return TRUE;
 }
 
+/* onPageHello of pages/hello-page: state per page instance */
+static void
+on_page_hello (const FcEvent *event, gpointer user_data)
+{
+  FcPage *page = fc_element_get_page (event->target);
+  guint calls = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page),
+                                                     "hello-page-calls"))
+                + 1;
+  g_autoptr (FcValue) changes = fc_value_new_object ();
+  g_autoptr (GError) error = NULL;
+  FcValue *text = fc_value_object_get (event->detail, "text");
+
+  g_object_set_data (G_OBJECT (page), "hello-page-calls",
+                     GUINT_TO_POINTER (calls));
+  fc_value_object_set (changes, "greeted",
+                       text ? fc_value_ref (text) : fc_value_new_null ());
+  fc_value_object_set (changes, "calls", fc_value_new_number (calls));
+  if (!fc_page_set_data (page, changes, &error))
+    g_critical ("hello-page: %s", error->message);
+}
+
 static FcValue *
 hello (FcPluginInterface *iface, FcValue *args, gpointer user_data,
        GError **error)
@@ -71,5 +95,7 @@ fc_plugin_register (FcPluginContext *ctx, GError **error)
   fc_plugin_context_add_component (ctx, "components/private-thing", pt);
   fc_plugin_context_add_function (ctx, "hello", hello, NULL, NULL);
   fc_plugin_context_add_value (ctx, "world", world);
+  fc_plugin_context_add_page_callback (ctx, "pages/hello-page", "onPageHello",
+                                       on_page_hello, NULL, NULL);
   return TRUE;
 }
