@@ -259,11 +259,20 @@ test_index (void)
   close_window (w);
 }
 
+static GString *printed;
+
+static void
+capture_printerr (const char *text)
+{
+  g_string_append (printed, text);
+}
+
 static void
 test_pin (void)
 {
   FcDemoWindow *w = open_window ("pages/pin/pin");
   FcKeyboardView *kb = keyboard_of (w);
+  GPrintFunc old_printerr;
   char *dots;
 
   dots = text_of_name (w, "dots");
@@ -276,8 +285,17 @@ test_pin (void)
     }
   g_assert_true (fc_keyboard_get_is_random_number (fc_keyboard_view_get_keyboard (kb)));
 
+  /* what the host prints of the events: handler names, never the digits */
+  printed = g_string_new (NULL);
+  old_printerr = g_set_printerr_handler (capture_printerr);
   for (const char *const *k = (const char *const[]){ "1", "9", "8", "4", NULL }; *k; k++)
     call (w, "#kb", "key", *k);
+  g_set_printerr_handler (old_printerr);
+  g_assert_nonnull (strstr (printed->str, "\"handler\":\"pinInput\""));
+  for (const char *d = "1984"; *d; d++)
+    g_assert_null (strchr (printed->str, *d));
+  g_string_free (printed, TRUE);
+  printed = NULL;
   dots = text_of_name (w, "dots");
   g_assert_cmpuint (count (dots, "●"), ==, 4);
   g_assert_cmpuint (count (dots, "○"), ==, 2);
