@@ -368,6 +368,27 @@ test_letters (void)
   close_window (w);
 }
 
+/* the keyboard plugin's own page, as the index's navigator opens it: its
+ * handlers are the plugin's C callbacks (the host registers none of them) */
+static void
+test_plugin_page (void)
+{
+  FcDemoWindow *w = open_window ("plugin://virtual-keyboard/try");
+  FcKeyboard *kb = fc_keyboard_view_get_keyboard (keyboard_of (w));
+
+  g_assert_cmpstr (fc_keyboard_get_title (kb), ==, "Type something");
+  for (const char *const *k = (const char *const[]){ "4", "2", "7", NULL }; *k; k++)
+    call (w, "#kb", "key", *k);
+  call (w, "#kb", "delete", NULL);
+  spin (100);
+  g_assert_cmpstr (fc_keyboard_get_title (kb), ==, "Typed: 42");
+  shoot (w, "plugin-page");
+  call (w, "#kb", "close", NULL);
+  spin (100);
+  g_assert_cmpstr (fc_keyboard_get_title (kb), ==, "Type something");
+  close_window (w);
+}
+
 static gboolean
 previewing (FcDemoWindow *w, gpointer data)
 {
@@ -467,6 +488,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/window/pin", test_pin);
   g_test_add_func ("/demo/window/amount", test_amount);
   g_test_add_func ("/demo/window/letters", test_letters);
+  g_test_add_func ("/demo/window/plugin-page", test_plugin_page);
   g_test_add_func ("/demo/window/video", test_video);
   status = g_test_run ();
   g_object_unref (settings);
