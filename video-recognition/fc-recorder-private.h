@@ -141,6 +141,23 @@ gboolean fc_prompt_mix_is_empty (FcPromptMix *mix);
  * the first sample's index in the recording) into it. */
 GstBuffer *fc_prompt_mix_apply (FcPromptMix *mix, GstBuffer *buffer);
 
+/* The prompt timeline as the recording's subtitle track
+ * (fc-recorder-subtitles.c). NULL when no step shows text within
+ * DURATION. Attach adds an appsrc feeding a new subtitle pad of MUX (before
+ * the muxer has started); advance (the video gate's thread) pushes the
+ * samples (pieces of the steps' text, or empty) that have ended by UNTIL
+ * (recorded time, from 0) and a gap event up to it; end pushes the rest
+ * up to END (where the video ended) and end-of-stream. */
+typedef struct _FcSubtitleFeed FcSubtitleFeed;
+FcSubtitleFeed *fc_subtitle_feed_new (FcStepList *steps,
+                                      GstClockTime duration);
+FcSubtitleFeed *fc_subtitle_feed_ref (FcSubtitleFeed *feed);
+void fc_subtitle_feed_unref (FcSubtitleFeed *feed);
+gboolean fc_subtitle_feed_attach (FcSubtitleFeed *feed, GstElement *pipeline,
+                                  GstElement *mux, GError **error);
+void fc_subtitle_feed_advance (FcSubtitleFeed *feed, GstClockTime until);
+void fc_subtitle_feed_end (FcSubtitleFeed *feed, GstClockTime end);
+
 /* Plays each step's clip through SINK (a gst-launch description; NULL:
  * autoaudiosink) when its showTime comes on CLOCK, START being the clock
  * time of the recording's time 0. No audio output is no error: the

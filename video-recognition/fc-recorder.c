@@ -7,6 +7,7 @@
  *     tee ! [video gate, burn-in] queue ! x264enc ! h264parse ! mp4mux
  *       ! filesink
  *   microphone ! caps ! 48 kHz mono ! queue [audio gate] ! avenc_aac ! mp4mux
+ *   [appsrc (the prompt timeline, fed by the video gate) ! mp4mux]
  *
  * The gates are pad probes. They drop everything until a recording is
  * armed; the first video frame after that opens the window, and both
@@ -106,6 +107,7 @@ struct _FcRecorder
   GstSample *first_frame;
   FcBurnIn *burn; /* prompts composited into the frames, when burn-in */
   FcPromptMix *mix; /* prompt audio mixed into the recorded track */
+  FcSubtitleFeed *subs; /* the prompt timeline's subtitle track */
   FcPromptPlayer *player; /* prompt audio to the speaker, while recording */
 };
 
@@ -281,6 +283,8 @@ post (GstPad *pad, const char *name)
 static void
 end_branch (FcRecorder *self, gboolean video)
 {
+  FcSubtitleFeed *subs;
+  GstClockTime end;
   GstPad *pad;
   gboolean send;
 
@@ -292,7 +296,15 @@ end_branch (FcRecorder *self, gboolean video)
   else
     self->audio_eos = TRUE;
   pad = send && pad ? gst_object_ref (pad) : NULL;
+  subs = video && send && self->subs ? fc_subtitle_feed_ref (self->subs) : NULL;
+  end = GST_CLOCK_TIME_IS_VALID (self->start) ? self->end - self->start : 0;
   g_mutex_unlock (&self->lock);
+  /* the subtitle track ends with the picture */
+  if (subs != NULL)
+    {
+      fc_subtitle_feed_end (subs, end);
+      fc_subtitle_feed_unref (subs);
+    }
   if (pad != NULL)
     {
       GST_DEBUG ("ending the %s branch", video ? "video" : "audio");
@@ -324,6 +336,7 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   gboolean pass = FALSE, done = FALSE, flowing = FALSE, opened = FALSE;
   GstClockTime start;
   FcBurnIn *burn = NULL;
+  FcSubtitleFeed *subs = NULL;
 
   GST_LOG ("frame %" GST_TIME_FORMAT, GST_TIME_ARGS (pts));
   g_mutex_lock (&self->lock);
@@ -353,6 +366,8 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
           self->last_video_pts = pts;
           if (self->burn != NULL)
             burn = fc_burn_in_ref (self->burn);
+          if (self->subs != NULL)
+            subs = fc_subtitle_feed_ref (self->subs);
         }
     }
   start = self->start;
@@ -370,6 +385,18 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   if (!pass)
     return GST_PAD_PROBE_DROP;
   rebase (info, start);
+  /* The subtitle track follows the frames into the muxer: its samples
+   * that have ended by the end of this frame, and a gap up to there. */
+  if (subs != NULL)
+    {
+      GstBuffer *frame = GST_PAD_PROBE_INFO_BUFFER (info);
+      GstClockTime dur = GST_BUFFER_DURATION_IS_VALID (frame)
+                             ? GST_BUFFER_DURATION (frame)
+                             : FRAME_NS;
+
+      fc_subtitle_feed_advance (subs, GST_BUFFER_PTS (frame) + dur);
+      fc_subtitle_feed_unref (subs);
+    }
   /* Burn-in on the frames stamped from 0, here in the source's thread:
    * the queue behind lets the encoder work on the frame before at the
    * same time. */
@@ -562,6 +589,7 @@ drop_pipeline (FcRecorder *self)
   g_clear_object (&self->agate);
   g_clear_pointer (&self->burn, fc_burn_in_unref);
   g_clear_pointer (&self->mix, fc_prompt_mix_unref);
+  g_clear_pointer (&self->subs, fc_subtitle_feed_unref);
   g_mutex_unlock (&self->lock);
   g_clear_object (&self->pipeline);
   self->vhold = self->ahold = 0;
@@ -1210,6 +1238,7 @@ arm (FcRecorder *self)
 {
   FcBurnIn *burn = NULL, *old;
   FcPromptMix *mix, *old_mix;
+  FcSubtitleFeed *subs, *old_subs;
 
   if (fc_recorder_get_burn_in (self))
     {
@@ -1231,12 +1260,33 @@ arm (FcRecorder *self)
   mix = fc_prompt_mix_new (self->prompts);
   if (fc_prompt_mix_is_empty (mix))
     g_clear_pointer (&mix, fc_prompt_mix_unref);
+  /* The muxer has had no buffer yet (the gates drop them all): a subtitle
+   * pad can still be added. Without it, the WebVTT beside the file still
+   * holds the timeline. */
+  subs = fc_subtitle_feed_new (
+      fc_prompts_get_steps (self->prompts),
+      MAX ((GstClockTime)self->record_time * GST_MSECOND, FRAME_NS));
+  if (subs != NULL)
+    {
+      g_autoptr (GstElement) mux
+          = gst_bin_get_by_name (GST_BIN (self->pipeline), "mux");
+      g_autoptr (GError) error = NULL;
+
+      if (!fc_subtitle_feed_attach (subs, self->pipeline, mux, &error))
+        {
+          GST_WARNING ("no subtitle track: %s", error->message);
+          g_clear_pointer (&subs, fc_subtitle_feed_unref);
+        }
+    }
   g_mutex_lock (&self->lock);
   old = self->burn;
   self->burn = burn;
   old_mix = self->mix;
   self->mix = mix;
+  old_subs = self->subs;
+  self->subs = subs;
   g_mutex_unlock (&self->lock);
+  g_clear_pointer (&old_subs, fc_subtitle_feed_unref);
   g_clear_pointer (&old, fc_burn_in_unref);
   g_clear_pointer (&old_mix, fc_prompt_mix_unref);
   reset_window (self);

@@ -6,7 +6,7 @@
  * is needed; the GTK view (part 2) renders the preview sink it is given. */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <gst/gst.h>
 
 G_BEGIN_DECLS
@@ -96,6 +96,22 @@ FC_RECORDER_EXPORT gboolean fc_recorder_stop (FcRecorder *self);
 /* Stops everything without finalising events (the pipeline is torn down;
  * a recording under way is finalised synchronously, as on destruction). */
 FC_RECORDER_EXPORT void fc_recorder_close (FcRecorder *self);
+
+/* Warm-up: loads the GStreamer plugins and element classes the recorder's
+ * pipelines use (camera, encoders, muxer, prompt decoding), in a worker
+ * thread, so that the first fc_recorder_prepare() in a process does not
+ * pay for it. Call it early (the plugin module does when it is loaded);
+ * it never blocks the caller's main loop. Idempotent: once done, further
+ * calls finish at once. It initialises GStreamer if nothing has yet. An
+ * element that is missing is skipped: building the pipeline reports it. */
+FC_RECORDER_EXPORT void fc_recorder_preload (void);
+FC_RECORDER_EXPORT void fc_recorder_preload_async (GCancellable *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer user_data);
+/* Returns: the number of element factories loaded (by this call or an
+ * earlier one), or -1 with ERROR set (GStreamer cannot be initialised). */
+FC_RECORDER_EXPORT int fc_recorder_preload_finish (GAsyncResult *result,
+                                                   GError **error);
 
 FC_RECORDER_EXPORT FcRecorderState fc_recorder_get_state (FcRecorder *self);
 

@@ -202,7 +202,7 @@ test_quickstart_records (void)
   g_assert_nonnull (strstr (child.out, "\"handler\":\"onRecordReady\""));
   g_assert_null (strstr (child.out, "\"handler\":\"onRecordError\""));
 
-  /* the file: exactly recordTime, a video and an audio stream */
+  /* the file: exactly recordTime, a video, an audio and a subtitle stream */
   video = end_detail_string (child.out, "tempVideoPath");
   g_assert_nonnull (video);
   g_assert_true (g_str_has_prefix (video, dir));
@@ -216,10 +216,15 @@ test_quickstart_records (void)
   {
     GList *v = gst_discoverer_info_get_video_streams (info);
     GList *a = gst_discoverer_info_get_audio_streams (info);
+    /* and the prompt timeline as a subtitle track (its samples are
+     * checked by test-recorder-subtitles) */
+    GList *t = gst_discoverer_info_get_subtitle_streams (info);
     g_assert_cmpuint (g_list_length (v), ==, 1);
     g_assert_cmpuint (g_list_length (a), ==, 1);
+    g_assert_cmpuint (g_list_length (t), ==, 1);
     gst_discoverer_stream_info_list_free (v);
     gst_discoverer_stream_info_list_free (a);
+    gst_discoverer_stream_info_list_free (t);
   }
 
   /* the prompt timeline beside it: the three steps at 0, 8 s and 18 s */
