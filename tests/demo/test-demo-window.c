@@ -376,10 +376,23 @@ test_plugin_page (void)
   FcDemoWindow *w = open_window ("plugin://virtual-keyboard/try");
   FcKeyboard *kb = fc_keyboard_view_get_keyboard (keyboard_of (w));
 
+  GPrintFunc old_printerr;
+
   g_assert_cmpstr (fc_keyboard_get_title (kb), ==, "Type something");
+  /* the host sees the plugin page's handler calls (its observer), not the
+   * keys: "onInput" in its log, none of the digits */
+  printed = g_string_new (NULL);
+  old_printerr = g_set_printerr_handler (capture_printerr);
   for (const char *const *k = (const char *const[]){ "4", "2", "7", NULL }; *k; k++)
     call (w, "#kb", "key", *k);
   call (w, "#kb", "delete", NULL);
+  g_set_printerr_handler (old_printerr);
+  g_assert_nonnull (strstr (printed->str, "\"handler\":\"onInput\""));
+  g_assert_nonnull (strstr (printed->str, "\"handler\":\"onDelete\""));
+  for (const char *d = "427"; *d; d++)
+    g_assert_null (strchr (printed->str, *d));
+  g_string_free (printed, TRUE);
+  printed = NULL;
   spin (100);
   g_assert_cmpstr (fc_keyboard_get_title (kb), ==, "Typed: 42");
   shoot (w, "plugin-page");
