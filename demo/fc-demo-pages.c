@@ -23,6 +23,14 @@ notify (FcDemoHost *host, const FcEvent *event)
     host->backend->on_event (host, event);
 }
 
+/* the key an input event carries ("" for anything else) */
+static const char *
+key_of (const FcEvent *event)
+{
+  return event->detail && fc_value_get_kind (event->detail) == FC_VALUE_STRING
+             ? fc_value_get_string (event->detail) : "";
+}
+
 static FcPage *
 page_of (const FcEvent *event)
 {
@@ -192,8 +200,7 @@ pin_input (const FcEvent *event, gpointer user_data)
 {
   FcPage *page = page_of (event);
   GString *pin;
-  const char *key = event->detail && fc_value_get_kind (event->detail) == FC_VALUE_STRING
-                        ? fc_value_get_string (event->detail) : "";
+  const char *key = key_of (event);
 
   if (!page)
     return;
@@ -250,8 +257,7 @@ static void
 amount_input (const FcEvent *event, gpointer user_data)
 {
   FcPage *page = page_of (event);
-  const char *key = event->detail && fc_value_get_kind (event->detail) == FC_VALUE_STRING
-                        ? fc_value_get_string (event->detail) : "";
+  const char *key = key_of (event);
   const char *amount, *dot;
   g_autoptr (GString) next = NULL;
 
@@ -316,8 +322,7 @@ static void
 letters_input (const FcEvent *event, gpointer user_data)
 {
   FcPage *page = page_of (event);
-  const char *key = event->detail && fc_value_get_kind (event->detail) == FC_VALUE_STRING
-                        ? fc_value_get_string (event->detail) : "";
+  const char *key = key_of (event);
   g_autofree char *text = NULL;
 
   if (!page || !*key || g_utf8_strlen (data_string (page, "text"), -1) >= 32)

@@ -147,146 +147,128 @@ data_number (FcPage *page, const char *key)
   return v ? fc_value_to_number (v) : -1;
 }
 
-static void
-test_plugin_handlers (void)
+/* The app of make_app() over the test store, and what its pages' host
+ * saw: the shared setup of the tests below. */
+typedef struct
 {
-  g_autoptr (FcPluginStore) store = test_store ();
-  g_autofree char *dir = make_app ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
+  FcPluginStore *store;
+  char *dir;
+  FcApp *app;
   Seen s;
-  g_autoptr (FcPage) page = NULL;
+} Fixture;
 
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->store = test_store ();
+  f->dir = make_app ();
+  f->app = fc_app_new_from_dir (f->store, f->dir, &error);
   g_assert_no_error (error);
-  seen_init (&s);
-  page = host_page (&s);
-  g_assert_true (
-      fc_app_load_page (app, page, "plugin://myPlugin/hello-page", NULL, &error));
+  seen_init (&f->s);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_object_unref (f->app);
+  fc_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_object_unref (f->store);
+  seen_clear (&f->s);
+}
+
+/* A new host page with @path loaded into it. */
+static FcPage *
+load (Fixture *f, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  FcPage *page = host_page (&f->s);
+
+  g_assert_true (fc_app_load_page (f->app, page, path, NULL, &error));
   g_assert_no_error (error);
+  return page;
+}
+
+static void
+test_plugin_handlers (Fixture *f, gconstpointer data)
+{
+  g_autoptr (FcPage) page = load (f, "plugin://myPlugin/hello-page");
+  Seen *s = &f->s;
 
   /* the plugin's onPageHello runs, not the host's of the same name */
   greet (page, "#hc");
-  g_assert_cmpuint (s.host->len, ==, 0);
+  g_assert_cmpuint (s->host->len, ==, 0);
   g_assert_cmpstr (data_string (page, "greeted"), ==, "hello page");
   g_assert_cmpfloat (data_number (page, "calls"), ==, 1);
   /* #echo's name is what the plugin's handler set */
   greet (page, "#echo");
-  g_assert_cmpuint (s.host->len, ==, 0);
+  g_assert_cmpuint (s->host->len, ==, 0);
   g_assert_cmpstr (data_string (page, "greeted"), ==, "hello hello page");
   g_assert_cmpfloat (data_number (page, "calls"), ==, 2);
   /* the host's observer saw both calls, in order */
-  g_assert_cmpuint (s.observed->len, ==, 2);
-  g_assert_cmpstr (g_ptr_array_index (s.observed, 0), ==,
+  g_assert_cmpuint (s->observed->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (s->observed, 0), ==,
                    "onPageHello hello page");
-  g_assert_cmpstr (g_ptr_array_index (s.observed, 1), ==,
+  g_assert_cmpstr (g_ptr_array_index (s->observed, 1), ==,
                    "onPageHello hello hello page");
-  g_assert_cmpuint (s.warnings->len, ==, 0);
+  g_assert_cmpuint (s->warnings->len, ==, 0);
   /* the page's scope is still the host's: the host holds no plugin code */
   g_assert_true (fc_callback_scope_has_callback (fc_page_get_scope (page),
                                                  "onHostOnly"));
-
-  fc_test_remove_tree (dir);
-  seen_clear (&s);
 }
 
 static void
-test_unknown_handler (void)
+test_unknown_handler (Fixture *f, gconstpointer data)
 {
-  g_autoptr (FcPluginStore) store = test_store ();
-  g_autofree char *dir = make_app ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
-  Seen s;
-  g_autoptr (FcPage) page = NULL;
-
-  g_assert_no_error (error);
-  seen_init (&s);
-  page = host_page (&s);
-  g_assert_true (
-      fc_app_load_page (app, page, "plugin://myPlugin/hello-page", NULL, &error));
-  g_assert_no_error (error);
+  g_autoptr (FcPage) page = load (f, "plugin://myPlugin/hello-page");
+  Seen *s = &f->s;
 
   /* onHostOnly is the host's (and the host has a fallback): on the
    * plugin's page it is an unknown handler, reported where it is bound */
   greet (page, "#stray");
-  g_assert_cmpuint (s.host->len, ==, 0);
-  g_assert_cmpuint (s.observed->len, ==, 0);
-  g_assert_cmpuint (s.warnings->len, ==, 1);
+  g_assert_cmpuint (s->host->len, ==, 0);
+  g_assert_cmpuint (s->observed->len, ==, 0);
+  g_assert_cmpuint (s->warnings->len, ==, 1);
   g_assert_cmpstr (
-      g_ptr_array_index (s.warnings, 0), ==,
+      g_ptr_array_index (s->warnings, 0), ==,
       "hello-plugin/1.0.0/pages/hello-page.fxml:4:44: no handler "
       "\"onHostOnly\" for event \"hello\"");
   g_assert_null (data_string (page, "greeted"));
-
-  fc_test_remove_tree (dir);
-  seen_clear (&s);
 }
 
 static void
-test_host_page_keeps_host_scope (void)
+test_host_page_keeps_host_scope (Fixture *f, gconstpointer data)
 {
-  g_autoptr (FcPluginStore) store = test_store ();
-  g_autofree char *dir = make_app ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
-  Seen s;
-  g_autoptr (FcPage) plugin_page = NULL;
-  g_autoptr (FcPage) page = NULL;
-
-  g_assert_no_error (error);
-  seen_init (&s);
   /* a plugin page first: loading it changes nothing for the host's pages */
-  plugin_page = host_page (&s);
-  g_assert_true (fc_app_load_page (app, plugin_page,
-                                   "plugin://myPlugin/hello-page", NULL, &error));
-  g_assert_no_error (error);
-  page = host_page (&s);
-  g_assert_true (
-      fc_app_load_page (app, page, "pages/index/index", NULL, &error));
-  g_assert_no_error (error);
+  g_autoptr (FcPage) plugin_page = load (f, "plugin://myPlugin/hello-page");
+  g_autoptr (FcPage) page = load (f, "pages/index/index");
+  Seen *s = &f->s;
+
   /* the same plugin component on a host page: the host's onPageHello */
   greet (page, "#hc");
-  g_assert_cmpuint (s.host->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (s.host, 0), ==, "onPageHello hello host");
-  g_assert_cmpuint (s.observed->len, ==, 1);
+  g_assert_cmpuint (s->host->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (s->host, 0), ==, "onPageHello hello host");
+  g_assert_cmpuint (s->observed->len, ==, 1);
   g_assert_null (data_string (page, "greeted"));
-  g_assert_cmpuint (s.warnings->len, ==, 0);
-
-  fc_test_remove_tree (dir);
-  seen_clear (&s);
+  g_assert_cmpuint (s->warnings->len, ==, 0);
 }
 
 static void
-test_state_per_page (void)
+test_state_per_page (Fixture *f, gconstpointer data)
 {
-  g_autoptr (FcPluginStore) store = test_store ();
-  g_autofree char *dir = make_app ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
-  Seen s;
-  g_autoptr (FcPage) a = NULL;
-  g_autoptr (FcPage) b = NULL;
+  g_autoptr (FcPage) a = load (f, "plugin://myPlugin/hello-page");
+  g_autoptr (FcPage) b = load (f, "plugin://myPlugin/hello-page");
+  Seen *s = &f->s;
 
-  g_assert_no_error (error);
-  seen_init (&s);
-  a = host_page (&s);
-  b = host_page (&s);
-  g_assert_true (
-      fc_app_load_page (app, a, "plugin://myPlugin/hello-page", NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (
-      fc_app_load_page (app, b, "plugin://myPlugin/hello-page", NULL, &error));
-  g_assert_no_error (error);
   greet (a, "#hc");
   greet (a, "#hc");
   greet (b, "#hc");
   g_assert_cmpfloat (data_number (a, "calls"), ==, 2);
   g_assert_cmpfloat (data_number (b, "calls"), ==, 1);
-  g_assert_cmpuint (s.host->len, ==, 0);
-  g_assert_cmpuint (s.observed->len, ==, 3);
-
-  fc_test_remove_tree (dir);
-  seen_clear (&s);
+  g_assert_cmpuint (s->host->len, ==, 0);
+  g_assert_cmpuint (s->observed->len, ==, 3);
 }
 
 /* A host scope's observer sees the calls of its own pages too, before the
@@ -439,13 +421,14 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/Bridge/PluginPages/plugin-handlers",
-                   test_plugin_handlers);
-  g_test_add_func ("/Bridge/PluginPages/unknown-handler",
-                   test_unknown_handler);
-  g_test_add_func ("/Bridge/PluginPages/host-page-keeps-host-scope",
-                   test_host_page_keeps_host_scope);
-  g_test_add_func ("/Bridge/PluginPages/state-per-page", test_state_per_page);
+  g_test_add ("/Bridge/PluginPages/plugin-handlers", Fixture, NULL, fixture_set_up,
+              test_plugin_handlers, fixture_tear_down);
+  g_test_add ("/Bridge/PluginPages/unknown-handler", Fixture, NULL, fixture_set_up,
+              test_unknown_handler, fixture_tear_down);
+  g_test_add ("/Bridge/PluginPages/host-page-keeps-host-scope", Fixture, NULL, fixture_set_up,
+              test_host_page_keeps_host_scope, fixture_tear_down);
+  g_test_add ("/Bridge/PluginPages/state-per-page", Fixture, NULL, fixture_set_up,
+              test_state_per_page, fixture_tear_down);
   g_test_add_func ("/Bridge/PluginPages/observer", test_observer);
   g_test_add_func ("/Bridge/PluginPages/handlers-for-unlisted-page",
                    test_handlers_for_unlisted_page);
