@@ -387,6 +387,14 @@ fc_app_set_host_settings (FcApp *self, FcHostSettings *settings)
   g_set_object (&self->settings, settings);
 }
 
+/* the app whose page holds @element (or the element a handle stands for) */
+static FcApp *
+app_of_element (FcElement *element)
+{
+  element = fc_element_resolve (element);
+  return element ? fc_app_from_page (element->page) : NULL;
+}
+
 /**
  * fc_host_settings_get_for_element:
  * @element: an element of a plugin's component
@@ -401,13 +409,65 @@ fc_app_set_host_settings (FcApp *self, FcHostSettings *settings)
 FcHostSettings *
 fc_host_settings_get_for_element (FcElement *element)
 {
-  FcPage *page;
   FcApp *app;
 
   g_return_val_if_fail (element != NULL, NULL);
-  page = fc_element_get_page (element);
-  app = page ? fc_app_from_page (page) : NULL;
+  app = app_of_element (element);
   return app ? app->settings : NULL;
+}
+
+/**
+ * fc_element_get_app_dir:
+ * @element: an element, or a plugin's handle of one
+ *
+ * The root folder of the mini-program whose page holds @element (where a
+ * recorder looks for prompt audio given as local paths).
+ *
+ * Returns: (transfer none) (nullable): the folder; %NULL when the page
+ *   was loaded without an app
+ */
+const char *
+fc_element_get_app_dir (FcElement *element)
+{
+  FcApp *app;
+
+  g_return_val_if_fail (element != NULL, NULL);
+  app = app_of_element (element);
+  return app ? app->dir : NULL;
+}
+
+/**
+ * fc_element_resolve_path:
+ * @element: an element, or a plugin's handle of one
+ * @path: a mini-program path the page gave the element (a keyboard
+ *   `icon`, a recorder `mask`): `/images/mask.png` from the root,
+ *   `img/x.png` from the root too (a component does not know the page's
+ *   folder)
+ * @error: return location for an error
+ *
+ * fc_app_resolve_path() for a component, which has no app: the path
+ * inside the root of the mini-program whose page holds @element, where
+ * `..` beyond the root and symlinks out of it are refused
+ * (%FC_PLUGIN_ERROR_ESCAPING_PATH).
+ *
+ * Returns: (transfer full) (nullable): the absolute file name; %NULL with
+ *   @error set when the path escapes, or when the page was loaded without
+ *   an app (%FC_PLUGIN_ERROR_NOT_FOUND)
+ */
+char *
+fc_element_resolve_path (FcElement *element, const char *path, GError **error)
+{
+  FcApp *app;
+
+  g_return_val_if_fail (element != NULL && path != NULL, NULL);
+  if (!(app = app_of_element (element)))
+    {
+      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND,
+                   "%s: no mini-program to resolve it in (the page was "
+                   "loaded without an app)", path);
+      return NULL;
+    }
+  return fc_app_resolve_path (app, NULL, path, error);
 }
 
 /* the subpackage a page path belongs to, or -1 */

@@ -56,4 +56,10 @@ fc_app_require_plugin (FcApp *self, const char *from_page,
 FC_BRIDGE_EXPORT char *fc_app_resolve_path (FcApp *self, const char *page_path,
                                             const char *path, GError **error);
 
+/* what a plugin's component reaches of the app: paths, not pages */
+FC_BRIDGE_EXPORT const char *fc_element_get_app_dir (FcElement *element);
+FC_BRIDGE_EXPORT char *fc_element_resolve_path (FcElement *element,
+                                                const char *path,
+                                                GError **error);
+
 G_END_DECLS

@@ -122,7 +122,7 @@ gtype_factory (FcComponentClass *klass, FcElement *element, gpointer user_data)
       GParamSpec *pspec = find_pspec (oclass, name);
       if (!pspec || !(pspec->flags & G_PARAM_WRITABLE))
         continue;
-      if (!to_gvalue (element->props[i], pspec, &values[used]))
+      if (!to_gvalue (fc_element_resolve (element)->props[i], pspec, &values[used]))
         {
           g_value_unset (&values[used]);
           continue;

@@ -20,6 +20,8 @@ typedef enum {
   ELEMENT_TEXT,
   ELEMENT_IF,  /* virtual: holds the active branch of a wx:if chain */
   ELEMENT_FOR, /* virtual: holds one instance per wx:for item */
+  ELEMENT_HANDLE, /* what a plugin's code gets for its element: see
+                     fc_element_get_component_handle() */
 } ElementKind;
 
 /* The variables of one wx:for instance, shared by its elements. */
@@ -76,9 +78,20 @@ struct _FcElement {
   guint bindings_alloc;
   GHashTable *generics; /* generic:NAME → FcComponentClass, or NULL */
   gboolean mounted;
+  FcElement *handle;    /* a plugin component's handle (made on first use);
+                           a handle's element, NULL once the element is gone */
+  gboolean handle_adopted; /* the handle lives as long as the instance */
+  guint holds;          /* fc_element_hold()s made through this element or
+                           handle, released when the element goes */
 };
 
 FcValue *fc_element_dup_dataset (FcElement *element);
+/* @el, or the element a handle stands for */
+static inline FcElement *
+fc_element_resolve (FcElement *el)
+{
+  return el && el->kind == ELEMENT_HANDLE ? el->handle : el;
+}
 void fc_page_emit_warning (FcPage *page, int line, int col, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
 void fc_page_emit_navigate (FcPage *page, const char *url);
 /* A plugin page's handlers: its events resolve in @scope only; the host's

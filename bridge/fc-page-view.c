@@ -313,7 +313,7 @@ build (FcPageView *self, FcElement *el)
       gtk_label_set_xalign (GTK_LABEL (w), 0);
     }
   else if (vf)
-    w = vf->factory (fc_element_get_instance (el), el, vf->user_data);
+    w = vf->factory (fc_element_get_instance (el), fc_element_get_component_handle (el), vf->user_data);
   else if (strcmp (tag, "text") == 0)
     {
       w = gtk_label_new (NULL);
@@ -485,6 +485,9 @@ GtkWidget *
 fc_page_view_get_element_widget (FcPageView *self, FcElement *element)
 {
   g_return_val_if_fail (FC_IS_PAGE_VIEW (self), NULL);
+  /* a plugin's handle stands for its element */
+  if (!fc_element_get_page (element))
+    return NULL;
   return g_hash_table_lookup (self->widgets, element);
 }
 

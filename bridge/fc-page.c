@@ -11,6 +11,7 @@ typedef struct {
   GSourceFunc func;
   gpointer user_data;
   GDestroyNotify destroy;
+  FcElement *owner; /* fc_element_add_timeout(): ends with the element */
 } Timer;
 
 /* Parsed markup and page JSON are immutable, so pages of the same file
@@ -383,9 +384,34 @@ scope_has (const ScopeRef *s, const char *name)
   return FALSE;
 }
 
+static void remove_timeouts_of (FcPage *page, FcElement *owner);
+
+/* The element goes: the timeouts and holds its component made through it
+ * (or its handle) end, and a handle the component still keeps answers as
+ * a handle of nothing. */
+static void
+element_detach (FcElement *el)
+{
+  FcElement *h = el->handle;
+
+  remove_timeouts_of (el->page, el);
+  el->page->holds -= MIN (el->holds, el->page->holds);
+  el->holds = 0;
+  if (!h)
+    return;
+  remove_timeouts_of (el->page, h);
+  el->page->holds -= MIN (h->holds, el->page->holds);
+  h->holds = 0;
+  h->handle = NULL;
+  el->handle = NULL;
+  if (!el->handle_adopted)
+    g_free (h);
+}
+
 static void
 element_free (FcElement *el)
 {
+  element_detach (el);
   if (el->children)
     for (guint i = 0; i < el->children->len; i++)
       element_free (g_ptr_array_index (el->children, i));
@@ -1003,7 +1029,10 @@ instantiate (FcPage *self, FcElement *el)
   if (el->dead)
     return;
   if (el->klass && el->klass->factory)
-    el->instance = el->klass->factory (el->klass, el, el->klass->hooks_data);
+    {
+      el->instance = el->klass->factory (el->klass, fc_element_get_component_handle (el), el->klass->hooks_data);
+      fc_element_get_component_handle (el); /* the instance adopts it */
+    }
   el->mounted = TRUE;
   if (el->children)
     for (guint i = 0; i < el->children->len; i++)
@@ -1016,7 +1045,7 @@ connect_all (FcPage *self, FcElement *el)
   if (el->dead)
     return;
   if (el->instance && el->klass->connect)
-    el->klass->connect (el->instance, el, el->klass->hooks_data);
+    el->klass->connect (el->instance, fc_element_get_component_handle (el), el->klass->hooks_data);
   if (el->children)
     for (guint i = 0; i < el->children->len; i++)
       connect_all (self, g_ptr_array_index (el->children, i));
@@ -1810,6 +1839,9 @@ void
 fc_element_emit_warning (FcElement *element, const char *message)
 {
   g_return_if_fail (element && message);
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return;
   fc_page_emit_warning (element->page, element->node ? element->node->line : 0,
                         element->node ? element->node->col : 0, "%s", message);
 }
@@ -1825,6 +1857,9 @@ FcComponentClass *
 fc_element_get_generic (FcElement *element, const char *name)
 {
   g_return_val_if_fail (element && name, NULL);
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
   return element->generics ? g_hash_table_lookup (element->generics, name) : NULL;
 }
 
@@ -1851,7 +1886,7 @@ fc_page_get_time (FcPage *self)
 guint
 fc_page_add_timeout (FcPage *self, double delay_ms, GSourceFunc func, gpointer user_data, GDestroyNotify destroy)
 {
-  Timer t = { self->next_timer_id++, self->now + MAX (delay_ms, 0), MAX (delay_ms, 0), func, user_data, destroy };
+  Timer t = { self->next_timer_id++, self->now + MAX (delay_ms, 0), MAX (delay_ms, 0), func, user_data, destroy, NULL };
   g_return_val_if_fail (FC_IS_PAGE (self) && func, 0);
   g_array_append_val (self->timers, t);
   return t.id;
@@ -1960,19 +1995,187 @@ fc_page_is_held (FcPage *self)
   return self->holds > 0;
 }
 
+/* ---- the page's clock, as a component reaches it ----
+ *
+ * A component's code holds its element (a plugin's: a handle of it), not
+ * the page: these give it the page's clock and nothing else. */
+
+static void
+remove_timeouts_of (FcPage *page, FcElement *owner)
+{
+  for (guint i = page->timers->len; i > 0; i--)
+    if (g_array_index (page->timers, Timer, i - 1).owner == owner)
+      fc_page_remove_timeout (page, g_array_index (page->timers, Timer, i - 1).id);
+}
+
+/** fc_element_get_time: Returns: the time of @element's page, in ms (virtual) */
+double
+fc_element_get_time (FcElement *element)
+{
+  FcElement *el;
+
+  g_return_val_if_fail (element != NULL, 0);
+  el = fc_element_resolve (element);
+  return el ? el->page->now : 0;
+}
+
+/**
+ * fc_element_add_timeout:
+ * @element: an element, or a plugin's handle of one
+ * @delay_ms: after how long (the page's time)
+ * @func: called then; returning %G_SOURCE_CONTINUE repeats it
+ * @user_data: its data
+ * @destroy: (nullable): frees @user_data when the timeout ends
+ *
+ * fc_page_add_timeout() on @element's page; the timeout ends with the
+ * element, if it has not run before.
+ *
+ * Returns: the timeout's id; 0 when @element is gone
+ */
+guint
+fc_element_add_timeout (FcElement *element, double delay_ms, GSourceFunc func, gpointer user_data,
+                        GDestroyNotify destroy)
+{
+  FcElement *el;
+  guint id;
+
+  g_return_val_if_fail (element != NULL && func != NULL, 0);
+  if (!(el = fc_element_resolve (element)))
+    {
+      if (destroy)
+        destroy (user_data);
+      return 0;
+    }
+  id = fc_page_add_timeout (el->page, delay_ms, func, user_data, destroy);
+  g_array_index (el->page->timers, Timer, el->page->timers->len - 1).owner = element;
+  return id;
+}
+
+/** fc_element_remove_timeout: ends a timeout of fc_element_add_timeout() */
+void
+fc_element_remove_timeout (FcElement *element, guint id)
+{
+  FcElement *el;
+
+  g_return_if_fail (element != NULL);
+  if ((el = fc_element_resolve (element)) && id != 0)
+    fc_page_remove_timeout (el->page, id);
+}
+
+/** fc_element_advance: fc_page_advance() on @element's page */
+void
+fc_element_advance (FcElement *element, double ms)
+{
+  FcElement *el;
+
+  g_return_if_fail (element != NULL);
+  if ((el = fc_element_resolve (element)))
+    fc_page_advance (el->page, ms);
+}
+
+/**
+ * fc_element_hold:
+ * @element: an element, or a plugin's handle of one
+ *
+ * fc_page_hold() on @element's page: its component has work in flight
+ * whose events are still to come. Ended by fc_element_release(), or when
+ * the element goes.
+ */
+void
+fc_element_hold (FcElement *element)
+{
+  FcElement *el;
+
+  g_return_if_fail (element != NULL);
+  if (!(el = fc_element_resolve (element)))
+    return;
+  element->holds++;
+  el->page->holds++;
+}
+
+/** fc_element_release: ends one fc_element_hold() made through @element */
+void
+fc_element_release (FcElement *element)
+{
+  FcElement *el;
+
+  g_return_if_fail (element != NULL);
+  if (!(el = fc_element_resolve (element)) || element->holds == 0)
+    return;
+  element->holds--;
+  fc_page_release (el->page);
+}
+
 /* ---- element accessors ---- */
 
-/** fc_element_get_page: Returns: (transfer none): the page */
+/**
+ * fc_element_get_page:
+ * @element: an element
+ *
+ * The page holding @element. A plugin's component is given a handle of
+ * its element (in its hooks, methods and view factory), for which this
+ * is %NULL: a plugin reaches what the page passes it (properties,
+ * attributes, `data-*`), raises events and uses the page's clock
+ * (fc_element_get_time() and the functions beside it), but never the
+ * page, its data or the elements around it. The host's handlers get the
+ * element itself (FcEvent's `target`), whose page this is.
+ *
+ * Returns: (transfer none) (nullable): the page; %NULL for a plugin's
+ *   handle
+ */
 FcPage *
 fc_element_get_page (FcElement *element)
 {
-  return element->page;
+  return element->kind == ELEMENT_HANDLE ? NULL : element->page;
+}
+
+static void
+handle_free (gpointer handle, GObject *instance_was)
+{
+  g_free (handle);
+}
+
+/**
+ * fc_element_get_component_handle:
+ * @el: an element
+ *
+ * What a component's code is given for @el (its factory, connect hook,
+ * methods and GTK view factory): @el itself, or for a plugin's component
+ * (a class added with fc_plugin_context_add_component()) a handle of it
+ * owned by @el. The handle works with every fc_element_ function except
+ * that it has no page, parent or children: see fc_element_get_page().
+ *
+ * Returns: (transfer none): @el or its handle
+ */
+FcElement *
+fc_element_get_component_handle (FcElement *el)
+{
+  if (el->kind == ELEMENT_HANDLE || !el->klass || !fc_component_class_get_data (el->klass, "fc-plugin"))
+    return el;
+  if (!el->handle)
+    {
+      el->handle = g_new0 (FcElement, 1);
+      el->handle->kind = ELEMENT_HANDLE;
+      el->handle->handle = el;
+      el->handle->active = -1;
+    }
+  /* the component may keep the handle as long as its instance lives,
+   * after the element is gone */
+  if (el->instance && !el->handle_adopted)
+    {
+      g_object_weak_ref (el->instance, handle_free, el->handle);
+      el->handle_adopted = TRUE;
+    }
+  return el->handle;
 }
 
 /** fc_element_get_tag: Returns: (transfer none): the tag, or `#text` */
 const char *
 fc_element_get_tag (FcElement *element)
 {
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return "";
   if (element->kind == ELEMENT_IF)
     return "#if";
   if (element->kind == ELEMENT_FOR)
@@ -1988,6 +2191,9 @@ fc_element_get_tag (FcElement *element)
 const char *
 fc_element_get_id (FcElement *element)
 {
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return "";
   return element->id ? element->id : "";
 }
 
@@ -1995,6 +2201,9 @@ fc_element_get_id (FcElement *element)
 FcComponentClass *
 fc_element_get_class (FcElement *element)
 {
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
   return element->klass;
 }
 
@@ -2002,6 +2211,9 @@ fc_element_get_class (FcElement *element)
 GObject *
 fc_element_get_instance (FcElement *element)
 {
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
   return element->instance;
 }
 
@@ -2009,9 +2221,10 @@ fc_element_get_instance (FcElement *element)
 FcElement *
 fc_element_get_parent (FcElement *element)
 {
-  return element->parent;
+  return element->kind == ELEMENT_HANDLE ? NULL : element->parent;
 }
 
+/** fc_element_get_n_children: Returns: the number of children (0 for a plugin's handle) */
 guint
 fc_element_get_n_children (FcElement *element)
 {
@@ -2030,6 +2243,9 @@ fc_element_get_child (FcElement *element, guint i)
 const char *
 fc_element_get_text (FcElement *element)
 {
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
   return element->text;
 }
 
@@ -2045,6 +2261,9 @@ FcValue *
 fc_element_get_property (FcElement *element, const char *name)
 {
   int i;
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
   if (!element->klass)
     return NULL;
   i = fc_component_class_find_property (element->klass, name);
@@ -2062,7 +2281,8 @@ FcValue *
 fc_element_dup_properties (FcElement *element)
 {
   FcValue *o = fc_value_new_object ();
-  for (guint i = 0; element->klass && i < element->klass->properties->len; i++)
+  element = fc_element_resolve (element);
+  for (guint i = 0; element && element->klass && i < element->klass->properties->len; i++)
     fc_value_object_set (o, fc_component_class_get_spec (element->klass, i)->name,
                          fc_value_ref (element->props[i]));
   return o;
@@ -2078,6 +2298,9 @@ fc_element_dup_properties (FcElement *element)
 FcValue *
 fc_element_get_attribute (FcElement *element, const char *name)
 {
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
   for (guint i = 0; i < element->n_bindings; i++)
     {
       Binding *b = &element->bindings[i];
@@ -2091,6 +2314,9 @@ fc_element_get_attribute (FcElement *element, const char *name)
 FcValue *
 fc_element_dup_dataset (FcElement *element)
 {
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return fc_value_new_object ();
   return element->dataset ? fc_value_ref (element->dataset) : fc_value_new_object ();
 }
 
@@ -2177,6 +2403,9 @@ fc_element_trigger_event (FcElement *element, const char *name, FcValue *detail,
   FcEvent ev = { 0 };
 
   g_return_if_fail (element != NULL && name != NULL);
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return;
   page = g_object_ref (element->page);
   update_begin (page);
   if (!detail)
@@ -2221,7 +2450,16 @@ fc_element_trigger_event (FcElement *element, const char *name, FcValue *detail,
 gboolean
 fc_element_call_method (FcElement *element, const char *name, FcValue *args, GError **error)
 {
-  FcMethodSpec *m = element->klass ? fc_component_class_find_method (element->klass, name) : NULL;
+  FcMethodSpec *m;
+
+  element = fc_element_resolve (element);
+  if (!element)
+    {
+      g_set_error_literal (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_METHOD,
+                           "the component's element is gone");
+      return FALSE;
+    }
+  m = element->klass ? fc_component_class_find_method (element->klass, name) : NULL;
   if (!m)
     {
       g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_METHOD, "<%s> has no method \"%s\"",
@@ -2234,7 +2472,7 @@ fc_element_call_method (FcElement *element, const char *name, FcValue *args, GEr
     FcPage *page = g_object_ref (element->page);
     gboolean ok;
     update_begin (page);
-    ok = m->method (element, args, m->user_data, error);
+    ok = m->method (fc_element_get_component_handle (element), args, m->user_data, error);
     update_end (page);
     g_object_unref (page);
     return ok;

@@ -99,6 +99,15 @@ FC_BRIDGE_EXPORT void fc_element_trigger_event (FcElement *element,
                                                 const char *name,
                                                 FcValue *detail,
                                                 FcEventFlags flags);
+FC_BRIDGE_EXPORT FcElement *fc_element_get_component_handle (FcElement *element);
+/* the page's clock, for a component (a plugin's has no page) */
+FC_BRIDGE_EXPORT double fc_element_get_time (FcElement *element);
+FC_BRIDGE_EXPORT guint fc_element_add_timeout (FcElement *element, double delay_ms, GSourceFunc func,
+                                               gpointer user_data, GDestroyNotify destroy);
+FC_BRIDGE_EXPORT void fc_element_remove_timeout (FcElement *element, guint id);
+FC_BRIDGE_EXPORT void fc_element_advance (FcElement *element, double ms);
+FC_BRIDGE_EXPORT void fc_element_hold (FcElement *element);
+FC_BRIDGE_EXPORT void fc_element_release (FcElement *element);
 FC_BRIDGE_EXPORT gboolean fc_element_call_method (FcElement *element,
                                                   const char *name,
                                                   FcValue *args,

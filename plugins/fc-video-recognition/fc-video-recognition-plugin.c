@@ -13,13 +13,15 @@
  * A page loaded without an app gets the recorder's defaults (the system's
  * devices, no test source, no downloads, live).
  * Local resources (the mask, prompt audio) resolve inside the
- * mini-program's root. While the camera
+ * mini-program's root (fc_element_resolve_path()). While the camera
  * negotiates and while a recording is encoded the page is held
- * (fc_page_hold), so a headless host waits for the events to come.
+ * (fc_element_hold), so a headless host waits for the events to come.
+ * The module sees its element's handle, never the page (fc_element_get_page()
+ * is NULL for it): its properties in, its events out, the page's clock.
  * Offline (FcHostSettings:offline) a recording is encoded faster than real
  * time, on media time; the page's clock then moves on media time too:
  * onRecordEnd comes when onRecordStart's page time plus the recording's
- * duration has been reached (fc_page_advance), however long the encoding
+ * duration has been reached (fc_element_advance), however long the encoding
  * took. */
 #include <gmodule.h>
 #include <fc-bridge.h>
@@ -29,11 +31,12 @@
 G_MODULE_EXPORT gboolean fc_plugin_register (FcPluginContext *ctx,
                                              GError **error);
 
-/* What ties one recorder to its element and page. */
+/* What ties one recorder to its element. The element's handle outlives
+ * the element as long as the recorder lives: once the element is gone,
+ * the bridge has ended its holds and its events go nowhere. */
 typedef struct
 {
   FcElement *element;
-  FcPage *page; /* weak: the page may go first */
   gboolean preparing; /* holding the page until ready or error */
   gboolean recording; /* holding the page until end or error */
   double start_time; /* page time (ms) of the last onRecordStart */
@@ -42,21 +45,16 @@ typedef struct
 static void
 binding_release (Binding *b, gboolean *held)
 {
-  if (*held && b->page)
-    fc_page_release (b->page);
+  if (*held)
+    fc_element_release (b->element);
   *held = FALSE;
 }
 
 static void
 binding_free (gpointer data)
 {
-  Binding *b = data;
-
-  binding_release (b, &b->preparing);
-  binding_release (b, &b->recording);
-  if (b->page)
-    g_object_remove_weak_pointer (G_OBJECT (b->page), (gpointer *) &b->page);
-  g_free (b);
+  /* the recorder goes after its element, whose holds the bridge ended */
+  g_free (data);
 }
 
 static Binding *
@@ -137,8 +135,7 @@ on_ready (FcRecorder *recorder, GVariant *detail, Binding *b)
 static void
 on_start (FcRecorder *recorder, GVariant *detail, Binding *b)
 {
-  if (b->page)
-    b->start_time = fc_page_get_time (b->page);
+  b->start_time = fc_element_get_time (b->element);
   trigger (b, "onRecordStart", detail);
 }
 
@@ -148,10 +145,10 @@ on_end (FcRecorder *recorder, GVariant *detail, Binding *b)
   gint64 duration;
 
   /* offline, the recording's duration is the page time it took */
-  if (b->page && detail && fc_recorder_get_offline (recorder)
+  if (detail && fc_recorder_get_offline (recorder)
       && g_variant_lookup (detail, "duration", "x", &duration))
-    fc_page_advance (b->page, b->start_time + (double) duration
-                                  - fc_page_get_time (b->page));
+    fc_element_advance (b->element, b->start_time + (double) duration
+                                        - fc_element_get_time (b->element));
   trigger (b, "onRecordEnd", detail);
   binding_release (b, &b->recording);
 }
@@ -202,26 +199,24 @@ recorder_connect (GObject *instance, FcElement *element, gpointer user_data)
   FcRecorder *recorder = FC_RECORDER (instance);
   Binding *b = g_new0 (Binding, 1);
   FcValue *mask = fc_element_get_property (element, "mask");
-  FcApp *app = fc_app_from_page (fc_element_get_page (element));
+  const char *app_dir = fc_element_get_app_dir (element);
 
   b->element = element;
-  b->page = fc_element_get_page (element);
-  g_object_add_weak_pointer (G_OBJECT (b->page), (gpointer *) &b->page);
   g_object_set_data_full (instance, "fc-binding", b, binding_free);
 
   /* the mask is a mini-program path: refuse one leaving the app's root */
-  if (app && mask && fc_value_get_kind (mask) == FC_VALUE_STRING
+  if (app_dir && mask && fc_value_get_kind (mask) == FC_VALUE_STRING
       && *fc_value_get_string (mask))
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char *file
-          = fc_app_resolve_path (app, NULL, fc_value_get_string (mask), &error);
+      g_autofree char *file = fc_element_resolve_path (
+          element, fc_value_get_string (mask), &error);
       if (!file)
         fc_element_emit_warning (element, error->message);
     }
 
-  if (app)
-    fc_recorder_set_root_dir (recorder, fc_app_get_dir (app));
+  if (app_dir)
+    fc_recorder_set_root_dir (recorder, app_dir);
   bind_host_settings (recorder, fc_host_settings_get_for_element (element));
 
   g_signal_connect (recorder, "ready", G_CALLBACK (on_ready), b);
@@ -231,7 +226,7 @@ recorder_connect (GObject *instance, FcElement *element, gpointer user_data)
   g_signal_connect (recorder, "warning", G_CALLBACK (on_warning), b);
 
   /* attached: the camera starts, onRecordReady (or onRecordError) follows */
-  fc_page_hold (b->page);
+  fc_element_hold (element);
   b->preparing = TRUE;
   if (!fc_recorder_prepare (recorder))
     binding_release (b, &b->preparing);
@@ -244,9 +239,9 @@ recorder_record (FcElement *element, FcValue *args, gpointer user_data,
   Binding *b = binding_of (element);
   FcRecorder *recorder = FC_RECORDER (fc_element_get_instance (element));
 
-  if (!b->recording && b->page)
+  if (!b->recording)
     {
-      fc_page_hold (b->page);
+      fc_element_hold (element);
       b->recording = TRUE;
     }
   if (!fc_recorder_record (recorder)

@@ -18,7 +18,10 @@
 G_MODULE_EXPORT gboolean fc_plugin_register (FcPluginContext *ctx,
                                              GError **error);
 
-/* ---- a FcKeyboardClock on the page's virtual time ---- */
+/* ---- a FcKeyboardClock on the page's virtual time ----
+ *
+ * through the element's handle (fc_element_get_time() and beside it): the
+ * module never sees the page a keyboard is mounted in */
 
 #define FC_TYPE_VK_PAGE_CLOCK (fc_vk_page_clock_get_type ())
 G_DECLARE_FINAL_TYPE (FcVkPageClock, fc_vk_page_clock, FC, VK_PAGE_CLOCK,
@@ -27,28 +30,29 @@ G_DECLARE_FINAL_TYPE (FcVkPageClock, fc_vk_page_clock, FC, VK_PAGE_CLOCK,
 struct _FcVkPageClock
 {
   GObject parent_instance;
-  FcPage *page; /* unowned: the page owns the element owning the keyboard owning
-                   us */
+  FcElement *element; /* the keyboard's handle: valid while the keyboard
+                         lives, inert once its element is gone */
 };
 
 static gint64
 page_clock_get_time (FcKeyboardClock *clock)
 {
-  return (gint64)(fc_page_get_time (FC_VK_PAGE_CLOCK (clock)->page) * 1000.0);
+  return (gint64)(fc_element_get_time (FC_VK_PAGE_CLOCK (clock)->element)
+                  * 1000.0);
 }
 
 static guint
 page_clock_add_timeout (FcKeyboardClock *clock, guint interval_ms,
                         GSourceFunc func, gpointer data, GDestroyNotify notify)
 {
-  return fc_page_add_timeout (FC_VK_PAGE_CLOCK (clock)->page, interval_ms, func,
-                              data, notify);
+  return fc_element_add_timeout (FC_VK_PAGE_CLOCK (clock)->element,
+                                 interval_ms, func, data, notify);
 }
 
 static void
 page_clock_remove_timeout (FcKeyboardClock *clock, guint id)
 {
-  fc_page_remove_timeout (FC_VK_PAGE_CLOCK (clock)->page, id);
+  fc_element_remove_timeout (FC_VK_PAGE_CLOCK (clock)->element, id);
 }
 
 static void
@@ -129,13 +133,13 @@ apply (FcKeyboard *kb, FcElement *element, const char *name, FcValue *v)
     {
       /* a mini-program path: confined to the app's root */
       const char *icon = fc_value_get_string (v);
-      FcApp *app = fc_app_from_page (fc_element_get_page (element));
+      gboolean in_app = fc_element_get_app_dir (element) != NULL;
       g_autofree char *file = NULL;
       g_autoptr (GError) error = NULL;
-      if (icon && *icon && app
-          && !(file = fc_app_resolve_path (app, NULL, icon, &error)))
+      if (icon && *icon && in_app
+          && !(file = fc_element_resolve_path (element, icon, &error)))
         fc_element_emit_warning (element, error->message);
-      fc_keyboard_set_icon (kb, file ? file : (app ? "" : icon));
+      fc_keyboard_set_icon (kb, file ? file : (in_app ? "" : icon));
     }
 }
 
@@ -152,7 +156,7 @@ keyboard_new (FcComponentClass *klass, FcElement *element, gpointer user_data)
   FcKeyboard *kb;
   int show;
 
-  clock->page = fc_element_get_page (element);
+  clock->element = element;
   kb = g_object_new (FC_TYPE_KEYBOARD, "clock", clock, NULL);
   g_object_unref (clock);
   g_signal_connect (kb, "warning", G_CALLBACK (on_warning), element);
@@ -283,7 +287,7 @@ keyboard_longpress (FcElement *element, FcValue *args, gpointer user_data,
   if (!fc_keyboard_get_show (kb) || !(key = fc_keyboard_find_key (kb, name)))
     return no_key (kb, name, error);
   fc_keyboard_press (kb, key);
-  fc_page_advance (fc_element_get_page (element), hold);
+  fc_element_advance (element, hold);
   fc_keyboard_release (kb);
   return TRUE;
 }

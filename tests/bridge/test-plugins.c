@@ -394,6 +394,88 @@ test_versions (void)
     }
 }
 
+/* Isolation (issue 4): a plugin's code sees what the page passes it
+ * (properties, the element's own data-*) and nothing else of the page:
+ * its element is a handle without page, parent or children, whatever
+ * route it tries. Its timeouts and holds end with its element. */
+static void
+test_isolation (void)
+{
+  const char *files[] = {
+    "app.json",
+    "{\"pages\": [\"pages/index/index\"], \"plugins\": {\"myPlugin\": "
+    HELLO1 "}}",
+    "pages/index/index.json",
+    "{\"usingComponents\": {\"hello-component\": "
+    "\"plugin://myPlugin/hello-component\"}}",
+    "pages/index/index.fxml",
+    "<view id=\"outer\" data-secret=\"{{secret}}\"><hello-component "
+    "wx:if=\"{{on}}\" id=\"hc\" name=\"{{who}}\" data-mine=\"{{who}}\" "
+    "bind:peeked=\"onPeeked\" bind:waited=\"onWaited\"/></view>",
+    NULL,
+  };
+  g_autoptr (FcPluginStore) store = test_store ();
+  g_autofree char *dir = make_app (files);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  Calls calls = { events };
+  g_autoptr (FcPage) page = new_page (&calls, NULL);
+  g_autoptr (FcValue) data = fc_value_from_json (
+      "{\"who\": \"host\", \"secret\": \"s3cr3t\", \"on\": true}", NULL);
+  g_autoptr (FcValue) wait_args = fc_value_from_json ("{\"ms\": 500}", NULL);
+  g_autoptr (FcValue) off = fc_value_from_json ("{\"on\": false}", NULL);
+  FcElement *hc;
+  const char *line;
+
+  g_assert_no_error (error);
+  fc_app_load_page (app, page, "pages/index/index", data, &error);
+  g_assert_no_error (error);
+  hc = fc_page_select (page, "#hc");
+  /* the host holds the element itself: its page, its parent */
+  g_assert_true (fc_element_get_page (hc) == page);
+  g_assert_nonnull (fc_element_get_parent (hc));
+
+  fc_element_call_method (hc, "peek", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  line = g_ptr_array_index (events, 0);
+  g_test_message ("%s", line);
+  g_assert_nonnull (strstr (
+      line, "\"detail\":{\"page\":false,\"pageData\":null,"
+            "\"parent\":false,\"parentDataset\":null,\"children\":0,"
+            "\"settings\":true,\"props\":{\"name\":\"host\"},"
+            "\"dataset\":{\"mine\":\"host\"}}"));
+  g_assert_null (strstr (line, "s3cr3t"));
+  /* the host's handler got the element, not the handle */
+  g_assert_nonnull (strstr (line, "\"target\":{\"id\":\"hc\""));
+
+  /* a timeout and a hold made through the handle run on the page's clock */
+  fc_element_call_method (hc, "wait", wait_args, &error);
+  g_assert_no_error (error);
+  g_assert_true (fc_page_is_held (page));
+  fc_page_advance (page, 499);
+  g_assert_cmpuint (events->len, ==, 1);
+  fc_page_advance (page, 1);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (events, 1), "onWaited "));
+  g_assert_false (fc_page_is_held (page));
+
+  /* ... and end with the element: wx:if removes it while it waits */
+  fc_element_call_method (hc, "wait", wait_args, &error);
+  g_assert_no_error (error);
+  g_assert_true (fc_page_is_held (page));
+  fc_page_set_data (page, off, &error);
+  g_assert_no_error (error);
+  g_assert_null (fc_page_select (page, "#hc"));
+  g_assert_false (fc_page_is_held (page));
+  fc_page_advance (page, 1000);
+  g_assert_cmpuint (events->len, ==, 2);
+
+  g_clear_object (&page);
+  fc_test_remove_tree (dir);
+}
+
 static void
 test_require (void)
 {
@@ -835,6 +917,7 @@ main (int argc, char **argv)
   g_test_add_func ("/Bridge/Plugins/search-path", test_search_path);
   g_test_add_func ("/Bridge/Plugins/versions-side-by-side", test_versions);
   g_test_add_func ("/Bridge/Plugins/require", test_require);
+  g_test_add_func ("/Bridge/Plugins/isolation", test_isolation);
   g_test_add_func ("/Bridge/Plugins/plugin-page", test_plugin_page);
   g_test_add_func ("/Bridge/Plugins/plugin-page-default-generic",
                    test_plugin_page_default_generic);

@@ -4,7 +4,11 @@
  * - components/hello-component (public): property `name`, event `hello`,
  *   method `greet` raising `hello` with {text, version, generic}, where
  *   generic names the class the page gave its abstract node `mp-view`
- *   (`generic:mp-view="..."`);
+ *   (`generic:mp-view="..."`); method `peek` raising `peeked` with what
+ *   the plugin's code can reach from its element by every route the API
+ *   offers (the isolation test: only what the page passed it); method
+ *   `wait` holding the page and raising `waited` after args.ms of page
+ *   time (the lifetime test: both end with the element);
  * - components/private-thing: registered, not public;
  * - pages/hello-page (a page with an abstract node <mp-view>), whose
  *   handler onPageHello is the plugin's: it counts the calls on its page
@@ -40,6 +44,56 @@ greet (FcElement *element, FcValue *args, gpointer user_data, GError **error)
       generic ? fc_value_new_string (fc_component_class_get_name (generic))
               : fc_value_new_null ());
   fc_element_trigger_event (element, "hello", detail, FC_EVENT_NONE);
+  return TRUE;
+}
+
+/* Everything reachable from @element: the page (and its data), the
+ * elements around it, the app's settings, the properties and dataset the
+ * page passed. */
+static gboolean
+peek (FcElement *element, FcValue *args, gpointer user_data, GError **error)
+{
+  g_autoptr (FcValue) detail = fc_value_new_object ();
+  FcPage *page = fc_element_get_page (element);
+  FcElement *parent = fc_element_get_parent (element);
+
+  fc_value_object_set (detail, "page", fc_value_new_boolean (page != NULL));
+  fc_value_object_set (detail, "pageData",
+                       page ? fc_value_ref (fc_page_get_data (page))
+                            : fc_value_new_null ());
+  fc_value_object_set (detail, "parent", fc_value_new_boolean (parent != NULL));
+  fc_value_object_set (detail, "parentDataset",
+                       parent ? fc_element_dup_dataset (parent)
+                              : fc_value_new_null ());
+  fc_value_object_set (detail, "children",
+                       fc_value_new_number (fc_element_get_n_children (element)));
+  fc_value_object_set (detail, "settings",
+                       fc_value_new_boolean (fc_host_settings_get_for_element (element)
+                                          != NULL));
+  fc_value_object_set (detail, "props", fc_element_dup_properties (element));
+  fc_value_object_set (detail, "dataset", fc_element_dup_dataset (element));
+  fc_element_trigger_event (element, "peeked", detail, FC_EVENT_NONE);
+  return TRUE;
+}
+
+static gboolean
+waited (gpointer data)
+{
+  FcElement *element = data;
+
+  fc_element_trigger_event (element, "waited", NULL, FC_EVENT_NONE);
+  fc_element_release (element);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait (FcElement *element, FcValue *args, gpointer user_data, GError **error)
+{
+  FcValue *ms = args ? fc_value_object_get (args, "ms") : NULL;
+
+  fc_element_hold (element);
+  fc_element_add_timeout (element, ms ? fc_value_to_number (ms) : 1000, waited,
+                          element, NULL);
   return TRUE;
 }
 
@@ -88,7 +142,11 @@ fc_plugin_register (FcPluginContext *ctx, GError **error)
   fc_component_class_add_property (hc, "name", FC_PROPERTY_STRING, 0, empty,
                                    FALSE);
   fc_component_class_add_event (hc, "hello");
+  fc_component_class_add_event (hc, "peeked");
+  fc_component_class_add_event (hc, "waited");
   fc_component_class_add_method (hc, "greet", greet, NULL, NULL);
+  fc_component_class_add_method (hc, "peek", peek, NULL, NULL);
+  fc_component_class_add_method (hc, "wait", wait, NULL, NULL);
   fc_component_class_set_hooks (hc, plain_new, NULL, NULL, NULL, NULL);
   fc_component_class_set_hooks (pt, plain_new, NULL, NULL, NULL, NULL);
   fc_plugin_context_add_component (ctx, "components/hello-component", hc);
