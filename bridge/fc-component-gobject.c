@@ -47,6 +47,47 @@ find_pspec (GObjectClass *oclass, const char *name)
   return g_object_class_find_property (oclass, dash);
 }
 
+/* The range of an integer pspec, as doubles. */
+static double
+pspec_min (GParamSpec *pspec)
+{
+  if (G_IS_PARAM_SPEC_INT (pspec))
+    return G_PARAM_SPEC_INT (pspec)->minimum;
+  if (G_IS_PARAM_SPEC_UINT (pspec))
+    return G_PARAM_SPEC_UINT (pspec)->minimum;
+  if (G_IS_PARAM_SPEC_INT64 (pspec))
+    return (double) G_PARAM_SPEC_INT64 (pspec)->minimum;
+  if (G_IS_PARAM_SPEC_UINT64 (pspec))
+    return (double) G_PARAM_SPEC_UINT64 (pspec)->minimum;
+  if (G_IS_PARAM_SPEC_LONG (pspec))
+    return (double) G_PARAM_SPEC_LONG (pspec)->minimum;
+  if (G_IS_PARAM_SPEC_ULONG (pspec))
+    return (double) G_PARAM_SPEC_ULONG (pspec)->minimum;
+  return 0;
+}
+
+/* The largest double below the pspec's maximum + 1, so that truncating it
+ * stays in range (G_MAXINT64 as a double is 2^63, one past it). */
+static double
+pspec_max (GParamSpec *pspec)
+{
+  double max = 0;
+
+  if (G_IS_PARAM_SPEC_INT (pspec))
+    max = G_PARAM_SPEC_INT (pspec)->maximum;
+  else if (G_IS_PARAM_SPEC_UINT (pspec))
+    max = G_PARAM_SPEC_UINT (pspec)->maximum;
+  else if (G_IS_PARAM_SPEC_INT64 (pspec))
+    max = (double) G_PARAM_SPEC_INT64 (pspec)->maximum;
+  else if (G_IS_PARAM_SPEC_UINT64 (pspec))
+    max = (double) G_PARAM_SPEC_UINT64 (pspec)->maximum;
+  else if (G_IS_PARAM_SPEC_LONG (pspec))
+    max = (double) G_PARAM_SPEC_LONG (pspec)->maximum;
+  else if (G_IS_PARAM_SPEC_ULONG (pspec))
+    max = (double) G_PARAM_SPEC_ULONG (pspec)->maximum;
+  return max >= 0x1p53 ? nextafter (max, 0) : max;
+}
+
 /* Converts a coerced property value to the GObject property's type. */
 static gboolean
 to_gvalue (FcValue *v, GParamSpec *pspec, GValue *out)
@@ -72,6 +113,10 @@ to_gvalue (FcValue *v, GParamSpec *pspec, GValue *out)
       GValue d = G_VALUE_INIT;
       if (!isfinite (n))
         return FALSE;
+      /* converting a double outside the integer's range is undefined (a
+       * recordTime of -5 became 4294967291 ms, 1e300 became 0): clamp to
+       * the pspec's range first */
+      n = CLAMP (n, pspec_min (pspec), pspec_max (pspec));
       g_value_init (&d, G_TYPE_DOUBLE);
       g_value_set_double (&d, n);
       g_value_transform (&d, out);

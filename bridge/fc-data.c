@@ -58,6 +58,8 @@ fc_data_path_parse (const char *key, GError **error)
         }
       if (seg->len == 0)
         goto bad;
+      if (path->len >= FC_DATA_MAX_SEGMENTS)
+        goto too_deep;
       fc_data_path_append (path, seg->str, FALSE, 0);
       /* any number of [N] */
       while (*p == '[')
@@ -80,6 +82,8 @@ fc_data_path_parse (const char *key, GError **error)
                            key, n, (guint) FC_DATA_MAX_INDEX);
               return NULL;
             }
+          if (path->len >= FC_DATA_MAX_SEGMENTS)
+            goto too_deep;
           fc_data_path_append (path, num, TRUE, (guint) n);
           p = close + 1;
         }
@@ -98,6 +102,20 @@ bad:
   g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_PATH,
                "malformed setData key \"%s\"", key);
   return NULL;
+
+too_deep:
+  {
+    /* the key itself may be megabytes: quote its first characters */
+    g_autofree char *start = g_utf8_validate (key, -1, NULL) ? g_utf8_substring (key, 0, 32)
+                                                             : g_strndup (key, 32);
+
+    g_string_free (seg, TRUE);
+    fc_data_path_free (path);
+    g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_PATH,
+                 "setData key \"%s...\" (%zu bytes): more than %d segments",
+                 start, strlen (key), FC_DATA_MAX_SEGMENTS);
+    return NULL;
+  }
 }
 
 /** fc_data_path_to_string: Returns: (transfer full): the path as `a.b[0]` */
@@ -197,7 +215,10 @@ set_in (FcValue *node, const FcDataPath *path, guint i, FcValue *value)
    * would. */
   if (kind == FC_VALUE_ARRAY || kind == FC_VALUE_OBJECT)
     {
-      in_place = fc_value_is_exclusive (node);
+      /* setting a container inside itself (setData ("a", the page's own
+       * data)) would make a cycle: it is copied instead, as JavaScript's
+       * setData copies the value it is given */
+      in_place = fc_value_is_exclusive (node) && node != value;
       container = in_place ? node : fc_value_shallow_copy (node);
     }
   else

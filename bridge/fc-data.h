@@ -19,6 +19,15 @@ G_BEGIN_DECLS
 #define FC_DATA_MAX_INDEX 1000000
 
 /**
+ * FC_DATA_MAX_SEGMENTS:
+ *
+ * The most segments a setData key may have (`a.b[0]` has three): as deep
+ * as the JSON the bridge reads may nest, so page data stays shallow enough
+ * to walk recursively.
+ */
+#define FC_DATA_MAX_SEGMENTS 1000
+
+/**
  * FcPathSegment:
  * @key: the member name, or the index in decimal
  * @is_index: whether it was written as a numeric `[N]`

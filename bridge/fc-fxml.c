@@ -234,6 +234,7 @@ static FcFxmlNode *
 parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
 {
   int line = lx->line, col = lx->col;
+  g_autoptr (GHashTable) seen = NULL; /* attribute names, once there are many */
   FcFxmlNode *el;
   char *name;
 
@@ -271,7 +272,15 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
       if (!aname)
         return error_at (lx, lx->line, lx->col, FC_BRIDGE_ERROR_SYNTAX,
                          "unexpected '%c' in tag <%s>", *lx->p, name), NULL;
-      if (fc_fxml_node_get_attribute (el, aname))
+      /* a linear search per attribute is quadratic: 20,000 attributes
+       * took seconds */
+      if (!seen && el->attributes->len >= 16)
+        {
+          seen = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint i = 0; i < el->attributes->len; i++)
+            g_hash_table_add (seen, ((FcFxmlAttribute *) g_ptr_array_index (el->attributes, i))->name);
+        }
+      if (seen ? g_hash_table_contains (seen, aname) : fc_fxml_node_get_attribute (el, aname) != NULL)
         {
           error_at (lx, aline, acol, FC_BRIDGE_ERROR_DUPLICATE_ATTRIBUTE,
                     "duplicate attribute \"%s\" on <%s>", aname, name);
@@ -283,6 +292,8 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
       attr->line = aline;
       attr->col = acol;
       g_ptr_array_add (el->attributes, attr);
+      if (seen)
+        g_hash_table_add (seen, attr->name);
 
       skip_ws (lx);
       if (lx->p < lx->end && *lx->p == '=')

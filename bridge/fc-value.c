@@ -387,6 +387,7 @@ void
 fc_value_array_append (FcValue *array, FcValue *element)
 {
   g_return_if_fail (array && array->kind == FC_VALUE_ARRAY && element);
+  g_return_if_fail (element != array); /* a cycle, never freed */
   g_ptr_array_add (array->array, element);
 }
 
@@ -400,6 +401,7 @@ void
 fc_value_array_set (FcValue *array, guint index, FcValue *element)
 {
   g_return_if_fail (array && array->kind == FC_VALUE_ARRAY && element);
+  g_return_if_fail (element != array); /* a cycle, never freed */
   while (array->array->len <= index)
     g_ptr_array_add (array->array, fc_value_new_undefined ());
   fc_value_unref (g_ptr_array_index (array->array, index));
@@ -472,6 +474,7 @@ fc_value_object_set (FcValue *object, const char *key, FcValue *member)
   int i;
 
   g_return_if_fail (object && object->kind == FC_VALUE_OBJECT && key && member);
+  g_return_if_fail (member != object); /* a cycle, never freed */
   o = object->object;
   len = strlen (key);
   if ((i = members_find (o, key, len)) >= 0)
@@ -970,6 +973,32 @@ text_position (const char *text, const char *at, int *line, int *col)
     }
 }
 
+/* How many arrays and objects are open at @at in @text (strings skipped). */
+static int
+depth_at (const char *text, const char *at)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (const char *p = text; *p && p <= at; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1])
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        depth++;
+      else if (*p == ']' || *p == '}')
+        depth--;
+    }
+  return depth;
+}
+
 /* The first \u0000 escape inside a string of valid JSON @text, or NULL. */
 static const char *
 find_nul_escape (const char *text)
@@ -1019,8 +1048,14 @@ fc_value_from_json (const char *text, GError **error)
   if (!j)
     {
       text_position (text, end, &line, &col);
-      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
-                   "%d:%d: malformed JSON", line, col);
+      /* cJSON refuses deeper nesting as it refuses bad syntax */
+      if (end && depth_at (text, end) > CJSON_NESTING_LIMIT)
+        g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
+                     "%d:%d: arrays and objects nested deeper than %d levels",
+                     line, col, CJSON_NESTING_LIMIT);
+      else
+        g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
+                     "%d:%d: malformed JSON", line, col);
       return NULL;
     }
   /* cJSON's strings end at a NUL: "a\u0000/../x" would silently become

@@ -3,6 +3,7 @@
  * Exit status 0 when the run completed and every expect matched. */
 #include "fc-replay.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <fc-bridge.h>
@@ -182,6 +183,8 @@ subset (FcValue *expected, FcValue *actual)
  *
  * SETTLE_TIMEOUT_US bounds how long a run waits for one event. */
 #define SETTLE_TIMEOUT_US (120 * G_USEC_PER_SEC)
+/* the longest `wait`: finite, and whole milliseconds stay exact */
+#define REPLAY_MAX_WAIT_MS 1e15
 
 static gboolean
 wake_up (gpointer data)
@@ -547,7 +550,22 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
           goto out;
         }
       if ((v = fc_value_object_get (step, "wait")))
-        step_wait (&r, fc_value_to_number (v));
+        {
+          /* page time must stay a finite number of milliseconds */
+          double ms = fc_value_get_kind (v) == FC_VALUE_NUMBER ? fc_value_get_number (v) : NAN;
+
+          if (!(ms >= 0 && ms <= REPLAY_MAX_WAIT_MS))
+            {
+              g_autofree char *json = fc_value_get_kind (v) == FC_VALUE_NUMBER
+                                          ? fc_value_to_js_string (v)
+                                          : fc_value_to_json (v);
+
+              replay_error (&r, "bad-step", "step %u: wait needs a number of milliseconds from 0 to %g, got %s",
+                            i, REPLAY_MAX_WAIT_MS, json);
+              goto out;
+            }
+          step_wait (&r, ms);
+        }
       else if ((v = fc_value_object_get (step, "setData")))
         {
           if (fc_value_get_kind (v) != FC_VALUE_OBJECT)
