@@ -539,7 +539,13 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
     }
 
   steps = fc_value_object_get (doc, "steps");
-  for (guint i = 0; steps && fc_value_get_kind (steps) == FC_VALUE_ARRAY && i < fc_value_array_get_length (steps); i++)
+  /* a case whose steps are not a list would run nothing and pass */
+  if (steps && fc_value_get_kind (steps) != FC_VALUE_ARRAY)
+    {
+      replay_error (&r, "bad-case", "\"steps\" must be an array of steps");
+      goto out;
+    }
+  for (guint i = 0; steps && i < fc_value_array_get_length (steps); i++)
     {
       FcValue *step = fc_value_array_get (steps, i);
       FcValue *v;

@@ -240,6 +240,11 @@ static const Row rows[] = {
     "{\"t\":0,\"error\":{\"domain\":\"fc-replay\",\"code\":\"bad-step\","
     "\"message\":\"step 0: wait needs a number of milliseconds from 0 to "
     "1e+15, got \\\"soon\\\"\"}}" },
+  { "replay-steps-object", VIA_REPLAY,
+    "{\"appJson\": {}, \"pageJson\": {}, \"fxml\": \"<view/>\", "
+    "\"steps\": {\"wait\": 5}}", -1,
+    "{\"t\":0,\"error\":{\"domain\":\"fc-replay\",\"code\":\"bad-case\","
+    "\"message\":\"\\\"steps\\\" must be an array of steps\"}}" },
   { "replay-set-data-deep-key", VIA_REPLAY,
     "@STEPS{\"setData\": {\"{99999*a.}a\": 1}}", -1,
     "{\"t\":0,\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-path\","
