@@ -1025,14 +1025,14 @@ fc_host_settings_set_temp_dir (FcHostSettings *self, const char *dir,
 }
 
 /* NULL, "", "auto", "test", "pipewire:NODE" and, for a camera,
- * "v4l2:/PATH" */
+ * "v4l2:/PATH" and "portal" */
 static gboolean
 set_device (FcHostSettings *self, const char *what, char **field,
             const char *device, gboolean video, guint prop, GError **error)
 {
   const char *expected
-      = video ? "\"test\", \"pipewire:NODE\", \"v4l2:/dev/videoN\" or none "
-                "for the system's camera"
+      = video ? "\"test\", \"pipewire:NODE\", \"v4l2:/dev/videoN\", "
+                "\"portal\" or none for the system's camera"
               : "\"test\", \"pipewire:NODE\" or none for the system's "
                 "microphone";
 
@@ -1042,7 +1042,8 @@ set_device (FcHostSettings *self, const char *what, char **field,
       && !(g_str_has_prefix (device, "pipewire:")
            && device[strlen ("pipewire:")])
       && !(video && g_str_has_prefix (device, "v4l2:")
-           && g_path_is_absolute (device + strlen ("v4l2:"))))
+           && g_path_is_absolute (device + strlen ("v4l2:")))
+      && !(video && strcmp (device, "portal") == 0))
     return bad_setting (error, what, device, expected);
   return set_string (self, field, device, prop);
 }
@@ -1058,7 +1059,8 @@ fc_host_settings_get_camera (FcHostSettings *self)
  * fc_host_settings_set_camera:
  * @self: the settings
  * @device: (nullable): `"test"`, `"pipewire:NODE"`, `"v4l2:/dev/videoN"`,
- *   or %NULL (also "" and "auto") for the system's camera
+ *   `"portal"` (the camera portal, sandboxed or not), or %NULL (also ""
+ *   and "auto") for the system's camera
  * @error: return location for an error
  *
  * Sets the camera recorders use. Whether the device exists is found when a

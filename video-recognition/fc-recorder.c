@@ -35,6 +35,7 @@
 #include <string.h>
 
 #ifdef FC_HAVE_LIBPORTAL
+#include <gio/gunixfdlist.h>
 #include <libportal/portal.h>
 #endif
 
@@ -76,6 +77,7 @@ struct _FcRecorder
   char *own_temp_dir; /* made on first use when temp-dir is unset */
 #ifdef FC_HAVE_LIBPORTAL
   XdpPortal *portal;
+  GDBusConnection *bus;        /* the session bus, once the portal is asked */
   GCancellable *portal_cancel; /* a camera request under way */
 #endif
 
@@ -559,8 +561,11 @@ drop_pipeline (FcRecorder *self)
 #ifdef FC_HAVE_LIBPORTAL
   if (self->portal_cancel != NULL)
     {
+      /* libportal closes a pending request (the dialog goes away); that
+       * Close must leave before the session bus may go with us */
       g_cancellable_cancel (self->portal_cancel);
       g_clear_object (&self->portal_cancel);
+      g_dbus_connection_flush_sync (self->bus, NULL, NULL);
     }
 #endif
   if (self->watchdog != NULL)
@@ -1087,65 +1092,233 @@ use_camera (FcRecorder *self, gboolean found)
 }
 
 #ifdef FC_HAVE_LIBPORTAL
-/* Sandboxed, the camera comes through the camera portal: the user's
- * permission, then a PipeWire remote that shows the cameras only. */
-static void
-portal_camera_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  GWeakRef *weak = data;
-  g_autoptr (FcRecorder) self = g_weak_ref_get (weak);
-  g_autoptr (GError) error = NULL;
-  gboolean allowed;
+#define PORTAL_BUS_NAME "org.freedesktop.portal.Desktop"
+#define PORTAL_PATH "/org/freedesktop/portal/desktop"
+#define PORTAL_CAMERA "org.freedesktop.portal.Camera"
 
-  allowed
-      = xdp_portal_access_camera_finish (XDP_PORTAL (source), result, &error);
-  g_weak_ref_clear (weak);
-  g_free (weak);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+/* The camera through the camera portal, one step after another: its
+ * IsCameraPresent property, AccessCamera (the user's permission; libportal
+ * does the Request and its Response), then OpenPipeWireRemote, a PipeWire
+ * connection that shows the cameras. The property and the remote are
+ * asked for here, asynchronously: libportal's calls for them block the
+ * host's main loop and turn a failure into a g_warning, where the host
+ * needs an errMsg saying why.
+ *
+ * Each step holds the recorder weakly and the cancellable that
+ * drop_pipeline() cancels, so a recorder closed or destroyed while the
+ * user makes up their mind is never touched; libportal then closes the
+ * request (the dialog goes away). */
+typedef struct
+{
+  GWeakRef self;
+  GCancellable *cancel;
+  gboolean asked; /* camera "portal": no falling back to other cameras */
+} PortalCall;
+
+static void
+portal_call_free (PortalCall *call)
+{
+  g_weak_ref_clear (&call->self);
+  g_object_unref (call->cancel);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortalCall, portal_call_free)
+
+/* The recorder, or NULL when it no longer wants the camera. */
+static FcRecorder *
+portal_call_get_self (PortalCall *call)
+{
+  if (g_cancellable_is_cancelled (call->cancel))
+    return NULL;
+  return g_weak_ref_get (&call->self);
+}
+
+/* The request is over: what follows may tear down without cancelling. */
+static void
+portal_done (FcRecorder *self)
+{
   g_clear_object (&self->portal_cancel);
-  if (!allowed)
+}
+
+static void
+portal_remote_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (PortalCall) call = data;
+  g_autoptr (GUnixFDList) fds = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = g_dbus_connection_call_with_unix_fd_list_finish (
+      G_DBUS_CONNECTION (source), &fds, result, &error);
+  g_autoptr (FcRecorder) self = portal_call_get_self (call);
+  gint32 handle = -1;
+  int fd = -1;
+
+  if (self == NULL)
+    return;
+  portal_done (self);
+  if (reply != NULL)
     {
-      GST_INFO ("camera portal: %s", error ? error->message : "refused");
+      g_variant_get (reply, "(h)", &handle);
+      if (fds != NULL)
+        fd = g_unix_fd_list_get (fds, handle, &error); /* a dup: ours */
+      else
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             "the reply carries no file descriptor");
+    }
+  if (fd < 0)
+    {
+      g_dbus_error_strip_remote_error (error);
       fail (self, FC_RECORDER_ERROR_CAMERA_DENIED, NULL,
-            "camera permission refused");
+            "camera permission refused: no PipeWire remote for the camera: "
+            "%s",
+            error->message);
       return;
     }
-  self->cam.fd
-      = xdp_portal_open_pipewire_remote_for_camera (XDP_PORTAL (source));
-  if (self->cam.fd < 0)
-    {
-      fail (self, FC_RECORDER_ERROR_CAMERA_DENIED, NULL,
-            "camera permission refused: no PipeWire remote for the camera");
-      return;
-    }
-  /* On that remote the session manager links us to its camera. */
+  fc_source_clear (&self->cam);
   self->cam.kind = FC_SOURCE_PIPEWIRE;
+  self->cam.fd = fd;
+  /* No target: real portals name no node, and on their remote the
+   * session manager links the stream to the user's default camera. */
   build_pipeline (self); /* "ready" or "error" follows */
 }
 
-static gboolean
-start_portal (FcRecorder *self)
+static void
+portal_access_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  GWeakRef *weak;
+  g_autoptr (PortalCall) call = data;
+  g_autoptr (GError) error = NULL;
+  gboolean allowed
+      = xdp_portal_access_camera_finish (XDP_PORTAL (source), result, &error);
+  g_autoptr (FcRecorder) self = portal_call_get_self (call);
 
-  if (self->camera != NULL && *self->camera != '\0'
-      && g_strcmp0 (self->camera, "auto") != 0)
-    return FALSE; /* a device named by the host */
-  if (!xdp_portal_running_under_sandbox ())
-    return FALSE;
+  if (self == NULL)
+    return;
+  if (!allowed)
+    {
+      portal_done (self);
+      /* libportal gives the user's "no" (response 1) as G_IO_ERROR_CANCELLED,
+       * as it does our own cancellation (call->cancel tells them apart) */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fail (self, FC_RECORDER_ERROR_CAMERA_DENIED, NULL,
+              "camera permission refused");
+      else
+        {
+          g_dbus_error_strip_remote_error (error);
+          fail (self, FC_RECORDER_ERROR_CAMERA_DENIED, NULL,
+                "camera permission refused: %s", error->message);
+        }
+      return;
+    }
+  g_main_context_push_thread_default (self->context);
+  g_dbus_connection_call_with_unix_fd_list (
+      self->bus, PORTAL_BUS_NAME, PORTAL_PATH, PORTAL_CAMERA,
+      "OpenPipeWireRemote",
+      g_variant_new ("(@a{sv})",
+                     g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+      G_VARIANT_TYPE ("(h)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, call->cancel,
+      portal_remote_cb, call);
+  g_main_context_pop_thread_default (self->context);
+  call = NULL; /* portal_remote_cb's now */
+}
+
+static void
+portal_present_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (PortalCall) call = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = g_dbus_connection_call_finish (
+      G_DBUS_CONNECTION (source), result, &error);
+  g_autoptr (GVariant) present = NULL;
+  g_autoptr (FcRecorder) self = portal_call_get_self (call);
+
+  if (self == NULL)
+    return;
+  if (reply != NULL)
+    {
+      g_variant_get (reply, "(v)", &present);
+      if (!g_variant_is_of_type (present, G_VARIANT_TYPE_BOOLEAN))
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             "IsCameraPresent is not a boolean");
+    }
+  if (error != NULL)
+    {
+      g_dbus_error_strip_remote_error (error);
+      GST_INFO ("no camera portal: %s", error->message);
+      portal_done (self);
+      if (call->asked)
+        fail (self, FC_RECORDER_ERROR_NO_CAMERA, NULL,
+              "no camera: no camera portal: %s", error->message);
+      else
+        use_camera (self, fc_source_find (self->camera, TRUE, &self->cam));
+      return;
+    }
+  if (!g_variant_get_boolean (present))
+    {
+      /* asked for, that is "no camera"; else the devices may have one */
+      GST_INFO ("the camera portal has no camera");
+      portal_done (self);
+      use_camera (self, !call->asked
+                            && fc_source_find (self->camera, TRUE, &self->cam));
+      return;
+    }
   if (self->portal == NULL)
     self->portal = xdp_portal_new ();
-  if (!xdp_portal_is_camera_present (self->portal))
-    return FALSE;
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  self->portal_cancel = g_cancellable_new ();
+  g_main_context_push_thread_default (self->context);
+  xdp_portal_access_camera (self->portal, NULL, XDP_CAMERA_FLAG_NONE,
+                            call->cancel, portal_access_cb, call);
+  g_main_context_pop_thread_default (self->context);
+  call = NULL; /* portal_access_cb's now */
+}
+
+typedef enum
+{
+  PORTAL_UNUSED,
+  PORTAL_ASKING, /* "ready" or "error" follows */
+  PORTAL_FAILED, /* "error" has been emitted */
+} PortalStart;
+
+/* The camera "portal", or sandboxed (Flatpak, Snap) with the camera unset
+ * or "auto": the camera portal first. Auto, a portal that is missing or
+ * has no camera leaves the choice to device discovery. */
+static PortalStart
+start_portal (FcRecorder *self)
+{
+  gboolean asked = g_strcmp0 (self->camera, "portal") == 0;
+  g_autoptr (GError) error = NULL;
+  PortalCall *call;
+
+  if (!asked
+      && !((self->camera == NULL || *self->camera == '\0'
+            || g_strcmp0 (self->camera, "auto") == 0)
+           && xdp_portal_running_under_sandbox ()))
+    return PORTAL_UNUSED;
+  if (self->bus == NULL)
+    self->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (self->bus == NULL)
+    {
+      GST_INFO ("no camera portal: %s", error->message);
+      if (!asked)
+        return PORTAL_UNUSED;
+      fail (self, FC_RECORDER_ERROR_NO_CAMERA, NULL,
+            "no camera: no camera portal: %s", error->message);
+      return PORTAL_FAILED;
+    }
+  call = g_new0 (PortalCall, 1);
+  g_weak_ref_init (&call->self, self);
+  call->cancel = g_cancellable_new ();
+  call->asked = asked;
+  self->portal_cancel = g_object_ref (call->cancel);
   self->prepare_at = stamp_now (self);
   set_state (self, FC_RECORDER_STATE_PREPARING);
-  xdp_portal_access_camera (self->portal, NULL, XDP_CAMERA_FLAG_NONE,
-                            self->portal_cancel, portal_camera_cb, weak);
-  return TRUE;
+  g_main_context_push_thread_default (self->context);
+  g_dbus_connection_call (
+      self->bus, PORTAL_BUS_NAME, PORTAL_PATH,
+      "org.freedesktop.DBus.Properties", "Get",
+      g_variant_new ("(ss)", PORTAL_CAMERA, "IsCameraPresent"),
+      G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, call->cancel,
+      portal_present_cb, call);
+  g_main_context_pop_thread_default (self->context);
+  return PORTAL_ASKING;
 }
 #endif
 
@@ -1227,8 +1400,23 @@ start_pipeline (FcRecorder *self)
       return build_pipeline (self);
     }
 #ifdef FC_HAVE_LIBPORTAL
-  if (start_portal (self))
-    return TRUE;
+  switch (start_portal (self))
+    {
+    case PORTAL_ASKING:
+      return TRUE;
+    case PORTAL_FAILED:
+      return FALSE;
+    case PORTAL_UNUSED:
+    default:
+      break;
+    }
+#else
+  if (g_strcmp0 (self->camera, "portal") == 0)
+    {
+      fail (self, FC_RECORDER_ERROR_NOT_SUPPORTED, NULL,
+            "camera \"portal\": built without libportal");
+      return FALSE;
+    }
 #endif
   return use_camera (self, fc_source_find (self->camera, TRUE, &self->cam));
 }
@@ -1345,7 +1533,9 @@ emit_ready (FcRecorder *self)
   g_variant_dict_insert (&dict, "source", "s",
                          fc_source_kind_name (self->cam.kind));
   g_variant_dict_insert (&dict, "camera", "s",
-                         self->cam.target ? self->cam.target : "test");
+                         self->cam.target    ? self->cam.target
+                         : self->cam.fd >= 0 ? "portal"
+                                             : "test");
   g_variant_dict_insert (&dict, "microphoneSource", "s",
                          fc_source_kind_name (self->mic.kind));
   g_variant_dict_insert (&dict, "microphone", "s",
@@ -1890,6 +2080,7 @@ fc_recorder_dispose (GObject *object)
   fc_recorder_close (self);
 #ifdef FC_HAVE_LIBPORTAL
   g_clear_object (&self->portal);
+  g_clear_object (&self->bus);
 #endif
   g_clear_object (&self->preview_sink);
   g_clear_object (&self->clock);
@@ -1945,8 +2136,10 @@ fc_recorder_class_init (FcRecorderClass *klass)
   /**
    * FcRecorder:camera:
    *
-   * NULL or "auto" (PipeWire cameras, then V4L2), "test" (a pattern),
-   * "pipewire:NODE_NAME" or "v4l2:/dev/videoN".
+   * NULL or "auto" (PipeWire cameras, then V4L2; sandboxed, the camera
+   * portal first), "portal" (the camera portal, sandboxed or not: the
+   * user's permission, then the session's default camera), "test" (a
+   * pattern), "pipewire:NODE_NAME" or "v4l2:/dev/videoN".
    */
   props[PROP_CAMERA] = g_param_spec_string ("camera", NULL, NULL, NULL, flags);
   /**
@@ -2022,7 +2215,8 @@ fc_recorder_class_init (FcRecorderClass *klass)
 
   /**
    * FcRecorder::ready:
-   * @detail: a{sv}: "source" ("pipewire", "v4l2" or "test"), "camera",
+   * @detail: a{sv}: "source" ("pipewire", "v4l2" or "test"), "camera"
+   *   (the node or device; "portal" through the camera portal),
    *   "microphoneSource", "microphone" (s), "width", "height" (i)
    *
    * The camera has negotiated and frames and samples flow (onRecordReady).

@@ -645,6 +645,7 @@ static const BadSetting bad_settings[] = {
   { "camera", "webcam0" },
   { "camera", "pipewire:" },
   { "camera", "v4l2:video0" },
+  { "microphone", "portal" },
   { "microphone", "v4l2:/dev/video0" },
   { "download-domains", "https://example.com" },
   { "download-domains", "example.com/audio" },
@@ -738,6 +739,8 @@ test_host_settings_values (void)
   g_object_get (s, "camera", &camera, NULL);
   g_assert_cmpstr (camera, ==, "pipewire:fc-test-camera");
   g_assert_true (fc_host_settings_set_camera (s, "v4l2:/dev/video0", NULL));
+  g_assert_true (fc_host_settings_set_camera (s, "portal", NULL));
+  g_assert_cmpstr (fc_host_settings_get_camera (s), ==, "portal");
   /* "", "auto" and NULL all mean the system's device */
   g_assert_true (fc_host_settings_set_camera (s, "auto", NULL));
   g_assert_null (fc_host_settings_get_camera (s));
@@ -756,16 +759,16 @@ test_host_settings_values (void)
   fc_host_settings_set_allow_insecure_http (s, TRUE);
   g_assert_true (fc_host_settings_get_allow_test_source (s));
   g_assert_true (fc_host_settings_get_allow_insecure_http (s));
-  g_assert_cmpuint (notified, ==, 7);
+  g_assert_cmpuint (notified, ==, 8);
   fc_host_settings_set_offline (s, TRUE);
   fc_host_settings_set_offline (s, TRUE);
   g_assert_true (fc_host_settings_get_offline (s));
-  g_assert_cmpuint (notified, ==, 8); /* a real change only */
+  g_assert_cmpuint (notified, ==, 9); /* a real change only */
   g_object_get (s, "offline", &offline, NULL);
   g_assert_true (offline);
   fc_host_settings_set_offline (s, FALSE);
   g_assert_false (fc_host_settings_get_offline (s));
-  g_assert_cmpuint (notified, ==, 9);
+  g_assert_cmpuint (notified, ==, 10);
 }
 
 /* The recorder plugin reads the app's settings through its element, and
