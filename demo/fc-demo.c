@@ -100,7 +100,7 @@ main (int argc, char **argv)
     { "page", 'p', 0, G_OPTION_ARG_STRING, &page, "The page to open (default: app.json's first page; headless: pages/video/video)", "PATH" },
     { "record-time", 0, 0, G_OPTION_ARG_DOUBLE, &record_time, "Override the recording page's recordTime (ms)", "MS" },
     { "headless", 0, 0, G_OPTION_ARG_NONE, &headless, "Record the page without a window, as when there is no display", NULL },
-    { "camera", 0, 0, G_OPTION_ARG_STRING, &camera, "The camera: test, pipewire:NODE, v4l2:/dev/videoN or auto (default: auto; headless: test)", "DEVICE" },
+    { "camera", 0, 0, G_OPTION_ARG_STRING, &camera, "The camera: test, pipewire:NODE, v4l2:/dev/videoN, portal or auto (default: auto; headless: test)", "DEVICE" },
     { "microphone", 0, 0, G_OPTION_ARG_STRING, &microphone, "The microphone: test, pipewire:NODE or auto (default: auto; headless: test)", "DEVICE" },
     { "temp-dir", 0, 0, G_OPTION_ARG_FILENAME, &temp_dir, "Where recordings go (default: host.json's tempDir, else a private temporary directory)", "DIR" },
     { "download-domain", 0, 0, G_OPTION_ARG_STRING_ARRAY, &domains, "Allow downloads from HOST[:PORT] (repeatable; replaces host.json's downloadDomains)", "HOST" },
