@@ -168,6 +168,14 @@ FcPromptPlayer *fc_prompt_player_new (FcPrompts *prompts, const char *sink,
                                       GstClock *clock, GstClockTime start);
 void fc_prompt_player_free (FcPromptPlayer *player);
 
+/* Frames of the raw video branch in mappings of their own, not from malloc
+ * (fc-recorder-memory.c): offered to every element upstream of SINK. */
+void fc_recorder_map_frames (GstPad *sink);
+/* The streaming threads of PIPELINE's sources, queues and muxer on threads
+ * kept for the process, one per role, so that each allocates in the same
+ * malloc arena every recording (fc-recorder-memory.c). */
+void fc_recorder_keep_threads (GstElement *pipeline);
+
 /* What fc-recorder.c shares with it. */
 FcPrompts *fc_recorder_get_prompts (FcRecorder *self);
 void fc_recorder_emit_warning (FcRecorder *self, const char *message);

@@ -713,7 +713,7 @@ describe_pipeline (FcRecorder *self, gboolean decode)
       /* I420 in, ultrafast: x264 writes constrained-baseline, which
        * every player decodes (the tests check the profile). */
       " ! x264enc name=venc speed-preset=ultrafast tune=zerolatency key-int-max=30"
-      " ! h264parse ! queue ! mux."
+      " ! h264parse ! queue name=vfq ! mux."
       " mp4mux name=mux fragment-duration=%d ! filesink name=fsink async=false "
       "buffer-mode=unbuffered ",
       decode ? "jpegdec !" : "", self->width, self->height, self->width,
@@ -739,7 +739,7 @@ describe_pipeline (FcRecorder *self, gboolean decode)
                       " ! audiorate name=arate ! queue name=aq max-size-buffers=0 "
                       "max-size-bytes=0 max-size-time=3000000000"
                       " ! audioconvert ! avenc_aac perfect-timestamp=true ! "
-                      "aacparse ! queue ! mux.");
+                      "aacparse ! queue name=afq ! mux.");
   return g_string_free (d, FALSE);
 }
 
@@ -966,9 +966,15 @@ build_pipeline (FcRecorder *self)
         = gst_bin_get_by_name (GST_BIN (self->pipeline), "vcaps");
     g_autoptr (GstElement) fsink
         = gst_bin_get_by_name (GST_BIN (self->pipeline), "fsink");
+    g_autoptr (GstElement) tee
+        = gst_bin_get_by_name (GST_BIN (self->pipeline), "vt");
+    g_autoptr (GstPad) tee_sink = gst_element_get_static_pad (tee, "sink");
 
     g_object_set (capsfilter, "caps", vcaps, NULL);
     g_object_set (fsink, "location", self->video_path, NULL);
+    /* what memory needs over many recordings: fc-recorder-memory.c */
+    fc_recorder_map_frames (tee_sink);
+    fc_recorder_keep_threads (self->pipeline);
   }
   if (self->cam.kind == FC_SOURCE_PIPEWIRE
       || self->mic.kind == FC_SOURCE_PIPEWIRE)

@@ -139,14 +139,30 @@ figures_mark_warm (Figures *f)
   f->fds_warm_list = list_fds ();
 }
 
+/* A field of /proc/self/status in kB (or a count), -1 when absent. */
+static long
+status_field (const char *name)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  p = strstr (status, name);
+  return p ? strtol (p + strlen (name), NULL, 10) : -1;
+}
+
 static void
 trace (const char *phase, int cycle)
 {
   long rss = rss_kb (), heap = heap_kb ();
 
   printf ("{\"bench\":\"soak\",\"phase\":\"%s\",\"cycle\":%d,\"rss_kb\":%ld,"
-          "\"heap_kb\":%ld,\"fds\":%d}\n",
-          phase, cycle, rss, heap, open_fds ());
+          "\"anon_kb\":%ld,\"file_kb\":%ld,"
+          "\"heap_kb\":%ld,\"fds\":%d,\"threads\":%ld}\n",
+          phase, cycle, rss, status_field ("RssAnon:"),
+          status_field ("RssFile:"), heap, open_fds (),
+          status_field ("Threads:"));
   fflush (stdout);
 }
 
