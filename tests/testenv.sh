@@ -55,7 +55,8 @@ fc_env_start_mic () {
   fc_env_spawn microphone gst-launch-1.0 -q \
     audiotestsrc is-live=true wave=sine freq=440 volume=0.3 \
     ! audio/x-raw,format=S16LE,rate=48000,channels=1 \
-    ! pipewiresink target-object="$FC_MIC_NODE-feed"
+    ! pipewiresink target-object="$FC_MIC_NODE-feed" \
+      stream-properties="props,node.dont-reconnect=true"
 }
 
 fc_env_start () {

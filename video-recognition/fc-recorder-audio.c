@@ -165,122 +165,234 @@ fc_prompt_mix_apply (FcPromptMix *self, GstBuffer *buffer)
 
 /* ---- playing the prompts ---------------------------------------------- */
 
-/* One clip playing: appsrc ! audioconvert ! audioresample ! SINK. Gone at
- * its end of stream or error. */
-typedef struct
-{
-  GstElement *pipeline;
-  guint watch;
-} Playing;
-
+/* The prompts to the speaker: one pipeline, appsrc ! audioconvert !
+ * audioresample ! SINK, made when the recording is armed, so the sink has
+ * connected to the audio server and prerolled by the time the first frame
+ * comes. It holds the steps' clips as one track on the recording's
+ * timeline (each clip from its showTime, overlaps added as in the file),
+ * in 20 ms buffers stamped by their place in it; started, it runs on the
+ * system clock with its base time at the first frame's capture, so the
+ * sink puts every clip out at its showTime by itself: no timer, no
+ * main-loop dispatch and no pipeline start-up between the moment and the
+ * sound. (pipewiresink 0.3.65 plays buffers much shorter or longer than
+ * its graph's quantum out of time: 20 ms is close to the usual 21.3.) */
 struct _FcPromptPlayer
 {
-  FcPrompts *prompts;
-  char *sink;
-  FcStepTimer *timer;
-  GPtrArray *playing; /* Playing */
+  GstElement *pipeline;
+  gboolean started;
 };
 
-static void
-playing_free (gpointer data)
-{
-  Playing *p = data;
+#define CHUNK_SAMPLES (FC_PCM_RATE / 50)
 
-  if (p->watch != 0)
-    g_source_remove (p->watch);
-  gst_element_set_state (p->pipeline, GST_STATE_NULL);
-  gst_object_unref (p->pipeline);
-  g_free (p);
+/* The track: the clips added from the first step with audio on, and its
+ * first sample's place in the recording. NULL when no step has audio. */
+static GstBuffer *
+make_track (FcPrompts *prompts, gint64 *first)
+{
+  FcStepList *steps = fc_prompts_get_steps (prompts);
+  guint n = steps ? fc_step_list_get_n_steps (steps) : 0;
+  gint64 from = G_MAXINT64, to = 0;
+  GstBuffer *track;
+  GstMapInfo map;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GBytes *pcm = fc_prompts_get_pcm (prompts, i);
+      gint64 at;
+
+      if (pcm == NULL || g_bytes_get_size (pcm) < sizeof (gint16))
+        continue;
+      at = (gint64) gst_util_uint64_scale (
+          fc_step_list_get_step (steps, i)->show_time, FC_PCM_RATE, 1000);
+      from = MIN (from, at);
+      to = MAX (to, at + (gint64) (g_bytes_get_size (pcm) / sizeof (gint16)));
+    }
+  if (from >= to)
+    return NULL;
+  track = gst_buffer_new_allocate (NULL, (gsize) (to - from) * sizeof (gint16),
+                                   NULL);
+  gst_buffer_map (track, &map, GST_MAP_WRITE);
+  memset (map.data, 0, map.size);
+  for (guint i = 0; i < n; i++)
+    {
+      GBytes *pcm = fc_prompts_get_pcm (prompts, i);
+      const gint16 *clip;
+      gint16 *out;
+      gsize size;
+      gint64 at;
+
+      if (pcm == NULL)
+        continue;
+      clip = g_bytes_get_data (pcm, &size);
+      at = (gint64) gst_util_uint64_scale (
+          fc_step_list_get_step (steps, i)->show_time, FC_PCM_RATE, 1000);
+      out = (gint16 *) map.data + (at - from);
+      for (gsize s = 0; s < size / sizeof (gint16); s++)
+        {
+          int v = out[s] + clip[s];
+
+          out[s] = (gint16) CLAMP (v, G_MININT16, G_MAXINT16);
+        }
+    }
+  gst_buffer_unmap (track, &map);
+  *first = from;
+  return track;
 }
 
-static gboolean
-playing_bus (GstBus *bus, GstMessage *msg, gpointer data)
+static void
+push_track (GstAppSrc *src, GstBuffer *track, gint64 first)
 {
-  FcPromptPlayer *player = data;
+  gint64 len = (gint64) (gst_buffer_get_size (track) / sizeof (gint16));
 
-  if (GST_MESSAGE_TYPE (msg) != GST_MESSAGE_EOS
-      && GST_MESSAGE_TYPE (msg) != GST_MESSAGE_ERROR)
-    return G_SOURCE_CONTINUE;
+  for (gint64 s = 0; s < len; s += CHUNK_SAMPLES)
+    {
+      gint64 n = MIN (CHUNK_SAMPLES, len - s);
+      GstBuffer *chunk = gst_buffer_copy_region (
+          track, GST_BUFFER_COPY_MEMORY, (gsize) s * sizeof (gint16),
+          (gsize) n * sizeof (gint16));
+
+      GST_BUFFER_PTS (chunk)
+          = gst_util_uint64_scale (first + s, GST_SECOND, FC_PCM_RATE);
+      GST_BUFFER_DURATION (chunk)
+          = gst_util_uint64_scale (first + s + n, GST_SECOND, FC_PCM_RATE)
+            - GST_BUFFER_PTS (chunk);
+      GST_BUFFER_OFFSET (chunk) = (guint64) (first + s);
+      if (s == 0)
+        GST_BUFFER_FLAG_SET (chunk, GST_BUFFER_FLAG_DISCONT);
+      gst_app_src_push_buffer (src, chunk);
+    }
+  gst_app_src_end_of_stream (src);
+}
+
+static GstBusSyncReply
+player_bus (GstBus *bus, GstMessage *msg, gpointer data)
+{
   if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_ERROR)
     {
       g_autoptr (GError) error = NULL;
 
-      /* no audio output: the prompt is still in the file */
+      /* no audio output: the prompts are still in the file */
       gst_message_parse_error (msg, &error, NULL);
       GST_INFO ("prompt audio not played: %s", error->message);
     }
-  for (guint i = 0; i < player->playing->len; i++)
-    {
-      Playing *p = player->playing->pdata[i];
-      g_autoptr (GstBus) b = gst_element_get_bus (p->pipeline);
-
-      if (b == bus)
-        {
-          /* removing frees P and this watch: the source is destroyed
-           * after the callback returns G_SOURCE_REMOVE */
-          p->watch = 0;
-          g_ptr_array_remove_index (player->playing, i);
-          return G_SOURCE_REMOVE;
-        }
-    }
-  return G_SOURCE_REMOVE;
+  return GST_BUS_DROP;
 }
 
-static void
-play_step (int step, gpointer data)
+/* autoaudiosink falls back to a fake sink when none of the sinks it knows
+ * opens, e.g. on a PipeWire session without a PulseAudio server. */
+static gboolean
+has_fake_sink (GstElement *pipeline)
 {
-  FcPromptPlayer *player = data;
-  GBytes *pcm = fc_prompts_get_pcm (player->prompts, (guint) step);
-  g_autofree char *desc = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstElement) src = NULL;
-  g_autoptr (GstBus) bus = NULL;
-  Playing *p;
+  g_autoptr (GstIterator) it = gst_bin_iterate_recurse (GST_BIN (pipeline));
+  GValue item = G_VALUE_INIT;
+  gboolean fake = FALSE;
 
-  if (pcm == NULL)
-    return;
-  desc = g_strdup_printf (
+  while (!fake && gst_iterator_next (it, &item) == GST_ITERATOR_OK)
+    {
+      GstElementFactory *factory
+          = gst_element_get_factory (g_value_get_object (&item));
+
+      fake = factory != NULL
+             && g_strcmp0 (GST_OBJECT_NAME (factory), "fakesink") == 0;
+      g_value_reset (&item);
+    }
+  g_value_unset (&item);
+  return fake;
+}
+
+/* The pipeline ending in SINK, in READY (the sink has opened), or NULL. */
+static GstElement *
+make_pipeline (const char *sink)
+{
+  g_autofree char *desc = g_strdup_printf (
       "appsrc name=src format=time caps=audio/x-raw,format=" FC_PCM_FORMAT
       ",rate=" G_STRINGIFY (FC_PCM_RATE) ",channels=1,layout=interleaved"
       " ! audioconvert ! audioresample ! %s",
-      player->sink ? player->sink : "autoaudiosink");
-  p = g_new0 (Playing, 1);
-  p->pipeline = gst_parse_launch (desc, &error);
-  if (p->pipeline == NULL)
+      sink);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GstBus) bus = NULL;
+  GstElement *pipeline = gst_parse_launch (desc, &error);
+
+  if (pipeline == NULL)
     {
       GST_INFO ("prompt audio not played: %s", error->message);
-      g_free (p);
-      return;
+      return NULL;
     }
-  gst_object_ref_sink (p->pipeline);
-  bus = gst_element_get_bus (p->pipeline);
-  p->watch = gst_bus_add_watch (bus, playing_bus, player);
-  src = gst_bin_get_by_name (GST_BIN (p->pipeline), "src");
-  gst_app_src_push_buffer (GST_APP_SRC (src),
-                           gst_buffer_new_wrapped_bytes (pcm));
-  gst_app_src_end_of_stream (GST_APP_SRC (src));
-  g_ptr_array_add (player->playing, p);
-  if (gst_element_set_state (p->pipeline, GST_STATE_PLAYING)
+  gst_object_ref_sink (pipeline);
+  bus = gst_element_get_bus (pipeline);
+  gst_bus_set_sync_handler (bus, player_bus, NULL, NULL);
+  if (gst_element_set_state (pipeline, GST_STATE_READY)
       == GST_STATE_CHANGE_FAILURE)
     {
-      GST_INFO ("prompt audio not played: no audio output");
-      g_ptr_array_remove (player->playing, p);
+      GST_INFO ("prompt audio not played: %s does not open", sink);
+      gst_element_set_state (pipeline, GST_STATE_NULL);
+      gst_object_unref (pipeline);
+      return NULL;
     }
+  return pipeline;
 }
 
 FcPromptPlayer *
-fc_prompt_player_new (FcPrompts *prompts, const char *sink, GstClock *clock,
-                      GstClockTime start)
+fc_prompt_player_new (FcPrompts *prompts, const char *sink)
 {
-  FcPromptPlayer *player = g_new0 (FcPromptPlayer, 1);
+  g_autoptr (GstBuffer) track = NULL;
+  g_autoptr (GstElement) src = NULL;
+  g_autoptr (GstClock) clock = NULL;
+  FcPromptPlayer *player;
+  GstElement *pipeline;
+  gint64 first = 0;
 
-  player->prompts = prompts;
-  player->sink = g_strdup (sink);
-  player->playing = g_ptr_array_new_with_free_func (playing_free);
-  if (fc_prompts_get_steps (prompts) != NULL)
-    player->timer = fc_step_timer_new (fc_prompts_get_steps (prompts), clock,
-                                       start, NULL, play_step, player);
+  track = make_track (prompts, &first);
+  if (track == NULL)
+    return NULL;
+  if (sink != NULL)
+    pipeline = make_pipeline (sink);
+  else
+    {
+      /* the default output: the system's choice of sink, else the
+       * PipeWire session's default sink */
+      pipeline = make_pipeline ("autoaudiosink");
+      if (pipeline != NULL && has_fake_sink (pipeline))
+        {
+          gst_element_set_state (pipeline, GST_STATE_NULL);
+          g_clear_object (&pipeline);
+        }
+      if (pipeline == NULL)
+        pipeline = make_pipeline ("pipewiresink client-name=fc-recorder");
+    }
+  if (pipeline == NULL)
+    return NULL;
+  player = g_new0 (FcPromptPlayer, 1);
+  player->pipeline = pipeline;
+  /* a clock of its own, the system's: the recorder's pipeline (and the
+   * clock it has from its sources) may go first */
+  clock = gst_system_clock_obtain ();
+  gst_pipeline_use_clock (GST_PIPELINE (pipeline), clock);
+  gst_element_set_start_time (pipeline, GST_CLOCK_TIME_NONE);
+  src = gst_bin_get_by_name (GST_BIN (pipeline), "src");
+  push_track (GST_APP_SRC (src), track, first);
+  /* the sink connects and prerolls while the first frame is awaited */
+  gst_element_set_state (pipeline, GST_STATE_PAUSED);
   return player;
+}
+
+void
+fc_prompt_player_start (FcPromptPlayer *player, gint64 origin)
+{
+  g_autoptr (GstClock) clock = NULL;
+  gint64 now, ago;
+
+  if (player == NULL || player->started)
+    return;
+  player->started = TRUE;
+  /* ORIGIN on the player's clock (the system's, monotonic too) */
+  clock = gst_pipeline_get_pipeline_clock (GST_PIPELINE (player->pipeline));
+  now = (gint64) gst_clock_get_time (clock);
+  ago = (g_get_monotonic_time () - origin) * 1000;
+  GST_INFO ("prompt audio started %.1f ms after the first frame", ago / 1e6);
+  gst_element_set_base_time (player->pipeline,
+                             (GstClockTime) MAX (now - ago, 0));
+  gst_element_set_state (player->pipeline, GST_STATE_PLAYING);
 }
 
 void
@@ -288,8 +400,7 @@ fc_prompt_player_free (FcPromptPlayer *player)
 {
   if (player == NULL)
     return;
-  g_clear_pointer (&player->timer, fc_step_timer_free);
-  g_ptr_array_unref (player->playing);
-  g_free (player->sink);
+  gst_element_set_state (player->pipeline, GST_STATE_NULL);
+  gst_object_unref (player->pipeline);
   g_free (player);
 }

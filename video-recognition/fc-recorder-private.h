@@ -108,6 +108,8 @@ void fc_recorder_prompts_get_property (FcRecorder *self, guint prop_id,
                                        GValue *value);
 void fc_recorder_prompts_set_property (FcRecorder *self, guint prop_id,
                                        const GValue *value);
+/* FcRecorder:start-time, set when a live recording's first frame is in. */
+void fc_recorder_prompts_set_start_time (FcRecorder *self, gint64 start_time);
 /* Burn-in (fc-recorder-burnin.c): the prompts' pictures as overlay
  * compositions for WIDTHxHEIGHT I420 frames. NULL with ERROR when the
  * mask cannot be decoded. */
@@ -158,14 +160,15 @@ gboolean fc_subtitle_feed_attach (FcSubtitleFeed *feed, GstElement *pipeline,
 void fc_subtitle_feed_advance (FcSubtitleFeed *feed, GstClockTime until);
 void fc_subtitle_feed_end (FcSubtitleFeed *feed, GstClockTime end);
 
-/* Plays each step's clip through SINK (a gst-launch description; NULL:
- * autoaudiosink) when its showTime comes on CLOCK, START being the clock
- * time of the recording's time 0. No audio output is no error: the
- * prompt is in the file all the same. Callbacks on the thread-default
- * main context. */
+/* Plays the steps' clips through SINK (a gst-launch description; NULL: the
+ * default output, autoaudiosink or else PipeWire's default sink), each at
+ * its showTime. New prepares (the sink connects); start gives the first
+ * frame's capture on the monotonic clock (µs), from which the sink times
+ * the clips itself. NULL when no step has audio or there is no output:
+ * the prompts are in the file all the same. */
 typedef struct _FcPromptPlayer FcPromptPlayer;
-FcPromptPlayer *fc_prompt_player_new (FcPrompts *prompts, const char *sink,
-                                      GstClock *clock, GstClockTime start);
+FcPromptPlayer *fc_prompt_player_new (FcPrompts *prompts, const char *sink);
+void fc_prompt_player_start (FcPromptPlayer *player, gint64 origin);
 void fc_prompt_player_free (FcPromptPlayer *player);
 
 /* Frames of the raw video branch in mappings of their own, not from malloc

@@ -41,6 +41,7 @@ struct _FcPrompts
   gboolean button_locked; /* prepared once: buttonStyle is init-only */
   gboolean burn_in;
   char *audio_sink;
+  gint64 start_time; /* µs, monotonic; -1 */
 };
 
 /* One resource being loaded. */
@@ -63,6 +64,7 @@ fc_prompts_new (void)
 
   prompts->loader = fc_resource_loader_new ();
   prompts->top = 20;
+  prompts->start_time = -1;
   fc_button_style_init (&prompts->button);
   return prompts;
 }
@@ -385,6 +387,7 @@ enum
   PROP_ALLOW_INSECURE_HTTP,
   PROP_BURN_IN,
   PROP_PROMPT_AUDIO_SINK,
+  PROP_START_TIME,
   N_PROPS
 };
 
@@ -465,6 +468,18 @@ fc_recorder_prompts_install (GObjectClass *klass, guint first_id)
    */
   props[PROP_PROMPT_AUDIO_SINK]
       = g_param_spec_string ("prompt-audio-sink", NULL, NULL, NULL, flags);
+  /**
+   * FcRecorder:start-time:
+   *
+   * When the first frame of the last live recording was captured, on the
+   * monotonic clock (g_get_monotonic_time(), µs): the moment each step's
+   * showTime counts from, on screen, in the file and from the speaker.
+   * -1 before a live recording has started (offline ones have no real
+   * time). Set before #FcRecorder::start is emitted.
+   */
+  props[PROP_START_TIME] = g_param_spec_int64 (
+      "start-time", NULL, NULL, -1, G_MAXINT64, -1,
+      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   for (guint i = 0; i < N_PROPS; i++)
     g_object_class_install_property (klass, first_id + i, props[i]);
 }
@@ -506,6 +521,9 @@ fc_recorder_prompts_get_property (FcRecorder *self, guint prop_id,
       break;
     case PROP_PROMPT_AUDIO_SINK:
       g_value_set_string (value, prompts->audio_sink);
+      break;
+    case PROP_START_TIME:
+      g_value_set_int64 (value, prompts->start_time);
       break;
     default:
       g_assert_not_reached ();
@@ -816,4 +834,15 @@ fc_recorder_set_prompt_audio_sink (FcRecorder *self, const char *sink)
   g_free (prompts->audio_sink);
   prompts->audio_sink = g_strdup (sink);
   notify (self, PROP_PROMPT_AUDIO_SINK);
+}
+
+void
+fc_recorder_prompts_set_start_time (FcRecorder *self, gint64 start_time)
+{
+  FcPrompts *prompts = fc_recorder_get_prompts (self);
+
+  if (prompts->start_time == start_time)
+    return;
+  prompts->start_time = start_time;
+  notify (self, PROP_START_TIME);
 }

@@ -1454,6 +1454,11 @@ arm (FcRecorder *self)
   mix = fc_prompt_mix_new (self->prompts);
   if (fc_prompt_mix_is_empty (mix))
     g_clear_pointer (&mix, fc_prompt_mix_unref);
+  /* the speaker gets ready while the first frame is awaited */
+  g_clear_pointer (&self->player, fc_prompt_player_free);
+  if (mix != NULL && !self->run_offline)
+    self->player = fc_prompt_player_new (
+        self->prompts, fc_recorder_get_prompt_audio_sink (self));
   /* The muxer has had no buffer yet (the gates drop them all): a subtitle
    * pad can still be added. Without it, the WebVTT beside the file still
    * holds the timeline. */
@@ -1736,27 +1741,29 @@ handle_error (FcRecorder *self, GstMessage *msg)
   }
 }
 
-/* The prompts' audio to the speaker, timed on the pipeline's clock from
- * the recording's first frame. */
+/* The first frame is in: the prompts' timeline starts at its capture,
+ * which the player and FcRecorder:start-time take on the monotonic clock
+ * (the player's own pipeline may outlive this one and its clock). */
 static void
 start_player (FcRecorder *self)
 {
   GstClockTime start;
+  gint64 origin;
   g_autoptr (GstClock) clock = gst_pipeline_get_clock (
       GST_PIPELINE (self->pipeline));
 
   g_mutex_lock (&self->lock);
   start = self->start;
   g_mutex_unlock (&self->lock);
-  g_clear_pointer (&self->player, fc_prompt_player_free);
   /* offline, nobody listens in real time: the prompts are in the file */
   if (self->run_offline || clock == NULL || !GST_CLOCK_TIME_IS_VALID (start))
     return;
-  g_main_context_push_thread_default (self->context);
-  self->player = fc_prompt_player_new (
-      self->prompts, fc_recorder_get_prompt_audio_sink (self), clock,
-      gst_element_get_base_time (self->pipeline) + start);
-  g_main_context_pop_thread_default (self->context);
+  origin = g_get_monotonic_time ()
+           - GST_CLOCK_DIFF (gst_element_get_base_time (self->pipeline) + start,
+                             gst_clock_get_time (clock))
+                 / 1000;
+  fc_recorder_prompts_set_start_time (self, origin);
+  fc_prompt_player_start (self->player, origin);
 }
 
 /* Ready when frames and samples flow and the prompts' resources are in. */
