@@ -362,5 +362,9 @@ fc_plugin_register (FcPluginContext *ctx, GError **error)
   fc_component_class_set_gtype (rec, FC_TYPE_RECORDER, recorder_connect, NULL, NULL);
   fc_plugin_context_add_component (ctx, "components/video-recognition", rec);
   fc_plugin_context_add_function (ctx, "listCameras", list_cameras, NULL, NULL);
+  /* GStreamer's plugins load in a worker thread now, not at the first
+   * attach: a page's first onRecordReady comes sooner. The thread may
+   * outlive this call; the bridge keeps plugin modules resident. */
+  fc_recorder_preload ();
   return TRUE;
 }

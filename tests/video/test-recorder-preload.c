@@ -2,10 +2,13 @@
  * not loaded; the warm-up loads them in a worker thread (the main loop
  * keeps turning meanwhile), reports how many factories it loaded, and a
  * second call reports the same at once. Then a recorder attaches and gets
- * "ready" as usual. */
+ * "ready" as usual. And loading the video plugin's module starts the
+ * warm-up by itself (in a fresh child process). */
 
 #include <glib/gstdio.h>
 #include <gst/gst.h>
+
+#include <fc-bridge.h>
 
 #include "fc-recorder.h"
 
@@ -94,11 +97,49 @@ test_preload (void)
   g_rmdir (dir);
 }
 
+/* Loading the plugin through the bridge, and nothing else: GStreamer's
+ * plugins load meanwhile, off the main loop. */
+static void
+test_plugin_load (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *build = g_getenv ("FC_BUILD_ROOT");
+      g_autofree char *plugins
+          = g_build_filename (build ? build : ".", "plugins", NULL);
+      const char *dirs[] = { plugins, NULL };
+      g_autoptr (FcPluginStore) store = fc_plugin_store_new_for_path (dirs);
+      g_autoptr (GError) error = NULL;
+      gint64 deadline;
+
+      g_assert_false (plugin_loaded ("x264"));
+      g_assert_nonnull (
+          fc_plugin_store_load (store, "fc-video-recognition", "1.0.0", &error));
+      g_assert_no_error (error);
+      deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+      while (!(plugin_loaded ("x264") && plugin_loaded ("isomp4"))
+             && g_get_monotonic_time () < deadline)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (10000);
+      g_assert_true (plugin_loaded ("x264"));
+      g_assert_true (plugin_loaded ("isomp4"));
+      return;
+    }
+  if (gst_registry_find_plugin (gst_registry_get (), "x264") == NULL)
+    {
+      g_test_skip ("no x264 plugin");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
   gst_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/video/recorder/preload", test_preload);
+  g_test_add_func ("/video/recorder/preload/plugin-load", test_plugin_load);
   return g_test_run ();
 }
