@@ -46,6 +46,10 @@ GST_DEBUG_CATEGORY (fc_recorder_debug);
 #define FRAGMENT_MS 100
 /* No frame for this long while recording: the camera has gone. */
 #define LOST_AFTER_US (500 * 1000)
+/* No sound for this long while recording: the microphone is gone. Longer
+ * than a camera's: a microphone delivers in bursts, and the video branch
+ * only backs up (waiting in the muxer) after its queue's 3 s. */
+#define MIC_LOST_AFTER_US (1000 * 1000)
 #define WATCHDOG_MS 50
 #define FINISH_NUDGE_US (1500 * 1000)
 #define FINISH_GIVE_UP_US (4 * G_USEC_PER_SEC)
@@ -103,7 +107,7 @@ struct _FcRecorder
   GstClockTime record_ns, start, end, last_video_pts;
   gint64 audio_samples; /* recorded so far */
   guint64 frames;
-  FcStamp last_video_at, last_write_at;
+  FcStamp last_video_at, last_audio_at, last_write_at;
   GstSample *first_frame;
   FcBurnIn *burn; /* prompts composited into the frames, when burn-in */
   FcPromptMix *mix; /* prompt audio mixed into the recorded track */
@@ -429,6 +433,7 @@ audio_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
     return GST_PAD_PROBE_DROP;
 
   g_mutex_lock (&self->lock);
+  self->last_audio_at = stamp_now (self);
   if (!self->saw_audio)
     {
       self->saw_audio = TRUE;
@@ -1295,7 +1300,7 @@ arm (FcRecorder *self)
   self->armed = TRUE;
   self->record_ns
       = MAX ((GstClockTime)self->record_time * GST_MSECOND, FRAME_NS);
-  self->last_video_at = stamp_now (self);
+  self->last_video_at = self->last_audio_at = stamp_now (self);
   g_mutex_unlock (&self->lock);
   self->start_emitted = self->nudged = FALSE;
   self->record_us = g_get_monotonic_time ();
@@ -1675,11 +1680,13 @@ watchdog_cb (gpointer data)
 {
   FcRecorder *self = data;
   gint64 silent; /* since the last frame */
+  gint64 mute; /* since the last sound */
   gint64 unwritten; /* since the last write to the file */
   gboolean saw_video, started;
 
   g_mutex_lock (&self->lock);
   silent = elapsed_us (self, self->last_video_at);
+  mute = elapsed_us (self, self->last_audio_at);
   unwritten = elapsed_us (self, self->last_write_at);
   saw_video = self->saw_video;
   started = GST_CLOCK_TIME_IS_VALID (self->start);
@@ -1744,6 +1751,17 @@ watchdog_cb (gpointer data)
           self->pending_error = g_error_new (
               FC_RECORDER_ERROR, FC_RECORDER_ERROR_CAMERA_LOST,
               "camera lost: no frame for %d ms", (int)(silent / 1000));
+          finish_now (self);
+        }
+      else if (started && mute > MIC_LOST_AFTER_US)
+        {
+          /* A microphone that went away gives no error, only silence;
+           * the muxer would wait for it, the picture backing up behind,
+           * for ever. The file ends with the sound. */
+          self->pending_error = g_error_new (
+              FC_RECORDER_ERROR, FC_RECORDER_ERROR_NO_MICROPHONE,
+              "microphone lost: no sound for %d ms", (int)(mute / 1000));
+          end_branch (self, FALSE);
           finish_now (self);
         }
       break;
