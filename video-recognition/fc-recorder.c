@@ -1245,6 +1245,18 @@ arm (FcRecorder *self)
   FcPromptMix *mix, *old_mix;
   FcSubtitleFeed *subs, *old_subs;
 
+  /* The file is made at prepare and the sink holds it open: removed since
+   * (a host or a cleaner emptying the temporary directory), the recording
+   * would go to a file nobody can open, lost when it ends. */
+  if (self->video_path != NULL
+      && !g_file_test (self->video_path, G_FILE_TEST_EXISTS))
+    {
+      fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL,
+            "write failed: %s was removed before recording",
+            self->video_path);
+      return FALSE;
+    }
+
   if (fc_recorder_get_burn_in (self))
     {
       g_autoptr (GError) error = NULL;
