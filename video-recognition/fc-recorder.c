@@ -28,6 +28,7 @@
 
 #include "fc-recorder-private.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <gst/audio/audio.h>
@@ -1479,6 +1480,25 @@ complete (FcRecorder *self)
   g_task_run_in_thread (task, summary_thread);
 }
 
+/* The file sink's messages are GStreamer's generic ones ("Could not write
+ * to resource."); the system's reason ends its debug text ("Error while
+ * writing to file descriptor 12: File too large"). */
+static char *
+write_failure (const char *path, const GError *err, const char *debug)
+{
+  const char *reason = NULL;
+
+  if (g_error_matches (err, GST_RESOURCE_ERROR,
+                       GST_RESOURCE_ERROR_NO_SPACE_LEFT))
+    reason = g_strerror (ENOSPC);
+  else if (debug != NULL && (reason = strrchr (debug, '\n')) != NULL
+           && (reason = g_strrstr (reason, ": ")) != NULL)
+    reason += 2;
+  return g_strdup_printf ("write failed: cannot write %s: %s", path,
+                          reason != NULL && *reason != '\0' ? reason
+                                                            : err->message);
+}
+
 static void
 handle_error (FcRecorder *self, GstMessage *msg)
 {
@@ -1490,6 +1510,7 @@ handle_error (FcRecorder *self, GstMessage *msg)
         && (src == GST_OBJECT (self->vsrc)
             || gst_object_has_as_ancestor (src, GST_OBJECT (self->vsrc)));
   gboolean from_mic = self->asrc && src == GST_OBJECT (self->asrc);
+  gboolean from_file = g_strcmp0 (GST_OBJECT_NAME (src), "fsink") == 0;
   gboolean recorded;
   gboolean denied;
   FcRecorderError code;
@@ -1552,6 +1573,13 @@ handle_error (FcRecorder *self, GstMessage *msg)
         || code == FC_RECORDER_ERROR_CAMERA_DENIED
         || code == FC_RECORDER_ERROR_CAMERA_BUSY)
       fail (self, code, path, "%s", what);
+    else if (from_file && code == FC_RECORDER_ERROR_WRITE_FAILED)
+      {
+        g_autofree char *text
+            = write_failure (self->video_path, err, debug);
+
+        fail (self, code, path, "%s", text);
+      }
     else
       fail (self, code, path, "%s: %s", what, err->message);
   }
