@@ -75,6 +75,17 @@ fc_test_events_clear (FcTestEvents *ev)
 }
 
 void
+fc_test_events_reset (FcTestEvents *ev)
+{
+  GPtrArray *warnings = g_steal_pointer (&ev->warnings);
+
+  fc_test_events_clear (ev);
+  memset (ev, 0, sizeof *ev);
+  g_ptr_array_set_size (warnings, 0);
+  ev->warnings = warnings;
+}
+
+void
 fc_test_wait_for (FcTestEvents *ev, GVariant **slot, guint timeout_ms)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
@@ -176,4 +187,44 @@ fc_test_discover (const char *path, FcTestFileInfo *out)
   }
   gst_discoverer_stream_info_list_free (videos);
   gst_discoverer_stream_info_list_free (audios);
+}
+
+static GstPadProbeReturn
+track_end (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  GstClockTime *end = data;
+  GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
+
+  if (GST_BUFFER_PTS_IS_VALID (buf) && GST_BUFFER_DURATION_IS_VALID (buf))
+    *end = MAX (*end, GST_BUFFER_PTS (buf) + GST_BUFFER_DURATION (buf));
+  return GST_PAD_PROBE_OK;
+}
+
+GstClockTime
+fc_test_played_ns (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = gst_filename_to_uri (path, &error);
+  g_autofree char *desc = g_strdup_printf (
+      "uridecodebin uri=\"%s\" caps=video/x-raw ! fakesink name=s sync=false",
+      uri);
+  g_autoptr (GstElement) pipeline = gst_parse_launch (desc, &error);
+  g_autoptr (GstElement) sink = NULL;
+  g_autoptr (GstPad) pad = NULL;
+  g_autoptr (GstBus) bus = NULL;
+  g_autoptr (GstMessage) msg = NULL;
+  GstClockTime end = 0;
+
+  g_assert_no_error (error);
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "s");
+  pad = gst_element_get_static_pad (sink, "sink");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, track_end, &end, NULL);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  bus = gst_element_get_bus (pipeline);
+  msg = gst_bus_timed_pop_filtered (bus, 20 * GST_SECOND,
+                                    GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (msg);
+  g_assert_cmpint (GST_MESSAGE_TYPE (msg), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  return end;
 }

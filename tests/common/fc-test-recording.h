@@ -22,6 +22,8 @@ typedef struct
  * "end" before its "start" fails the test. */
 void fc_test_events_connect (FcTestEvents *ev, gpointer recorder);
 void fc_test_events_clear (FcTestEvents *ev);
+/* Forgets what arrived (details, counts, warnings); stays connected. */
+void fc_test_events_reset (FcTestEvents *ev);
 
 /* Runs the default main context until *SLOT is set (or an error arrives,
  * which fails the test unless SLOT is &EV->error); fails the test after
@@ -44,5 +46,10 @@ typedef struct
 /* Discovers PATH: one H.264 (not 4:4:4) and one AAC 48 kHz stream, or the
  * test fails. OUT->profile is the caller's to free. */
 void fc_test_discover (const char *path, FcTestFileInfo *out);
+
+/* Decodes the whole video track of PATH and returns how far it played: a
+ * killed recording's header does not know its duration, a player finds it
+ * by reading the fragments. */
+GstClockTime fc_test_played_ns (const char *path);
 
 G_END_DECLS

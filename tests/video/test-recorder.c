@@ -52,49 +52,6 @@ shared_dir (const char *what, gboolean child)
 
 /* ---- file checks ------------------------------------------------------ */
 
-static GstPadProbeReturn
-track_end (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  GstClockTime *end = data;
-  GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
-
-  if (GST_BUFFER_PTS_IS_VALID (buf) && GST_BUFFER_DURATION_IS_VALID (buf))
-    *end = MAX (*end, GST_BUFFER_PTS (buf) + GST_BUFFER_DURATION (buf));
-  return GST_PAD_PROBE_OK;
-}
-
-/* Decodes the whole video track of PATH and returns how far it played: a
- * killed recording's header does not know its duration, a player finds it
- * by reading the fragments. */
-static GstClockTime
-played_ns (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = gst_filename_to_uri (path, &error);
-  g_autofree char *desc = g_strdup_printf (
-      "uridecodebin uri=\"%s\" caps=video/x-raw ! fakesink name=s sync=false",
-      uri);
-  g_autoptr (GstElement) pipeline = gst_parse_launch (desc, &error);
-  g_autoptr (GstElement) sink = NULL;
-  g_autoptr (GstPad) pad = NULL;
-  g_autoptr (GstBus) bus = NULL;
-  g_autoptr (GstMessage) msg = NULL;
-  GstClockTime end = 0;
-
-  g_assert_no_error (error);
-  sink = gst_bin_get_by_name (GST_BIN (pipeline), "s");
-  pad = gst_element_get_static_pad (sink, "sink");
-  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, track_end, &end, NULL);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  bus = gst_element_get_bus (pipeline);
-  msg = gst_bus_timed_pop_filtered (bus, 20 * GST_SECOND,
-                                    GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_nonnull (msg);
-  g_assert_cmpint (GST_MESSAGE_TYPE (msg), ==, GST_MESSAGE_EOS);
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-  return end;
-}
-
 static void
 assert_mode (const char *path, guint mode)
 {
@@ -760,7 +717,7 @@ test_sigkill (void)
         path = g_build_filename (dir, name, NULL);
     g_assert_nonnull (path);
     fc_test_discover (path, &info);
-    played = played_ns (path);
+    played = fc_test_played_ns (path);
     g_test_message ("killed recording: header says %" GST_TIME_FORMAT
                     ", plays %" GST_TIME_FORMAT,
                     GST_TIME_ARGS (info.duration), GST_TIME_ARGS (played));
@@ -933,7 +890,7 @@ test_offline_stop_destroy (void)
   g_test_message ("offline, finalised on destruction: %" GST_TIME_FORMAT,
                   GST_TIME_ARGS (info.duration));
   g_assert_cmpuint (info.duration, >, 0);
-  g_assert_cmpuint (played_ns (path), >, 0);
+  g_assert_cmpuint (fc_test_played_ns (path), >, 0);
   g_free (info.profile);
   fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
