@@ -28,6 +28,7 @@
 
 #include "fc-recorder-private.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <gst/audio/audio.h>
@@ -47,6 +48,10 @@ GST_DEBUG_CATEGORY (fc_recorder_debug);
 #define FRAGMENT_MS 100
 /* No frame for this long while recording: the camera has gone. */
 #define LOST_AFTER_US (500 * 1000)
+/* No sound for this long while recording: the microphone is gone. Longer
+ * than a camera's: a microphone delivers in bursts, and the video branch
+ * only backs up (waiting in the muxer) after its queue's 3 s. */
+#define MIC_LOST_AFTER_US (1000 * 1000)
 #define WATCHDOG_MS 50
 #define FINISH_NUDGE_US (1500 * 1000)
 #define FINISH_GIVE_UP_US (4 * G_USEC_PER_SEC)
@@ -105,7 +110,7 @@ struct _FcRecorder
   GstClockTime record_ns, start, end, last_video_pts;
   gint64 audio_samples; /* recorded so far */
   guint64 frames;
-  FcStamp last_video_at, last_write_at;
+  FcStamp last_video_at, last_audio_at, last_write_at;
   GstSample *first_frame;
   FcBurnIn *burn; /* prompts composited into the frames, when burn-in */
   FcPromptMix *mix; /* prompt audio mixed into the recorded track */
@@ -431,6 +436,7 @@ audio_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
     return GST_PAD_PROBE_DROP;
 
   g_mutex_lock (&self->lock);
+  self->last_audio_at = stamp_now (self);
   if (!self->saw_audio)
     {
       self->saw_audio = TRUE;
@@ -1434,6 +1440,18 @@ arm (FcRecorder *self)
   FcPromptMix *mix, *old_mix;
   FcSubtitleFeed *subs, *old_subs;
 
+  /* The file is made at prepare and the sink holds it open: removed since
+   * (a host or a cleaner emptying the temporary directory), the recording
+   * would go to a file nobody can open, lost when it ends. */
+  if (self->video_path != NULL
+      && !g_file_test (self->video_path, G_FILE_TEST_EXISTS))
+    {
+      fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL,
+            "write failed: %s was removed before recording",
+            self->video_path);
+      return FALSE;
+    }
+
   if (fc_recorder_get_burn_in (self))
     {
       g_autoptr (GError) error = NULL;
@@ -1494,7 +1512,7 @@ arm (FcRecorder *self)
   self->armed = TRUE;
   self->record_ns
       = MAX ((GstClockTime)self->record_time * GST_MSECOND, FRAME_NS);
-  self->last_video_at = stamp_now (self);
+  self->last_video_at = self->last_audio_at = stamp_now (self);
   g_mutex_unlock (&self->lock);
   self->start_emitted = self->nudged = FALSE;
   self->record_us = g_get_monotonic_time ();
@@ -1663,6 +1681,25 @@ complete (FcRecorder *self)
   g_task_run_in_thread (task, summary_thread);
 }
 
+/* The file sink's messages are GStreamer's generic ones ("Could not write
+ * to resource."); the system's reason ends its debug text ("Error while
+ * writing to file descriptor 12: File too large"). */
+static char *
+write_failure (const char *path, const GError *err, const char *debug)
+{
+  const char *reason = NULL;
+
+  if (g_error_matches (err, GST_RESOURCE_ERROR,
+                       GST_RESOURCE_ERROR_NO_SPACE_LEFT))
+    reason = g_strerror (ENOSPC);
+  else if (debug != NULL && (reason = strrchr (debug, '\n')) != NULL
+           && (reason = g_strrstr (reason, ": ")) != NULL)
+    reason += 2;
+  return g_strdup_printf ("write failed: cannot write %s: %s", path,
+                          reason != NULL && *reason != '\0' ? reason
+                                                            : err->message);
+}
+
 static void
 handle_error (FcRecorder *self, GstMessage *msg)
 {
@@ -1674,6 +1711,7 @@ handle_error (FcRecorder *self, GstMessage *msg)
         && (src == GST_OBJECT (self->vsrc)
             || gst_object_has_as_ancestor (src, GST_OBJECT (self->vsrc)));
   gboolean from_mic = self->asrc && src == GST_OBJECT (self->asrc);
+  gboolean from_file = g_strcmp0 (GST_OBJECT_NAME (src), "fsink") == 0;
   gboolean recorded;
   gboolean denied;
   FcRecorderError code;
@@ -1736,6 +1774,13 @@ handle_error (FcRecorder *self, GstMessage *msg)
         || code == FC_RECORDER_ERROR_CAMERA_DENIED
         || code == FC_RECORDER_ERROR_CAMERA_BUSY)
       fail (self, code, path, "%s", what);
+    else if (from_file && code == FC_RECORDER_ERROR_WRITE_FAILED)
+      {
+        g_autofree char *text
+            = write_failure (self->video_path, err, debug);
+
+        fail (self, code, path, "%s", text);
+      }
     else
       fail (self, code, path, "%s: %s", what, err->message);
   }
@@ -1878,11 +1923,13 @@ watchdog_cb (gpointer data)
 {
   FcRecorder *self = data;
   gint64 silent; /* since the last frame */
+  gint64 mute; /* since the last sound */
   gint64 unwritten; /* since the last write to the file */
   gboolean saw_video, started;
 
   g_mutex_lock (&self->lock);
   silent = elapsed_us (self, self->last_video_at);
+  mute = elapsed_us (self, self->last_audio_at);
   unwritten = elapsed_us (self, self->last_write_at);
   saw_video = self->saw_video;
   started = GST_CLOCK_TIME_IS_VALID (self->start);
@@ -1947,6 +1994,17 @@ watchdog_cb (gpointer data)
           self->pending_error = g_error_new (
               FC_RECORDER_ERROR, FC_RECORDER_ERROR_CAMERA_LOST,
               "camera lost: no frame for %d ms", (int)(silent / 1000));
+          finish_now (self);
+        }
+      else if (started && mute > MIC_LOST_AFTER_US)
+        {
+          /* A microphone that went away gives no error, only silence;
+           * the muxer would wait for it, the picture backing up behind,
+           * for ever. The file ends with the sound. */
+          self->pending_error = g_error_new (
+              FC_RECORDER_ERROR, FC_RECORDER_ERROR_NO_MICROPHONE,
+              "microphone lost: no sound for %d ms", (int)(mute / 1000));
+          end_branch (self, FALSE);
           finish_now (self);
         }
       break;

@@ -1,5 +1,10 @@
 #include "fc-test-devices.h"
 
+#include <gio/gio.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
 struct _FcTestCamera {
   GstElement *pipeline;
   char *node;
@@ -114,4 +119,76 @@ fc_test_microphone_node (void)
       return NULL;
     }
   return node;
+}
+
+struct _FcTestMicrophone {
+  GSubprocess *loopback;
+  GstElement *feed;
+  char *node;
+};
+
+FcTestMicrophone *
+fc_test_microphone_new (void)
+{
+  static gint counter;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL, *capture = NULL, *playback = NULL, *feed = NULL;
+  g_autofree char *desc = NULL;
+  FcTestMicrophone *mic;
+
+  if (!have_session ())
+    return NULL;
+
+  mic = g_new0 (FcTestMicrophone, 1);
+  mic->node = g_strdup_printf ("fc-test-mic-%d-%d", (int) getpid (), g_atomic_int_add (&counter, 1));
+  name = g_strdup_printf ("%s-loopback", mic->node);
+  feed = g_strdup_printf ("%s-feed", mic->node);
+  capture = g_strdup_printf ("--capture-props=media.class=Audio/Sink node.name=%s audio.position=[MONO]", feed);
+  playback = g_strdup_printf ("--playback-props=media.class=Audio/Source node.name=%s "
+                              "node.description=%s audio.position=[MONO]", mic->node, mic->node);
+  mic->loopback = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                    &error, "pw-loopback", "--name", name, capture, playback, NULL);
+  g_assert_no_error (error);
+  if (!fc_test_wait_device ("Audio/Sink", feed, 5000) || !fc_test_wait_device ("Audio/Source", mic->node, 5000))
+    g_error ("the test microphone %s did not appear within 5 s", mic->node);
+  /* The tone goes to this loopback only: when it vanishes, the feed is not
+   * moved to the session's microphone. */
+  desc = g_strdup_printf (
+      "audiotestsrc is-live=true wave=sine freq=440 volume=0.3 "
+      "! audio/x-raw,format=S16LE,rate=48000,channels=1 "
+      "! pipewiresink target-object=%s stream-properties=\"props,node.dont-reconnect=true\"",
+      feed);
+  mic->feed = gst_parse_launch (desc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gst_element_set_state (mic->feed, GST_STATE_PLAYING), !=, GST_STATE_CHANGE_FAILURE);
+  return mic;
+}
+
+const char *
+fc_test_microphone_get_node (FcTestMicrophone *mic)
+{
+  return mic->node;
+}
+
+void
+fc_test_microphone_vanish (FcTestMicrophone *mic)
+{
+  if (g_subprocess_get_identifier (mic->loopback) != NULL)
+    {
+      g_subprocess_force_exit (mic->loopback);
+      g_subprocess_wait (mic->loopback, NULL, NULL);
+    }
+}
+
+void
+fc_test_microphone_free (FcTestMicrophone *mic)
+{
+  if (mic == NULL)
+    return;
+  gst_element_set_state (mic->feed, GST_STATE_NULL);
+  gst_object_unref (mic->feed);
+  fc_test_microphone_vanish (mic);
+  g_object_unref (mic->loopback);
+  g_free (mic->node);
+  g_free (mic);
 }

@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <gst/check/gsttestclock.h>
-#include <gst/pbutils/pbutils.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -17,141 +16,9 @@
 #include "common/fc-test-devices.h"
 #include "fc-recorder.h"
 #include "common/fc-test-files.h"
+#include "common/fc-test-recording.h"
 
 #define FRAME_NS (GST_SECOND / 30)
-
-/* ---- event capture ---------------------------------------------------- */
-
-typedef struct
-{
-  GVariant *ready, *start, *end, *error;
-  GPtrArray *warnings; /* errMsg strings */
-  guint n_ready, n_start, n_end, n_error;
-  gint64 ready_us, start_us, end_us, error_us;
-} Events;
-
-static void
-keep (GVariant **slot, guint *count, gint64 *when, GVariant *detail)
-{
-  g_assert_true (g_variant_is_of_type (detail, G_VARIANT_TYPE_VARDICT));
-  g_clear_pointer (slot, g_variant_unref);
-  *slot = g_variant_ref (detail);
-  (*count)++;
-  *when = g_get_monotonic_time ();
-}
-
-static void
-on_ready (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  keep (&ev->ready, &ev->n_ready, &ev->ready_us, detail);
-}
-
-static void
-on_start (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  keep (&ev->start, &ev->n_start, &ev->start_us, detail);
-}
-
-static void
-on_end (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  g_assert_cmpuint (ev->n_start, ==, ev->n_end + 1); /* start comes first */
-  keep (&ev->end, &ev->n_end, &ev->end_us, detail);
-}
-
-static void
-on_error (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  g_autofree char *text = g_variant_print (detail, TRUE);
-
-  g_test_message ("error: %s", text);
-  keep (&ev->error, &ev->n_error, &ev->error_us, detail);
-}
-
-static void
-on_warning (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  const char *msg = NULL;
-
-  g_assert_true (g_variant_lookup (detail, "errMsg", "&s", &msg));
-  g_ptr_array_add (ev->warnings, g_strdup (msg));
-}
-
-static void
-events_connect (Events *ev, FcRecorder *rec)
-{
-  memset (ev, 0, sizeof *ev);
-  ev->warnings = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (rec, "ready", G_CALLBACK (on_ready), ev);
-  g_signal_connect (rec, "start", G_CALLBACK (on_start), ev);
-  g_signal_connect (rec, "end", G_CALLBACK (on_end), ev);
-  g_signal_connect (rec, "error", G_CALLBACK (on_error), ev);
-  g_signal_connect (rec, "warning", G_CALLBACK (on_warning), ev);
-}
-
-static void
-events_clear (Events *ev)
-{
-  g_clear_pointer (&ev->ready, g_variant_unref);
-  g_clear_pointer (&ev->start, g_variant_unref);
-  g_clear_pointer (&ev->end, g_variant_unref);
-  g_clear_pointer (&ev->error, g_variant_unref);
-  g_clear_pointer (&ev->warnings, g_ptr_array_unref);
-}
-
-/* Runs the main context until *SLOT is set (or an error arrives, which
- * fails the test unless SLOT is the error slot). */
-static void
-wait_for (Events *ev, GVariant **slot, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
-
-  while (*slot == NULL && (ev->error == NULL || slot == &ev->error))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("no event within %u ms", timeout_ms);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  if (slot != &ev->error && ev->error != NULL)
-    {
-      g_autofree char *text = g_variant_print (ev->error, TRUE);
-      g_error ("unexpected error: %s", text);
-    }
-}
-
-/* Keeps the main context running for MS milliseconds. */
-static void
-run_for (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64)ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static const char *
-lookup_s (GVariant *detail, const char *key)
-{
-  const char *value = NULL;
-
-  if (!g_variant_lookup (detail, key, "&s", &value))
-    g_error ("no string \"%s\" in the detail", key);
-  return value;
-}
-
-static gint64
-lookup_x (GVariant *detail, const char *key)
-{
-  gint64 value = -1;
-
-  if (!g_variant_lookup (detail, key, "x", &value))
-    g_error ("no int64 \"%s\" in the detail", key);
-  return value;
-}
 
 static FcRecorder *
 recorder_new (const char *camera, const char *mic, const char *resolution,
@@ -185,108 +52,6 @@ shared_dir (const char *what, gboolean child)
 
 /* ---- file checks ------------------------------------------------------ */
 
-typedef struct
-{
-  GstClockTime duration;
-  int width, height;
-  char *profile;
-} FileInfo;
-
-/* Discovers PATH: one H.264 (not 4:4:4) and one AAC 48 kHz stream. */
-static void
-discover (const char *path, FileInfo *out)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstDiscoverer) discoverer
-      = gst_discoverer_new (10 * GST_SECOND, &error);
-  g_autofree char *uri = gst_filename_to_uri (path, &error);
-  g_autoptr (GstDiscovererInfo) info = NULL;
-  GList *videos, *audios;
-
-  g_assert_no_error (error);
-  info = gst_discoverer_discover_uri (discoverer, uri, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gst_discoverer_info_get_result (info), ==,
-                   GST_DISCOVERER_OK);
-  out->duration = gst_discoverer_info_get_duration (info);
-
-  videos = gst_discoverer_info_get_video_streams (info);
-  audios = gst_discoverer_info_get_audio_streams (info);
-  g_assert_cmpuint (g_list_length (videos), ==, 1);
-  g_assert_cmpuint (g_list_length (audios), ==, 1);
-  {
-    g_autoptr (GstCaps) vcaps
-        = gst_discoverer_stream_info_get_caps (videos->data);
-    g_autoptr (GstCaps) acaps
-        = gst_discoverer_stream_info_get_caps (audios->data);
-    GstStructure *v = gst_caps_get_structure (vcaps, 0);
-    GstStructure *a = gst_caps_get_structure (acaps, 0);
-    const char *profile = gst_structure_get_string (v, "profile");
-    int mpegversion = 0;
-
-    g_assert_true (gst_structure_has_name (v, "video/x-h264"));
-    g_assert_nonnull (profile);
-    g_assert_null (strstr (profile, "4:4:4"));
-    g_assert_true (g_str_equal (profile, "high")
-                   || g_str_equal (profile, "main")
-                   || g_str_equal (profile, "baseline")
-                   || g_str_equal (profile, "constrained-baseline"));
-    out->profile = g_strdup (profile);
-    g_assert_true (gst_structure_has_name (a, "audio/mpeg"));
-    g_assert_true (gst_structure_get_int (a, "mpegversion", &mpegversion));
-    g_assert_cmpint (mpegversion, ==, 4);
-    g_assert_cmpuint (gst_discoverer_audio_info_get_sample_rate (audios->data),
-                      ==, 48000);
-    out->width = (int)gst_discoverer_video_info_get_width (videos->data);
-    out->height = (int)gst_discoverer_video_info_get_height (videos->data);
-  }
-  gst_discoverer_stream_info_list_free (videos);
-  gst_discoverer_stream_info_list_free (audios);
-}
-
-static GstPadProbeReturn
-track_end (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  GstClockTime *end = data;
-  GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
-
-  if (GST_BUFFER_PTS_IS_VALID (buf) && GST_BUFFER_DURATION_IS_VALID (buf))
-    *end = MAX (*end, GST_BUFFER_PTS (buf) + GST_BUFFER_DURATION (buf));
-  return GST_PAD_PROBE_OK;
-}
-
-/* Decodes the whole video track of PATH and returns how far it played: a
- * killed recording's header does not know its duration, a player finds it
- * by reading the fragments. */
-static GstClockTime
-played_ns (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = gst_filename_to_uri (path, &error);
-  g_autofree char *desc = g_strdup_printf (
-      "uridecodebin uri=\"%s\" caps=video/x-raw ! fakesink name=s sync=false",
-      uri);
-  g_autoptr (GstElement) pipeline = gst_parse_launch (desc, &error);
-  g_autoptr (GstElement) sink = NULL;
-  g_autoptr (GstPad) pad = NULL;
-  g_autoptr (GstBus) bus = NULL;
-  g_autoptr (GstMessage) msg = NULL;
-  GstClockTime end = 0;
-
-  g_assert_no_error (error);
-  sink = gst_bin_get_by_name (GST_BIN (pipeline), "s");
-  pad = gst_element_get_static_pad (sink, "sink");
-  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, track_end, &end, NULL);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  bus = gst_element_get_bus (pipeline);
-  msg = gst_bus_timed_pop_filtered (bus, 20 * GST_SECOND,
-                                    GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_nonnull (msg);
-  g_assert_cmpint (GST_MESSAGE_TYPE (msg), ==, GST_MESSAGE_EOS);
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-  return end;
-}
-
 static void
 assert_mode (const char *path, guint mode)
 {
@@ -300,18 +65,18 @@ assert_mode (const char *path, guint mode)
 static void
 check_end (GVariant *end, GstClockTime expect, int width, int height)
 {
-  const char *path = lookup_s (end, "tempVideoPath");
-  const char *thumb = lookup_s (end, "tempThumbPath");
+  const char *path = fc_test_lookup_s (end, "tempVideoPath");
+  const char *thumb = fc_test_lookup_s (end, "tempThumbPath");
   g_autofree char *contents = NULL, *dir = g_path_get_dirname (path);
   g_autofree char *digest = NULL;
   gsize length = 0;
-  FileInfo info = { 0 };
+  FcTestFileInfo info = { 0 };
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpint (lookup_x (end, "size"), ==, (gint64)length);
+  g_assert_cmpint (fc_test_lookup_x (end, "size"), ==, (gint64)length);
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                         (const guchar *)contents, length);
-  g_assert_cmpstr (lookup_s (end, "sha256"), ==, digest);
+  g_assert_cmpstr (fc_test_lookup_s (end, "sha256"), ==, digest);
   assert_mode (path, 0600);
   assert_mode (thumb, 0600);
   assert_mode (dir, 0700);
@@ -325,7 +90,7 @@ check_end (GVariant *end, GstClockTime expect, int width, int height)
     g_assert_cmpint ((guchar)jpeg[1], ==, 0xd8);
   }
 
-  discover (path, &info);
+  fc_test_discover (path, &info);
   g_test_message ("%s: %dx%d H.264 %s, %" GST_TIME_FORMAT ", %zu bytes", path,
                   info.width, info.height, info.profile,
                   GST_TIME_ARGS (info.duration), length);
@@ -336,7 +101,7 @@ check_end (GVariant *end, GstClockTime expect, int width, int height)
       g_assert_cmpuint (info.duration, >=, expect - FRAME_NS);
       g_assert_cmpuint (info.duration, <=, expect + FRAME_NS);
       g_assert_cmpint (
-          llabs (lookup_x (end, "duration") - (gint64)(expect / GST_MSECOND)),
+          llabs (fc_test_lookup_x (end, "duration") - (gint64)(expect / GST_MSECOND)),
           <=, 34);
     }
   g_free (info.profile);
@@ -378,16 +143,16 @@ static void
 test_stop_before_start (void)
 {
   FcRecorder *rec = fc_recorder_new ();
-  Events ev;
+  FcTestEvents ev;
 
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_assert_false (fc_recorder_stop (rec));
   g_assert_cmpuint (ev.warnings->len, ==, 1);
   g_assert_cmpstr (ev.warnings->pdata[0], ==, "not recording");
   g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
   g_assert_cmpuint (ev.n_error + ev.n_ready + ev.n_start + ev.n_end, ==, 0);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
 }
 
 static void
@@ -396,17 +161,17 @@ test_no_camera (void)
   g_autofree char *dir = make_dir ();
   FcRecorder *rec
       = recorder_new ("pipewire:fc-no-such-camera", "test", "low", 1000, dir);
-  Events ev;
+  FcTestEvents ev;
 
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_assert_false (fc_recorder_record (rec));
-  wait_for (&ev, &ev.error, 1000);
-  g_assert_cmpstr (lookup_s (ev.error, "errMsg"), ==, "no camera");
-  g_assert_cmpstr (lookup_s (ev.error, "errCode"), ==, "no-camera");
+  fc_test_wait_for (&ev, &ev.error, 1000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.error, "errMsg"), ==, "no camera");
+  g_assert_cmpstr (fc_test_lookup_s (ev.error, "errCode"), ==, "no-camera");
   g_assert_false (g_variant_lookup (ev.error, "tempVideoPath", "&s", NULL));
   g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -421,22 +186,22 @@ test_test_fallback (void)
   /* The host's clock: the length is measured on it, in running time. */
   g_autoptr (GstClock) clock = g_object_new (
       GST_TYPE_SYSTEM_CLOCK, "clock-type", GST_CLOCK_TYPE_MONOTONIC, NULL);
-  Events ev;
+  FcTestEvents ev;
 
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   fc_recorder_set_clock (rec, clock);
   g_assert_true (fc_recorder_get_clock (rec) == clock);
   fc_recorder_set_allow_test_source (rec, TRUE);
   g_assert_true (fc_recorder_prepare (rec));
-  wait_for (&ev, &ev.ready, 5000);
-  g_assert_cmpstr (lookup_s (ev.ready, "source"), ==, "test");
+  fc_test_wait_for (&ev, &ev.ready, 5000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "source"), ==, "test");
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.end, 10000);
-  g_assert_cmpstr (lookup_s (ev.start, "source"), ==, "test");
+  fc_test_wait_for (&ev, &ev.end, 10000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.start, "source"), ==, "test");
   check_end (ev.end, GST_SECOND, 640, 480);
   g_assert_cmpuint (ev.n_end, ==, 1);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -447,33 +212,33 @@ test_auto_discovery (void)
 {
   g_autofree char *dir = NULL;
   FcRecorder *rec;
-  Events ev;
+  FcTestEvents ev;
 
   if (fc_test_microphone_node () == NULL)
     return;
   dir = make_dir ();
   rec = recorder_new (NULL, NULL, "low", 1000, dir);
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_assert_true (fc_recorder_prepare (rec));
   g_assert_false (fc_recorder_prepare (rec));
   g_assert_cmpstr (ev.warnings->pdata[0], ==, "already prepared");
-  wait_for (&ev, &ev.ready, 5000);
-  g_assert_cmpstr (lookup_s (ev.ready, "source"), ==, "pipewire");
-  g_assert_cmpstr (lookup_s (ev.ready, "microphoneSource"), ==, "pipewire");
+  fc_test_wait_for (&ev, &ev.ready, 5000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "source"), ==, "pipewire");
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "microphoneSource"), ==, "pipewire");
   g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_READY);
   g_test_message ("found camera %s, microphone %s",
-                  lookup_s (ev.ready, "camera"),
-                  lookup_s (ev.ready, "microphone"));
+                  fc_test_lookup_s (ev.ready, "camera"),
+                  fc_test_lookup_s (ev.ready, "microphone"));
   /* Closing a prepared recorder leaves no file behind. */
   g_assert_finalize_object (rec);
   g_assert_true (g_rmdir (dir) == 0);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
 }
 
 /* Runs the main context while advancing CLOCK by STEP per iteration until
  * *SLOT is set; returns the virtual time that took. */
 static GstClockTime
-drive (Events *ev, GstTestClock *clock, GVariant **slot, GstClockTime step)
+drive (FcTestEvents *ev, GstTestClock *clock, GVariant **slot, GstClockTime step)
 {
   GstClockTime begin = gst_clock_get_time (GST_CLOCK (clock));
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -505,15 +270,15 @@ test_virtual_clock (void)
   FcRecorder *rec = recorder_new ("test", "test", "low", 1500, dir);
   GstClock *clock = gst_test_clock_new ();
   GstClockTime took;
-  Events ev;
+  FcTestEvents ev;
 
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   fc_recorder_set_clock (rec, clock);
   fc_recorder_set_ready_timeout (rec, 3000);
   g_assert_true (fc_recorder_prepare (rec));
   drive (&ev, GST_TEST_CLOCK (clock), &ev.ready, 5 * GST_MSECOND);
   /* Longer than the preview's 1 s without a frame, in real time only. */
-  run_for (1200);
+  fc_test_run_for (1200);
   g_assert_null (ev.error);
   g_assert_true (fc_recorder_record (rec));
   took = drive (&ev, GST_TEST_CLOCK (clock), &ev.end, 5 * GST_MSECOND);
@@ -523,7 +288,7 @@ test_virtual_clock (void)
   check_end (ev.end, 1500 * GST_MSECOND, 640, 480);
   g_assert_finalize_object (rec);
   gst_object_unref (clock);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -548,7 +313,7 @@ test_record_resolution (gconstpointer data)
   g_autofree char *dir = NULL, *camera = NULL, *microphone = NULL;
   FcRecorder *rec;
   gint64 record_us;
-  Events ev;
+  FcTestEvents ev;
 
   if (cam == NULL || mic == NULL)
     return;
@@ -556,34 +321,34 @@ test_record_resolution (gconstpointer data)
   camera = g_strdup_printf ("pipewire:%s", fc_test_camera_get_node (cam));
   microphone = g_strdup_printf ("pipewire:%s", mic);
   rec = recorder_new (camera, microphone, r->resolution, 2000, dir);
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_assert_true (fc_recorder_prepare (rec));
-  wait_for (&ev, &ev.ready, 5000);
-  g_assert_cmpstr (lookup_s (ev.ready, "source"), ==, "pipewire");
-  g_assert_cmpstr (lookup_s (ev.ready, "camera"), ==,
+  fc_test_wait_for (&ev, &ev.ready, 5000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "source"), ==, "pipewire");
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "camera"), ==,
                    fc_test_camera_get_node (cam));
   /* Some preview first: the file must not count it. */
-  run_for (300);
+  fc_test_run_for (300);
   record_us = g_get_monotonic_time ();
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.start, 3000);
-  g_assert_cmpstr (lookup_s (ev.start, "tempVideoPath"), !=, "");
-  wait_for (&ev, &ev.end, 10000);
+  fc_test_wait_for (&ev, &ev.start, 3000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.start, "tempVideoPath"), !=, "");
+  fc_test_wait_for (&ev, &ev.end, 10000);
   g_test_message (
       "%s: record to start %.0f ms, record to end %.0f ms; camera frames "
       "dropped %" G_GINT64_FORMAT ", repeated %" G_GINT64_FORMAT,
       r->resolution, (ev.start_us - record_us) / 1000.0,
-      (ev.end_us - record_us) / 1000.0, lookup_x (ev.end, "droppedFrames"),
-      lookup_x (ev.end, "duplicatedFrames"));
-  g_assert_cmpstr (lookup_s (ev.end, "tempVideoPath"), ==,
-                   lookup_s (ev.start, "tempVideoPath"));
+      (ev.end_us - record_us) / 1000.0, fc_test_lookup_x (ev.end, "droppedFrames"),
+      fc_test_lookup_x (ev.end, "duplicatedFrames"));
+  g_assert_cmpstr (fc_test_lookup_s (ev.end, "tempVideoPath"), ==,
+                   fc_test_lookup_s (ev.start, "tempVideoPath"));
   check_end (ev.end, 2 * GST_SECOND, r->width, r->height);
   g_assert_cmpuint (ev.n_ready, ==, 1);
   g_assert_cmpuint (ev.n_start, ==, 1);
   g_assert_cmpuint (ev.n_end, ==, 1);
   g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -597,7 +362,7 @@ test_stop_early (void)
   FcRecorder *rec;
   gint64 stop_us;
   gint64 duration;
-  Events ev;
+  FcTestEvents ev;
 
   if (cam == NULL || mic == NULL)
     return;
@@ -605,14 +370,14 @@ test_stop_early (void)
   camera = g_strdup_printf ("pipewire:%s", fc_test_camera_get_node (cam));
   microphone = g_strdup_printf ("pipewire:%s", mic);
   rec = recorder_new (camera, microphone, "high", 20000, dir);
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_assert_true (fc_recorder_record (rec)); /* prepares first */
-  wait_for (&ev, &ev.start, 8000);
-  run_for (700);
+  fc_test_wait_for (&ev, &ev.start, 8000);
+  fc_test_run_for (700);
   stop_us = g_get_monotonic_time ();
   g_assert_true (fc_recorder_stop (rec));
-  wait_for (&ev, &ev.end, 5000);
-  duration = lookup_x (ev.end, "duration");
+  fc_test_wait_for (&ev, &ev.end, 5000);
+  duration = fc_test_lookup_x (ev.end, "duration");
   g_test_message ("high: stop to end %.0f ms; %" G_GINT64_FORMAT " ms recorded",
                   (ev.end_us - stop_us) / 1000.0, duration);
   g_assert_cmpint (duration, >=, 700);
@@ -620,7 +385,7 @@ test_stop_early (void)
   check_end (ev.end, duration * GST_MSECOND, 1920, 1080);
   g_assert_cmpuint (ev.warnings->len, ==, 0);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -630,26 +395,26 @@ test_already_recording (void)
   g_autofree char *dir = make_dir ();
   FcRecorder *rec = recorder_new ("test", "test", "low", 1000, dir);
   g_autofree char *path = NULL;
-  Events ev;
+  FcTestEvents ev;
 
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.start, 5000);
-  path = g_strdup (lookup_s (ev.start, "tempVideoPath"));
+  fc_test_wait_for (&ev, &ev.start, 5000);
+  path = g_strdup (fc_test_lookup_s (ev.start, "tempVideoPath"));
   g_assert_false (fc_recorder_record (rec));
   g_assert_cmpuint (ev.warnings->len, ==, 1);
   g_assert_cmpstr (ev.warnings->pdata[0], ==, "already recording");
   g_assert_cmpint (fc_recorder_get_state (rec), >=,
                    FC_RECORDER_STATE_RECORDING);
-  wait_for (&ev, &ev.end, 10000);
-  g_assert_cmpstr (lookup_s (ev.end, "tempVideoPath"), ==, path);
+  fc_test_wait_for (&ev, &ev.end, 10000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.end, "tempVideoPath"), ==, path);
   check_end (ev.end, GST_SECOND, 640, 480);
-  run_for (200);
+  fc_test_run_for (200);
   g_assert_cmpuint (ev.n_start, ==, 1);
   g_assert_cmpuint (ev.n_end, ==, 1);
   g_assert_cmpuint (ev.n_error, ==, 0);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -663,8 +428,8 @@ test_camera_vanish (void)
   g_autofree char *dir = NULL, *camera = NULL, *microphone = NULL;
   FcRecorder *rec;
   gint64 vanish_us;
-  FileInfo info = { 0 };
-  Events ev;
+  FcTestFileInfo info = { 0 };
+  FcTestEvents ev;
 
   if (cam == NULL || mic == NULL)
     return;
@@ -672,30 +437,30 @@ test_camera_vanish (void)
   camera = g_strdup_printf ("pipewire:%s", fc_test_camera_get_node (cam));
   microphone = g_strdup_printf ("pipewire:%s", mic);
   rec = recorder_new (camera, microphone, "medium", 10000, dir);
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.start, 8000);
-  run_for (600);
+  fc_test_wait_for (&ev, &ev.start, 8000);
+  fc_test_run_for (600);
   vanish_us = g_get_monotonic_time ();
   fc_test_camera_vanish (cam);
-  wait_for (&ev, &ev.error, 3000);
+  fc_test_wait_for (&ev, &ev.error, 3000);
   g_test_message ("vanish to error: %.0f ms",
                   (ev.error_us - vanish_us) / 1000.0);
   g_assert_cmpint (ev.error_us - vanish_us, <, G_USEC_PER_SEC);
-  g_assert_cmpstr (lookup_s (ev.error, "errCode"), ==, "camera-lost");
+  g_assert_cmpstr (fc_test_lookup_s (ev.error, "errCode"), ==, "camera-lost");
   g_assert_true (
-      g_str_has_prefix (lookup_s (ev.error, "errMsg"), "camera lost"));
-  g_assert_cmpstr (lookup_s (ev.error, "tempVideoPath"), ==,
-                   lookup_s (ev.start, "tempVideoPath"));
+      g_str_has_prefix (fc_test_lookup_s (ev.error, "errMsg"), "camera lost"));
+  g_assert_cmpstr (fc_test_lookup_s (ev.error, "tempVideoPath"), ==,
+                   fc_test_lookup_s (ev.start, "tempVideoPath"));
   g_assert_cmpuint (ev.n_end, ==, 0);
-  discover (lookup_s (ev.error, "tempVideoPath"), &info);
+  fc_test_discover (fc_test_lookup_s (ev.error, "tempVideoPath"), &info);
   g_test_message ("partial file: %" GST_TIME_FORMAT,
                   GST_TIME_ARGS (info.duration));
   g_assert_cmpuint (info.duration, >, 300 * GST_MSECOND);
   g_assert_cmpuint (info.duration, <, 2 * GST_SECOND);
   g_free (info.profile);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -710,7 +475,7 @@ test_camera_busy (void)
       = g_strdup_printf ("fc-test-busy-camera-%d", (int)getpid ());
   g_autofree char *desc = NULL, *camera = NULL, *dir = NULL;
   FcRecorder *rec;
-  Events ev;
+  FcTestEvents ev;
 
   if (fc_test_microphone_node () == NULL)
     return;
@@ -732,16 +497,16 @@ test_camera_busy (void)
   camera = g_strdup_printf ("pipewire:%s", node);
   rec = recorder_new (camera, "test", "low", 1000, dir);
   fc_recorder_set_ready_timeout (rec, 1500);
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.error, 5000);
-  g_assert_cmpstr (lookup_s (ev.error, "errCode"), ==, "camera-busy");
+  fc_test_wait_for (&ev, &ev.error, 5000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.error, "errCode"), ==, "camera-busy");
   g_assert_true (
-      g_str_has_prefix (lookup_s (ev.error, "errMsg"), "camera busy"));
+      g_str_has_prefix (fc_test_lookup_s (ev.error, "errMsg"), "camera busy"));
   g_assert_cmpuint (ev.n_ready + ev.n_start + ev.n_end, ==, 0);
   g_assert_finalize_object (rec);
   gst_element_set_state (provider, GST_STATE_NULL);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -755,19 +520,19 @@ test_camera_denied (void)
       g_autofree char *device = g_build_filename (base, "video0", NULL);
       g_autofree char *camera = g_strdup_printf ("v4l2:%s", device);
       FcRecorder *rec;
-      Events ev;
+      FcTestEvents ev;
 
       g_assert_cmpint (setresgid (65534, 65534, 65534), ==, 0);
       g_assert_cmpint (setresuid (65534, 65534, 65534), ==, 0);
       rec = recorder_new (camera, "test", "low", 1000, NULL);
-      events_connect (&ev, rec);
+      fc_test_events_connect (&ev, rec);
       fc_recorder_record (rec);
-      wait_for (&ev, &ev.error, 5000);
-      g_assert_cmpstr (lookup_s (ev.error, "errCode"), ==, "camera-denied");
-      g_assert_cmpstr (lookup_s (ev.error, "errMsg"), ==,
+      fc_test_wait_for (&ev, &ev.error, 5000);
+      g_assert_cmpstr (fc_test_lookup_s (ev.error, "errCode"), ==, "camera-denied");
+      g_assert_cmpstr (fc_test_lookup_s (ev.error, "errMsg"), ==,
                        "camera permission refused");
       g_assert_finalize_object (rec);
-      events_clear (&ev);
+      fc_test_events_clear (&ev);
       return;
     }
 
@@ -810,20 +575,20 @@ test_write_failure (void)
       g_autofree char *dir = make_dir ();
       struct rlimit limit = { 16 * 1024, 16 * 1024 };
       FcRecorder *rec = recorder_new ("test", "test", "low", 3000, dir);
-      Events ev;
+      FcTestEvents ev;
 
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      events_connect (&ev, rec);
+      fc_test_events_connect (&ev, rec);
       g_assert_true (fc_recorder_record (rec));
-      wait_for (&ev, &ev.error, 10000);
-      g_assert_cmpstr (lookup_s (ev.error, "errCode"), ==, "write-failed");
+      fc_test_wait_for (&ev, &ev.error, 10000);
+      g_assert_cmpstr (fc_test_lookup_s (ev.error, "errCode"), ==, "write-failed");
       g_assert_true (
-          g_str_has_prefix (lookup_s (ev.error, "errMsg"), "write failed"));
+          g_str_has_prefix (fc_test_lookup_s (ev.error, "errMsg"), "write failed"));
       g_assert_cmpuint (ev.n_end, ==, 0);
       g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
       g_assert_finalize_object (rec);
-      events_clear (&ev);
+      fc_test_events_clear (&ev);
       fc_test_remove_tree (dir);
       return;
     }
@@ -848,7 +613,7 @@ test_preview_and_again (void)
   GstElement *sink = gst_element_factory_make ("fakesink", NULL);
   g_autofree char *first = NULL;
   guint frames = 0;
-  Events ev;
+  FcTestEvents ev;
 
   g_assert_nonnull (sink);
   g_object_set (sink, "signal-handoffs", TRUE, "sync", FALSE, "async", FALSE,
@@ -856,26 +621,26 @@ test_preview_and_again (void)
   g_signal_connect (sink, "handoff", G_CALLBACK (count_handoff), &frames);
   fc_recorder_set_preview_sink (rec, sink);
   g_assert_true (fc_recorder_get_preview_sink (rec) == sink);
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
 
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.end, 10000);
+  fc_test_wait_for (&ev, &ev.end, 10000);
   g_assert_cmpuint (g_atomic_int_get (&frames), >, 10);
   check_end (ev.end, 500 * GST_MSECOND, 640, 480);
-  first = g_strdup (lookup_s (ev.end, "tempVideoPath"));
+  first = g_strdup (fc_test_lookup_s (ev.end, "tempVideoPath"));
   g_clear_pointer (&ev.end, g_variant_unref);
   g_clear_pointer (&ev.start, g_variant_unref);
 
   g_atomic_int_set (&frames, 0);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.end, 10000);
+  fc_test_wait_for (&ev, &ev.end, 10000);
   g_assert_cmpuint (g_atomic_int_get (&frames), >, 10);
   check_end (ev.end, 500 * GST_MSECOND, 640, 480);
-  g_assert_cmpstr (lookup_s (ev.end, "tempVideoPath"), !=, first);
+  g_assert_cmpstr (fc_test_lookup_s (ev.end, "tempVideoPath"), !=, first);
   g_assert_cmpuint (ev.n_ready, ==, 2);
   g_assert_cmpuint (ev.n_end, ==, 2);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -886,23 +651,23 @@ test_destroy_while_recording (void)
   g_autofree char *dir = make_dir ();
   FcRecorder *rec = recorder_new ("test", "test", "low", 20000, dir);
   g_autofree char *path = NULL;
-  FileInfo info = { 0 };
-  Events ev;
+  FcTestFileInfo info = { 0 };
+  FcTestEvents ev;
 
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.start, 5000);
-  run_for (800);
-  path = g_strdup (lookup_s (ev.start, "tempVideoPath"));
+  fc_test_wait_for (&ev, &ev.start, 5000);
+  fc_test_run_for (800);
+  path = g_strdup (fc_test_lookup_s (ev.start, "tempVideoPath"));
   g_assert_finalize_object (rec);
   g_assert_cmpuint (ev.n_end + ev.n_error, ==, 0);
-  discover (path, &info);
+  fc_test_discover (path, &info);
   g_test_message ("finalised on destruction: %" GST_TIME_FORMAT,
                   GST_TIME_ARGS (info.duration));
   g_assert_cmpuint (info.duration, >=, 700 * GST_MSECOND);
   g_assert_cmpuint (info.duration, <, 3 * GST_SECOND);
   g_free (info.profile);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -917,17 +682,17 @@ test_sigkill (void)
       g_autofree char *camera = NULL, *microphone = NULL,
                       *dir = shared_dir ("kill", TRUE);
       FcRecorder *rec;
-      Events ev;
+      FcTestEvents ev;
 
       g_assert_nonnull (cam);
       g_assert_nonnull (mic);
       camera = g_strdup_printf ("pipewire:%s", fc_test_camera_get_node (cam));
       microphone = g_strdup_printf ("pipewire:%s", mic);
       rec = recorder_new (camera, microphone, "medium", 20000, dir);
-      events_connect (&ev, rec);
+      fc_test_events_connect (&ev, rec);
       g_assert_true (fc_recorder_record (rec));
-      wait_for (&ev, &ev.start, 8000);
-      run_for (1200);
+      fc_test_wait_for (&ev, &ev.start, 8000);
+      fc_test_run_for (1200);
       raise (SIGKILL);
       g_assert_not_reached ();
     }
@@ -939,7 +704,7 @@ test_sigkill (void)
     g_autoptr (GDir) d = NULL;
     g_autofree char *path = NULL;
     const char *name;
-    FileInfo info = { 0 };
+    FcTestFileInfo info = { 0 };
     GstClockTime played;
 
     g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC,
@@ -951,8 +716,8 @@ test_sigkill (void)
       if (g_str_has_suffix (name, ".mp4"))
         path = g_build_filename (dir, name, NULL);
     g_assert_nonnull (path);
-    discover (path, &info);
-    played = played_ns (path);
+    fc_test_discover (path, &info);
+    played = fc_test_played_ns (path);
     g_test_message ("killed recording: header says %" GST_TIME_FORMAT
                     ", plays %" GST_TIME_FORMAT,
                     GST_TIME_ARGS (info.duration), GST_TIME_ARGS (played));
@@ -1014,32 +779,32 @@ test_offline_record (gconstpointer data)
   g_autofree char *dir = make_dir ();
   FcRecorder *rec = recorder_new ("test", "test", r->resolution, 2000, dir);
   gboolean regular = FALSE;
-  Events ev;
+  FcTestEvents ev;
 
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   fc_recorder_set_offline (rec, TRUE);
   g_assert_true (fc_recorder_get_offline (rec));
   g_assert_true (fc_recorder_prepare (rec));
-  wait_for (&ev, &ev.ready, 10000);
-  g_assert_cmpstr (lookup_s (ev.ready, "source"), ==, "test");
-  g_assert_cmpstr (lookup_s (ev.ready, "microphoneSource"), ==, "test");
+  fc_test_wait_for (&ev, &ev.ready, 10000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "source"), ==, "test");
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "microphoneSource"), ==, "test");
   /* longer than the live preview's 1 s without a frame */
-  run_for (1300);
+  fc_test_run_for (1300);
   g_assert_null (ev.error);
   g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_READY);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.end, 60000);
+  fc_test_wait_for (&ev, &ev.end, 60000);
   check_end (ev.end, 2000 * GST_MSECOND, r->width, r->height);
-  g_assert_cmpint (lookup_x (ev.end, "duration"), ==, 2000);
-  g_assert_cmpuint (count_frames (lookup_s (ev.end, "tempVideoPath"),
+  g_assert_cmpint (fc_test_lookup_x (ev.end, "duration"), ==, 2000);
+  g_assert_cmpuint (count_frames (fc_test_lookup_s (ev.end, "tempVideoPath"),
                                   &regular),
                     ==, 60);
   g_assert_true (regular);
-  g_assert_cmpint (lookup_x (ev.end, "droppedFrames"), ==, 0);
-  g_assert_cmpint (lookup_x (ev.end, "duplicatedFrames"), ==, 0);
+  g_assert_cmpint (fc_test_lookup_x (ev.end, "droppedFrames"), ==, 0);
+  g_assert_cmpint (fc_test_lookup_x (ev.end, "duplicatedFrames"), ==, 0);
   g_assert_cmpuint (ev.warnings->len, ==, 0);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -1053,17 +818,17 @@ test_offline_clock_still (void)
   FcRecorder *rec = recorder_new (NULL, NULL, "low", 1000, dir);
   GstClock *clock = gst_test_clock_new ();
   gboolean regular = FALSE;
-  Events ev;
+  FcTestEvents ev;
 
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   g_object_set (rec, "offline", TRUE, "clock", clock, NULL);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.end, 60000);
+  fc_test_wait_for (&ev, &ev.end, 60000);
   g_assert_cmpuint (ev.n_ready, ==, 1);
   g_assert_cmpuint (ev.n_start, ==, 1);
   g_assert_cmpuint (gst_clock_get_time (clock), ==, 0);
   check_end (ev.end, 1000 * GST_MSECOND, 640, 480);
-  g_assert_cmpuint (count_frames (lookup_s (ev.end, "tempVideoPath"),
+  g_assert_cmpuint (count_frames (fc_test_lookup_s (ev.end, "tempVideoPath"),
                                   &regular),
                     ==, 30);
   g_assert_true (regular);
@@ -1071,14 +836,14 @@ test_offline_clock_still (void)
   g_clear_pointer (&ev.end, g_variant_unref);
   fc_recorder_set_record_time (rec, 500);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.end, 60000);
+  fc_test_wait_for (&ev, &ev.end, 60000);
   check_end (ev.end, 500 * GST_MSECOND, 640, 480);
-  g_assert_cmpuint (count_frames (lookup_s (ev.end, "tempVideoPath"),
+  g_assert_cmpuint (count_frames (fc_test_lookup_s (ev.end, "tempVideoPath"),
                                   &regular),
                     ==, 15);
   g_assert_finalize_object (rec);
   gst_object_unref (clock);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -1093,21 +858,21 @@ test_offline_stop_destroy (void)
   g_autofree char *path = NULL;
   gboolean regular = FALSE;
   gint64 duration;
-  FileInfo info = { 0 };
-  Events ev;
+  FcTestFileInfo info = { 0 };
+  FcTestEvents ev;
 
-  events_connect (&ev, rec);
+  fc_test_events_connect (&ev, rec);
   fc_recorder_set_offline (rec, TRUE);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.start, 10000);
+  fc_test_wait_for (&ev, &ev.start, 10000);
   g_assert_true (fc_recorder_stop (rec));
-  wait_for (&ev, &ev.end, 30000);
-  duration = lookup_x (ev.end, "duration");
+  fc_test_wait_for (&ev, &ev.end, 30000);
+  duration = fc_test_lookup_x (ev.end, "duration");
   g_test_message ("offline, stopped at %" G_GINT64_FORMAT " ms", duration);
   g_assert_cmpint (duration, >, 0);
   g_assert_cmpint (duration, <, 600000);
   check_end (ev.end, duration * GST_MSECOND, 640, 480);
-  g_assert_cmpuint (count_frames (lookup_s (ev.end, "tempVideoPath"),
+  g_assert_cmpuint (count_frames (fc_test_lookup_s (ev.end, "tempVideoPath"),
                                   &regular),
                     ==, (duration * 30 + 500) / 1000);
   g_assert_true (regular);
@@ -1116,18 +881,18 @@ test_offline_stop_destroy (void)
   /* again, and the recorder destroyed while recording */
   g_clear_pointer (&ev.start, g_variant_unref);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.start, 10000);
-  path = g_strdup (lookup_s (ev.start, "tempVideoPath"));
+  fc_test_wait_for (&ev, &ev.start, 10000);
+  path = g_strdup (fc_test_lookup_s (ev.start, "tempVideoPath"));
   g_assert_finalize_object (rec);
   g_assert_cmpuint (ev.n_end, ==, 1);
   g_assert_cmpuint (ev.n_error, ==, 0);
-  discover (path, &info);
+  fc_test_discover (path, &info);
   g_test_message ("offline, finalised on destruction: %" GST_TIME_FORMAT,
                   GST_TIME_ARGS (info.duration));
   g_assert_cmpuint (info.duration, >, 0);
-  g_assert_cmpuint (played_ns (path), >, 0);
+  g_assert_cmpuint (fc_test_played_ns (path), >, 0);
   g_free (info.profile);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -1147,19 +912,19 @@ test_offline_device (void)
       FcRecorder *rec = recorder_new (settings[i][0], settings[i][1], "low",
                                       1000, dir);
       g_autofree char *want = NULL;
-      Events ev;
+      FcTestEvents ev;
 
-      events_connect (&ev, rec);
+      fc_test_events_connect (&ev, rec);
       fc_recorder_set_allow_test_source (rec, TRUE);
       fc_recorder_set_offline (rec, TRUE);
       g_assert_false (fc_recorder_prepare (rec));
       g_assert_cmpuint (ev.n_error, ==, 1);
-      g_assert_cmpstr (lookup_s (ev.error, "errCode"), ==, "not-supported");
+      g_assert_cmpstr (fc_test_lookup_s (ev.error, "errCode"), ==, "not-supported");
       want = g_strdup_printf (
           "offline recording needs the test camera and microphone, not %s "
           "\"%s\"",
           i == 1 ? "microphone" : "camera", settings[i][i == 1 ? 1 : 0]);
-      g_assert_cmpstr (lookup_s (ev.error, "errMsg"), ==, want);
+      g_assert_cmpstr (fc_test_lookup_s (ev.error, "errMsg"), ==, want);
       g_assert_cmpint (fc_recorder_get_state (rec), ==,
                        FC_RECORDER_STATE_IDLE);
       g_assert_false (fc_recorder_record (rec));
@@ -1171,7 +936,7 @@ test_offline_device (void)
       fc_recorder_set_offline (rec, FALSE);
       g_assert_false (fc_recorder_get_offline (rec));
       g_assert_finalize_object (rec);
-      events_clear (&ev);
+      fc_test_events_clear (&ev);
       fc_test_remove_tree (dir);
     }
 }
