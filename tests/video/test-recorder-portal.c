@@ -11,106 +11,20 @@
 #include "common/fc-test-devices.h"
 #include "common/fc-test-files.h"
 #include "common/fc-test-portal.h"
+#include "common/fc-test-recording.h"
 #include "fc-recorder.h"
 
 #define FRAME_NS (GST_SECOND / 30)
 
-/* ---- events ----------------------------------------------------------- */
-
-typedef struct
-{
-  GVariant *ready, *start, *end, *error;
-  guint n_ready, n_start, n_end, n_error;
-} Events;
-
-static void
-keep (GVariant **slot, guint *count, GVariant *detail)
-{
-  g_clear_pointer (slot, g_variant_unref);
-  *slot = g_variant_ref (detail);
-  (*count)++;
-}
-
-static void
-on_ready (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  keep (&ev->ready, &ev->n_ready, detail);
-}
-
-static void
-on_start (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  keep (&ev->start, &ev->n_start, detail);
-}
-
-static void
-on_end (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  keep (&ev->end, &ev->n_end, detail);
-}
-
-static void
-on_error (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  g_autofree char *text = g_variant_print (detail, TRUE);
-
-  g_test_message ("error: %s", text);
-  keep (&ev->error, &ev->n_error, detail);
-}
-
 static FcRecorder *
-recorder_new (Events *ev, const char *dir)
+recorder_new (FcTestEvents *ev, const char *dir)
 {
   FcRecorder *rec = g_object_new (FC_TYPE_RECORDER, "camera", "portal",
                                   "microphone", "test", "resolution", "low",
                                   "record-time", 1000, "temp-dir", dir, NULL);
 
-  memset (ev, 0, sizeof *ev);
-  g_signal_connect (rec, "ready", G_CALLBACK (on_ready), ev);
-  g_signal_connect (rec, "start", G_CALLBACK (on_start), ev);
-  g_signal_connect (rec, "end", G_CALLBACK (on_end), ev);
-  g_signal_connect (rec, "error", G_CALLBACK (on_error), ev);
+  fc_test_events_connect (ev, rec);
   return rec;
-}
-
-static void
-events_clear (Events *ev)
-{
-  g_clear_pointer (&ev->ready, g_variant_unref);
-  g_clear_pointer (&ev->start, g_variant_unref);
-  g_clear_pointer (&ev->end, g_variant_unref);
-  g_clear_pointer (&ev->error, g_variant_unref);
-}
-
-/* Runs the main context until *SLOT is set; an error instead fails the
- * test unless SLOT is the error's. */
-static void
-wait_for (Events *ev, GVariant **slot, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
-
-  while (*slot == NULL && (ev->error == NULL || slot == &ev->error))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("no event within %u ms", timeout_ms);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  if (slot != &ev->error && ev->error != NULL)
-    {
-      g_autofree char *text = g_variant_print (ev->error, TRUE);
-      g_error ("unexpected error: %s", text);
-    }
-}
-
-static const char *
-lookup_s (GVariant *detail, const char *key)
-{
-  const char *value = NULL;
-
-  if (!g_variant_lookup (detail, key, "&s", &value))
-    g_error ("no string \"%s\" in the detail", key);
-  return value;
 }
 
 static char *
@@ -295,7 +209,7 @@ test_record (void)
   g_autoptr (FcTestCamera) cam = NULL;
   g_autofree char *dir = NULL, *path = NULL;
   FcRecorder *rec;
-  Events ev;
+  FcTestEvents ev;
 
   if (portal == NULL || (cam = fc_test_camera_new (1280, 720)) == NULL)
     return;
@@ -303,9 +217,9 @@ test_record (void)
   dir = make_dir ();
   rec = recorder_new (&ev, dir);
   g_assert_true (fc_recorder_prepare (rec));
-  wait_for (&ev, &ev.ready, 10000);
-  g_assert_cmpstr (lookup_s (ev.ready, "source"), ==, "pipewire");
-  g_assert_cmpstr (lookup_s (ev.ready, "camera"), ==, "portal");
+  fc_test_wait_for (&ev, &ev.ready, 10000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "source"), ==, "pipewire");
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "camera"), ==, "portal");
   g_assert_true (linked_to_recorder (fc_test_camera_get_node (cam)));
   g_assert_cmpuint (fc_test_portal_get_calls (portal, "IsCameraPresent"), ==,
                     1);
@@ -314,9 +228,9 @@ test_record (void)
                     1);
 
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.end, 10000);
-  g_assert_cmpstr (lookup_s (ev.start, "source"), ==, "pipewire");
-  path = g_strdup (lookup_s (ev.end, "tempVideoPath"));
+  fc_test_wait_for (&ev, &ev.end, 10000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.start, "source"), ==, "pipewire");
+  path = g_strdup (fc_test_lookup_s (ev.end, "tempVideoPath"));
   check_file (path, GST_SECOND, 640, 480);
   g_assert_cmpuint (decoded_frames (path), ==, 30);
   g_assert_cmpuint (ev.n_ready, ==, 1);
@@ -324,7 +238,7 @@ test_record (void)
   g_assert_cmpuint (ev.n_error, ==, 0);
   g_assert_finalize_object (rec);
   choose_default_camera (NULL);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -392,7 +306,7 @@ test_fault (gconstpointer data)
   g_autoptr (FcTestPortal) portal = NULL;
   g_autofree char *dir = NULL;
   FcRecorder *rec;
-  Events ev;
+  FcTestEvents ev;
 
   if (f->no_portal)
     {
@@ -418,9 +332,9 @@ test_fault (gconstpointer data)
   dir = make_dir ();
   rec = recorder_new (&ev, dir);
   g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev, &ev.error, 10000);
-  g_assert_cmpstr (lookup_s (ev.error, "errCode"), ==, f->err_code);
-  g_assert_cmpstr (lookup_s (ev.error, "errMsg"), ==, f->err_msg);
+  fc_test_wait_for (&ev, &ev.error, 10000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.error, "errCode"), ==, f->err_code);
+  g_assert_cmpstr (fc_test_lookup_s (ev.error, "errMsg"), ==, f->err_msg);
   g_assert_false (g_variant_lookup (ev.error, "tempVideoPath", "&s", NULL));
   g_assert_cmpuint (ev.n_error, ==, 1);
   g_assert_cmpuint (ev.n_ready + ev.n_start + ev.n_end, ==, 0);
@@ -436,7 +350,7 @@ test_fault (gconstpointer data)
                         ==, f->remote_calls);
     }
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -448,7 +362,7 @@ test_no_camera_test_source (void)
   g_autoptr (FcTestPortal) portal = fc_test_portal_new ();
   g_autofree char *dir = NULL;
   FcRecorder *rec;
-  Events ev;
+  FcTestEvents ev;
 
   if (portal == NULL)
     return;
@@ -457,12 +371,12 @@ test_no_camera_test_source (void)
   rec = recorder_new (&ev, dir);
   fc_recorder_set_allow_test_source (rec, TRUE);
   g_assert_true (fc_recorder_prepare (rec));
-  wait_for (&ev, &ev.ready, 10000);
-  g_assert_cmpstr (lookup_s (ev.ready, "source"), ==, "test");
-  g_assert_cmpstr (lookup_s (ev.ready, "camera"), ==, "test");
+  fc_test_wait_for (&ev, &ev.ready, 10000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "source"), ==, "test");
+  g_assert_cmpstr (fc_test_lookup_s (ev.ready, "camera"), ==, "test");
   g_assert_cmpuint (fc_test_portal_get_calls (portal, "AccessCamera"), ==, 0);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -475,7 +389,7 @@ test_destroy_while_asking (void)
   g_autoptr (FcTestPortal) portal = fc_test_portal_new ();
   g_autofree char *dir = NULL;
   FcRecorder *rec;
-  Events ev;
+  FcTestEvents ev;
 
   if (portal == NULL)
     return;
@@ -494,7 +408,7 @@ test_destroy_while_asking (void)
   g_assert_cmpuint (fc_test_portal_get_calls (portal, "OpenPipeWireRemote"), ==,
                     0);
   assert_dir_empty (dir);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
@@ -506,7 +420,7 @@ test_close_while_asking (void)
   g_autoptr (FcTestPortal) portal = fc_test_portal_new ();
   g_autofree char *dir = NULL;
   FcRecorder *rec;
-  Events ev;
+  FcTestEvents ev;
 
   if (portal == NULL)
     return;
@@ -520,13 +434,13 @@ test_close_while_asking (void)
   g_assert_true (fc_test_portal_wait_calls (portal, "Close", 1, 10000));
   fc_test_portal_set_answer (portal, FC_TEST_PORTAL_REFUSE);
   g_assert_true (fc_recorder_prepare (rec));
-  wait_for (&ev, &ev.error, 10000);
-  g_assert_cmpstr (lookup_s (ev.error, "errMsg"), ==,
+  fc_test_wait_for (&ev, &ev.error, 10000);
+  g_assert_cmpstr (fc_test_lookup_s (ev.error, "errMsg"), ==,
                    "camera permission refused");
   g_assert_cmpuint (ev.n_error, ==, 1);
   g_assert_cmpuint (fc_test_portal_get_calls (portal, "AccessCamera"), ==, 2);
   g_assert_finalize_object (rec);
-  events_clear (&ev);
+  fc_test_events_clear (&ev);
   fc_test_remove_tree (dir);
 }
 
