@@ -189,19 +189,41 @@ fc_test_discover (const char *path, FcTestFileInfo *out)
   gst_discoverer_stream_info_list_free (audios);
 }
 
+typedef struct
+{
+  GstClockTime end;
+  guint frames;
+} Decoded;
+
 static GstPadProbeReturn
 track_end (GstPad *pad, GstPadProbeInfo *info, gpointer data)
 {
-  GstClockTime *end = data;
+  Decoded *d = data;
   GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
 
+  d->frames++;
   if (GST_BUFFER_PTS_IS_VALID (buf) && GST_BUFFER_DURATION_IS_VALID (buf))
-    *end = MAX (*end, GST_BUFFER_PTS (buf) + GST_BUFFER_DURATION (buf));
+    d->end = MAX (d->end, GST_BUFFER_PTS (buf) + GST_BUFFER_DURATION (buf));
   return GST_PAD_PROBE_OK;
 }
 
+/* Plays PIPELINE to its end, or fails the test. */
+static void
+run_to_eos (GstElement *pipeline)
+{
+  g_autoptr (GstBus) bus = gst_element_get_bus (pipeline);
+  g_autoptr (GstMessage) msg = NULL;
+
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  msg = gst_bus_timed_pop_filtered (bus, 20 * GST_SECOND,
+                                    GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (msg);
+  g_assert_cmpint (GST_MESSAGE_TYPE (msg), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+}
+
 GstClockTime
-fc_test_played_ns (const char *path)
+fc_test_decode_video (const char *path, guint *n_frames)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *uri = gst_filename_to_uri (path, &error);
@@ -211,20 +233,35 @@ fc_test_played_ns (const char *path)
   g_autoptr (GstElement) pipeline = gst_parse_launch (desc, &error);
   g_autoptr (GstElement) sink = NULL;
   g_autoptr (GstPad) pad = NULL;
-  g_autoptr (GstBus) bus = NULL;
-  g_autoptr (GstMessage) msg = NULL;
-  GstClockTime end = 0;
+  Decoded d = { 0, 0 };
 
   g_assert_no_error (error);
   sink = gst_bin_get_by_name (GST_BIN (pipeline), "s");
   pad = gst_element_get_static_pad (sink, "sink");
-  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, track_end, &end, NULL);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  bus = gst_element_get_bus (pipeline);
-  msg = gst_bus_timed_pop_filtered (bus, 20 * GST_SECOND,
-                                    GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_nonnull (msg);
-  g_assert_cmpint (GST_MESSAGE_TYPE (msg), ==, GST_MESSAGE_EOS);
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-  return end;
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, track_end, &d, NULL);
+  run_to_eos (pipeline);
+  if (n_frames != NULL)
+    *n_frames = d.frames;
+  return d.end;
+}
+
+GstClockTime
+fc_test_played_ns (const char *path)
+{
+  return fc_test_decode_video (path, NULL);
+}
+
+void
+fc_test_make_tone (const char *path, double hz, int rate)
+{
+  g_autofree char *desc = g_strdup_printf (
+      "audiotestsrc wave=sine freq=%.0f volume=0.5 samplesperbuffer=4800 "
+      "num-buffers=2 ! audio/x-raw,format=S16LE,rate=%d,channels=1 ! wavenc "
+      "! filesink location=\"%s\"",
+      hz, rate, path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GstElement) pipeline = gst_parse_launch (desc, &error);
+
+  g_assert_no_error (error);
+  run_to_eos (pipeline);
 }

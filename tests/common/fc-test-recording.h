@@ -51,5 +51,10 @@ void fc_test_discover (const char *path, FcTestFileInfo *out);
  * killed recording's header does not know its duration, a player finds it
  * by reading the fragments. */
 GstClockTime fc_test_played_ns (const char *path);
+/* The same, and how many frames it decoded (N_FRAMES may be NULL). */
+GstClockTime fc_test_decode_video (const char *path, guint *n_frames);
+
+/* Writes a 200 ms sine tone of HZ at RATE (mono S16) as WAV to PATH. */
+void fc_test_make_tone (const char *path, double hz, int rate);
 
 G_END_DECLS

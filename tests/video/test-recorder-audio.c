@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "common/fc-test-recording.h"
 #include "fc-recorder.h"
 
 #define RATE 48000
@@ -16,28 +17,6 @@
 
 static const guint show_ms[] = { 0, 700, 1400 };
 
-static void
-make_tone (const char *path)
-{
-  g_autofree char *desc = g_strdup_printf (
-      "audiotestsrc wave=sine freq=%.0f volume=0.5 samplesperbuffer=4800 "
-      "num-buffers=2 ! audio/x-raw,format=S16LE,rate=%d,channels=1 ! wavenc "
-      "! filesink location=\"%s\"",
-      TONE, RATE, path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstElement) p = gst_parse_launch (desc, &error);
-  g_autoptr (GstBus) bus = NULL;
-  g_autoptr (GstMessage) msg = NULL;
-
-  g_assert_no_error (error);
-  bus = gst_element_get_bus (p);
-  gst_element_set_state (p, GST_STATE_PLAYING);
-  msg = gst_bus_timed_pop_filtered (bus, 10 * GST_SECOND,
-                                    GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_nonnull (msg);
-  g_assert_cmpint (GST_MESSAGE_TYPE (msg), ==, GST_MESSAGE_EOS);
-  gst_element_set_state (p, GST_STATE_NULL);
-}
 
 static GArray *
 decode_audio (const char *path, GstClockTime *first_pts)
@@ -128,7 +107,7 @@ test_onsets (gconstpointer data)
   double peak = 0;
 
   g_assert_no_error (error);
-  make_tone (wav);
+  fc_test_make_tone (wav, TONE, RATE);
   g_signal_connect (rec, "end", G_CALLBACK (keep_detail), &end);
   g_signal_connect (rec, "error", G_CALLBACK (keep_detail), &err);
   g_object_set (rec, "camera", "test", "microphone", "test", "resolution",

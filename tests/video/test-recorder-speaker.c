@@ -26,6 +26,7 @@
 
 #include "common/fc-test-devices.h"
 #include "common/fc-test-files.h"
+#include "common/fc-test-recording.h"
 #include "fc-recorder.h"
 
 #define RATE 48000
@@ -211,28 +212,6 @@ capture_stop (Capture *cap)
 
 /* ---- the tones ---------------------------------------------------------- */
 
-static void
-make_tone (const char *path, double hz)
-{
-  g_autofree char *desc = g_strdup_printf (
-      "audiotestsrc wave=sine freq=%.0f volume=0.5 samplesperbuffer=4800 "
-      "num-buffers=2 ! audio/x-raw,format=S16LE,rate=%d,channels=1 ! wavenc "
-      "! filesink location=\"%s\"",
-      hz, RATE, path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstElement) p = gst_parse_launch (desc, &error);
-  g_autoptr (GstBus) bus = NULL;
-  g_autoptr (GstMessage) msg = NULL;
-
-  g_assert_no_error (error);
-  bus = gst_element_get_bus (p);
-  gst_element_set_state (p, GST_STATE_PLAYING);
-  msg = gst_bus_timed_pop_filtered (bus, 10 * GST_SECOND,
-                                    GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_nonnull (msg);
-  g_assert_cmpint (GST_MESSAGE_TYPE (msg), ==, GST_MESSAGE_EOS);
-  gst_element_set_state (p, GST_STATE_NULL);
-}
 
 /* Goertzel power of HZ in N samples. */
 static double
@@ -333,7 +312,7 @@ test_speaker (void)
       g_autofree char *path = g_build_filename (root, name, NULL);
       g_autofree char *src = g_strdup_printf ("/%s", name);
 
-      make_tone (path, tone_hz[i]);
+      fc_test_make_tone (path, tone_hz[i], RATE);
       g_variant_builder_open (&steps, G_VARIANT_TYPE ("a{sv}"));
       g_variant_builder_add (&steps, "{sv}", "audioSrc",
                              g_variant_new_string (src));
