@@ -8,7 +8,7 @@
  * of GStreamer's element types stay once made). The registry's and
  * GType's own locks make it safe next to a pipeline being built. */
 
-#include "fc-recorder.h"
+#include "fc-recorder-private.h"
 
 #include <gio/gio.h>
 
@@ -35,6 +35,7 @@ static const char *const elements[] = {
 };
 
 static int loaded = -1; /* factories loaded, once done */
+static int started; /* a warm-up has been asked for */
 
 static gpointer
 preload (gpointer data)
@@ -115,6 +116,7 @@ fc_recorder_preload_async (GCancellable *cancellable,
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
+  g_atomic_int_set (&started, 1);
   g_task_set_source_tag (task, fc_recorder_preload_async);
   g_task_set_name (task, "fc-recorder-preload");
   g_task_run_in_thread (task, preload_thread);
@@ -133,6 +135,17 @@ fc_recorder_preload_finish (GAsyncResult *result, GError **error)
   g_return_val_if_fail (g_task_is_valid (result, NULL), -1);
 
   return (int) g_task_propagate_int (G_TASK (result), error);
+}
+
+gboolean
+fc_recorder_preload_wait (GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  if (!g_atomic_int_get (&started) || g_atomic_int_get (&loaded) >= 0)
+    return FALSE;
+  /* a second task waits in g_once() for the first to finish */
+  fc_recorder_preload_async (cancellable, callback, user_data);
+  return TRUE;
 }
 
 /**

@@ -80,6 +80,7 @@ struct _FcRecorder
   FcPrompts *prompts; /* stepList, resources: part 2 */
   gboolean flowing;   /* frames and samples flow; ready once prompts are in */
   char *own_temp_dir; /* made on first use when temp-dir is unset */
+  GCancellable *preload_cancel; /* waiting for the warm-up to finish */
 #ifdef FC_HAVE_LIBPORTAL
   XdpPortal *portal;
   GDBusConnection *bus;        /* the session bus, once the portal is asked */
@@ -564,6 +565,11 @@ reset_window (FcRecorder *self)
 static void
 drop_pipeline (FcRecorder *self)
 {
+  if (self->preload_cancel != NULL)
+    {
+      g_cancellable_cancel (self->preload_cancel);
+      g_clear_object (&self->preload_cancel);
+    }
 #ifdef FC_HAVE_LIBPORTAL
   if (self->portal_cancel != NULL)
     {
@@ -1370,6 +1376,36 @@ offline_sources_ok (FcRecorder *self)
 static void prompts_done (const GError *error, gpointer data);
 static void prompts_warn (const char *message, gpointer data);
 
+static gboolean start_sources (FcRecorder *self);
+
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, object);
+  return weak;
+}
+
+static void
+preload_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GWeakRef *weak = data;
+  g_autoptr (FcRecorder) self = g_weak_ref_get (weak);
+  g_autoptr (GError) error = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* a failed warm-up only loses time: the pipeline loads what it needs */
+  if (fc_recorder_preload_finish (result, &error) < 0
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    GST_INFO ("warm-up: %s", error->message);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->preload_cancel);
+  start_sources (self);
+}
+
 static gboolean
 start_pipeline (FcRecorder *self)
 {
@@ -1405,6 +1441,32 @@ start_pipeline (FcRecorder *self)
     }
   resolution_size (self->resolution, &self->width, &self->height);
 
+  /* The warm-up (fc_recorder_preload(), which the plugin starts when it is
+   * loaded) holds GStreamer's plugin-loading lock while it loads each
+   * plugin: looking for devices or building now would wait for that lock
+   * on this thread, the host's main loop stalled behind it (seconds under
+   * valgrind). Wait for the warm-up without blocking; the prompts'
+   * resources load meanwhile. */
+  g_main_context_push_thread_default (self->context);
+  self->preload_cancel = g_cancellable_new ();
+  if (fc_recorder_preload_wait (self->preload_cancel, preload_done,
+                                weak_ref_new (self)))
+    {
+      g_main_context_pop_thread_default (self->context);
+      self->prepare_at = stamp_now (self);
+      set_state (self, FC_RECORDER_STATE_PREPARING);
+      return TRUE;
+    }
+  g_main_context_pop_thread_default (self->context);
+  g_clear_object (&self->preload_cancel);
+  return start_sources (self);
+}
+
+/* The camera and the microphone, then the pipeline: "ready" or "error"
+ * follows; FALSE when an error has been emitted. */
+static gboolean
+start_sources (FcRecorder *self)
+{
   if (self->run_offline)
     {
       /* the test pattern and tone, without looking for devices */
