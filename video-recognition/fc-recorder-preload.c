@@ -138,14 +138,10 @@ fc_recorder_preload_finish (GAsyncResult *result, GError **error)
 }
 
 gboolean
-fc_recorder_preload_wait (GCancellable *cancellable,
-                          GAsyncReadyCallback callback, gpointer user_data)
+fc_recorder_preload_running (void)
 {
-  if (!g_atomic_int_get (&started) || g_atomic_int_get (&loaded) >= 0)
-    return FALSE;
   /* a second task waits in g_once() for the first to finish */
-  fc_recorder_preload_async (cancellable, callback, user_data);
-  return TRUE;
+  return g_atomic_int_get (&started) && g_atomic_int_get (&loaded) < 0;
 }
 
 /**

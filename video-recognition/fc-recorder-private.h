@@ -179,12 +179,9 @@ void fc_recorder_map_frames (GstPad *sink);
  * malloc arena every recording (fc-recorder-memory.c). */
 void fc_recorder_keep_threads (GstElement *pipeline);
 
-/* When a warm-up (fc_recorder_preload()) is under way: CALLBACK follows
- * when it is done (fc_recorder_preload_finish() gives its result), on the
- * thread-default main context, and TRUE is returned; else FALSE. */
-gboolean fc_recorder_preload_wait (GCancellable *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer user_data);
+/* Whether a warm-up (fc_recorder_preload()) is under way; another
+ * fc_recorder_preload_async() then reports when it is done. */
+gboolean fc_recorder_preload_running (void);
 
 /* What fc-recorder.c shares with it. */
 FcPrompts *fc_recorder_get_prompts (FcRecorder *self);

@@ -80,11 +80,11 @@ struct _FcRecorder
   FcPrompts *prompts; /* stepList, resources: part 2 */
   gboolean flowing;   /* frames and samples flow; ready once prompts are in */
   char *own_temp_dir; /* made on first use when temp-dir is unset */
-  GCancellable *preload_cancel; /* waiting for the warm-up to finish */
+  GCancellable *starting; /* a start step under way (the warm-up awaited,
+                             a camera portal request), cancelled by close */
 #ifdef FC_HAVE_LIBPORTAL
   XdpPortal *portal;
   GDBusConnection *bus;        /* the session bus, once the portal is asked */
-  GCancellable *portal_cancel; /* a camera request under way */
 #endif
 
   GstElement *pipeline, *vsrc, *asrc;
@@ -565,21 +565,17 @@ reset_window (FcRecorder *self)
 static void
 drop_pipeline (FcRecorder *self)
 {
-  if (self->preload_cancel != NULL)
+  if (self->starting != NULL)
     {
-      g_cancellable_cancel (self->preload_cancel);
-      g_clear_object (&self->preload_cancel);
-    }
+      g_cancellable_cancel (self->starting);
+      g_clear_object (&self->starting);
 #ifdef FC_HAVE_LIBPORTAL
-  if (self->portal_cancel != NULL)
-    {
       /* libportal closes a pending request (the dialog goes away); that
        * Close must leave before the session bus may go with us */
-      g_cancellable_cancel (self->portal_cancel);
-      g_clear_object (&self->portal_cancel);
-      g_dbus_connection_flush_sync (self->bus, NULL, NULL);
-    }
+      if (self->bus != NULL)
+        g_dbus_connection_flush_sync (self->bus, NULL, NULL);
 #endif
+    }
   if (self->watchdog != NULL)
     {
       g_source_destroy (self->watchdog);
@@ -1109,6 +1105,55 @@ use_camera (FcRecorder *self, gboolean found)
   return build_pipeline (self);
 }
 
+/* One asynchronous step of starting (waiting for the warm-up, a camera
+ * portal call): it holds the recorder weakly and the cancellable
+ * drop_pipeline() cancels (self->starting), so a recorder closed or
+ * destroyed meanwhile is never touched. */
+typedef struct
+{
+  GWeakRef self;
+  GCancellable *cancel;
+  gboolean asked; /* camera "portal": no falling back to other cameras */
+} StartStep;
+
+static StartStep *
+start_step_new (FcRecorder *self, gboolean asked)
+{
+  StartStep *step = g_new0 (StartStep, 1);
+
+  g_weak_ref_init (&step->self, self);
+  step->cancel = g_cancellable_new ();
+  step->asked = asked;
+  g_set_object (&self->starting, step->cancel);
+  return step;
+}
+
+static void
+start_step_free (StartStep *step)
+{
+  g_weak_ref_clear (&step->self);
+  g_object_unref (step->cancel);
+  g_free (step);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StartStep, start_step_free)
+
+/* The recorder, or NULL when it no longer wants what the step gives. */
+static FcRecorder *
+start_step_get_self (StartStep *step)
+{
+  if (g_cancellable_is_cancelled (step->cancel))
+    return NULL;
+  return g_weak_ref_get (&step->self);
+}
+
+/* The step is over: what follows may tear down without cancelling. */
+static void
+start_step_done (FcRecorder *self)
+{
+  g_clear_object (&self->starting);
+}
+
 #ifdef FC_HAVE_LIBPORTAL
 #define PORTAL_BUS_NAME "org.freedesktop.portal.Desktop"
 #define PORTAL_PATH "/org/freedesktop/portal/desktop"
@@ -1122,58 +1167,25 @@ use_camera (FcRecorder *self, gboolean found)
  * host's main loop and turn a failure into a g_warning, where the host
  * needs an errMsg saying why.
  *
- * Each step holds the recorder weakly and the cancellable that
- * drop_pipeline() cancels, so a recorder closed or destroyed while the
+ * Each step is a StartStep, so a recorder closed or destroyed while the
  * user makes up their mind is never touched; libportal then closes the
  * request (the dialog goes away). */
-typedef struct
-{
-  GWeakRef self;
-  GCancellable *cancel;
-  gboolean asked; /* camera "portal": no falling back to other cameras */
-} PortalCall;
-
-static void
-portal_call_free (PortalCall *call)
-{
-  g_weak_ref_clear (&call->self);
-  g_object_unref (call->cancel);
-  g_free (call);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortalCall, portal_call_free)
-
-/* The recorder, or NULL when it no longer wants the camera. */
-static FcRecorder *
-portal_call_get_self (PortalCall *call)
-{
-  if (g_cancellable_is_cancelled (call->cancel))
-    return NULL;
-  return g_weak_ref_get (&call->self);
-}
-
-/* The request is over: what follows may tear down without cancelling. */
-static void
-portal_done (FcRecorder *self)
-{
-  g_clear_object (&self->portal_cancel);
-}
 
 static void
 portal_remote_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr (PortalCall) call = data;
+  g_autoptr (StartStep) call = data;
   g_autoptr (GUnixFDList) fds = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) reply = g_dbus_connection_call_with_unix_fd_list_finish (
       G_DBUS_CONNECTION (source), &fds, result, &error);
-  g_autoptr (FcRecorder) self = portal_call_get_self (call);
+  g_autoptr (FcRecorder) self = start_step_get_self (call);
   gint32 handle = -1;
   int fd = -1;
 
   if (self == NULL)
     return;
-  portal_done (self);
+  start_step_done (self);
   if (reply != NULL)
     {
       g_variant_get (reply, "(h)", &handle);
@@ -1203,17 +1215,17 @@ portal_remote_cb (GObject *source, GAsyncResult *result, gpointer data)
 static void
 portal_access_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr (PortalCall) call = data;
+  g_autoptr (StartStep) call = data;
   g_autoptr (GError) error = NULL;
   gboolean allowed
       = xdp_portal_access_camera_finish (XDP_PORTAL (source), result, &error);
-  g_autoptr (FcRecorder) self = portal_call_get_self (call);
+  g_autoptr (FcRecorder) self = start_step_get_self (call);
 
   if (self == NULL)
     return;
   if (!allowed)
     {
-      portal_done (self);
+      start_step_done (self);
       /* libportal gives the user's "no" (response 1) as G_IO_ERROR_CANCELLED,
        * as it does our own cancellation (call->cancel tells them apart) */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1242,12 +1254,12 @@ portal_access_cb (GObject *source, GAsyncResult *result, gpointer data)
 static void
 portal_present_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr (PortalCall) call = data;
+  g_autoptr (StartStep) call = data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) reply = g_dbus_connection_call_finish (
       G_DBUS_CONNECTION (source), result, &error);
   g_autoptr (GVariant) present = NULL;
-  g_autoptr (FcRecorder) self = portal_call_get_self (call);
+  g_autoptr (FcRecorder) self = start_step_get_self (call);
 
   if (self == NULL)
     return;
@@ -1262,7 +1274,7 @@ portal_present_cb (GObject *source, GAsyncResult *result, gpointer data)
     {
       g_dbus_error_strip_remote_error (error);
       GST_INFO ("no camera portal: %s", error->message);
-      portal_done (self);
+      start_step_done (self);
       if (call->asked)
         fail (self, FC_RECORDER_ERROR_NO_CAMERA, NULL,
               "no camera: no camera portal: %s", error->message);
@@ -1274,7 +1286,7 @@ portal_present_cb (GObject *source, GAsyncResult *result, gpointer data)
     {
       /* asked for, that is "no camera"; else the devices may have one */
       GST_INFO ("the camera portal has no camera");
-      portal_done (self);
+      start_step_done (self);
       use_camera (self, !call->asked
                             && fc_source_find (self->camera, TRUE, &self->cam));
       return;
@@ -1303,7 +1315,7 @@ start_portal (FcRecorder *self)
 {
   gboolean asked = g_strcmp0 (self->camera, "portal") == 0;
   g_autoptr (GError) error = NULL;
-  PortalCall *call;
+  StartStep *call;
 
   if (!asked
       && !((self->camera == NULL || *self->camera == '\0'
@@ -1321,11 +1333,7 @@ start_portal (FcRecorder *self)
             "no camera: no camera portal: %s", error->message);
       return PORTAL_FAILED;
     }
-  call = g_new0 (PortalCall, 1);
-  g_weak_ref_init (&call->self, self);
-  call->cancel = g_cancellable_new ();
-  call->asked = asked;
-  self->portal_cancel = g_object_ref (call->cancel);
+  call = start_step_new (self, asked);
   self->prepare_at = stamp_now (self);
   set_state (self, FC_RECORDER_STATE_PREPARING);
   g_main_context_push_thread_default (self->context);
@@ -1378,31 +1386,20 @@ static void prompts_warn (const char *message, gpointer data);
 
 static gboolean start_sources (FcRecorder *self);
 
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *weak = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (weak, object);
-  return weak;
-}
-
 static void
 preload_done (GObject *source, GAsyncResult *result, gpointer data)
 {
-  GWeakRef *weak = data;
-  g_autoptr (FcRecorder) self = g_weak_ref_get (weak);
+  g_autoptr (StartStep) step = data;
   g_autoptr (GError) error = NULL;
+  g_autoptr (FcRecorder) self = NULL;
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
   /* a failed warm-up only loses time: the pipeline loads what it needs */
   if (fc_recorder_preload_finish (result, &error) < 0
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     GST_INFO ("warm-up: %s", error->message);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if ((self = start_step_get_self (step)) == NULL)
     return;
-  g_clear_object (&self->preload_cancel);
+  start_step_done (self);
   start_sources (self);
 }
 
@@ -1447,18 +1444,17 @@ start_pipeline (FcRecorder *self)
    * on this thread, the host's main loop stalled behind it (seconds under
    * valgrind). Wait for the warm-up without blocking; the prompts'
    * resources load meanwhile. */
-  g_main_context_push_thread_default (self->context);
-  self->preload_cancel = g_cancellable_new ();
-  if (fc_recorder_preload_wait (self->preload_cancel, preload_done,
-                                weak_ref_new (self)))
+  if (fc_recorder_preload_running ())
     {
+      StartStep *step = start_step_new (self, FALSE);
+
+      g_main_context_push_thread_default (self->context);
+      fc_recorder_preload_async (step->cancel, preload_done, step);
       g_main_context_pop_thread_default (self->context);
       self->prepare_at = stamp_now (self);
       set_state (self, FC_RECORDER_STATE_PREPARING);
       return TRUE;
     }
-  g_main_context_pop_thread_default (self->context);
-  g_clear_object (&self->preload_cancel);
   return start_sources (self);
 }
 
