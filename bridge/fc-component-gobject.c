@@ -47,45 +47,45 @@ find_pspec (GObjectClass *oclass, const char *name)
   return g_object_class_find_property (oclass, dash);
 }
 
-/* The range of an integer pspec, as doubles. */
-static double
-pspec_min (GParamSpec *pspec)
+/* The range of an integer pspec, as doubles; the maximum is the largest
+ * double below the pspec's maximum + 1, so that truncating it stays in
+ * range (G_MAXINT64 as a double is 2^63, one past it). */
+static void
+pspec_range (GParamSpec *pspec, double *min, double *max)
 {
+  *min = *max = 0;
   if (G_IS_PARAM_SPEC_INT (pspec))
-    return G_PARAM_SPEC_INT (pspec)->minimum;
-  if (G_IS_PARAM_SPEC_UINT (pspec))
-    return G_PARAM_SPEC_UINT (pspec)->minimum;
-  if (G_IS_PARAM_SPEC_INT64 (pspec))
-    return (double) G_PARAM_SPEC_INT64 (pspec)->minimum;
-  if (G_IS_PARAM_SPEC_UINT64 (pspec))
-    return (double) G_PARAM_SPEC_UINT64 (pspec)->minimum;
-  if (G_IS_PARAM_SPEC_LONG (pspec))
-    return (double) G_PARAM_SPEC_LONG (pspec)->minimum;
-  if (G_IS_PARAM_SPEC_ULONG (pspec))
-    return (double) G_PARAM_SPEC_ULONG (pspec)->minimum;
-  return 0;
-}
-
-/* The largest double below the pspec's maximum + 1, so that truncating it
- * stays in range (G_MAXINT64 as a double is 2^63, one past it). */
-static double
-pspec_max (GParamSpec *pspec)
-{
-  double max = 0;
-
-  if (G_IS_PARAM_SPEC_INT (pspec))
-    max = G_PARAM_SPEC_INT (pspec)->maximum;
+    {
+      *min = (double) G_PARAM_SPEC_INT (pspec)->minimum;
+      *max = (double) G_PARAM_SPEC_INT (pspec)->maximum;
+    }
   else if (G_IS_PARAM_SPEC_UINT (pspec))
-    max = G_PARAM_SPEC_UINT (pspec)->maximum;
+    {
+      *min = (double) G_PARAM_SPEC_UINT (pspec)->minimum;
+      *max = (double) G_PARAM_SPEC_UINT (pspec)->maximum;
+    }
   else if (G_IS_PARAM_SPEC_INT64 (pspec))
-    max = (double) G_PARAM_SPEC_INT64 (pspec)->maximum;
+    {
+      *min = (double) G_PARAM_SPEC_INT64 (pspec)->minimum;
+      *max = (double) G_PARAM_SPEC_INT64 (pspec)->maximum;
+    }
   else if (G_IS_PARAM_SPEC_UINT64 (pspec))
-    max = (double) G_PARAM_SPEC_UINT64 (pspec)->maximum;
+    {
+      *min = (double) G_PARAM_SPEC_UINT64 (pspec)->minimum;
+      *max = (double) G_PARAM_SPEC_UINT64 (pspec)->maximum;
+    }
   else if (G_IS_PARAM_SPEC_LONG (pspec))
-    max = (double) G_PARAM_SPEC_LONG (pspec)->maximum;
+    {
+      *min = (double) G_PARAM_SPEC_LONG (pspec)->minimum;
+      *max = (double) G_PARAM_SPEC_LONG (pspec)->maximum;
+    }
   else if (G_IS_PARAM_SPEC_ULONG (pspec))
-    max = (double) G_PARAM_SPEC_ULONG (pspec)->maximum;
-  return max >= 0x1p53 ? nextafter (max, 0) : max;
+    {
+      *min = (double) G_PARAM_SPEC_ULONG (pspec)->minimum;
+      *max = (double) G_PARAM_SPEC_ULONG (pspec)->maximum;
+    }
+  if (*max >= 0x1p53)
+    *max = nextafter (*max, 0);
 }
 
 /* Converts a coerced property value to the GObject property's type. */
@@ -111,12 +111,15 @@ to_gvalue (FcValue *v, GParamSpec *pspec, GValue *out)
            || t == G_TYPE_LONG || t == G_TYPE_ULONG)
     {
       GValue d = G_VALUE_INIT;
+      double lo, hi;
+
       if (!isfinite (n))
         return FALSE;
       /* converting a double outside the integer's range is undefined (a
        * recordTime of -5 became 4294967291 ms, 1e300 became 0): clamp to
        * the pspec's range first */
-      n = CLAMP (n, pspec_min (pspec), pspec_max (pspec));
+      pspec_range (pspec, &lo, &hi);
+      n = CLAMP (n, lo, hi);
       g_value_init (&d, G_TYPE_DOUBLE);
       g_value_set_double (&d, n);
       g_value_transform (&d, out);

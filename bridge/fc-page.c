@@ -1024,6 +1024,12 @@ build_node (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *s
 }
 
 static void
+handle_free (gpointer handle, GObject *instance_was)
+{
+  g_free (handle);
+}
+
+static void
 instantiate (FcPage *self, FcElement *el)
 {
   if (el->dead)
@@ -1031,7 +1037,13 @@ instantiate (FcPage *self, FcElement *el)
   if (el->klass && el->klass->factory)
     {
       el->instance = el->klass->factory (el->klass, fc_element_get_component_handle (el), el->klass->hooks_data);
-      fc_element_get_component_handle (el); /* the instance adopts it */
+      /* a plugin's component may keep its handle as long as its instance
+       * lives, after the element is gone: the instance owns it then */
+      if (el->instance && el->handle)
+        {
+          g_object_weak_ref (el->instance, handle_free, el->handle);
+          el->handle_adopted = TRUE;
+        }
     }
   el->mounted = TRUE;
   if (el->children)
@@ -2129,12 +2141,6 @@ fc_element_get_page (FcElement *element)
   return element->kind == ELEMENT_HANDLE ? NULL : element->page;
 }
 
-static void
-handle_free (gpointer handle, GObject *instance_was)
-{
-  g_free (handle);
-}
-
 /**
  * fc_element_get_component_handle:
  * @el: an element
@@ -2158,13 +2164,6 @@ fc_element_get_component_handle (FcElement *el)
       el->handle->kind = ELEMENT_HANDLE;
       el->handle->handle = el;
       el->handle->active = -1;
-    }
-  /* the component may keep the handle as long as its instance lives,
-   * after the element is gone */
-  if (el->instance && !el->handle_adopted)
-    {
-      g_object_weak_ref (el->instance, handle_free, el->handle);
-      el->handle_adopted = TRUE;
     }
   return el->handle;
 }
