@@ -19,6 +19,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "common/fc-test-downloads.h"
 #include "fc-resource-loader.h"
 
 #define TIMEOUT_MS 1000
@@ -137,42 +138,16 @@ endless_incoming (GSocketService *service, GSocketConnection *connection,
   return TRUE;
 }
 
-static GSocketService *
-raw_service (GCallback incoming, guint *port)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr (GSocketAddress) any = g_inet_socket_address_new (lo, 0);
-  g_autoptr (GSocketAddress) effective = NULL;
-  GSocketService *service = g_socket_service_new ();
-
-  g_socket_listener_add_address (G_SOCKET_LISTENER (service), any,
-                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                                 NULL, &effective, &error);
-  g_assert_no_error (error);
-  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
-  g_signal_connect (service, "incoming", incoming, NULL);
-  g_socket_service_start (service);
-  return service;
-}
-
 static void
 setup (void)
 {
-  g_autoptr (GError) error = NULL;
-  GSList *uris;
-
   fx.wav = make_wav ();
   fx.held = g_ptr_array_new_with_free_func (g_object_unref);
-  fx.server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fx.server, NULL, handler, NULL, NULL);
-  soup_server_listen_local (fx.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fx.server);
-  fx.port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  fx.silent = raw_service (G_CALLBACK (silent_incoming), &fx.silent_port);
-  fx.endless = raw_service (G_CALLBACK (endless_incoming), &fx.endless_port);
+  fx.server = fc_test_soup_server_new (handler, &fx.port);
+  fx.silent = fc_test_socket_service_new (G_CALLBACK (silent_incoming),
+                                          &fx.silent_port);
+  fx.endless = fc_test_socket_service_new (G_CALLBACK (endless_incoming),
+                                           &fx.endless_port);
 }
 
 static void
@@ -181,11 +156,7 @@ teardown (void)
   GSocketService *services[] = { fx.silent, fx.endless };
 
   for (guint i = 0; i < G_N_ELEMENTS (services); i++)
-    {
-      g_socket_service_stop (services[i]);
-      g_socket_listener_close (G_SOCKET_LISTENER (services[i]));
-      g_object_unref (services[i]);
-    }
+    fc_test_socket_service_free (services[i]);
   g_ptr_array_unref (fx.held);
   soup_server_disconnect (fx.server);
   g_object_unref (fx.server);
@@ -334,24 +305,6 @@ expand (const char *text)
   return out;
 }
 
-typedef struct
-{
-  gboolean done;
-  GBytes *bytes;
-  char *type;
-  GError *error;
-} Result;
-
-static void
-loaded (GObject *source, GAsyncResult *res, gpointer data)
-{
-  Result *r = data;
-
-  r->bytes = fc_resource_loader_load_finish (FC_RESOURCE_LOADER (source), res,
-                                             &r->type, &r->error);
-  r->done = TRUE;
-}
-
 static void
 test_row (gconstpointer data)
 {
@@ -360,7 +313,7 @@ test_row (gconstpointer data)
   g_autofree char *src = expand (row->src);
   g_autofree char *want = expand (row->message);
   g_auto (GStrv) domains = g_new0 (char *, G_N_ELEMENTS (whitelist));
-  Result r = { 0 };
+  FcTestLoad r;
 
   for (guint i = 0; whitelist[i]; i++)
     domains[i] = expand (whitelist[i]);
@@ -370,9 +323,7 @@ test_row (gconstpointer data)
   fc_resource_loader_set_max_size (loader, MAX_SIZE);
   fc_resource_loader_clear_cache ();
 
-  fc_resource_loader_load_async (loader, src, row->kind, NULL, loaded, &r);
-  while (!r.done)
-    g_main_context_iteration (NULL, TRUE);
+  fc_test_load (loader, src, row->kind, &r);
   g_test_message ("%s: %s", src, r.error ? r.error->message : r.type);
   if (row->code < 0)
     {
@@ -386,9 +337,7 @@ test_row (gconstpointer data)
       g_assert_cmpstr (r.error->message, ==, want);
       g_assert_null (r.bytes);
     }
-  g_clear_pointer (&r.bytes, g_bytes_unref);
-  g_clear_pointer (&r.type, g_free);
-  g_clear_error (&r.error);
+  fc_test_load_clear (&r);
 }
 
 int

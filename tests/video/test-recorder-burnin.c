@@ -4,11 +4,12 @@
  * in the first frame at or after its showTime and not in the one before.
  * Live and offline (not live, no clock). */
 
-#include <glib/gstdio.h>
 #include <gst/gst.h>
 #include <gst/video/video.h>
 #include <string.h>
 
+#include "common/fc-test-files.h"
+#include "common/fc-test-recording.h"
 #include "fc-prompt-render.h"
 #include "fc-recorder.h"
 
@@ -23,26 +24,6 @@ static const char steps_text[]
       "   'color': <'#00ff00'>, 'fontSize': <'80px'>, 'fontWeight': <'bold'>}>]>}>,"
       " <{'showTime': <1000.0>, 'textList': <[<{'text': <'MMMM'>,"
       "   'color': <'#0000ff'>, 'fontSize': <'80px'>, 'fontWeight': <'bold'>}>]>}>]";
-
-typedef struct
-{
-  GVariant *end, *error;
-} Events;
-
-static void
-on_end (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  ev->end = g_variant_ref (detail);
-}
-
-static void
-on_error (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  g_autofree char *text = g_variant_print (detail, TRUE);
-
-  g_test_message ("error: %s", text);
-  ev->error = g_variant_ref (detail);
-}
 
 static GBytes *
 black_png (void)
@@ -212,9 +193,8 @@ test_burn_in (gconstpointer data)
   g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (FcPromptSpanBox));
   FcViewport vp = { W, H };
   FcRecorder *rec = fc_recorder_new ();
-  Events ev = { 0 };
+  FcTestEvents ev;
   const char *video = NULL;
-  gint64 deadline;
   FcRect box;
 
   g_assert_no_error (error);
@@ -228,22 +208,14 @@ test_burn_in (gconstpointer data)
   box.y += box.height * 0.25;
   box.height *= 0.5;
 
-  g_signal_connect (rec, "end", G_CALLBACK (on_end), &ev);
-  g_signal_connect (rec, "error", G_CALLBACK (on_error), &ev);
+  fc_test_events_connect (&ev, rec);
   g_object_set (rec, "camera", "test", "microphone", "test", "resolution",
                 "low", "allow-test-source", TRUE, "record-time", 1500,
                 "temp-dir", tmp, "root-dir", root, "mask", "/mask.png",
                 "step-list", steps, "top", TOP, "burn-in", TRUE, "offline",
                 offline, NULL);
   g_assert_true (fc_recorder_record (rec));
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (!ev.end && !ev.error && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  g_assert_null (ev.error);
-  g_assert_nonnull (ev.end);
+  fc_test_wait_for (&ev, &ev.end, 20000);
   g_assert_true (g_variant_lookup (ev.end, "tempVideoPath", "&s", &video));
   decode_and_check (video, &box, offline);
 
@@ -267,23 +239,11 @@ test_burn_in (gconstpointer data)
     g_assert_cmpstr (text, ==, want);
   }
 
-  {
-    g_autoptr (GDir) dir = g_dir_open (tmp, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)))
-      {
-        g_autofree char *p = g_build_filename (tmp, name, NULL);
-
-        g_unlink (p);
-      }
-  }
-  g_clear_pointer (&ev.end, g_variant_unref);
   fc_recorder_close (rec);
   g_assert_finalize_object (rec);
-  g_rmdir (tmp);
-  g_unlink (mask_path);
-  g_rmdir (root);
+  fc_test_events_clear (&ev);
+  fc_test_remove_tree (tmp);
+  fc_test_remove_tree (root);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/fc-test-downloads.h"
 #include "fc-resource-loader.h"
 
 typedef struct
@@ -169,11 +170,7 @@ static void
 setup (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSList) uris = NULL;
   g_autofree char *assets = NULL, *path = NULL, *link = NULL;
-  GInetAddress *lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  GSocketAddress *any = g_inet_socket_address_new (lo, 0);
-  GSocketAddress *effective = NULL;
 
   fx.mp3 = encode ("audiotestsrc num-buffers=20 freq=880 ! audioconvert ! "
                    "lamemp3enc ! id3v2mux ! appsink name=out sync=false");
@@ -185,28 +182,9 @@ setup (void)
   fx.hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fx.paused = g_ptr_array_new_with_free_func (g_object_unref);
 
-  fx.server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fx.server, NULL, handler, NULL, NULL);
-  soup_server_listen_local (fx.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY,
-                            &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fx.server);
-  fx.port = g_uri_get_port (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-
-  fx.raw = g_socket_service_new ();
-  g_socket_listener_add_address (G_SOCKET_LISTENER (fx.raw), any,
-                                 G_SOCKET_TYPE_STREAM,
-                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective,
-                                 &error);
-  g_assert_no_error (error);
-  fx.raw_port = g_inet_socket_address_get_port (
-      G_INET_SOCKET_ADDRESS (effective));
-  g_signal_connect (fx.raw, "incoming", G_CALLBACK (raw_incoming), NULL);
-  g_socket_service_start (fx.raw);
-  g_object_unref (effective);
-  g_object_unref (any);
-  g_object_unref (lo);
+  fx.server = fc_test_soup_server_new (handler, &fx.port);
+  fx.raw = fc_test_socket_service_new (G_CALLBACK (raw_incoming),
+                                       &fx.raw_port);
 
   /* the mini-program root, and a file outside it */
   fx.root = g_dir_make_tmp ("fc-resources-XXXXXX", &error);
@@ -230,9 +208,7 @@ setup (void)
 static void
 teardown (void)
 {
-  g_socket_service_stop (fx.raw);
-  g_socket_listener_close (G_SOCKET_LISTENER (fx.raw));
-  g_object_unref (fx.raw);
+  fc_test_socket_service_free (fx.raw);
   for (guint i = 0; i < fx.paused->len; i++)
     soup_server_message_unpause (fx.paused->pdata[i]);
   g_ptr_array_unref (fx.paused);
@@ -261,24 +237,6 @@ teardown (void)
 
 /* ---- loading ------------------------------------------------------------ */
 
-typedef struct
-{
-  gboolean done;
-  GBytes *bytes;
-  char *type;
-  GError *error;
-} Result;
-
-static void
-loaded (GObject *source, GAsyncResult *res, gpointer data)
-{
-  Result *r = data;
-
-  r->bytes = fc_resource_loader_load_finish (FC_RESOURCE_LOADER (source), res,
-                                             &r->type, &r->error);
-  r->done = TRUE;
-}
-
 static FcResourceLoader *
 make_loader (void)
 {
@@ -293,24 +251,6 @@ make_loader (void)
   fc_resource_loader_set_timeout (loader, 1000);
   fc_resource_loader_set_max_size (loader, 1024 * 1024);
   return loader;
-}
-
-static void
-load (FcResourceLoader *loader, const char *src, FcResourceKind kind,
-      Result *r)
-{
-  memset (r, 0, sizeof *r);
-  fc_resource_loader_load_async (loader, src, kind, NULL, loaded, r);
-  while (!r->done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->bytes, g_bytes_unref);
-  g_clear_pointer (&r->type, g_free);
-  g_clear_error (&r->error);
 }
 
 /* ---- rows ---------------------------------------------------------------- */
@@ -397,10 +337,10 @@ test_row (gconstpointer data)
   g_autoptr (FcResourceLoader) loader = make_loader ();
   g_autofree char *src = expand (row->src);
   g_autofree char *message = expand (row->message);
-  Result r;
+  FcTestLoad r;
 
   fc_resource_loader_clear_cache ();
-  load (loader, src, row->kind, &r);
+  fc_test_load (loader, src, row->kind, &r);
   if (row->code < 0)
     {
       g_assert_no_error (r.error);
@@ -414,7 +354,7 @@ test_row (gconstpointer data)
       g_assert_nonnull (strstr (r.error->message, message));
       g_assert_null (r.bytes);
     }
-  result_clear (&r);
+  fc_test_load_clear (&r);
 }
 
 static void
@@ -423,21 +363,21 @@ test_no_http (void)
   g_autoptr (FcResourceLoader) loader = make_loader ();
   g_autofree char *src
       = g_strdup_printf ("http://127.0.0.1:%u/tone.mp3", fx.port);
-  Result r;
+  FcTestLoad r;
 
   fc_resource_loader_clear_cache ();
   fc_resource_loader_set_allow_insecure_http (loader, FALSE);
-  load (loader, src, FC_RESOURCE_AUDIO, &r);
+  fc_test_load (loader, src, FC_RESOURCE_AUDIO, &r);
   g_assert_error (r.error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (r.error->message, "only HTTPS is allowed"));
-  result_clear (&r);
+  fc_test_load_clear (&r);
 
   /* and nothing remote at all without a whitelist */
   fc_resource_loader_set_allow_insecure_http (loader, TRUE);
   fc_resource_loader_set_download_domains (loader, NULL);
-  load (loader, src, FC_RESOURCE_AUDIO, &r);
+  fc_test_load (loader, src, FC_RESOURCE_AUDIO, &r);
   g_assert_error (r.error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_NOT_ALLOWED);
-  result_clear (&r);
+  fc_test_load_clear (&r);
 }
 
 static void
@@ -447,26 +387,26 @@ test_cache (void)
   g_autoptr (FcResourceLoader) b = make_loader ();
   g_autofree char *src
       = g_strdup_printf ("http://127.0.0.1:%u/again.mp3", fx.port);
-  Result r1, r2;
+  FcTestLoad r1, r2;
 
   fc_resource_loader_clear_cache ();
-  load (a, src, FC_RESOURCE_AUDIO, &r1);
-  load (b, src, FC_RESOURCE_AUDIO, &r2);
+  fc_test_load (a, src, FC_RESOURCE_AUDIO, &r1);
+  fc_test_load (b, src, FC_RESOURCE_AUDIO, &r2);
   g_assert_no_error (r1.error);
   g_assert_no_error (r2.error);
   g_assert_true (g_bytes_equal (r1.bytes, r2.bytes));
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (fx.hits,
                                                            "/again.mp3")),
                     ==, 1);
-  result_clear (&r1);
-  result_clear (&r2);
+  fc_test_load_clear (&r1);
+  fc_test_load_clear (&r2);
 }
 
 static void
 test_parallel (void)
 {
   g_autoptr (FcResourceLoader) loader = make_loader ();
-  Result r[3];
+  FcTestLoad r[3];
   gint64 t0 = g_get_monotonic_time ();
 
   fc_resource_loader_clear_cache ();
@@ -475,9 +415,7 @@ test_parallel (void)
       g_autofree char *src = g_strdup_printf (
           "http://127.0.0.1:%u/tone.mp3?%d", fx.port, i);
 
-      memset (&r[i], 0, sizeof r[i]);
-      fc_resource_loader_load_async (loader, src, FC_RESOURCE_AUDIO, NULL,
-                                     loaded, &r[i]);
+      fc_test_load_start (loader, src, FC_RESOURCE_AUDIO, &r[i]);
     }
   while (!r[0].done || !r[1].done || !r[2].done)
     g_main_context_iteration (NULL, TRUE);
@@ -486,7 +424,7 @@ test_parallel (void)
   for (int i = 0; i < 3; i++)
     {
       g_assert_no_error (r[i].error);
-      result_clear (&r[i]);
+      fc_test_load_clear (&r[i]);
     }
 }
 

@@ -14,6 +14,7 @@
 
 #include "fc-recorder.h"
 #include "common/fc-test-files.h"
+#include "common/fc-test-recording.h"
 
 #define FRAME_NS (GST_SECOND / 30)
 /* The last step lasts 3 s: longer than the queues in front of the muxer
@@ -39,59 +40,59 @@ static const struct
   { 910, "Say \"yes\" ✓" },
 };
 
-typedef struct
-{
-  GVariant *start, *end, *error;
-} Events;
-
-static void
-on_start (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  ev->start = g_variant_ref (detail);
-}
-
-static void
-on_end (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  ev->end = g_variant_ref (detail);
-}
-
-static void
-on_error (FcRecorder *rec, GVariant *detail, Events *ev)
-{
-  g_autofree char *text = g_variant_print (detail, TRUE);
-
-  g_test_message ("error: %s", text);
-  ev->error = g_variant_ref (detail);
-}
-
 static FcRecorder *
-recorder_new (const char *dir, gboolean offline, guint record_ms, Events *ev)
+recorder_new (const char *dir, gboolean offline, guint record_ms,
+              FcTestEvents *ev)
 {
   g_autoptr (GVariant) steps
       = g_variant_parse (NULL, steps_text, NULL, NULL, NULL);
   FcRecorder *rec = fc_recorder_new ();
 
   g_assert_nonnull (steps);
-  g_signal_connect (rec, "start", G_CALLBACK (on_start), ev);
-  g_signal_connect (rec, "end", G_CALLBACK (on_end), ev);
-  g_signal_connect (rec, "error", G_CALLBACK (on_error), ev);
+  fc_test_events_connect (ev, rec);
   g_object_set (rec, "camera", "test", "microphone", "test", "resolution",
                 "low", "allow-test-source", TRUE, "record-time", record_ms,
                 "temp-dir", dir, "step-list", steps, "offline", offline, NULL);
   return rec;
 }
 
-static void
-wait_for (GVariant **slot, Events *ev, guint ms)
+/* A test's recorder (recorder_new) and its temporary directory. */
+typedef struct
 {
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+  char *dir;
+  FcTestEvents ev;
+  FcRecorder *rec;
+} Fixture;
 
-  while (*slot == NULL && ev->error == NULL
-         && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_null (ev->error);
-  g_assert_nonnull (*slot);
+static void
+fixture_init (Fixture *f, gboolean offline, guint record_ms)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("fc-subtitles-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->rec = recorder_new (f->dir, offline, record_ms, &f->ev);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  fc_recorder_close (f->rec);
+  g_assert_finalize_object (f->rec);
+  fc_test_events_clear (&f->ev);
+  fc_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Waits for "end" and returns the file recorded. */
+static const char *
+wait_for_video (Fixture *f)
+{
+  const char *video = NULL;
+
+  fc_test_wait_for (&f->ev, &f->ev.end, 20000);
+  g_assert_true (g_variant_lookup (f->ev.end, "tempVideoPath", "&s", &video));
+  return video;
 }
 
 /* Streams and duration, as a player's discovery sees them. */
@@ -236,20 +237,16 @@ test_record (gconstpointer data)
 {
   gboolean offline = data != NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("fc-subtitles-XXXXXX", &error);
   g_autoptr (GArray) samples = NULL;
   g_autofree char *vtt_text = NULL;
-  Events ev = { 0 };
-  FcRecorder *rec;
-  const char *video = NULL, *vtt = NULL;
+  Fixture f;
+  const char *video, *vtt = NULL;
   guint n_video, n_audio, n_sub;
   GstClockTime duration;
 
-  g_assert_no_error (error);
-  rec = recorder_new (dir, offline, RECORD_MS, &ev);
-  g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev.end, &ev, 20000);
-  g_assert_true (g_variant_lookup (ev.end, "tempVideoPath", "&s", &video));
+  fixture_init (&f, offline, RECORD_MS);
+  g_assert_true (fc_recorder_record (f.rec));
+  video = wait_for_video (&f);
 
   discover (video, &n_video, &n_audio, &n_sub, &duration);
   g_test_message ("%u video, %u audio, %u subtitle streams, %" GST_TIME_FORMAT,
@@ -264,17 +261,13 @@ test_record (gconstpointer data)
   check_samples (samples, G_N_ELEMENTS (want), RECORD_MS * GST_MSECOND);
 
   /* the WebVTT beside the file too */
-  g_assert_true (g_variant_lookup (ev.end, "tempSubtitlePath", "&s", &vtt));
+  g_assert_true (g_variant_lookup (f.ev.end, "tempSubtitlePath", "&s", &vtt));
   g_assert_true (g_file_get_contents (vtt, &vtt_text, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (vtt_text, "00:00:00.400 --> 00:00:00.910\n"
                                       "Turn left\nthen right\n"));
 
-  g_clear_pointer (&ev.start, g_variant_unref);
-  g_clear_pointer (&ev.end, g_variant_unref);
-  fc_recorder_close (rec);
-  g_assert_finalize_object (rec);
-  fc_test_remove_tree (dir);
+  fixture_clear (&f);
 }
 
 /* Live, after 1.5 s of preview (the muxer has been waiting all along):
@@ -282,64 +275,48 @@ test_record (gconstpointer data)
 static void
 test_after_preview (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("fc-subtitles-XXXXXX", &error);
   g_autoptr (GArray) samples = NULL;
-  Events ev = { 0 };
-  FcRecorder *rec = recorder_new (dir, FALSE, 1500, &ev);
-  const char *video = NULL;
+  Fixture f;
+  const char *video;
   guint n_video, n_audio, n_sub;
   GstClockTime duration;
   gint64 until;
 
-  g_assert_true (fc_recorder_prepare (rec));
+  fixture_init (&f, FALSE, 1500);
+  g_assert_true (fc_recorder_prepare (f.rec));
   until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (fc_recorder_get_state (rec) != FC_RECORDER_STATE_READY
-         && ev.error == NULL && g_get_monotonic_time () < until)
+  while (fc_recorder_get_state (f.rec) != FC_RECORDER_STATE_READY
+         && f.ev.error == NULL && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_READY);
-  until = g_get_monotonic_time () + 1500 * 1000;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev.end, &ev, 20000);
-  g_assert_true (g_variant_lookup (ev.end, "tempVideoPath", "&s", &video));
+  g_assert_cmpint (fc_recorder_get_state (f.rec), ==, FC_RECORDER_STATE_READY);
+  fc_test_run_for (1500);
+  g_assert_true (fc_recorder_record (f.rec));
+  video = wait_for_video (&f);
   discover (video, &n_video, &n_audio, &n_sub, &duration);
   g_assert_cmpuint (n_sub, ==, 1);
   samples = read_subtitles (video);
   check_samples (samples, G_N_ELEMENTS (want), 1500 * GST_MSECOND);
-  g_clear_pointer (&ev.start, g_variant_unref);
-  g_clear_pointer (&ev.end, g_variant_unref);
-  fc_recorder_close (rec);
-  g_assert_finalize_object (rec);
-  fc_test_remove_tree (dir);
+  fixture_clear (&f);
 }
 
 /* No stepList, no subtitle track. */
 static void
 test_no_steps (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("fc-subtitles-XXXXXX", &error);
-  Events ev = { 0 };
-  FcRecorder *rec = recorder_new (dir, TRUE, 500, &ev);
-  const char *video = NULL;
+  Fixture f;
+  const char *video;
   guint n_video, n_audio, n_sub;
   GstClockTime duration;
 
-  g_object_set (rec, "step-list", NULL, NULL);
-  g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev.end, &ev, 20000);
-  g_assert_true (g_variant_lookup (ev.end, "tempVideoPath", "&s", &video));
+  fixture_init (&f, TRUE, 500);
+  g_object_set (f.rec, "step-list", NULL, NULL);
+  g_assert_true (fc_recorder_record (f.rec));
+  video = wait_for_video (&f);
   discover (video, &n_video, &n_audio, &n_sub, &duration);
   g_assert_cmpuint (n_video, ==, 1);
   g_assert_cmpuint (n_audio, ==, 1);
   g_assert_cmpuint (n_sub, ==, 0);
-  g_clear_pointer (&ev.start, g_variant_unref);
-  g_clear_pointer (&ev.end, g_variant_unref);
-  fc_recorder_close (rec);
-  g_assert_finalize_object (rec);
-  fc_test_remove_tree (dir);
+  fixture_clear (&f);
 }
 
 /* The killed child's directory, named after the test's process. */
@@ -360,15 +337,12 @@ test_sigkill (void)
   if (g_test_subprocess ())
     {
       g_autofree char *dir = kill_dir (getppid ());
-      Events ev = { 0 };
+      FcTestEvents ev;
       FcRecorder *rec = recorder_new (dir, FALSE, 20000, &ev);
-      gint64 until;
 
       g_assert_true (fc_recorder_record (rec));
-      wait_for (&ev.start, &ev, 8000);
-      until = g_get_monotonic_time () + 1200 * 1000;
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+      fc_test_wait_for (&ev, &ev.start, 8000);
+      fc_test_run_for (1200);
       raise (SIGKILL);
       g_assert_not_reached ();
     }
@@ -411,25 +385,20 @@ test_sigkill (void)
 static void
 test_stop_early (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("fc-subtitles-XXXXXX", &error);
   g_autoptr (GArray) samples = NULL;
-  Events ev = { 0 };
-  FcRecorder *rec = recorder_new (dir, FALSE, 20000, &ev);
-  const char *video = NULL;
+  Fixture f;
+  const char *video;
   guint n_video, n_audio, n_sub;
   GstClockTime duration, last_end;
-  gint64 until, recorded = 0;
+  gint64 recorded = 0;
 
-  g_assert_true (fc_recorder_record (rec));
-  wait_for (&ev.start, &ev, 8000);
-  until = g_get_monotonic_time () + 600 * 1000;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  g_assert_true (fc_recorder_stop (rec));
-  wait_for (&ev.end, &ev, 20000);
-  g_assert_true (g_variant_lookup (ev.end, "tempVideoPath", "&s", &video));
-  g_assert_true (g_variant_lookup (ev.end, "duration", "x", &recorded));
+  fixture_init (&f, FALSE, 20000);
+  g_assert_true (fc_recorder_record (f.rec));
+  fc_test_wait_for (&f.ev, &f.ev.start, 8000);
+  fc_test_run_for (600);
+  g_assert_true (fc_recorder_stop (f.rec));
+  video = wait_for_video (&f);
+  g_assert_true (g_variant_lookup (f.ev.end, "duration", "x", &recorded));
   discover (video, &n_video, &n_audio, &n_sub, &duration);
   samples = read_subtitles (video);
   g_assert_cmpuint (samples->len, >=, 1);
@@ -442,11 +411,7 @@ test_stop_early (void)
   g_assert_cmpuint (n_sub, ==, 1);
   g_assert_cmpuint (duration, <, recorded * GST_MSECOND + FRAME_NS);
   g_assert_cmpuint (last_end, <=, recorded * GST_MSECOND + FRAME_NS);
-  g_clear_pointer (&ev.start, g_variant_unref);
-  g_clear_pointer (&ev.end, g_variant_unref);
-  fc_recorder_close (rec);
-  g_assert_finalize_object (rec);
-  fc_test_remove_tree (dir);
+  fixture_clear (&f);
 }
 
 int
