@@ -551,9 +551,13 @@ parse_cond_inner (Parser *ps)
 
 /**
  * fc_expr_parse:
- * @text: the expression, without the braces
+ * @text: the expression, without the braces, in UTF-8
  * @error_offset: (out) (optional): byte offset of a syntax error in @text
  * @error: return location for a %FC_BRIDGE_ERROR_BAD_EXPRESSION error
+ *
+ * Parses an expression. @text must be valid UTF-8: text that is not is
+ * refused with %FC_BRIDGE_ERROR_BAD_EXPRESSION and @error_offset at the
+ * first invalid byte, so string literals and names are always valid text.
  *
  * Returns: (transfer full) (nullable): the expression
  */
@@ -561,10 +565,20 @@ FcExpr *
 fc_expr_parse (const char *text, int *error_offset, GError **error)
 {
   Parser ps = { text, text, NULL, NULL, 0 };
+  const char *invalid = NULL;
   Node *n;
   FcExpr *e;
 
   g_return_val_if_fail (text != NULL, NULL);
+  if (!g_utf8_validate (text, -1, &invalid))
+    {
+      if (error_offset)
+        *error_offset = (int) MIN (invalid - text, G_MAXINT);
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_EXPRESSION,
+                   "bad expression: invalid UTF-8 at byte %" G_GSIZE_FORMAT,
+                   (gsize) (invalid - text));
+      return NULL;
+    }
   /* operator chains (a+b+c...) make trees as deep as they are long, and
    * evaluation recurses over them: bound the length too */
   if (strlen (text) > MAX_LENGTH)

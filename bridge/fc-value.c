@@ -277,19 +277,53 @@ fc_value_new_number (double n)
   return v;
 }
 
-/** fc_value_new_string: @s: UTF-8 text. Returns: (transfer full): a copy */
+/* Every string held by a value is valid UTF-8: this is the one place text
+ * from outside (a host's C code, JSON, markup, an expression's literals)
+ * becomes trusted, so no walk over a value's characters has to guess.
+ * Invalid sequences become U+FFFD, as g_utf8_make_valid() does. */
+static char *
+take_valid_utf8 (char *s)
+{
+  char *valid;
+
+  if (!s)
+    return g_strdup ("");
+  if (G_LIKELY (g_utf8_validate (s, -1, NULL)))
+    return s;
+  valid = g_utf8_make_valid (s, -1);
+  g_free (s);
+  return valid;
+}
+
+/**
+ * fc_value_new_string:
+ * @s: (nullable): text, ideally UTF-8; %NULL is the empty string
+ *
+ * Makes a string value. Every string value holds valid UTF-8: bytes of
+ * @s that are not valid UTF-8 are replaced by U+FFFD REPLACEMENT CHARACTER.
+ *
+ * Returns: (transfer full): a string value holding a copy of @s
+ */
 FcValue *
 fc_value_new_string (const char *s)
 {
   return fc_value_new_string_take (g_strdup (s ? s : ""));
 }
 
-/** fc_value_new_string_take: @s: (transfer full): text. Returns: (transfer full): a string value */
+/**
+ * fc_value_new_string_take:
+ * @s: (transfer full) (nullable): text, ideally UTF-8; %NULL is the empty string
+ *
+ * Like fc_value_new_string(), taking @s. When @s is not valid UTF-8 it is
+ * freed and a repaired copy (invalid bytes replaced by U+FFFD) is kept.
+ *
+ * Returns: (transfer full): a string value
+ */
 FcValue *
 fc_value_new_string_take (char *s)
 {
   FcValue *v = value_alloc (FC_VALUE_STRING);
-  v->s = s ? s : g_strdup ("");
+  v->s = take_valid_utf8 (s);
   return v;
 }
 
@@ -463,7 +497,8 @@ fc_value_object_get (const FcValue *object, const char *key)
 /**
  * fc_value_object_set:
  * @object: an object value the caller owns alone
- * @key: a member name
+ * @key: a member name; bytes that are not valid UTF-8 are replaced by
+ *   U+FFFD, as in fc_value_new_string()
  * @member: (transfer full): the value
  */
 void
@@ -473,8 +508,13 @@ fc_value_object_set (FcValue *object, const char *key, FcValue *member)
   gsize len;
   int i;
 
+  g_autofree char *repaired = NULL;
+
   g_return_if_fail (object && object->kind == FC_VALUE_OBJECT && key && member);
   g_return_if_fail (member != object); /* a cycle, never freed */
+  /* member names are text like string values: valid UTF-8 */
+  if (G_UNLIKELY (!g_utf8_validate (key, -1, NULL)))
+    key = repaired = g_utf8_make_valid (key, -1);
   o = object->object;
   len = strlen (key);
   if ((i = members_find (o, key, len)) >= 0)

@@ -150,6 +150,14 @@ fc_color_parse (const char *text, FcColor *out)
   return FALSE;
 }
 
+/* The one bound of every length (FC_CSS_LENGTH_MAX), whatever its unit
+ * and whether it came as text or as a number. */
+static gboolean
+length_in_range (double v)
+{
+  return isfinite (v) && fabs (v) <= FC_CSS_LENGTH_MAX;
+}
+
 /* One length at *P, advancing past it. */
 static gboolean
 parse_length_at (const char **p, FcCssLength *out)
@@ -176,6 +184,8 @@ parse_length_at (const char **p, FcCssLength *out)
   else
     return FALSE;
   if (*q && !g_ascii_isspace (*q))
+    return FALSE;
+  if (!length_in_range (v))
     return FALSE;
   *p = q;
   out->value = v;
@@ -383,6 +393,8 @@ read_length (GVariant *v, FcCssLength *out)
 
   if (as_number (v, &d))
     {
+      if (!length_in_range (d))
+        return FALSE;
       out->value = d;
       out->unit = FC_UNIT_PX;
       return TRUE;
@@ -478,7 +490,7 @@ fc_text_style_apply (FcTextStyle *style, GVariant *boxed, const char *where,
           if (as_number (v, &d))
             {
               box[0] = box[1] = box[2] = box[3] = (FcCssLength){ d, FC_UNIT_PX };
-              ok = TRUE;
+              ok = length_in_range (d);
             }
           else
             ok = is_string && fc_box_parse (text, box);

@@ -33,6 +33,18 @@ typedef struct
   FcCssUnit unit;
 } FcCssLength;
 
+/**
+ * FC_CSS_LENGTH_MAX:
+ *
+ * The largest magnitude a length may have, in its own unit: 10,000 (px,
+ * rpx, vw, vh or %). Every length a prompt, a style or the button takes is
+ * checked against it where it is parsed, and one beyond it is refused with
+ * the same warning as any other invalid length, so no renderer ever sees
+ * an out-of-range number (10,000vw of a 4K view is 38.4 million px, far
+ * below Pango's limit of 2^31 / 1,024 px).
+ */
+#define FC_CSS_LENGTH_MAX 10000.0
+
 /* What lengths are resolved against: the component's size in pixels. */
 typedef struct
 {
@@ -105,9 +117,10 @@ typedef struct
 typedef void (*FcStyleWarnFunc) (const char *message, gpointer user_data);
 
 FC_RECORDER_EXPORT gboolean fc_color_parse (const char *text, FcColor *out);
-/* "12px", "6rpx", "16vw", "10vh", "50%", "0", "1.5" (px). */
+/* "12px", "6rpx", "16vw", "10vh", "50%", "0", "1.5" (px); at most
+ * FC_CSS_LENGTH_MAX in magnitude. */
 FC_RECORDER_EXPORT gboolean fc_css_length_parse (const char *text, FcCssLength *out);
-/* CSS margin/padding shorthand: 1 to 4 lengths. */
+/* CSS margin/padding shorthand: 1 to 4 lengths, each as above. */
 FC_RECORDER_EXPORT gboolean fc_box_parse (const char *text, FcCssLength out[4]);
 /* "normal", "bold", "bolder", "lighter", "100".."900". */
 FC_RECORDER_EXPORT gboolean fc_font_weight_parse (const char *text,

@@ -245,6 +245,19 @@ static const Row rows[] = {
     "\"steps\": {\"wait\": 5}}", -1,
     "{\"t\":0,\"error\":{\"domain\":\"fc-replay\",\"code\":\"bad-case\","
     "\"message\":\"\\\"steps\\\" must be an array of steps\"}}" },
+  /* issue 21: a prompt's font size beyond FC_CSS_LENGTH_MAX overflowed
+   * Pango's size (a critical while the prompt rendered); now refused where
+   * it is parsed, with the warning any invalid size gets */
+  { "replay-prompt-font-size-3000000px", VIA_REPLAY,
+    "{\"appJson\": {\"plugins\": {\"video\": {\"version\": \"1.0.0\", "
+    "\"provider\": \"fc-video-recognition\"}}}, \"pageJson\": "
+    "{\"usingComponents\": {\"recorder\": \"plugin://video/video-recognition\"}}, "
+    "\"fxml\": \"<recorder stepList='{{steps}}' resolution='low'/>\", "
+    "\"data\": {\"steps\": [{\"showTime\": 0, \"textList\": [{\"text\": "
+    "\"请用普通话朗读以下内容\", \"fontSize\": \"3000000px\"}]}]}, "
+    "\"steps\": [{\"wait\": 100}]}", -1,
+    "{\"t\":0,\"warning\":\"page.fxml:1:1: stepList[0].textList[0].fontSize: "
+    "invalid font size \\\"3000000px\\\"; using default\"}" },
   { "replay-set-data-deep-key", VIA_REPLAY,
     "@STEPS{\"setData\": {\"{99999*a.}a\": 1}}", -1,
     "{\"t\":0,\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-path\","
@@ -656,8 +669,9 @@ test_row (gconstpointer p)
         int status = -1;
 
         got = run_replay (&fx, text, &file, &status);
-        /* every row's case fails, precisely */
-        g_assert_cmpint (status, ==, 1);
+        /* a row's case fails, precisely, or it runs to its end with the
+         * warning it ends on */
+        g_assert_cmpint (status, ==, g_str_has_prefix (got, "{\"t\":0,\"error\"") ? 1 : 0);
       }
       break;
     }

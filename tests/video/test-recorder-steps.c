@@ -149,6 +149,19 @@ static const StyleRow style_rows[] = {
   { "{'color': <3.0>}", "invalid color \"3\"", 0 },
   { "{'fontSize': <'-3px'>}", "invalid font size \"-3px\"", 0 },
   { "{'fontSize': <'big'>}", "invalid font size", 0 },
+  /* FC_CSS_LENGTH_MAX (10,000 in any unit) bounds every length; above it
+   * Pango's size would overflow (issue 21's fuzz-prompt finding) */
+  { "{'fontSize': <'3000000px'>}", "invalid font size \"3000000px\"", 0 },
+  { "{'fontSize': <'99999999rpx'>}", "invalid font size \"99999999rpx\"", 0 },
+  { "{'fontSize': <'1e12px'>}", "invalid font size \"1e12px\"", 0 },
+  { "{'fontSize': <1e12>}", "invalid font size \"1000000000000\"", 0 },
+  { "{'fontSize': <'10001vw'>}", "invalid font size \"10001vw\"", 0 },
+  { "{'fontSize': <'10000px'>}", NULL, FC_STYLE_FONT_SIZE },
+  { "{'margin': <'0 -20000px'>}", "invalid margin \"0 -20000px\"", 0 },
+  { "{'margin': <-20000.0>}", "invalid margin \"-20000\"", 0 },
+  { "{'margin': <'-10000px'>}", NULL, FC_STYLE_MARGIN },
+  { "{'width': <'1e9rpx'>}", "invalid width \"1e9rpx\"", 0 },
+  { "{'height': <20000.0>}", "invalid height \"20000\"", 0 },
   { "{'fontWeight': <'heavy'>}", "invalid font weight \"heavy\"", 0 },
   { "{'fontWeight': <'950'>}", "invalid font weight", 0 },
   { "{'fontWeight': <450.0>}", "invalid font weight \"450\"", 0 },
@@ -243,6 +256,11 @@ static const ButtonRow button_rows[] = {
   { "{'width': <'big'>}", "buttonStyle.width: invalid length \"big\"",
     { 157.5, 567, 60, 60 } },
   { "{'width': <'-3px'>}", "buttonStyle.width: invalid length",
+    { 157.5, 567, 60, 60 } },
+  /* beyond FC_CSS_LENGTH_MAX */
+  { "{'width': <'3000000px'>}",
+    "buttonStyle.width: invalid length \"3000000px\"", { 157.5, 567, 60, 60 } },
+  { "{'left': <-1e12>}", "buttonStyle.left: invalid length \"-1000000000000\"",
     { 157.5, 567, 60, 60 } },
 };
 
