@@ -150,7 +150,9 @@ enum
 static GParamSpec *props[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_QUARK (fc - recorder - error - quark, fc_recorder_error)
+/* clang-format off: the domain's name is its text */
+G_DEFINE_QUARK (fc-recorder-error, fc_recorder_error)
+/* clang-format on */
 
 G_DEFINE_ENUM_TYPE (
     FcRecorderError, fc_recorder_error,

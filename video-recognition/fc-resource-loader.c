@@ -9,6 +9,7 @@
  * prompt into the speaker and the file). */
 
 #include "fc-resource-loader.h"
+#include "fc-url-policy.h"
 
 #include <errno.h>
 #include <gst/base/gsttypefindhelper.h>
@@ -18,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_REDIRECTS 5
 #define CHUNK (64 * 1024)
 
 struct _FcResourceLoader
@@ -44,8 +44,6 @@ enum
 };
 
 static GParamSpec *props[N_PROPS];
-
-G_DEFINE_QUARK (fc - resource - error - quark, fc_resource_error)
 
 G_DEFINE_FINAL_TYPE (FcResourceLoader, fc_resource_loader, G_TYPE_OBJECT)
 
@@ -208,67 +206,6 @@ propagate (Job *job, GError *error, GError **out, const char *what)
   g_error_free (error);
 }
 
-static gboolean
-check_url (Job *job, const char *url, GError **error)
-{
-  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme, *host;
-  int port, default_port;
-
-  if (!uri || !g_uri_get_host (uri) || !*g_uri_get_host (uri))
-    {
-      g_set_error (error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_NOT_ALLOWED,
-                   "not a valid URL");
-      return FALSE;
-    }
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    default_port = 443;
-  else if (g_ascii_strcasecmp (scheme, "http") == 0 && job->allow_http)
-    default_port = 80;
-  else
-    {
-      g_set_error (error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_NOT_ALLOWED,
-                   "only HTTPS is allowed (%s)", url);
-      return FALSE;
-    }
-  port = g_uri_get_port (uri);
-  if (port < 0)
-    port = default_port;
-  for (char **d = job->domains; d && *d; d++)
-    {
-      const char *colon = strrchr (*d, ':');
-      g_autofree char *name = NULL;
-      int want = default_port;
-
-      /* "host", "host:port", "[v6]:port" */
-      if (colon && (!strchr (*d, ']') || colon > strchr (*d, ']')))
-        {
-          name = g_strndup (*d, colon - *d);
-          want = atoi (colon + 1);
-        }
-      else
-        name = g_strdup (*d);
-      if (name[0] == '[')
-        {
-          char *tmp = g_strndup (name + 1, strlen (name) - 2);
-
-          g_free (name);
-          name = tmp;
-        }
-      if (g_ascii_strcasecmp (name, host) == 0 && want == port)
-        return TRUE;
-    }
-  if (port == default_port)
-    g_set_error (error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_NOT_ALLOWED,
-                 "domain %s is not on the download whitelist", host);
-  else
-    g_set_error (error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_NOT_ALLOWED,
-                 "domain %s:%d is not on the download whitelist", host, port);
-  return FALSE;
-}
-
 static GBytes *
 fetch_http (Job *job, GError **error)
 {
@@ -285,7 +222,8 @@ fetch_http (Job *job, GError **error)
       goffset length = -1;
       guint status;
 
-      if (!check_url (job, url, error))
+      if (!fc_url_policy_check (url, (const char *const *) job->domains,
+                                job->allow_http, error))
         return NULL;
       msg = soup_message_new ("GET", url);
       if (!msg)
@@ -308,22 +246,10 @@ fetch_http (Job *job, GError **error)
         {
           const char *location
               = soup_message_headers_get_one (headers, "Location");
-          char *next;
+          char *next = fc_url_policy_follow (url, location, hops, error);
 
-          if (hops >= MAX_REDIRECTS)
-            {
-              g_set_error (error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_HTTP,
-                           "too many redirects");
-              return NULL;
-            }
-          next = g_uri_resolve_relative (url, location, G_URI_FLAGS_NONE,
-                                         NULL);
           if (!next)
-            {
-              g_set_error (error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_HTTP,
-                           "bad redirect to \"%s\"", location);
-              return NULL;
-            }
+            return NULL;
           g_free (url);
           url = next;
           g_input_stream_close (stream, NULL, NULL);

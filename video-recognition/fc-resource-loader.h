@@ -16,6 +16,8 @@
 
 #include <gio/gio.h>
 
+#include "fc-resource-error.h"
+
 G_BEGIN_DECLS
 
 #ifndef FC_RECORDER_EXPORT
@@ -25,21 +27,6 @@ G_BEGIN_DECLS
 #define FC_RECORDER_EXPORT extern
 #endif
 #endif
-
-#define FC_RESOURCE_ERROR (fc_resource_error_quark ())
-FC_RECORDER_EXPORT GQuark fc_resource_error_quark (void);
-
-typedef enum
-{
-  FC_RESOURCE_ERROR_NOT_ALLOWED, /* not whitelisted, scheme, outside root */
-  FC_RESOURCE_ERROR_NOT_FOUND,   /* HTTP 404, no such file */
-  FC_RESOURCE_ERROR_HTTP,        /* any other HTTP failure status */
-  FC_RESOURCE_ERROR_TIMEOUT,
-  FC_RESOURCE_ERROR_TOO_LARGE,
-  FC_RESOURCE_ERROR_TRUNCATED,
-  FC_RESOURCE_ERROR_WRONG_TYPE, /* not audio / not an image */
-  FC_RESOURCE_ERROR_FAILED,     /* network or I/O failure */
-} FcResourceError;
 
 typedef enum
 {

@@ -11,7 +11,9 @@ struct _FcStepList
   GPtrArray *steps; /* FcStep, sorted by showTime */
 };
 
-G_DEFINE_QUARK (fc - step - list - error - quark, fc_step_list_error)
+/* clang-format off: the domain's name is its text */
+G_DEFINE_QUARK (fc-step-list-error, fc_step_list_error)
+/* clang-format on */
 
 G_DEFINE_BOXED_TYPE (FcStepList, fc_step_list, fc_step_list_ref,
                      fc_step_list_unref)
