@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fc-bridge-private.h"
+#include "fc-source-private.h"
 
 typedef enum {
   N_LITERAL,

@@ -6,6 +6,7 @@
 #include <gmodule.h>
 
 #include "fc-plugin-private.h"
+#include "fc-source-private.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (fc-plugin-error, fc_plugin_error)
