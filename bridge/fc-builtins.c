@@ -1,7 +1,7 @@
 /* fc-builtins.c: the platform's built-in elements as headless classes. */
 #include <string.h>
 
-#include "fc-page-private.h"
+#include "fc-page-signals-private.h"
 
 static gboolean
 tap (FcElement *element, FcValue *args, gpointer user_data, GError **error)
