@@ -9,6 +9,7 @@
 #include "fc-binding-private.h"
 #include "fc-element-private.h"
 #include "fc-page-signals-private.h"
+#include "fc-registry-private.h"
 
 static FcElement *mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
                                  guint *next, ScopeRef *scope, guint consumed, GError **error);
@@ -76,7 +77,7 @@ resolve_class (FcPage *self, const FcFxmlNode *node, GError **error)
                    self->filename, node->line, node->col, node->name, p);
       return NULL;
     }
-  k = fc_builtin_lookup (node->name);
+  k = fc_registry_lookup_builtin (self->registry, node->name);
   if (k)
     return k;
   g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,
@@ -168,7 +169,7 @@ parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
 void
 fc_element_tree_make_virtual (FcElement *el)
 {
-  el->klass = fc_component_class_ref (fc_builtin_lookup ("block"));
+  el->klass = fc_component_class_ref (fc_registry_lookup_builtin (el->page->registry, "block"));
   el->props = g_new0 (FcValue *, el->klass->properties->len);
   for (guint i = 0; i < el->klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (el->klass, i)->default_value);
@@ -344,7 +345,7 @@ fc_element_tree_new_root (FcPage *self)
   root->kind = &element_kind;
   root->page = self;
   root->node = self->doc;
-  root->klass = fc_component_class_ref (fc_builtin_lookup ("page"));
+  root->klass = fc_component_class_ref (fc_registry_lookup_builtin (self->registry, "page"));
   root->props = g_new0 (FcValue *, 0);
   root->children = g_ptr_array_new ();
   return root;
