@@ -1,4 +1,6 @@
-/* fc-event.c: event objects and the callback scope. */
+/* fc-event.c: FcCallbackScope: handler names to C callbacks, the fallback
+ * and the observer (the event object, fc_event_to_value(), is built in
+ * fc-element.c, which knows elements). */
 #include "fc-event-private.h"
 
 typedef struct {
