@@ -367,6 +367,52 @@ test_bad_set_path (void)
   fixture_teardown (&f);
 }
 
+static void
+count_tap (const FcEvent *event, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A page made with a plain g_object_new(): the registry and scope given as
+ * properties are the ones it uses; without them it gets its own. */
+static void
+test_page_properties (void)
+{
+  g_autoptr (FcRegistry) registry = fc_registry_new ();
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  g_autoptr (FcComponentClass) k = keyboard_class ();
+  g_autoptr (GError) error = NULL;
+  FcRegistry *got_registry = NULL;
+  FcCallbackScope *got_scope = NULL;
+  FcPage *page;
+  guint taps = 0;
+
+  fc_registry_add_component (registry, "kb", k);
+  fc_callback_scope_add_callback (scope, "onTap", count_tap, &taps, NULL);
+  page = g_object_new (FC_TYPE_PAGE, "registry", registry, "scope", scope, NULL);
+  g_object_get (page, "registry", &got_registry, "scope", &got_scope, NULL);
+  g_assert_true (got_registry == registry);
+  g_assert_true (got_scope == scope);
+  g_object_unref (got_registry);
+  g_object_unref (got_scope);
+  g_assert_true (fc_page_load (page, NULL, "{\"usingComponents\":{\"keyboard\":\"kb\"}}",
+                               "<keyboard id=\"k\" title=\"t\"/><button id=\"b\" bind:tap=\"onTap\"/>", "p.fxml",
+                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (fc_element_get_class (fc_page_select (page, "#k")) == k);
+  g_assert_true (fc_element_call_method (fc_page_select (page, "#b"), "tap", NULL, &error));
+  g_assert_cmpuint (taps, ==, 1);
+  g_assert_finalize_object (page);
+
+  page = g_object_new (FC_TYPE_PAGE, NULL);
+  g_assert_true (fc_page_load (page, NULL, NULL, "<view id=\"v\">x</view>", "p.fxml", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (fc_page_get_registry (page));
+  g_assert_nonnull (fc_page_get_scope (page));
+  g_assert_cmpstr (fc_element_get_tag (fc_page_select (page, "#v")), ==, "view");
+  g_assert_finalize_object (page);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -393,5 +439,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/Bridge/SetData/bad-path", test_bad_set_path);
   g_test_add_func ("/Bridge/Load/fuzz-regressions", test_fuzz_regressions);
+  g_test_add_func ("/Bridge/Page/properties", test_page_properties);
   return g_test_run ();
 }
