@@ -1,7 +1,9 @@
-/* fc-builtins.c: the platform's built-in elements as headless classes. */
+/* fc-builtins.c: the platform's built-in elements as headless classes,
+ * which every FcRegistry holds. */
 #include <string.h>
 
-#include "fc-page-private.h"
+#include "fc-builtins-private.h"
+#include "fc-page-signals-private.h"
 
 static gboolean
 tap (FcElement *element, FcValue *args, gpointer user_data, GError **error)
@@ -78,19 +80,21 @@ make (const char *tag)
   return k;
 }
 
-/* The classes live for the process, like GTypes. */
-FcComponentClass *
-fc_builtin_lookup (const char *tag)
+/* The classes live for the process, like GTypes; every registry shares
+ * them (fc_registry_new()). */
+GHashTable *
+fc_builtins_dup_table (void)
 {
   static const char *const tags[] = { "page", "view", "text", "image", "button", "navigator", "block" };
-  static FcComponentClass *classes[G_N_ELEMENTS (tags)];
+  static GHashTable *table;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
-    if (strcmp (tag, tags[i]) == 0)
-      {
-        if (g_once_init_enter (&classes[i]))
-          g_once_init_leave (&classes[i], make (tags[i]));
-        return classes[i];
-      }
-  return NULL;
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) fc_component_class_unref);
+      for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+        g_hash_table_insert (t, (gpointer) tags[i], make (tags[i]));
+      g_once_init_leave (&table, t);
+    }
+  return g_hash_table_ref (table);
 }

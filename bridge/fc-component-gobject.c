@@ -7,10 +7,16 @@
 
 typedef struct {
   GType type;
+  GTypeClass *type_class; /* held: the pspecs below belong to it */
+  GHashTable *pspecs;     /* schema name → its GParamSpec, or &no_pspec;
+                             filled when the hooks are set, then read only */
   FcComponentConnect connect;
   gpointer user_data;
   GDestroyNotify destroy;
 } GTypeHooks;
+
+/* what the pspec cache holds for a schema property without a GObject one */
+static char no_pspec;
 
 static void
 gtype_hooks_free (gpointer p)
@@ -18,6 +24,8 @@ gtype_hooks_free (gpointer p)
   GTypeHooks *h = p;
   if (h->destroy)
     h->destroy (h->user_data);
+  g_hash_table_unref (h->pspecs);
+  g_type_class_unref (h->type_class);
   g_free (h);
 }
 
@@ -45,6 +53,18 @@ find_pspec (GObjectClass *oclass, const char *name)
 {
   g_autofree char *dash = camel_to_dash (name);
   return g_object_class_find_property (oclass, dash);
+}
+
+/* The GParamSpec of schema property @name: looked up once per class when
+ * the hooks were set, not on every change; a property added to the class
+ * after fc_component_class_set_gtype() is looked up each time. */
+static GParamSpec *
+hooks_find_pspec (GTypeHooks *h, const char *name)
+{
+  gpointer p = g_hash_table_lookup (h->pspecs, name);
+  if (!p)
+    return find_pspec (G_OBJECT_CLASS (h->type_class), name);
+  return p == &no_pspec ? NULL : p;
 }
 
 /* The range of an integer pspec, as doubles; the maximum is the largest
@@ -157,8 +177,6 @@ static GObject *
 gtype_factory (FcComponentClass *klass, FcElement *element, gpointer user_data)
 {
   GTypeHooks *h = user_data;
-  g_autoptr (GTypeClass) tclass = g_type_class_ref (h->type);
-  GObjectClass *oclass = G_OBJECT_CLASS (tclass);
   guint n = fc_component_class_get_n_properties (klass), used = 0;
   const char **names = g_new0 (const char *, n + 1);
   GValue *values = g_new0 (GValue, n + 1);
@@ -167,7 +185,7 @@ gtype_factory (FcComponentClass *klass, FcElement *element, gpointer user_data)
   for (guint i = 0; i < n; i++)
     {
       const char *name = fc_component_class_get_property_name (klass, i);
-      GParamSpec *pspec = find_pspec (oclass, name);
+      GParamSpec *pspec = hooks_find_pspec (h, name);
       if (!pspec || !(pspec->flags & G_PARAM_WRITABLE))
         continue;
       if (!to_gvalue (fc_element_resolve (element)->props[i], pspec, &values[used]))
@@ -188,7 +206,7 @@ gtype_factory (FcComponentClass *klass, FcElement *element, gpointer user_data)
 static void
 gtype_set_property (GObject *instance, const char *name, FcValue *value, gpointer user_data)
 {
-  GParamSpec *pspec = find_pspec (G_OBJECT_GET_CLASS (instance), name);
+  GParamSpec *pspec = hooks_find_pspec (user_data, name);
   GValue v = G_VALUE_INIT;
 
   if (!pspec || !(pspec->flags & G_PARAM_WRITABLE) || (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
@@ -232,6 +250,13 @@ fc_component_class_set_gtype (FcComponentClass *klass, GType type, FcComponentCo
   g_return_if_fail (klass != NULL);
   g_return_if_fail (g_type_is_a (type, G_TYPE_OBJECT));
   h = g_new (GTypeHooks, 1);
-  *h = (GTypeHooks) { type, connect, user_data, destroy };
+  *h = (GTypeHooks) { type, g_type_class_ref (type), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                      connect, user_data, destroy };
+  for (guint i = 0; i < fc_component_class_get_n_properties (klass); i++)
+    {
+      const char *name = fc_component_class_get_property_name (klass, i);
+      GParamSpec *pspec = find_pspec (G_OBJECT_CLASS (h->type_class), name);
+      g_hash_table_replace (h->pspecs, g_strdup (name), pspec ? (gpointer) pspec : &no_pspec);
+    }
   fc_component_class_set_hooks (klass, gtype_factory, gtype_set_property, gtype_connect, h, gtype_hooks_free);
 }

@@ -42,6 +42,5 @@ fc_component_class_get_spec (const FcComponentClass *klass, guint i)
 
 FcMethodSpec *fc_component_class_find_method (const FcComponentClass *klass, const char *name);
 char *fc_dash_to_camel (const char *name);
-FcComponentClass *fc_builtin_lookup (const char *tag);
 
 G_END_DECLS

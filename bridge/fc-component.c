@@ -1,4 +1,5 @@
-/* fc-component.c: component classes (schemas, hooks), coercion, registry. */
+/* fc-component.c: component classes (schemas, hooks) and coercion; the
+ * registry is fc-registry.c. */
 #include <math.h>
 #include <string.h>
 
@@ -386,93 +387,4 @@ bad:
                                   s->name, fc_property_type_to_string (s->type), got);
     }
   return fc_value_ref (s->default_value);
-}
-
-/* ---- registry ---- */
-
-struct _FcRegistry {
-  GObject parent_instance;
-  GHashTable *classes; /* key → FcComponentClass */
-};
-
-G_DEFINE_FINAL_TYPE (FcRegistry, fc_registry, G_TYPE_OBJECT)
-
-static void
-fc_registry_finalize (GObject *object)
-{
-  FcRegistry *self = FC_REGISTRY (object);
-  g_hash_table_unref (self->classes);
-  G_OBJECT_CLASS (fc_registry_parent_class)->finalize (object);
-}
-
-static void
-fc_registry_class_init (FcRegistryClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = fc_registry_finalize;
-}
-
-static void
-fc_registry_init (FcRegistry *self)
-{
-  self->classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) fc_component_class_unref);
-}
-
-/**
- * fc_registry_new:
- *
- * Returns: (transfer full): an empty registry (built-in elements are always
- *   known and need no registration)
- */
-FcRegistry *
-fc_registry_new (void)
-{
-  return g_object_new (FC_TYPE_REGISTRY, NULL);
-}
-
-/**
- * fc_registry_add_plugin_component:
- * @self: a registry
- * @provider: the plugin's provider id, e.g. `fc-video-recognition`
- * @name: the public component name, e.g. `video-recognition`
- * @klass: (transfer none): the class
- */
-void
-fc_registry_add_plugin_component (FcRegistry *self, const char *provider, const char *name,
-                                  FcComponentClass *klass)
-{
-  g_return_if_fail (FC_IS_REGISTRY (self) && provider && name && klass);
-  g_hash_table_replace (self->classes, g_strdup_printf ("plugin-provider://%s/%s", provider, name),
-                        fc_component_class_ref (klass));
-}
-
-/**
- * fc_registry_add_component:
- * @self: a registry
- * @path: the path pages use in `usingComponents`, e.g.
- *   `plugin://video/video-recognition` to resolve it without app.json
- * @klass: (transfer none): the class
- */
-void
-fc_registry_add_component (FcRegistry *self, const char *path, FcComponentClass *klass)
-{
-  g_return_if_fail (FC_IS_REGISTRY (self) && path && klass);
-  g_hash_table_replace (self->classes, g_strdup (path), fc_component_class_ref (klass));
-}
-
-/** fc_registry_lookup_plugin_component: Returns: (transfer none) (nullable): the class */
-FcComponentClass *
-fc_registry_lookup_plugin_component (FcRegistry *self, const char *provider, const char *name)
-{
-  g_autofree char *key = g_strdup_printf ("plugin-provider://%s/%s", provider, name);
-  g_return_val_if_fail (FC_IS_REGISTRY (self), NULL);
-  return g_hash_table_lookup (self->classes, key);
-}
-
-/** fc_registry_lookup_component: Returns: (transfer none) (nullable): the class */
-FcComponentClass *
-fc_registry_lookup_component (FcRegistry *self, const char *path)
-{
-  g_return_val_if_fail (FC_IS_REGISTRY (self), NULL);
-  return g_hash_table_lookup (self->classes, path);
 }

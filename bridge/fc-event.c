@@ -1,5 +1,30 @@
-/* fc-event.c: event objects and the callback scope. */
-#include "fc-page-private.h"
+/* fc-event.c: FcCallbackScope: handler names to C callbacks, the fallback
+ * and the observer (the event object, fc_event_to_value(), is built in
+ * fc-element.c, which knows elements). */
+#include "fc-event-private.h"
+
+/* FcEvent as a boxed type: a copy owns its strings and detail. */
+static FcEvent *
+event_copy (const FcEvent *event)
+{
+  FcEvent *copy = g_new (FcEvent, 1);
+  *copy = *event;
+  copy->type = g_strdup (event->type);
+  copy->handler = g_strdup (event->handler);
+  copy->detail = event->detail ? fc_value_ref (event->detail) : NULL;
+  return copy;
+}
+
+static void
+event_free (FcEvent *event)
+{
+  g_free ((char *) event->type);
+  g_free ((char *) event->handler);
+  g_clear_pointer (&event->detail, fc_value_unref);
+  g_free (event);
+}
+
+G_DEFINE_BOXED_TYPE (FcEvent, fc_event, event_copy, event_free)
 
 typedef struct {
   FcEventCallback callback;
@@ -160,32 +185,4 @@ gboolean
 fc_callback_scope_invoke (FcCallbackScope *self, const FcEvent *event)
 {
   return fc_callback_scope_invoke_observed (self, NULL, event);
-}
-
-static FcValue *
-target_value (FcElement *el)
-{
-  FcValue *o = fc_value_new_object ();
-  fc_value_object_set (o, "id", fc_value_new_string (el && el->id ? el->id : ""));
-  fc_value_object_set (o, "dataset", el ? fc_element_dup_dataset (el) : fc_value_new_object ());
-  return o;
-}
-
-/**
- * fc_event_to_value:
- * @event: an event
- *
- * Returns: (transfer full): the platform's event object: `type`,
- *   `timeStamp`, `detail`, `target` and `currentTarget` (`id`, `dataset`)
- */
-FcValue *
-fc_event_to_value (const FcEvent *event)
-{
-  FcValue *o = fc_value_new_object ();
-  fc_value_object_set (o, "type", fc_value_new_string (event->type));
-  fc_value_object_set (o, "timeStamp", fc_value_new_number (event->time_stamp));
-  fc_value_object_set (o, "detail", event->detail ? fc_value_ref (event->detail) : fc_value_new_object ());
-  fc_value_object_set (o, "target", target_value (event->target));
-  fc_value_object_set (o, "currentTarget", target_value (event->current_target));
-  return o;
 }

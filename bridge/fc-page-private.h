@@ -1,3 +1,6 @@
+/* fc-page-private.h: the page model's types, shared by the files that
+ * build, update and read it (see README.md: "The page model"). Functions
+ * are declared in the private header of the file defining them. */
 #pragma once
 
 #include "fc-component-private.h"
@@ -15,16 +18,8 @@ typedef enum {
   BINDING_FOR,     /* a wx:for list */
 } BindingKind;
 
-typedef enum {
-  ELEMENT_NORMAL,
-  ELEMENT_TEXT,
-  ELEMENT_IF,  /* virtual: holds the active branch of a wx:if chain */
-  ELEMENT_FOR, /* virtual: holds one instance per wx:for item */
-  ELEMENT_HANDLE, /* what a plugin's code gets for its element: see
-                     fc_element_get_component_handle() */
-} ElementKind;
-
-/* The variables of one wx:for instance, shared by its elements. */
+/* The variables of one wx:for instance, shared by its elements
+ * (fc-page-scope.c). */
 typedef struct _ScopeRef ScopeRef;
 struct _ScopeRef {
   gint ref_count;
@@ -56,12 +51,55 @@ typedef struct {
   guint generation;
 } Binding;
 
+/* The directives a kind of element has applied to its node already, so
+ * that the elements it builds from the same node do not apply them again
+ * (FcElement.consumed). */
+enum { CONSUMED_IF = 1 << 0, CONSUMED_FOR = 1 << 1 };
+
+typedef struct _FcElementKind FcElementKind;
+
+/**
+ * FcElementKind: (skip)
+ * @name: the tag fc_element_get_tag() gives a virtual element (`#if`)
+ * @directive: the `wx:` directive that makes an element of this kind
+ *   (`for`, `if`), or %NULL for the kinds the markup names itself
+ * @consumes: the CONSUMED_ bit of @directive
+ * @is_virtual: the element only holds what a directive shows: it is never
+ *   selected, and it refreshes its own children
+ * @is_handle: what a plugin's code holds instead of the element
+ * @mount: builds an element of this kind for @node under @parent (with
+ *   the variables @scope). @siblings is the list @node is in, when built
+ *   from its parent's markup, and *@next the index after @node: a kind
+ *   may take the siblings after it (a `wx:if` chain its `wx:elif` and
+ *   `wx:else`) and move *@next past them. Returns %NULL with @error set
+ *   when a tag does not resolve.
+ * @refresh: after a structural binding of the element (BINDING_IF,
+ *   BINDING_FOR) changed value: brings its children up to date
+ * @destroy: frees what the kind keeps in the element; %NULL for nothing
+ *
+ * What differs between kinds of node, so that building and updating the
+ * tree never asks which kind an element is. One per file: fc-element-tree.c
+ * (element, text), fc-directive-if.c, fc-directive-for.c, fc-element.c
+ * (handle).
+ */
+struct _FcElementKind {
+  const char *name;
+  const char *directive;
+  guint consumes;
+  gboolean is_virtual;
+  gboolean is_handle;
+  FcElement *(*mount) (FcPage *page, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
+                       guint *next, ScopeRef *scope, guint consumed, GError **error);
+  gboolean (*refresh) (FcPage *page, FcElement *el, GError **error);
+  void (*destroy) (FcElement *el);
+};
+
 struct _FcElement {
-  ElementKind kind;
+  const FcElementKind *kind;
   gboolean dead;         /* removed by wx:if / wx:for; freed after the update */
   ScopeRef *scope;       /* wx:for variables, or NULL */
-  GPtrArray *branches;   /* ELEMENT_IF: const FcFxmlNode* per branch */
-  int active;            /* ELEMENT_IF: the branch shown, -1 for none */
+  GPtrArray *branches;   /* wx:if: const FcFxmlNode* per branch */
+  int active;            /* wx:if: the branch shown, -1 for none */
   guint consumed;        /* directives already applied when building from node */
   FcPage *page;
   FcElement *parent;
@@ -85,19 +123,65 @@ struct _FcElement {
                            handle, released when the element goes */
 };
 
-FcValue *fc_element_dup_dataset (FcElement *element);
+/* A timeout of the page's virtual clock (fc-page-timers.c). */
+typedef struct {
+  guint id;
+  double due;
+  double interval;
+  GSourceFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+  FcElement *owner; /* fc_element_add_timeout(): ends with the element */
+} Timer;
+
+typedef struct _SharedDoc SharedDoc;
+typedef struct _CachedPath CachedPath;
+
+struct _FcPage {
+  GObject parent_instance;
+
+  FcRegistry *registry;
+  FcCallbackScope *scope;        /* the host's */
+  FcCallbackScope *plugin_scope; /* a plugin page's handlers, or NULL */
+  char *filename;
+  SharedDoc *shared_doc;
+  const FcFxmlNode *doc;
+  FcValue *app_json;
+  FcValue *page_json;
+  FcValue *data;
+  FcElement *root;
+  guint n_elements;
+  GHashTable *deps_index; /* first path segment → GPtrArray of Binding* */
+  guint index_stamp;      /* changes whenever deps_index does; never 0 */
+  guint generation;
+  GHashTable *path_cache; /* setData key → CachedPath, as pages set the same keys again and again; lazy */
+  const char *last_key;     /* the path_cache entry used last (a key it owns), or NULL */
+  CachedPath *last_path;
+  GPtrArray *scratch_paths; /* CachedPath* borrowed from path_cache, reused by set_data */
+  GPtrArray *scratch_dirty; /* Binding*, reused by set_data */
+  guint updating;           /* > 0 while bindings update or events run */
+  guint refreshing;         /* > 0 while a wx:for instance is refreshed */
+  GPtrArray *graveyard;     /* removed elements, freed when updating ends */
+
+  double now;
+  GArray *timers; /* Timer */
+  guint next_timer_id;
+  guint holds; /* fc_page_hold(): asynchronous work components have in flight */
+
+  FcPageResolver resolver; /* fc_page_set_resolver(): the app's plugin:// rules */
+  gpointer resolver_data;
+  GDestroyNotify resolver_destroy;
+};
+
 /* @el, or the element a handle stands for */
 static inline FcElement *
 fc_element_resolve (FcElement *el)
 {
-  return el && el->kind == ELEMENT_HANDLE ? el->handle : el;
+  return el && el->kind->is_handle ? el->handle : el;
 }
-void fc_page_emit_warning (FcPage *page, int line, int col, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
-void fc_page_emit_navigate (FcPage *page, const char *url);
+
 /* A plugin page's handlers: its events resolve in @scope only; the host's
  * scope (fc_page_get_scope()) just observes them. %NULL: the host's. */
 void fc_page_set_plugin_scope (FcPage *page, FcCallbackScope *scope);
-gboolean fc_callback_scope_invoke_observed (FcCallbackScope *self, FcCallbackScope *host,
-                                            const FcEvent *event);
 
 G_END_DECLS

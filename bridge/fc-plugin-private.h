@@ -1,4 +1,5 @@
-/* fc-plugin-private.h: shared by fc-plugin.c and fc-app.c. */
+/* fc-plugin-private.h: shared by the plugin files (fc-plugin.c,
+ * fc-plugin-store.c, fc-plugin-files.c, fc-host-settings.c) and fc-app.c. */
 #pragma once
 
 #include "fc-bridge-private.h"
@@ -40,10 +41,14 @@ struct _FcPluginInterface
                         file */
 };
 
+/* fc-plugin.c */
+void fc_plugin_free (FcPlugin *p);
+void fc_plugin_function_spec_free (gpointer p);
 /* The handlers the module registered for its page at @path (a value of
  * plugin.json `pages`), or %NULL when it registered none. */
 FcCallbackScope *fc_plugin_get_page_scope (FcPlugin *plugin, const char *path);
 
+/* fc-plugin-files.c */
 /* Parses @text as a JSON object; errors are `NAME:line:col: ...`. */
 FcValue *fc_json_load (const char *text, const char *name, GError **error);
 /* `NAME:line:col` of the first occurrence of the JSON string @needle in

@@ -6,11 +6,10 @@
  * value lets bindings, component properties and page data share nodes, and
  * setData copies only the containers along the changed path (copy on
  * write), so an update costs O(path depth), not O(data size). cJSON is
- * still used to read JSON text.
+ * still used to read JSON text (fc-value-json.c).
  */
 #include <math.h>
 #include <string.h>
-#include <cjson/cJSON.h>
 
 #include "fc-bridge-private.h"
 
@@ -912,54 +911,6 @@ fc_value_append_json (const FcValue *value, GString *out)
     }
 }
 
-/* Builds floating variants, so containers take their children whole. */
-static GVariant *
-to_variant (const FcValue *value)
-{
-  GVariantBuilder b;
-
-  switch (fc_value_get_kind (value))
-    {
-    case FC_VALUE_BOOLEAN:
-      return g_variant_new_boolean (fc_value_is_truthy (value));
-    case FC_VALUE_NUMBER:
-      return g_variant_new_double (fc_value_get_number (value));
-    case FC_VALUE_STRING:
-      return g_variant_new_string (fc_value_get_string (value));
-    case FC_VALUE_ARRAY:
-      g_variant_builder_init (&b, G_VARIANT_TYPE ("av"));
-      for (guint i = 0; i < fc_value_array_get_length (value); i++)
-        g_variant_builder_add (&b, "v", to_variant (fc_value_array_get (value, i)));
-      return g_variant_builder_end (&b);
-    case FC_VALUE_OBJECT:
-      g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
-      for (guint i = 0; i < fc_value_object_get_size (value); i++)
-        g_variant_builder_add (&b, "{sv}", fc_value_object_get_key (value, i),
-                               to_variant (fc_value_object_get_nth (value, i)));
-      return g_variant_builder_end (&b);
-    case FC_VALUE_UNDEFINED:
-    case FC_VALUE_NULL:
-    default:
-      return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL);
-    }
-}
-
-/**
- * fc_value_to_variant:
- * @value: a value
- *
- * The value as a GVariant, for GObject properties of type %G_TYPE_VARIANT:
- * booleans `b`, numbers `d`, strings `s`, arrays `av`, objects `a{sv}`
- * (members in order); null and undefined are an empty `mv`.
- *
- * Returns: (transfer full): a GVariant (not floating)
- */
-GVariant *
-fc_value_to_variant (const FcValue *value)
-{
-  return g_variant_ref_sink (to_variant (value));
-}
-
 /** fc_value_to_json: Returns: (transfer full): compact JSON text of @value */
 char *
 fc_value_to_json (const FcValue *value)
@@ -967,149 +918,4 @@ fc_value_to_json (const FcValue *value)
   GString *out = g_string_new (NULL);
   fc_value_append_json (value, out);
   return g_string_free (out, FALSE);
-}
-
-static FcValue *
-from_cjson (const cJSON *j)
-{
-  FcValue *v;
-
-  if (cJSON_IsNull (j))
-    return fc_value_new_null ();
-  if (cJSON_IsBool (j))
-    return fc_value_new_boolean (cJSON_IsTrue (j));
-  if (cJSON_IsNumber (j))
-    return fc_value_new_number (j->valuedouble);
-  if (cJSON_IsString (j))
-    return fc_value_new_string (j->valuestring);
-  if (cJSON_IsArray (j))
-    {
-      v = fc_value_new_array ();
-      for (const cJSON *c = j->child; c; c = c->next)
-        fc_value_array_append (v, from_cjson (c));
-      return v;
-    }
-  if (cJSON_IsObject (j))
-    {
-      v = fc_value_new_object ();
-      for (const cJSON *c = j->child; c; c = c->next)
-        fc_value_object_set (v, c->string, from_cjson (c));
-      return v;
-    }
-  return fc_value_new_undefined ();
-}
-
-/* The line and column (in characters, from 1) of @at in @text. */
-static void
-text_position (const char *text, const char *at, int *line, int *col)
-{
-  *line = 1, *col = 1;
-  for (const char *p = text; at && p < at; p = g_utf8_next_char (p))
-    {
-      if (*p == '\n')
-        (*line)++, *col = 1;
-      else
-        (*col)++;
-    }
-}
-
-/* How many arrays and objects are open at @at in @text (strings skipped). */
-static int
-depth_at (const char *text, const char *at)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (const char *p = text; *p && p <= at; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1])
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        depth++;
-      else if (*p == ']' || *p == '}')
-        depth--;
-    }
-  return depth;
-}
-
-/* The first \u0000 escape inside a string of valid JSON @text, or NULL. */
-static const char *
-find_nul_escape (const char *text)
-{
-  gboolean in_string = FALSE;
-
-  if (!strstr (text, "\\u0000"))
-    return NULL;
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        in_string = !in_string;
-      else if (in_string && *p == '\\')
-        {
-          if (strncmp (p + 1, "u0000", 5) == 0)
-            return p;
-          p++; /* the escaped character (valid JSON: never the NUL) */
-        }
-    }
-  return NULL;
-}
-
-/**
- * fc_value_from_json:
- * @text: JSON text
- * @error: return location for a %FC_BRIDGE_ERROR_BAD_JSON error
- *
- * Returns: (transfer full) (nullable): the value
- */
-FcValue *
-fc_value_from_json (const char *text, GError **error)
-{
-  const char *end = NULL, *nul;
-  cJSON *j;
-  FcValue *v;
-  int line, col;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  if (!g_utf8_validate (text, -1, &end))
-    {
-      text_position (text, end, &line, &col);
-      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
-                   "%d:%d: invalid UTF-8; expected JSON text in UTF-8", line, col);
-      return NULL;
-    }
-  j = cJSON_ParseWithOpts (text, &end, TRUE);
-  if (!j)
-    {
-      text_position (text, end, &line, &col);
-      /* cJSON refuses deeper nesting as it refuses bad syntax */
-      if (end && depth_at (text, end) > CJSON_NESTING_LIMIT)
-        g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
-                     "%d:%d: arrays and objects nested deeper than %d levels",
-                     line, col, CJSON_NESTING_LIMIT);
-      else
-        g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
-                     "%d:%d: malformed JSON", line, col);
-      return NULL;
-    }
-  /* cJSON's strings end at a NUL: "a\u0000/../x" would silently become
-   * "a", a path or value other than the one written */
-  if ((nul = find_nul_escape (text)))
-    {
-      cJSON_Delete (j);
-      text_position (text, nul, &line, &col);
-      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_JSON,
-                   "%d:%d: \\u0000 in a string: strings cannot hold NUL "
-                   "characters", line, col);
-      return NULL;
-    }
-  v = from_cjson (j);
-  cJSON_Delete (j);
-  return v;
 }

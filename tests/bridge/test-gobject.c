@@ -193,10 +193,43 @@ test_gtype (void)
   g_assert_null (rec);
 }
 
+/* The GParamSpecs are looked up when the hooks are set; a schema property
+ * added afterwards still reaches its GObject property, at creation and on
+ * every change. */
+static void
+test_gtype_property_added_later (void)
+{
+  g_autoptr (FcComponentClass) k = fc_component_class_new ("rec");
+  g_autoptr (FcRegistry) registry = fc_registry_new ();
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"t\":5000,\"z\":12}", NULL);
+  g_autoptr (FcValue) set = fc_value_from_json ("{\"t\":6000,\"z\":34}", NULL);
+  g_autoptr (GError) error = NULL;
+  FcPage *page;
+  TestRec *rec;
+
+  add (k, "recordTime", FC_PROPERTY_NUMBER, "30000", FALSE);
+  fc_component_class_set_gtype (k, TEST_TYPE_REC, NULL, NULL, NULL);
+  add (k, "zIndex", FC_PROPERTY_NUMBER, "999", FALSE);
+  fc_registry_add_component (registry, "rec", k);
+
+  page = fc_page_new (registry, NULL);
+  g_assert_true (fc_page_load (page, NULL, "{\"usingComponents\":{\"rec\":\"rec\"}}",
+                               "<rec id=\"r\" recordTime=\"{{t}}\" zIndex=\"{{z}}\"/>", "t.fxml", data, &error));
+  g_assert_no_error (error);
+  rec = TEST_REC (fc_element_get_instance (fc_page_select (page, "#r")));
+  g_assert_cmpfloat (rec->record_time, ==, 5000);
+  g_assert_cmpint (rec->z_index, ==, 12);
+  g_assert_true (fc_page_set_data (page, set, &error));
+  g_assert_cmpfloat (rec->record_time, ==, 6000);
+  g_assert_cmpint (rec->z_index, ==, 34);
+  g_assert_finalize_object (page);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/Bridge/GObject/gtype", test_gtype);
+  g_test_add_func ("/Bridge/GObject/gtype-property-added-later", test_gtype_property_added_later);
   return g_test_run ();
 }

@@ -1,0 +1,21 @@
+/* fc-binding-private.h: bindings and their dependency index (fc-binding.c). */
+#pragma once
+
+#include "fc-page-private.h"
+
+G_BEGIN_DECLS
+
+void fc_binding_reserve (FcElement *el, guint n);
+Binding *fc_binding_add (FcPage *self, FcElement *el, BindingKind kind, const FcFxmlAttribute *attr);
+void fc_binding_update (FcPage *self, Binding *b, gboolean initial);
+void fc_binding_unindex (FcPage *self, Binding *b);
+void fc_binding_clear (Binding *b);
+
+/* the template @b evaluates: its attribute's, or its text node's */
+static inline const FcTemplate *
+fc_binding_template (const Binding *b)
+{
+  return b->attr ? b->attr->tpl : b->element->node->tpl;
+}
+
+G_END_DECLS

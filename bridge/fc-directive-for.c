@@ -1,0 +1,254 @@
+/* fc-directive-for.c: the wx:for kind: the virtual element holding one
+ * instance of its node per list item (wx:for-item, wx:for-index), reused
+ * by wx:key or by position when the list changes. */
+#include <string.h>
+
+#include "fc-directive-for-private.h"
+#include "fc-page-scope-private.h"
+#include "fc-binding-private.h"
+#include "fc-element-private.h"
+#include "fc-element-tree-private.h"
+#include "fc-page-signals-private.h"
+
+static const FcElementKind for_kind;
+
+static void
+for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
+{
+  switch (fc_value_get_kind (list))
+    {
+    case FC_VALUE_ARRAY:
+      for (guint i = 0; i < fc_value_array_get_length (list); i++)
+        {
+          g_ptr_array_add (items, fc_value_ref (fc_value_array_get (list, i)));
+          g_ptr_array_add (indexes, fc_value_new_number (i));
+        }
+      break;
+    case FC_VALUE_OBJECT:
+      for (guint i = 0; i < fc_value_object_get_size (list); i++)
+        {
+          g_ptr_array_add (items, fc_value_ref (fc_value_object_get_nth (list, i)));
+          g_ptr_array_add (indexes, fc_value_new_string (fc_value_object_get_key (list, i)));
+        }
+      break;
+    case FC_VALUE_NUMBER:
+      for (double i = 0; i < fc_value_get_number (list) && i < 100000; i++)
+        {
+          g_ptr_array_add (items, fc_value_new_number (i));
+          g_ptr_array_add (indexes, fc_value_new_number (i));
+        }
+      break;
+    case FC_VALUE_STRING:
+      {
+        guint i = 0;
+        /* strings from a host's C code need not be valid UTF-8 */
+        g_autofree char *valid = g_utf8_make_valid (fc_value_get_string (list), -1);
+        for (const char *c = valid; *c; c = g_utf8_next_char (c), i++)
+          {
+            g_ptr_array_add (items, fc_value_new_string_take (g_strndup (c, g_utf8_next_char (c) - c)));
+            g_ptr_array_add (indexes, fc_value_new_number (i));
+          }
+        break;
+      }
+    default:
+      break;
+    }
+}
+
+static char *
+item_key (FcValue *item, const char *key)
+{
+  if (strcmp (key, "*this") == 0)
+    return fc_value_to_json (item);
+  if (fc_value_get_kind (item) == FC_VALUE_OBJECT && fc_value_object_get (item, key))
+    return fc_value_to_json (fc_value_object_get (item, key));
+  return NULL; /* no key: never matches, always a new instance */
+}
+
+static void
+set_instance_item (FcPage *self, FcElement *child, FcValue *item, FcValue *index)
+{
+  ScopeRef *sc = child->scope;
+  gboolean changed = !fc_value_equal (sc->item.value, item) || !fc_value_equal (sc->index.value, index);
+  if (!changed && !self->refreshing)
+    return;
+  fc_value_unref (sc->item.value);
+  sc->item.value = fc_value_ref (item);
+  fc_value_unref (sc->index.value);
+  sc->index.value = fc_value_ref (index);
+  self->refreshing++;
+  fc_element_tree_refresh (self, child);
+  self->refreshing--;
+}
+
+/* wx:key: instances follow their item's key, so a component keeps its
+ * state when the list is reordered; unmatched ones are built or removed. */
+static gboolean
+for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *indexes, const char *item_name,
+                   const char *index_name, GError **error)
+{
+  const char *key = fc_element_tree_directive (el->node, "key")->value;
+  g_autoptr (GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) reused = g_hash_table_new (NULL, NULL);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  gboolean ok = TRUE, changed = FALSE;
+  guint n_old = el->children->len;
+
+  fc_page_update_begin (self);
+  for (guint i = 0; i < n_old; i++)
+    {
+      FcElement *child = g_ptr_array_index (el->children, i);
+      char *k = item_key (child->scope->item.value, key);
+      if (k && !g_hash_table_contains (old, k))
+        g_hash_table_insert (old, k, child);
+      else
+        g_free (k);
+    }
+  for (guint i = 0; i < items->len && ok; i++)
+    {
+      g_autofree char *k = item_key (g_ptr_array_index (items, i), key);
+      FcElement *child = k ? g_hash_table_lookup (old, k) : NULL;
+      if (child)
+        {
+          g_hash_table_remove (old, k);
+          g_hash_table_add (reused, child);
+          set_instance_item (self, child, g_ptr_array_index (items, i), g_ptr_array_index (indexes, i));
+        }
+      else
+        {
+          ScopeRef *sc = fc_item_scope_new (el->scope, item_name, index_name, g_ptr_array_index (items, i),
+                                    g_ptr_array_index (indexes, i));
+          child = fc_element_tree_build (self, el, el->node, NULL, NULL, sc, el->consumed, error);
+          fc_item_scope_unref (sc);
+          if (!child)
+            {
+              ok = FALSE;
+              break;
+            }
+          g_ptr_array_remove (el->children, child); /* placed below */
+          g_hash_table_add (reused, child);
+          fc_element_tree_mount (self, child);
+          changed = TRUE;
+        }
+      /* el->children still holds exactly the old instances here */
+      if (order->len >= n_old || g_ptr_array_index (el->children, order->len) != child)
+        changed = TRUE;
+      g_ptr_array_add (order, child);
+    }
+  /* drop the instances no item kept (all of them on failure: keep none half-built) */
+  for (guint i = el->children->len; i > 0; i--)
+    {
+      FcElement *child = g_ptr_array_index (el->children, i - 1);
+      if (!ok || !g_hash_table_contains (reused, child))
+        {
+          fc_element_destroy (self, child);
+          changed = TRUE;
+        }
+    }
+  if (!ok)
+    for (guint i = 0; i < order->len; i++)
+      if (!((FcElement *) g_ptr_array_index (order, i))->dead
+          && !g_ptr_array_find (el->children, g_ptr_array_index (order, i), NULL))
+        {
+          /* new instances were already detached from the children: put them back to destroy them */
+          g_ptr_array_add (el->children, g_ptr_array_index (order, i));
+          fc_element_destroy (self, g_ptr_array_index (order, i));
+        }
+  if (ok)
+    {
+      g_ptr_array_set_size (el->children, 0);
+      for (guint i = 0; i < order->len; i++)
+        g_ptr_array_add (el->children, g_ptr_array_index (order, i));
+    }
+  if (changed)
+    fc_page_emit_children_changed (self, el);
+  fc_page_update_end (self);
+  return ok;
+}
+
+/* Without wx:key, instances are reused by position: existing ones get the
+ * new item and re-evaluate; extra ones are built or removed. */
+static gboolean
+for_refresh (FcPage *self, FcElement *el, GError **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_value_unref);
+  g_autoptr (GPtrArray) indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_value_unref);
+  const FcFxmlAttribute *item_attr = fc_element_tree_directive (el->node, "for-item");
+  const FcFxmlAttribute *index_attr = fc_element_tree_directive (el->node, "for-index");
+  const char *item_name = item_attr && item_attr->value ? item_attr->value : "item";
+  const char *index_name = index_attr && index_attr->value ? index_attr->value : "index";
+  Binding *b = &el->bindings[0];
+  guint n_old = el->children->len, n_new;
+  gboolean ok = TRUE;
+
+  for_items (b->value, items, indexes);
+  n_new = items->len;
+  if (n_old > 0 && fc_element_tree_directive (el->node, "key") && fc_element_tree_directive (el->node, "key")->value)
+    return for_refresh_keyed (self, el, items, indexes, item_name, index_name, error);
+  fc_page_update_begin (self);
+  for (guint i = 0; i < MIN (n_old, n_new); i++)
+    {
+      FcElement *child = g_ptr_array_index (el->children, i);
+      ScopeRef *sc = child->scope;
+      gboolean changed = !fc_value_equal (sc->item.value, g_ptr_array_index (items, i))
+                         || !fc_value_equal (sc->index.value, g_ptr_array_index (indexes, i));
+      if (!changed && !self->refreshing)
+        continue;
+      fc_value_unref (sc->item.value);
+      sc->item.value = fc_value_ref (g_ptr_array_index (items, i));
+      fc_value_unref (sc->index.value);
+      sc->index.value = fc_value_ref (g_ptr_array_index (indexes, i));
+      self->refreshing++;
+      fc_element_tree_refresh (self, child);
+      self->refreshing--;
+    }
+  for (guint i = n_old; i < n_new && ok; i++)
+    {
+      ScopeRef *sc = fc_item_scope_new (el->scope, item_name, index_name, g_ptr_array_index (items, i),
+                                g_ptr_array_index (indexes, i));
+      FcElement *child = fc_element_tree_build (self, el, el->node, NULL, NULL, sc, el->consumed, error);
+      fc_item_scope_unref (sc);
+      if (child)
+        fc_element_tree_mount (self, child);
+      else
+        ok = FALSE;
+    }
+  /* on a failed build keep what existed, drop the rest */
+  while (el->children->len > (ok ? n_new : MIN (n_old, n_new)))
+    fc_element_destroy (self, g_ptr_array_index (el->children, el->children->len - 1));
+  if (n_old != el->children->len)
+    fc_page_emit_children_changed (self, el);
+  fc_page_update_end (self);
+  return ok;
+}
+
+static FcElement *
+for_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
+           ScopeRef *scope, guint consumed, GError **error)
+{
+  FcElement *el = fc_element_new_child (self, parent, node, scope, &for_kind);
+  Binding *b;
+
+  fc_binding_reserve (el, 1);
+  fc_element_tree_make_virtual (el);
+  el->consumed = consumed | CONSUMED_FOR;
+  b = fc_binding_add (self, el, BINDING_FOR, fc_element_tree_directive (node, "for"));
+  fc_binding_update (self, b, TRUE);
+  return for_refresh (self, el, error) ? el : NULL;
+}
+
+/* `wx:for`: one binding (BINDING_FOR), the list. */
+static const FcElementKind for_kind = {
+  .name = "#for",
+  .directive = "for",
+  .consumes = CONSUMED_FOR,
+  .is_virtual = TRUE,
+  .mount = for_mount,
+  .refresh = for_refresh,
+};
+
+const FcElementKind *
+fc_directive_for_get_kind (void)
+{
+  return &for_kind;
+}

@@ -1,0 +1,31 @@
+/* fc-element-private.h: making and freeing elements, and the updates
+ * during which removed ones wait to be freed (fc-element.c). */
+#pragma once
+
+#include "fc-page-private.h"
+
+G_BEGIN_DECLS
+
+FcElement *fc_element_new_child (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *scope,
+                                 const FcElementKind *kind);
+void fc_element_destroy (FcPage *self, FcElement *el);
+void fc_element_free (FcElement *el);
+void fc_page_free_graveyard (FcPage *self);
+
+/* Bindings update and events run between these: an element removed
+ * meanwhile (fc_element_destroy()) is freed when the last update ends,
+ * since the update in progress may still hold its bindings. */
+static inline void
+fc_page_update_begin (FcPage *self)
+{
+  self->updating++;
+}
+
+static inline void
+fc_page_update_end (FcPage *self)
+{
+  if (--self->updating == 0 && self->graveyard->len)
+    fc_page_free_graveyard (self);
+}
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* fc-element-tree-private.h: building and mounting a page's tree
+ * (fc-element-tree.c). */
+#pragma once
+
+#include "fc-page-private.h"
+
+G_BEGIN_DECLS
+
+void fc_element_tree_add_directive_kind (const FcElementKind *kind);
+FcElement *fc_element_tree_new_root (FcPage *self);
+gboolean fc_element_tree_validate (FcPage *self, const FcFxmlNode *node, GError **error);
+FcElement *fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
+                                  guint *next, ScopeRef *scope, guint consumed, GError **error);
+gboolean fc_element_tree_build_children (FcPage *self, FcElement *el, const FcFxmlNode *node, ScopeRef *scope,
+                                         GError **error);
+void fc_element_tree_make_virtual (FcElement *el);
+const FcFxmlAttribute *fc_element_tree_directive (const FcFxmlNode *node, const char *name);
+void fc_element_tree_mount_all (FcPage *self, FcElement *el);
+/* fc_element_tree_mount_all() for a new wx:if branch or wx:for item, once the page is mounted */
+void fc_element_tree_mount (FcPage *self, FcElement *el);
+void fc_element_tree_refresh (FcPage *self, FcElement *el);
+
+G_END_DECLS

@@ -1,0 +1,443 @@
+/* fc-element-tree.c: building a page's tree from its markup: the plain
+ * element and text kinds, tag resolution, attributes into bindings, the
+ * dispatch to the kinds directives make (fc-directive-if.c,
+ * fc-directive-for.c); then mounting (component instances) and
+ * refreshing subtrees. */
+#include <string.h>
+
+#include "fc-element-tree-private.h"
+#include "fc-binding-private.h"
+#include "fc-element-private.h"
+#include "fc-page-signals-private.h"
+#include "fc-registry-private.h"
+
+static FcElement *mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
+                                 guint *next, ScopeRef *scope, guint consumed, GError **error);
+static FcElement *mount_text (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
+                              guint *next, ScopeRef *scope, guint consumed, GError **error);
+
+/* A component, built-in or not, with attributes and children. */
+static const FcElementKind element_kind = {
+  .name = "element",
+  .mount = mount_element,
+};
+
+/* A text node: one binding, its text. */
+static const FcElementKind text_kind = {
+  .name = "#text",
+  .mount = mount_text,
+};
+
+static FcComponentClass *
+resolve_class (FcPage *self, const FcFxmlNode *node, GError **error)
+{
+  FcValue *using = self->page_json ? fc_value_object_get (self->page_json, "usingComponents") : NULL;
+  FcValue *path = (using && fc_value_get_kind (using) == FC_VALUE_OBJECT) ? fc_value_object_get (using, node->name) : NULL;
+  FcComponentClass *k;
+
+  if (self->resolver)
+    {
+      GError *local = NULL;
+      const char *p = path && fc_value_get_kind (path) == FC_VALUE_STRING ? fc_value_get_string (path) : NULL;
+      k = self->resolver (self, node->name, p, node->line, node->col, self->resolver_data, &local);
+      if (k)
+        return k;
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+    }
+  if (path && fc_value_get_kind (path) == FC_VALUE_STRING)
+    {
+      const char *p = fc_value_get_string (path);
+      if (strncmp (p, "plugin://", strlen ("plugin://")) == 0)
+        {
+          const char *alias = p + strlen ("plugin://");
+          const char *slash = strchr (alias, '/');
+          if (slash && self->app_json)
+            {
+              g_autofree char *a = g_strndup (alias, slash - alias);
+              FcValue *plugins = fc_value_object_get (self->app_json, "plugins");
+              FcValue *decl = plugins && fc_value_get_kind (plugins) == FC_VALUE_OBJECT ? fc_value_object_get (plugins, a) : NULL;
+              FcValue *provider = decl && fc_value_get_kind (decl) == FC_VALUE_OBJECT ? fc_value_object_get (decl, "provider") : NULL;
+              if (provider && fc_value_get_kind (provider) == FC_VALUE_STRING)
+                {
+                  k = fc_registry_lookup_plugin_component (self->registry, fc_value_get_string (provider), slash + 1);
+                  if (k)
+                    return k;
+                }
+            }
+        }
+      k = fc_registry_lookup_component (self->registry, p);
+      if (k)
+        return k;
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,
+                   "%s:%d:%d: <%s> is \"%s\" in usingComponents, which resolves to no component",
+                   self->filename, node->line, node->col, node->name, p);
+      return NULL;
+    }
+  k = fc_registry_lookup_builtin (self->registry, node->name);
+  if (k)
+    return k;
+  g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,
+               "%s:%d:%d: unknown element <%s> (not built in, not in usingComponents)",
+               self->filename, node->line, node->col, node->name);
+  return NULL;
+}
+
+static gboolean
+is_generic_attr (const char *name)
+{
+  static const char *const generic[] = { "class", "style", "hidden", "slot", NULL };
+  return g_strv_contains (generic, name);
+}
+
+/* @node's attribute `wx:NAME` (or `fx:NAME`), or NULL */
+const FcFxmlAttribute *
+fc_element_tree_directive (const FcFxmlNode *node, const char *name)
+{
+  if (node->type != FC_FXML_ELEMENT)
+    return NULL;
+  for (guint i = 0; i < node->attributes->len; i++)
+    {
+      const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
+      const char *n = a->name;
+      if ((n[0] == 'w' || n[0] == 'f') && n[1] == 'x' && n[2] == ':' && strcmp (n + 3, name) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+static gboolean
+is_directive_attr (const char *name)
+{
+  static const char *const names[] = { "if", "elif", "else", "for", "for-items", "for-item", "for-index", "key", NULL };
+  if ((name[0] != 'w' && name[0] != 'f') || name[1] != 'x' || name[2] != ':')
+    return FALSE;
+  return g_strv_contains (names, name + 3);
+}
+
+static char *
+dataset_key (const char *attr)
+{
+  /* The platform's rule: data-element-type → elementType; upper case in
+   * the attribute name is folded to lower case (data-elementType →
+   * elementtype). */
+  GString *s = g_string_new (NULL);
+  for (const char *p = attr + 5; *p; p++)
+    {
+      if (*p == '-' && p[1])
+        {
+          p++;
+          g_string_append_c (s, g_ascii_toupper (*p));
+        }
+      else
+        g_string_append_c (s, g_ascii_tolower (*p));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
+{
+#define PREFIX(p) p, sizeof (p) - 1
+  static const struct { const char *prefix; gsize len; EventBindingKind kind; } prefixes[] = {
+    { PREFIX ("capture-catch"), EVENT_CAPTURE_CATCH },
+    { PREFIX ("capture-mut-bind"), EVENT_CAPTURE_MUT_BIND },
+    { PREFIX ("capture-bind"), EVENT_CAPTURE_BIND },
+    { PREFIX ("mut-bind"), EVENT_MUT_BIND },
+    { PREFIX ("catch"), EVENT_CATCH },
+    { PREFIX ("bind"), EVENT_BIND },
+  };
+#undef PREFIX
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize n = prefixes[i].len;
+      if (name[0] == prefixes[i].prefix[0] && strncmp (name, prefixes[i].prefix, n) == 0)
+        {
+          const char *rest = name + n;
+          *kind = prefixes[i].kind;
+          *event = rest[0] == ':' ? rest + 1 : rest;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A wx:if or wx:for element: a `block` holding what its directive shows. */
+void
+fc_element_tree_make_virtual (FcElement *el)
+{
+  el->klass = fc_component_class_ref (fc_registry_lookup_builtin (el->page->registry, "block"));
+  el->props = g_new0 (FcValue *, el->klass->properties->len);
+  for (guint i = 0; i < el->klass->properties->len; i++)
+    el->props[i] = fc_value_ref (fc_component_class_get_spec (el->klass, i)->default_value);
+  el->children = g_ptr_array_new ();
+}
+
+static FcElement *
+mount_text (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
+            ScopeRef *scope, guint consumed, GError **error)
+{
+  FcElement *el = fc_element_new_child (self, parent, node, scope, &text_kind);
+  Binding *b;
+
+  fc_binding_reserve (el, 1);
+  b = fc_binding_add (self, el, BINDING_TEXT, NULL);
+  fc_binding_update (self, b, TRUE);
+  return el;
+}
+
+static FcElement *
+mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
+               ScopeRef *scope, guint consumed, GError **error)
+{
+  FcElement *el;
+  FcComponentClass *klass = NULL;
+
+  klass = resolve_class (self, node, error);
+  if (!klass)
+    return NULL;
+  el = fc_element_new_child (self, parent, node, scope, &element_kind);
+  fc_binding_reserve (el, node->attributes->len);
+  el->klass = fc_component_class_ref (klass);
+  el->children = g_ptr_array_new ();
+  el->props = g_new (FcValue *, klass->properties->len);
+  for (guint i = 0; i < klass->properties->len; i++)
+    el->props[i] = fc_value_ref (fc_component_class_get_spec (klass, i)->default_value);
+
+  for (guint i = 0; i < node->attributes->len; i++)
+    {
+      const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
+      EventBindingKind ek;
+      const char *event;
+      int prop;
+      Binding *b;
+
+      if (is_directive_attr (a->name))
+        continue;
+      if (strcmp (a->name, "id") == 0)
+        b = fc_binding_add (self, el, BINDING_ID, a);
+      else if (strncmp (a->name, "data-", 5) == 0 && a->name[5])
+        {
+          b = fc_binding_add (self, el, BINDING_DATASET, a);
+          b->key = b->owned_key = dataset_key (a->name);
+        }
+      else if ((prop = fc_component_class_find_property (klass, a->name)) >= 0)
+        {
+          b = fc_binding_add (self, el, BINDING_PROPERTY, a);
+          b->prop = prop;
+        }
+      else if (parse_event_attr (a->name, &ek, &event))
+        {
+          if (!*event)
+            {
+              fc_page_emit_warning (self, a->line, a->col, "event binding \"%s\" names no event", a->name);
+              continue;
+            }
+          b = fc_binding_add (self, el, BINDING_EVENT, a);
+          b->event_kind = ek;
+          b->key = event;
+        }
+      else if (g_str_has_prefix (a->name, "generic:") && a->name[8])
+        {
+          /* an abstract node's implementation: a tag of this page */
+          FcFxmlNode pseudo = *node;
+          g_autofree char *tag = g_strdup (a->value ? a->value : "");
+          FcComponentClass *impl;
+          pseudo.name = tag;
+          pseudo.line = a->line;
+          pseudo.col = a->col;
+          if (!(impl = resolve_class (self, &pseudo, error)))
+            return NULL;
+          if (!el->generics)
+            el->generics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) fc_component_class_unref);
+          g_hash_table_replace (el->generics, g_strdup (a->name + 8), fc_component_class_ref (impl));
+          continue;
+        }
+      else if (is_generic_attr (a->name))
+        {
+          b = fc_binding_add (self, el, BINDING_GENERIC, a);
+          b->key = a->name;
+        }
+      else
+        {
+          if (strchr (a->name, ':'))
+            fc_page_emit_warning (self, a->line, a->col, "unsupported directive \"%s\" on <%s>",
+                                  a->name, node->name);
+          else
+            fc_page_emit_warning (self, a->line, a->col, "unknown attribute \"%s\" on <%s>",
+                                  a->name, node->name);
+          continue;
+        }
+      fc_binding_update (self, b, TRUE);
+    }
+
+  if (!fc_element_tree_build_children (self, el, node, scope, error))
+    return NULL;
+  return el;
+}
+
+/* The kinds a directive makes, in precedence order (fc_page_class_init()
+ * adds them): wx:for before wx:if, so that an element with both is
+ * repeated and each instance tests the condition. */
+#define MAX_DIRECTIVE_KINDS 8
+static const FcElementKind *directive_kinds[MAX_DIRECTIVE_KINDS];
+static guint n_directive_kinds;
+
+void
+fc_element_tree_add_directive_kind (const FcElementKind *kind)
+{
+  g_return_if_fail (n_directive_kinds < MAX_DIRECTIVE_KINDS && kind->directive && kind->mount);
+  directive_kinds[n_directive_kinds++] = kind;
+}
+
+/* Builds what @node makes under @parent: an element of the kind of the
+ * first directive on it not yet applied (@consumed), else a plain element
+ * or text. With @siblings (the list @node is in) and @next (the index
+ * after @node), a kind may take the siblings after @node too. */
+FcElement *
+fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
+                       guint *next, ScopeRef *scope, guint consumed, GError **error)
+{
+  const FcFxmlAttribute *stray;
+
+  if (node->type == FC_FXML_TEXT)
+    return mount_text (self, parent, node, siblings, next, scope, consumed, error);
+  for (guint i = 0; i < n_directive_kinds; i++)
+    {
+      const FcElementKind *k = directive_kinds[i];
+      if (!(consumed & k->consumes) && fc_element_tree_directive (node, k->directive))
+        return k->mount (self, parent, node, siblings, next, scope, consumed, error);
+    }
+  if (node->type == FC_FXML_ELEMENT && !(consumed & CONSUMED_IF)
+      && ((stray = fc_element_tree_directive (node, "elif")) || (stray = fc_element_tree_directive (node, "else"))))
+    fc_page_emit_warning (self, stray->line, stray->col, "%s without a wx:if before it", stray->name);
+  return mount_element (self, parent, node, siblings, next, scope, consumed, error);
+}
+
+/* The children of @node, under @el. */
+gboolean
+fc_element_tree_build_children (FcPage *self, FcElement *el, const FcFxmlNode *node, ScopeRef *scope,
+                                GError **error)
+{
+  guint i = 0;
+
+  while (i < node->children->len)
+    {
+      const FcFxmlNode *c = g_ptr_array_index (node->children, i);
+      guint next = i + 1;
+      if (c->type != FC_FXML_COMMENT
+          && !fc_element_tree_build (self, el, c, node->children, &next, scope, 0, error))
+        return FALSE;
+      i = next;
+    }
+  return TRUE;
+}
+
+/* The page's root element (tag `page`), without children yet. */
+FcElement *
+fc_element_tree_new_root (FcPage *self)
+{
+  FcElement *root = g_new0 (FcElement, 1);
+  root->kind = &element_kind;
+  root->page = self;
+  root->node = self->doc;
+  root->klass = fc_component_class_ref (fc_registry_lookup_builtin (self->registry, "page"));
+  root->props = g_new0 (FcValue *, 0);
+  root->children = g_ptr_array_new ();
+  return root;
+}
+
+static void
+handle_free (gpointer handle, GObject *instance_was)
+{
+  g_free (handle);
+}
+
+static void
+instantiate (FcPage *self, FcElement *el)
+{
+  if (el->dead)
+    return;
+  if (el->klass && el->klass->factory)
+    {
+      el->instance = el->klass->factory (el->klass, fc_element_get_component_handle (el), el->klass->hooks_data);
+      /* a plugin's component may keep its handle as long as its instance
+       * lives, after the element is gone: the instance owns it then */
+      if (el->instance && el->handle)
+        {
+          g_object_weak_ref (el->instance, handle_free, el->handle);
+          el->handle_adopted = TRUE;
+        }
+    }
+  el->mounted = TRUE;
+  if (el->children)
+    for (guint i = 0; i < el->children->len; i++)
+      instantiate (self, g_ptr_array_index (el->children, i));
+}
+
+static void
+connect_all (FcPage *self, FcElement *el)
+{
+  if (el->dead)
+    return;
+  if (el->instance && el->klass->connect)
+    el->klass->connect (el->instance, fc_element_get_component_handle (el), el->klass->hooks_data);
+  if (el->children)
+    for (guint i = 0; i < el->children->len; i++)
+      connect_all (self, g_ptr_array_index (el->children, i));
+}
+
+/* Every tag must resolve at load, also in wx:if branches not shown yet
+ * and wx:for bodies with no items yet. */
+gboolean
+fc_element_tree_validate (FcPage *self, const FcFxmlNode *node, GError **error)
+{
+  for (guint i = 0; node->children && i < node->children->len; i++)
+    {
+      const FcFxmlNode *c = g_ptr_array_index (node->children, i);
+      if (c->type != FC_FXML_ELEMENT)
+        continue;
+      if (!resolve_class (self, c, error) || !fc_element_tree_validate (self, c, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Creates the component instances of @el and below (factories), then
+ * connects them: hooks may raise events whose handlers change the tree. */
+void
+fc_element_tree_mount_all (FcPage *self, FcElement *el)
+{
+  fc_page_update_begin (self);
+  instantiate (self, el);
+  connect_all (self, el);
+  fc_page_update_end (self);
+}
+
+/* Builds what a new wx:if branch or wx:for item needs after mount. */
+void
+fc_element_tree_mount (FcPage *self, FcElement *el)
+{
+  if (!self->root || !self->root->mounted)
+    return;
+  fc_element_tree_mount_all (self, el);
+}
+
+/* Re-evaluates every binding of @el and below, for a wx:for instance
+ * whose item changed or an element whose scope did. */
+void
+fc_element_tree_refresh (FcPage *self, FcElement *el)
+{
+  if (el->dead)
+    return;
+  for (guint i = 0; i < el->n_bindings; i++)
+    fc_binding_update (self, &el->bindings[i], FALSE);
+  /* wx:if and wx:for refreshed their own children above */
+  if (!el->kind->is_virtual && el->children)
+    for (guint i = 0; i < el->children->len; i++)
+      fc_element_tree_refresh (self, g_ptr_array_index (el->children, i));
+}

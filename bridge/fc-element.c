@@ -1,0 +1,401 @@
+/* fc-element.c: FcElement: what a page's tree is made of, its accessors
+ * (the public fc_element_get_*()), its dataset and the event object
+ * built from it; freeing elements, at once or once an update ends. */
+#include <string.h>
+
+#include "fc-element-private.h"
+#include "fc-binding-private.h"
+#include "fc-page-scope-private.h"
+#include "fc-page-signals-private.h"
+#include "fc-page-timers-private.h"
+
+/* The page owns its elements: the boxed type neither copies nor frees. */
+static FcElement *
+element_boxed_copy (FcElement *el)
+{
+  return el;
+}
+
+static void
+element_boxed_free (FcElement *el)
+{
+}
+
+G_DEFINE_BOXED_TYPE (FcElement, fc_element, element_boxed_copy, element_boxed_free)
+
+/* What a plugin's code holds instead of its element: see
+ * fc_element_get_component_handle(). It is never in a tree. */
+static const FcElementKind handle_kind = {
+  .name = "#handle",
+  .is_handle = TRUE,
+};
+
+/* The element goes: the timeouts and holds its component made through it
+ * (or its handle) end, and a handle the component still keeps answers as
+ * a handle of nothing. */
+static void
+element_detach (FcElement *el)
+{
+  FcElement *h = el->handle;
+
+  fc_page_remove_timeouts_of (el->page, el);
+  el->page->holds -= MIN (el->holds, el->page->holds);
+  el->holds = 0;
+  if (!h)
+    return;
+  fc_page_remove_timeouts_of (el->page, h);
+  el->page->holds -= MIN (h->holds, el->page->holds);
+  h->holds = 0;
+  h->handle = NULL;
+  el->handle = NULL;
+  if (!el->handle_adopted)
+    g_free (h);
+}
+
+/* Frees @el and its subtree now (fc_element_destroy() is what removes an
+ * element from a live tree). */
+void
+fc_element_free (FcElement *el)
+{
+  element_detach (el);
+  if (el->children)
+    for (guint i = 0; i < el->children->len; i++)
+      fc_element_free (g_ptr_array_index (el->children, i));
+  g_clear_pointer (&el->children, g_ptr_array_unref);
+  g_clear_object (&el->instance);
+  g_clear_pointer (&el->generics, g_hash_table_unref);
+  if (el->props)
+    {
+      for (guint i = 0; i < el->klass->properties->len; i++)
+        fc_value_unref (el->props[i]);
+      g_free (el->props);
+    }
+  g_clear_pointer (&el->dataset, fc_value_unref);
+  for (guint i = 0; i < el->n_bindings; i++)
+    fc_binding_clear (&el->bindings[i]);
+  g_free (el->bindings);
+  g_clear_pointer (&el->klass, fc_component_class_unref);
+  g_free (el->id);
+  g_free (el->text);
+  if (el->kind->destroy)
+    el->kind->destroy (el);
+  fc_item_scope_unref (el->scope);
+  g_free (el);
+}
+
+/* A new element of @kind for @node, the last child of @parent. */
+FcElement *
+fc_element_new_child (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *scope,
+                      const FcElementKind *kind)
+{
+  FcElement *el = g_new0 (FcElement, 1);
+  el->kind = kind;
+  el->page = self;
+  el->parent = parent;
+  el->node = node;
+  el->scope = fc_item_scope_ref (scope);
+  el->active = -1;
+  g_ptr_array_add (parent->children, el);
+  self->n_elements++;
+  return el;
+}
+
+static guint
+kill_element (FcPage *self, FcElement *el)
+{
+  guint n = 1;
+  el->dead = TRUE;
+  for (guint i = 0; i < el->n_bindings; i++)
+    fc_binding_unindex (self, &el->bindings[i]);
+  if (el->children)
+    for (guint i = 0; i < el->children->len; i++)
+      n += kill_element (self, g_ptr_array_index (el->children, i));
+  return n;
+}
+
+/* Takes @el out of the tree; it is freed once no update runs, since an
+ * update in progress may still hold its bindings. */
+void
+fc_element_destroy (FcPage *self, FcElement *el)
+{
+  self->n_elements -= kill_element (self, el);
+  if (el->parent)
+    g_ptr_array_remove (el->parent->children, el);
+  el->parent = NULL;
+  if (self->updating)
+    g_ptr_array_add (self->graveyard, el);
+  else
+    fc_element_free (el);
+}
+
+/* What fc_page_update_end() does when the last update ends. */
+void
+fc_page_free_graveyard (FcPage *self)
+{
+  for (guint i = 0; i < self->graveyard->len; i++)
+    fc_element_free (g_ptr_array_index (self->graveyard, i));
+  g_ptr_array_set_size (self->graveyard, 0);
+}
+
+/* ---- element accessors ---- */
+
+/**
+ * fc_element_emit_warning:
+ * @element: an element
+ * @message: what is wrong with its input
+ *
+ * Emits the page's #FcPage::warning with the element's `file:line:col`:
+ * how a component reports bad attribute values (never g_warning()).
+ */
+void
+fc_element_emit_warning (FcElement *element, const char *message)
+{
+  g_return_if_fail (element && message);
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return;
+  fc_page_emit_warning (element->page, element->node ? element->node->line : 0,
+                        element->node ? element->node->col : 0, "%s", message);
+}
+
+/**
+ * fc_element_get_generic:
+ * @element: an element
+ * @name: an abstract node's name (`generic:NAME="tag"`)
+ *
+ * Returns: (transfer none) (nullable): the class the page chose for it
+ */
+FcComponentClass *
+fc_element_get_generic (FcElement *element, const char *name)
+{
+  g_return_val_if_fail (element && name, NULL);
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
+  return element->generics ? g_hash_table_lookup (element->generics, name) : NULL;
+}
+
+/**
+ * fc_element_get_page:
+ * @element: an element
+ *
+ * The page holding @element. A plugin's component is given a handle of
+ * its element (in its hooks, methods and view factory), for which this
+ * is %NULL: a plugin reaches what the page passes it (properties,
+ * attributes, `data-*`), raises events and uses the page's clock
+ * (fc_element_get_time() and the functions beside it), but never the
+ * page, its data or the elements around it. The host's handlers get the
+ * element itself (FcEvent's `target`), whose page this is.
+ *
+ * Returns: (transfer none) (nullable): the page; %NULL for a plugin's
+ *   handle
+ */
+FcPage *
+fc_element_get_page (FcElement *element)
+{
+  return element->kind->is_handle ? NULL : element->page;
+}
+
+/**
+ * fc_element_get_component_handle:
+ * @el: an element
+ *
+ * What a component's code is given for @el (its factory, connect hook,
+ * methods and GTK view factory): @el itself, or for a plugin's component
+ * (a class added with fc_plugin_context_add_component()) a handle of it
+ * owned by @el. The handle works with every fc_element_ function except
+ * that it has no page, parent or children: see fc_element_get_page().
+ *
+ * Returns: (transfer none): @el or its handle
+ */
+FcElement *
+fc_element_get_component_handle (FcElement *el)
+{
+  if (el->kind->is_handle || !el->klass || !fc_component_class_get_data (el->klass, "fc-plugin"))
+    return el;
+  if (!el->handle)
+    {
+      el->handle = g_new0 (FcElement, 1);
+      el->handle->kind = &handle_kind;
+      el->handle->handle = el;
+      el->handle->active = -1;
+    }
+  return el->handle;
+}
+
+/** fc_element_get_tag: Returns: (transfer none): the tag, or `#text` */
+const char *
+fc_element_get_tag (FcElement *element)
+{
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return "";
+  if (element->kind->is_virtual)
+    return element->kind->name;
+  if (element->node->type == FC_FXML_TEXT)
+    return "#text";
+  if (element->node->type == FC_FXML_DOCUMENT)
+    return "page";
+  return element->node->name;
+}
+
+/** fc_element_get_id: Returns: (transfer none): the id, "" when none */
+const char *
+fc_element_get_id (FcElement *element)
+{
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return "";
+  return element->id ? element->id : "";
+}
+
+/** fc_element_get_class: Returns: (transfer none) (nullable): the class; %NULL for text */
+FcComponentClass *
+fc_element_get_class (FcElement *element)
+{
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
+  return element->klass;
+}
+
+/** fc_element_get_instance: Returns: (transfer none) (nullable): the component's GObject */
+GObject *
+fc_element_get_instance (FcElement *element)
+{
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
+  return element->instance;
+}
+
+/** fc_element_get_parent: Returns: (transfer none) (nullable): the parent */
+FcElement *
+fc_element_get_parent (FcElement *element)
+{
+  return element->kind->is_handle ? NULL : element->parent;
+}
+
+/** fc_element_get_n_children: Returns: the number of children (0 for a plugin's handle) */
+guint
+fc_element_get_n_children (FcElement *element)
+{
+  return element->children ? element->children->len : 0;
+}
+
+/** fc_element_get_child: Returns: (transfer none): child @i */
+FcElement *
+fc_element_get_child (FcElement *element, guint i)
+{
+  g_return_val_if_fail (element->children && i < element->children->len, NULL);
+  return g_ptr_array_index (element->children, i);
+}
+
+/** fc_element_get_text: Returns: (transfer none) (nullable): a text node's current text */
+const char *
+fc_element_get_text (FcElement *element)
+{
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
+  return element->text;
+}
+
+/**
+ * fc_element_get_property:
+ * @element: an element
+ * @name: a property name (camel or dash case)
+ *
+ * Returns: (transfer none) (nullable): the coerced value; %NULL for no such
+ *   property
+ */
+FcValue *
+fc_element_get_property (FcElement *element, const char *name)
+{
+  int i;
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
+  if (!element->klass)
+    return NULL;
+  i = fc_component_class_find_property (element->klass, name);
+  return i < 0 ? NULL : element->props[i];
+}
+
+/**
+ * fc_element_dup_properties:
+ * @element: an element
+ *
+ * Returns: (transfer full): an object of every property in schema order,
+ *   as coerced (what replay's `dump` prints)
+ */
+FcValue *
+fc_element_dup_properties (FcElement *element)
+{
+  FcValue *o = fc_value_new_object ();
+  element = fc_element_resolve (element);
+  for (guint i = 0; element && element->klass && i < element->klass->properties->len; i++)
+    fc_value_object_set (o, fc_component_class_get_spec (element->klass, i)->name,
+                         fc_value_ref (element->props[i]));
+  return o;
+}
+
+/**
+ * fc_element_get_attribute:
+ * @element: an element
+ * @name: `class`, `style`, `hidden` or `slot`
+ *
+ * Returns: (transfer none) (nullable): the attribute's current value
+ */
+FcValue *
+fc_element_get_attribute (FcElement *element, const char *name)
+{
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return NULL;
+  for (guint i = 0; i < element->n_bindings; i++)
+    {
+      Binding *b = &element->bindings[i];
+      if (b->kind == BINDING_GENERIC && strcmp (b->key, name) == 0)
+        return b->value;
+    }
+  return NULL;
+}
+
+/** fc_element_dup_dataset: Returns: (transfer full): the `data-*` dataset */
+FcValue *
+fc_element_dup_dataset (FcElement *element)
+{
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return fc_value_new_object ();
+  return element->dataset ? fc_value_ref (element->dataset) : fc_value_new_object ();
+}
+
+static FcValue *
+target_value (FcElement *el)
+{
+  FcValue *o = fc_value_new_object ();
+  fc_value_object_set (o, "id", fc_value_new_string (el && el->id ? el->id : ""));
+  fc_value_object_set (o, "dataset", el ? fc_element_dup_dataset (el) : fc_value_new_object ());
+  return o;
+}
+
+/**
+ * fc_event_to_value:
+ * @event: an event
+ *
+ * Returns: (transfer full): the platform's event object: `type`,
+ *   `timeStamp`, `detail`, `target` and `currentTarget` (`id`, `dataset`)
+ */
+FcValue *
+fc_event_to_value (const FcEvent *event)
+{
+  FcValue *o = fc_value_new_object ();
+  fc_value_object_set (o, "type", fc_value_new_string (event->type));
+  fc_value_object_set (o, "timeStamp", fc_value_new_number (event->time_stamp));
+  fc_value_object_set (o, "detail", event->detail ? fc_value_ref (event->detail) : fc_value_new_object ());
+  fc_value_object_set (o, "target", target_value (event->target));
+  fc_value_object_set (o, "currentTarget", target_value (event->current_target));
+  return o;
+}

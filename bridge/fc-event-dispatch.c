@@ -1,0 +1,168 @@
+/* fc-event-dispatch.c: an event raised on an element: the path from the
+ * root, the capture and bubble phases over the elements' event bindings,
+ * the handlers called in the page's scope (a plugin page's own); and
+ * component methods, run inside an update as handlers may change the tree. */
+#include <string.h>
+
+#include "fc-element-private.h"
+#include "fc-event-private.h"
+#include "fc-page-signals-private.h"
+
+static const char *
+handler_name (Binding *b, char **owned)
+{
+  *owned = NULL;
+  if (!b->value || fc_value_get_kind (b->value) <= FC_VALUE_NULL)
+    return NULL;
+  if (fc_value_get_kind (b->value) == FC_VALUE_STRING)
+    return *fc_value_get_string (b->value) ? fc_value_get_string (b->value) : NULL;
+  *owned = fc_value_to_js_string (b->value);
+  return **owned ? *owned : NULL;
+}
+
+/* Runs @el's bindings of @name in the given phase; returns FALSE when a
+ * catch stops propagation. */
+static gboolean
+run_bindings (FcElement *el, FcEvent *ev, gboolean capture, gboolean *mut_done)
+{
+  gboolean go_on = TRUE;
+
+  if (el->dead)
+    return TRUE;
+  for (guint i = 0; i < el->n_bindings; i++)
+    {
+      Binding *b = &el->bindings[i];
+      g_autofree char *owned = NULL;
+      const char *handler;
+      gboolean is_capture;
+
+      if (b->kind != BINDING_EVENT || strcmp (b->key, ev->type) != 0)
+        continue;
+      is_capture = b->event_kind == EVENT_CAPTURE_BIND || b->event_kind == EVENT_CAPTURE_CATCH
+                   || b->event_kind == EVENT_CAPTURE_MUT_BIND;
+      if (is_capture != capture)
+        continue;
+      if (b->event_kind == EVENT_CATCH || b->event_kind == EVENT_CAPTURE_CATCH)
+        go_on = FALSE;
+      /* mut-bind: at most one mut-bind handler per event, either phase */
+      if (b->event_kind == EVENT_MUT_BIND || b->event_kind == EVENT_CAPTURE_MUT_BIND)
+        {
+          if (*mut_done)
+            continue;
+          *mut_done = TRUE;
+        }
+      handler = handler_name (b, &owned);
+      if (!handler)
+        continue; /* an empty value disables the binding */
+      ev->current_target = el;
+      ev->handler = handler;
+      ev->line = b->attr->line;
+      ev->col = b->attr->col;
+      /* a plugin page's names resolve in its plugin's scope only */
+      if (!fc_callback_scope_invoke_observed (el->page->plugin_scope ? el->page->plugin_scope : el->page->scope,
+                                              el->page->scope, ev))
+        fc_page_emit_warning (el->page, b->attr->line, b->attr->col,
+                              "no handler \"%s\" for event \"%s\"", handler, ev->type);
+    }
+  return go_on;
+}
+
+/**
+ * fc_element_trigger_event:
+ * @element: the element raising the event (the target)
+ * @name: the event name, verbatim (`onRecordEnd`, `input`)
+ * @detail: (nullable) (transfer none): the detail; %NULL for `{}`
+ * @flags: bubbling and capture
+ *
+ * Delivers the event to the bindings of @element (and, when it bubbles,
+ * its ancestors; with %FC_EVENT_CAPTURE_PHASE, capture bindings from the
+ * root down first), calling the handlers registered in the page's scope.
+ */
+void
+fc_element_trigger_event (FcElement *element, const char *name, FcValue *detail, FcEventFlags flags)
+{
+  FcElement *stack_path[32];
+  g_autofree FcElement **heap_path = NULL;
+  FcElement **path = stack_path;
+  guint depth = 0, n_path = 0;
+  g_autoptr (FcValue) empty = NULL;
+  gboolean mut_done = FALSE, go_on = TRUE;
+  FcPage *page;
+  FcEvent ev = { 0 };
+
+  g_return_if_fail (element != NULL && name != NULL);
+  element = fc_element_resolve (element);
+  if (!element) /* a handle whose element is gone */
+    return;
+  page = g_object_ref (element->page);
+  fc_page_update_begin (page);
+  if (!detail)
+    detail = empty = fc_value_new_object ();
+  ev.type = name;
+  ev.time_stamp = page->now;
+  ev.target = element;
+  ev.detail = detail;
+
+  /* only the target unless the event bubbles or captures */
+  for (FcElement *e = element; e && e != page->root; e = e->parent)
+    depth++;
+  if (!(flags & (FC_EVENT_BUBBLES | FC_EVENT_CAPTURE_PHASE)))
+    depth = MIN (depth, 1);
+  if (depth > G_N_ELEMENTS (stack_path))
+    path = heap_path = g_new (FcElement *, depth);
+  for (FcElement *e = element; n_path < depth; e = e->parent)
+    path[n_path++] = e;
+
+  if (flags & FC_EVENT_CAPTURE_PHASE)
+    for (guint i = n_path; go_on && i > 0; i--)
+      go_on = run_bindings (path[i - 1], &ev, TRUE, &mut_done);
+  for (guint i = 0; go_on && i < n_path; i++)
+    {
+      go_on = run_bindings (path[i], &ev, FALSE, &mut_done);
+      if (!(flags & FC_EVENT_BUBBLES))
+        break;
+    }
+  fc_page_update_end (page);
+  g_object_unref (page);
+}
+
+/**
+ * fc_element_call_method:
+ * @element: an element
+ * @name: a method of its class
+ * @args: (nullable) (transfer none): the arguments
+ * @error: return location for an error
+ *
+ * Returns: whether the method ran and succeeded
+ */
+gboolean
+fc_element_call_method (FcElement *element, const char *name, FcValue *args, GError **error)
+{
+  FcMethodSpec *m;
+
+  element = fc_element_resolve (element);
+  if (!element)
+    {
+      g_set_error_literal (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_METHOD,
+                           "the component's element is gone");
+      return FALSE;
+    }
+  m = element->klass ? fc_component_class_find_method (element->klass, name) : NULL;
+  if (!m)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_METHOD, "<%s> has no method \"%s\"",
+                   fc_element_get_tag (element), name);
+      return FALSE;
+    }
+  /* the method may run handlers that remove @element: keep it alive
+   * until the method returns */
+  {
+    FcPage *page = g_object_ref (element->page);
+    gboolean ok;
+    fc_page_update_begin (page);
+    ok = m->method (fc_element_get_component_handle (element), args, m->user_data, error);
+    fc_page_update_end (page);
+    g_object_unref (page);
+    return ok;
+  }
+}

@@ -1,0 +1,53 @@
+/* fc-page-scope.c: ScopeRef, the variables of one wx:for instance
+ * (`item`, `index` or their wx:for-item / wx:for-index names), chained to
+ * the instances around it and shared by the elements built for it. */
+#include <string.h>
+
+#include "fc-page-scope-private.h"
+
+ScopeRef *
+fc_item_scope_new (ScopeRef *parent, const char *item_name, const char *index_name, FcValue *item, FcValue *index)
+{
+  ScopeRef *s = g_new0 (ScopeRef, 1);
+  s->ref_count = 1;
+  s->parent = parent;
+  if (parent)
+    g_atomic_int_inc (&parent->ref_count);
+  s->item_name = g_strdup (item_name);
+  s->index_name = g_strdup (index_name);
+  s->item = (FcScope) { parent ? &parent->index : NULL, s->item_name, fc_value_ref (item) };
+  s->index = (FcScope) { &s->item, s->index_name, fc_value_ref (index) };
+  return s;
+}
+
+ScopeRef *
+fc_item_scope_ref (ScopeRef *s)
+{
+  if (s)
+    g_atomic_int_inc (&s->ref_count);
+  return s;
+}
+
+void
+fc_item_scope_unref (ScopeRef *s)
+{
+  while (s && g_atomic_int_dec_and_test (&s->ref_count))
+    {
+      ScopeRef *parent = s->parent;
+      fc_value_unref (s->item.value);
+      fc_value_unref (s->index.value);
+      g_free (s->item_name);
+      g_free (s->index_name);
+      g_free (s);
+      s = parent;
+    }
+}
+
+gboolean
+fc_item_scope_has (const ScopeRef *s, const char *name)
+{
+  for (const FcScope *v = fc_item_scope_head (s); v; v = v->parent)
+    if (strcmp (v->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -1,0 +1,13 @@
+/* fc-source-private.h: source text helpers (positions, entity decoding),
+ * below both the markup parser (fc-fxml.c) and the expression parser
+ * (fc-expr.c). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void fc_advance_position (const char *s, gsize n, int *line, int *col);
+gboolean fc_decode_entities (const char *s, gsize len, GString *out, gsize *bad_at);
+
+G_END_DECLS

@@ -1,0 +1,236 @@
+/* fc-template.c: templates: markup text with `{{ }}` bindings, parsed
+ * into literal parts and expressions (fc-expr.c), with the data paths they
+ * read; evaluated as one value or a string. */
+#include <string.h>
+
+#include "fc-bridge-private.h"
+#include "fc-source-private.h"
+
+typedef struct {
+  char *text;   /* literal part, or NULL */
+  FcExpr *expr; /* binding, or NULL */
+} Part;
+
+struct _FcTemplate {
+  Part *parts;
+  guint n_parts;
+  GPtrArray *deps; /* FcDataPath*, NULL when constant */
+  FcValue *constant;
+};
+
+void
+fc_template_free (FcTemplate *tpl)
+{
+  if (!tpl)
+    return;
+  for (guint i = 0; i < tpl->n_parts; i++)
+    {
+      g_free (tpl->parts[i].text);
+      fc_expr_free (tpl->parts[i].expr);
+    }
+  g_free (tpl->parts);
+  if (tpl->deps)
+    g_ptr_array_unref (tpl->deps);
+  g_clear_pointer (&tpl->constant, fc_value_unref);
+  g_free (tpl);
+}
+
+static gboolean
+decode_at (const char *raw, gsize len, GString *out, const char *base, const char *filename,
+           int line, int col, GError **error)
+{
+  gsize bad;
+  if (fc_decode_entities (raw, len, out, &bad))
+    return TRUE;
+  fc_advance_position (base, (raw - base) + bad, &line, &col);
+  g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_ENTITY,
+               "%s:%d:%d: bad entity", filename, line, col);
+  return FALSE;
+}
+
+/**
+ * fc_template_parse:
+ * @text: raw markup text (entities not yet decoded)
+ * @filename: for messages
+ * @line: line of @text's first character
+ * @col: column of @text's first character
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the template
+ */
+FcTemplate *
+fc_template_parse (const char *text, const char *filename, int line, int col, GError **error)
+{
+  GArray *parts = g_array_new (FALSE, TRUE, sizeof (Part));
+  FcTemplate *tpl = g_new0 (FcTemplate, 1);
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *open = strstr (p, "{{");
+      const char *close;
+      Part part = { NULL, NULL };
+
+      if (!open)
+        open = p + strlen (p);
+      if (open > p)
+        {
+          GString *s = g_string_new (NULL);
+          if (!decode_at (p, open - p, s, text, filename, line, col, error))
+            {
+              g_string_free (s, TRUE);
+              goto fail;
+            }
+          part.text = g_string_free (s, FALSE);
+          g_array_append_val (parts, part);
+        }
+      if (!*open)
+        break;
+      close = strstr (open + 2, "}}");
+      if (!close)
+        {
+          int l = line, c = col;
+          fc_advance_position (text, open - text, &l, &c);
+          g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNTERMINATED_BINDING,
+                       "%s:%d:%d: unterminated {{", filename, l, c);
+          goto fail;
+        }
+      {
+        GString *s = g_string_new (NULL);
+        GError *local = NULL;
+        int off = 0;
+        if (!decode_at (open + 2, close - open - 2, s, text, filename, line, col, error))
+          {
+            g_string_free (s, TRUE);
+            goto fail;
+          }
+        part.text = NULL;
+        part.expr = fc_expr_parse (s->str, &off, &local);
+        if (!part.expr)
+          {
+            int l = line, c = col;
+            /* offsets inside the decoded text match the raw text unless
+             * entities came before the error; good enough to point at it */
+            fc_advance_position (text, (open + 2 - text) + MIN ((gsize) off, (gsize) (close - open - 2)), &l, &c);
+            g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_EXPRESSION,
+                         "%s:%d:%d: %s", filename, l, c, local->message);
+            g_error_free (local);
+            g_string_free (s, TRUE);
+            goto fail;
+          }
+        g_string_free (s, TRUE);
+        g_array_append_val (parts, part);
+      }
+      p = close + 2;
+    }
+
+  tpl->n_parts = parts->len;
+  tpl->parts = (Part *) g_array_free (parts, FALSE);
+  for (guint i = 0; i < tpl->n_parts; i++)
+    if (tpl->parts[i].expr)
+      {
+        if (!tpl->deps)
+          tpl->deps = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_data_path_free);
+        fc_expr_collect_dependencies (tpl->parts[i].expr, tpl->deps);
+      }
+  if (!tpl->deps)
+    tpl->constant = fc_template_evaluate (tpl, NULL);
+  return tpl;
+
+fail:
+  for (guint i = 0; i < parts->len; i++)
+    {
+      g_free (g_array_index (parts, Part, i).text);
+      fc_expr_free (g_array_index (parts, Part, i).expr);
+    }
+  g_array_free (parts, TRUE);
+  g_free (tpl);
+  return NULL;
+}
+
+/** fc_template_is_constant: whether @tpl has no binding reading data */
+gboolean
+fc_template_is_constant (const FcTemplate *tpl)
+{
+  return tpl->deps == NULL;
+}
+
+/**
+ * fc_template_evaluate:
+ * @tpl: a template
+ * @data: page data
+ *
+ * Exactly one `{{expr}}` keeps the expression's type; anything else is a
+ * string, with null and undefined as "".
+ *
+ * Returns: (transfer full): the value
+ */
+FcValue *
+fc_template_evaluate (const FcTemplate *tpl, FcValue *data)
+{
+  return fc_template_evaluate_in_scope (tpl, data, NULL);
+}
+
+/**
+ * fc_template_evaluate_in_scope:
+ * @tpl: a template
+ * @data: page data
+ * @scope: (nullable): variables that shadow @data
+ *
+ * Returns: (transfer full): the value
+ */
+FcValue *
+fc_template_evaluate_in_scope (const FcTemplate *tpl, FcValue *data, const FcScope *scope)
+{
+  GString *s;
+
+  if (tpl->constant)
+    return fc_value_ref (tpl->constant);
+  if (tpl->n_parts == 0)
+    return fc_value_new_string ("");
+  if (tpl->n_parts == 1 && tpl->parts[0].expr)
+    return fc_expr_evaluate_in_scope (tpl->parts[0].expr, data, scope);
+  if (tpl->n_parts == 1)
+    return fc_value_new_string (tpl->parts[0].text);
+  s = g_string_new (NULL);
+  for (guint i = 0; i < tpl->n_parts; i++)
+    {
+      if (tpl->parts[i].text)
+        g_string_append (s, tpl->parts[i].text);
+      else
+        {
+          g_autoptr (FcValue) v = fc_expr_evaluate_in_scope (tpl->parts[i].expr, data, scope);
+          if (fc_value_get_kind (v) > FC_VALUE_NULL)
+            {
+              g_autofree char *t = fc_value_to_js_string (v);
+              g_string_append (s, t);
+            }
+        }
+    }
+  return fc_value_new_string_take (g_string_free (s, FALSE));
+}
+
+/**
+ * fc_template_get_dependencies:
+ * @tpl: a template
+ *
+ * Returns: (transfer none) (nullable) (element-type FcDataPath): the data
+ *   paths @tpl reads
+ */
+const GPtrArray *
+fc_template_get_dependencies (const FcTemplate *tpl)
+{
+  return tpl->deps;
+}
+
+/** fc_template_depends_on: whether a change at @changed can change @tpl's value */
+gboolean
+fc_template_depends_on (const FcTemplate *tpl, const FcDataPath *changed)
+{
+  if (!tpl->deps)
+    return FALSE;
+  for (guint i = 0; i < tpl->deps->len; i++)
+    if (fc_data_path_overlaps (g_ptr_array_index (tpl->deps, i), changed))
+      return TRUE;
+  return FALSE;
+}
