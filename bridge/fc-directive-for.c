@@ -125,7 +125,7 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
               ok = FALSE;
               break;
             }
-          g_ptr_array_remove (el->children, child); /* placed below */
+          fc_element_remove_child (el, child); /* placed below */
           g_hash_table_add (reused, child);
           fc_element_tree_mount (self, child);
           changed = TRUE;
@@ -135,31 +135,36 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
         changed = TRUE;
       g_ptr_array_add (order, child);
     }
-  /* drop the instances no item kept (all of them on failure: keep none half-built) */
+  /* drop the instances no item kept (all of them on failure: keep none
+   * half-built); el->children is made anew below, so each is destroyed
+   * detached, without a search in it (O(n) for n instances) */
   for (guint i = el->children->len; i > 0; i--)
     {
       FcElement *child = g_ptr_array_index (el->children, i - 1);
       if (!ok || !g_hash_table_contains (reused, child))
         {
+          child->parent = NULL;
           fc_element_destroy (self, child);
           changed = TRUE;
         }
     }
   if (!ok)
     for (guint i = 0; i < order->len; i++)
-      if (!((FcElement *) g_ptr_array_index (order, i))->dead
-          && !g_ptr_array_find (el->children, g_ptr_array_index (order, i), NULL))
-        {
-          /* new instances were already detached from the children: put them back to destroy them */
-          g_ptr_array_add (el->children, g_ptr_array_index (order, i));
-          fc_element_destroy (self, g_ptr_array_index (order, i));
-        }
+      {
+        FcElement *child = g_ptr_array_index (order, i);
+
+        /* the old instances are all dead: the rest were built for this
+         * refresh and are already detached */
+        if (!child->dead)
+          {
+            child->parent = NULL;
+            fc_element_destroy (self, child);
+          }
+      }
+  g_ptr_array_set_size (el->children, 0);
   if (ok)
-    {
-      g_ptr_array_set_size (el->children, 0);
-      for (guint i = 0; i < order->len; i++)
-        g_ptr_array_add (el->children, g_ptr_array_index (order, i));
-    }
+    for (guint i = 0; i < order->len; i++)
+      g_ptr_array_add (el->children, g_ptr_array_index (order, i));
   if (changed)
     fc_page_emit_children_changed (self, el);
   fc_page_update_end (self);

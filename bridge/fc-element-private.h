@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 FcElement *fc_element_new_child (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *scope,
                                  const FcElementKind *kind);
 void fc_element_destroy (FcPage *self, FcElement *el);
+void fc_element_remove_child (FcElement *parent, FcElement *child);
 void fc_element_free (FcElement *el);
 void fc_page_free_graveyard (FcPage *self);
 
