@@ -9,6 +9,7 @@
 #include "fc-value.h"
 #include "fc-page.h"
 #include "fc-plugin.h"
+#include "fc-host-settings.h"
 
 G_BEGIN_DECLS
 

@@ -13,5 +13,6 @@
 #include "fc-page.h"
 #include "fc-style.h"
 #include "fc-plugin.h"
+#include "fc-host-settings.h"
 #include "fc-app.h"
 #undef FC_BRIDGE_INSIDE
