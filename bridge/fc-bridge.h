@@ -14,5 +14,6 @@
 #include "fc-style.h"
 #include "fc-plugin.h"
 #include "fc-host-settings.h"
+#include "fc-host-sign.h"
 #include "fc-app.h"
 #undef FC_BRIDGE_INSIDE

@@ -21,7 +21,10 @@ G_BEGIN_DECLS
  * servers a plugin may download from (#FcHostSettings:download-domains,
  * #FcHostSettings:allow-insecure-http), and whether recordings from the
  * test sources are made offline, as fast as the machine encodes
- * (#FcHostSettings:offline).
+ * (#FcHostSettings:offline); and what the platform's back end knows of the
+ * mini-program, which signs its plugins' requests: its app id and version
+ * (#FcHostSettings:app-id, #FcHostSettings:app-version) and a secret token
+ * per plugin provider (fc_host_settings_set_plugin_token()).
  *
  * Each #FcApp owns one (fc_app_get_host_settings()), or shares one the host
  * gives it (fc_app_set_host_settings()). A plugin's component reads the
@@ -73,5 +76,22 @@ fc_host_settings_set_allow_insecure_http (FcHostSettings *self,
 FC_BRIDGE_EXPORT gboolean fc_host_settings_get_offline (FcHostSettings *self);
 FC_BRIDGE_EXPORT void fc_host_settings_set_offline (FcHostSettings *self,
                                                     gboolean offline);
+FC_BRIDGE_EXPORT const char *
+fc_host_settings_get_app_id (FcHostSettings *self);
+FC_BRIDGE_EXPORT gboolean fc_host_settings_set_app_id (FcHostSettings *self,
+                                                       const char *app_id,
+                                                       GError **error);
+FC_BRIDGE_EXPORT const char *
+fc_host_settings_get_app_version (FcHostSettings *self);
+FC_BRIDGE_EXPORT gboolean
+fc_host_settings_set_app_version (FcHostSettings *self, const char *version,
+                                  GError **error);
+FC_BRIDGE_EXPORT gboolean
+fc_host_settings_set_plugin_token (FcHostSettings *self, const char *provider,
+                                   const char *token, GError **error);
+FC_BRIDGE_EXPORT gboolean
+fc_host_settings_has_plugin_token (FcHostSettings *self, const char *provider);
+FC_BRIDGE_EXPORT char **
+fc_host_settings_dup_token_providers (FcHostSettings *self);
 
 G_END_DECLS

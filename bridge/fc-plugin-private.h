@@ -55,4 +55,11 @@ char *fc_path_confine (const char *root, const char *base_dir, const char *rel,
                        gboolean allow_dotdot, const char *where,
                        const char *what, GError **error);
 
+/* fc-host-settings.c: a plugin provider's token (a secret: never logged,
+ * never copied but to sign), or %NULL; and how a secret is freed (wiped
+ * first). */
+const char *fc_host_settings_peek_plugin_token (FcHostSettings *self,
+                                                const char *provider);
+void fc_secret_free (gpointer secret);
+
 G_END_DECLS
