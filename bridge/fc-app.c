@@ -3,32 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fc-plugin-private.h"
+#include "fc-app-private.h"
 #include "fc-page-private.h"
-
-typedef struct
-{
-  char *alias;
-  char *where;       /* app.json:L:C of the declaration */
-  int subpackage;    /* index into roots, or -1 for the main package */
-  FcValue *generics; /* genericsImplementation, or NULL */
-  FcPlugin *plugin;
-  FcPluginInterface iface;
-} Decl;
-
-struct _FcApp
-{
-  GObject parent_instance;
-  FcPluginStore *store;
-  char *dir;
-  char *json_text;
-  FcValue *json;
-  GPtrArray *roots;    /* char*: subpackage roots, normalised */
-  GPtrArray *decls;    /* Decl* */
-  GHashTable *exports; /* normalised path → FcValue, shared by plugins exporting
-                          one file */
-  FcHostSettings *settings;
-};
 
 G_DEFINE_FINAL_TYPE (FcApp, fc_app, G_TYPE_OBJECT)
 
@@ -234,6 +210,8 @@ load_plugins (FcApp *self, FcValue *plugins, int subpackage, const char *root,
           return FALSE;
         }
       d->iface.plugin = d->plugin;
+      d->iface.app = self;
+      d->iface.subpackage = subpackage;
       if (!load_export (self, d, fc_value_object_get (o, "export"), root,
                         error))
         return FALSE;
@@ -471,8 +449,8 @@ fc_element_resolve_path (FcElement *element, const char *path, GError **error)
 }
 
 /* the subpackage a page path belongs to, or -1 */
-static int
-subpackage_of (FcApp *self, const char *page_path)
+int
+fc_app_subpackage_of (FcApp *self, const char *page_path)
 {
   for (guint i = 0; page_path && i < self->roots->len; i++)
     {
@@ -486,8 +464,8 @@ subpackage_of (FcApp *self, const char *page_path)
 
 /* The declaration @name (an alias, or with @by_provider a provider id too)
  * visible from subpackage @sub; sets an error naming why not. */
-static Decl *
-find_decl (FcApp *self, const char *name, int sub, gboolean by_provider,
+Decl *
+fc_app_find_decl (FcApp *self, const char *name, int sub, gboolean by_provider,
            const char *at, GError **error)
 {
   Decl *elsewhere = NULL;
@@ -576,7 +554,7 @@ fc_app_require_plugin (FcApp *self, const char *from_page,
                          from_page ? " in " : "", from_page ? from_page : "");
   Decl *d;
   g_return_val_if_fail (FC_IS_APP (self) && alias_or_provider, NULL);
-  d = find_decl (self, alias_or_provider, subpackage_of (self, from_page), TRUE,
+  d = fc_app_find_decl (self, alias_or_provider, fc_app_subpackage_of (self, from_page), TRUE,
                  at, error);
   return d ? &d->iface : NULL;
 }
@@ -660,7 +638,7 @@ resolve_host (FcPage *page, const char *tag, const char *path, int line,
                        path);
           return NULL;
         }
-      if (!(d = find_decl (c->app, a, c->subpackage, FALSE, at, error)))
+      if (!(d = fc_app_find_decl (c->app, a, c->subpackage, FALSE, at, error)))
         return NULL;
       return public_component (d, slash + 1, at, error);
     }
@@ -735,48 +713,19 @@ resolve_in_plugin (FcPage *page, const char *tag, const char *path, int line,
   if (!path)
     return NULL;
   at = ctx_where (c, path, page, line, col);
+  /* this plugin's components, or those of another plugin the
+   * mini-program declares (fc-plugin-peers.c) */
   if (g_str_has_prefix (path, "plugin-private://"))
-    {
-      const char *prov = path + strlen ("plugin-private://");
-      const char *slash = strchr (prov, '/');
-      if (!slash
-          || strncmp (prov, fc_plugin_get_provider (plugin), slash - prov) != 0
-          || fc_plugin_get_provider (plugin)[slash - prov])
-        {
-          g_set_error (
-              error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_PRIVATE,
-              "%s: \"%s\": plugin %s may use plugin-private://%s/PATH only", at,
-              path, fc_plugin_get_provider (plugin),
-              fc_plugin_get_provider (plugin));
-          return NULL;
-        }
-      if (!(norm = fc_path_confine (fc_plugin_get_dir (plugin), NULL, slash + 1,
-                                    FALSE, at, "component", error)))
-        return NULL;
-    }
-  else if (g_str_has_prefix (path, "plugin://"))
-    {
-      const char *alias = path + strlen ("plugin://");
-      const char *slash = strchr (alias, '/');
-      if (slash
-          && (strncmp (alias, c->decl->alias, slash - alias) == 0
-              || strncmp (alias, fc_plugin_get_provider (plugin), slash - alias)
-                     == 0))
-        return public_component (c->decl, slash + 1, at, error);
-      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_PRIVATE,
-                   "%s: \"%s\": a plugin reaches no other plugin's components",
-                   at, path);
-      return NULL;
-    }
-  else
-    {
-      dir = path[0] == '/' ? NULL : g_path_get_dirname (c->local_path);
-      if (!(norm = fc_path_confine (fc_plugin_get_dir (plugin),
-                                    dir && strcmp (dir, ".") ? dir : NULL,
-                                    path[0] == '/' ? path + 1 : path, TRUE, at,
-                                    "component", error)))
-        return NULL;
-    }
+    return fc_app_resolve_plugin_private (c->app, c->decl, c->subpackage, path,
+                                          at, error);
+  if (g_str_has_prefix (path, "plugin://"))
+    return fc_app_refuse_plugin_url (c->decl, path, at, error);
+  dir = path[0] == '/' ? NULL : g_path_get_dirname (c->local_path);
+  if (!(norm = fc_path_confine (fc_plugin_get_dir (plugin),
+                                dir && strcmp (dir, ".") ? dir : NULL,
+                                path[0] == '/' ? path + 1 : path, TRUE, at,
+                                "component", error)))
+    return NULL;
   k = fc_plugin_lookup_component (plugin, norm);
   if (!k)
     g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND,
@@ -818,6 +767,7 @@ load_with (FcApp *self, FcPage *page, PageCtx *c, const char *page_json,
     }
   g_object_set_data_full (G_OBJECT (page), "fc-app", g_object_ref (self),
                           g_object_unref);
+  fc_app_page_set_origin (page, c->decl, c->subpackage);
   /* a plugin page's events call its plugin's handlers only, never the
    * host's (an empty scope when the plugin registered none) */
   if (c->decl)
@@ -862,7 +812,7 @@ fc_app_load_page_text (FcApp *self, FcPage *page, const char *page_path,
   g_autofree char *fxml_name = g_strdup_printf ("%s.fxml", page_path);
   c->page_path = g_strdup (page_path);
   c->json_name = g_strdup_printf ("%s.json", page_path);
-  c->subpackage = subpackage_of (self, page_path);
+  c->subpackage = fc_app_subpackage_of (self, page_path);
   return load_with (self, page, c, page_json, fxml, fxml_name, data, error);
 }
 
@@ -896,6 +846,9 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
 
   g_return_val_if_fail (FC_IS_APP (self) && FC_IS_PAGE (page) && page_path,
                         FALSE);
+  /* refused: only a plugin's page navigates that way */
+  if (g_str_has_prefix (page_path, "plugin-private://"))
+    return fc_app_load_page_from (self, page, NULL, page_path, data, error);
   c = g_new0 (PageCtx, 1);
   if (g_str_has_prefix (page_path, "plugin://"))
     {
@@ -911,7 +864,7 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
           d = g_ptr_array_index (self->decls, i);
       if (!d)
         {
-          find_decl (self, a, -1, FALSE, page_path, error);
+          fc_app_find_decl (self, a, -1, FALSE, page_path, error);
           g_free (c);
           return FALSE;
         }
@@ -946,7 +899,7 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
         }
       root = self->dir;
       c->page_path = g_strdup (norm);
-      c->subpackage = subpackage_of (self, norm);
+      c->subpackage = fc_app_subpackage_of (self, norm);
     }
   c->json_name = g_strdup_printf ("%s.json", c->page_path);
   fxml_name = g_strdup_printf ("%s.fxml", c->page_path);

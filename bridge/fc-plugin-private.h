@@ -38,6 +38,9 @@ struct _FcPluginInterface
   FcPlugin *plugin;
   FcValue *exported; /* the host's export, shared between plugins exporting one
                         file */
+  FcApp *app;        /* the app declaring it (not a reference: the interface
+                        lives in the app's declaration) */
+  int subpackage;    /* where it is declared: -1 for the main package */
 };
 
 /* The handlers the module registered for its page at @path (a value of

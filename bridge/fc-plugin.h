@@ -45,6 +45,8 @@ typedef enum
   FC_PLUGIN_ERROR_NOT_FOUND, /* a file the configuration names is missing */
   FC_PLUGIN_ERROR_PRIVATE,   /* plugin-private:// used outside its plugin */
   FC_PLUGIN_ERROR_BAD_SETTING, /* a host setting the platform cannot use */
+  FC_PLUGIN_ERROR_PLUGIN_URL_IN_PLUGIN, /* plugin:// inside a plugin, which
+                                           uses plugin-private:// */
 } FcPluginError;
 
 FC_BRIDGE_EXPORT GQuark fc_plugin_error_quark (void);
@@ -146,5 +148,11 @@ FC_BRIDGE_EXPORT FcValue *fc_plugin_interface_call (FcPluginInterface *iface,
                                                     GError **error);
 FC_BRIDGE_EXPORT FcValue *
 fc_plugin_interface_require_mini_program (FcPluginInterface *iface);
+FC_BRIDGE_EXPORT FcPluginInterface *
+fc_plugin_interface_require_plugin (FcPluginInterface *iface,
+                                    const char *provider, GError **error);
+FC_BRIDGE_EXPORT FcPluginInterface *
+fc_element_require_plugin (FcElement *element, const char *provider,
+                           GError **error);
 
 G_END_DECLS

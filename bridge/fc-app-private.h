@@ -1,0 +1,54 @@
+/* fc-app-private.h: shared by fc-app.c and fc-plugin-peers.c (what one
+ * plugin reaches of the others its mini-program declares). */
+#pragma once
+
+#include "fc-plugin-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *alias;
+  char *where;       /* app.json:L:C of the declaration */
+  int subpackage;    /* index into roots, or -1 for the main package */
+  FcValue *generics; /* genericsImplementation, or NULL */
+  FcPlugin *plugin;
+  FcPluginInterface iface;
+} Decl;
+
+struct _FcApp
+{
+  GObject parent_instance;
+  FcPluginStore *store;
+  char *dir;
+  char *json_text;
+  FcValue *json;
+  GPtrArray *roots;    /* char*: subpackage roots, normalised */
+  GPtrArray *decls;    /* Decl* */
+  GHashTable *exports; /* normalised path → FcValue, shared by plugins exporting
+                          one file */
+  FcHostSettings *settings;
+};
+
+/* The subpackage a page path belongs to, or -1. */
+int fc_app_subpackage_of (FcApp *self, const char *page_path);
+/* The declaration @name (an alias, or with @by_provider a provider id too)
+ * visible from subpackage @sub; sets an error naming why not. */
+Decl *fc_app_find_decl (FcApp *self, const char *name, int sub,
+                        gboolean by_provider, const char *at, GError **error);
+
+
+/* fc-plugin-peers.c: plugin-private://PROVIDER/PATH from a page of @from's
+ * plugin (its own components, or another declared plugin's, visible from
+ * @sub), and the error for plugin:// inside a plugin. */
+FcComponentClass *fc_app_resolve_plugin_private (FcApp *app, Decl *from,
+                                                 int sub, const char *url,
+                                                 const char *at,
+                                                 GError **error);
+FcComponentClass *fc_app_refuse_plugin_url (Decl *from, const char *url,
+                                            const char *at, GError **error);
+/* What a page loaded by the app is: a page of plugin @decl (or the
+ * mini-program's, %NULL), in subpackage @sub (-1: the main package). */
+void fc_app_page_set_origin (FcPage *page, Decl *decl, int sub);
+
+G_END_DECLS
