@@ -139,8 +139,8 @@ fc_app_refuse_plugin_url (Decl *from, const char *url, const char *at,
   g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_PLUGIN_URL_IN_PLUGIN,
                "%s: \"%s\": plugin:// is the mini-program's way to name a "
                "plugin (by its alias) and does not work inside plugin %s; "
-               "use plugin-private://PROVIDER/PATH, for this plugin "
-               "plugin-private://%s/PATH",
+               "use plugin-private://PROVIDER/PATH "
+               "(plugin-private://%s/PATH for its own)",
                at, url, fc_plugin_get_provider (from->plugin),
                fc_plugin_get_provider (from->plugin));
   return NULL;
