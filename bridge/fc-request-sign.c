@@ -28,11 +28,9 @@ sign_pair_free (gpointer data)
 static SignPair *
 page_pair (FcPage *page, double now, GError **error)
 {
-  static GQuark quark;
+  GQuark quark = g_quark_from_static_string ("fc-request-sign-pair");
   SignPair *p;
 
-  if (!quark)
-    quark = g_quark_from_static_string ("fc-request-sign-pair");
   p = g_object_get_qdata (G_OBJECT (page), quark);
   if (!p)
     {
