@@ -465,8 +465,8 @@ fc_app_subpackage_of (FcApp *self, const char *page_path)
 /* The declaration @name (an alias, or with @by_provider a provider id too)
  * visible from subpackage @sub; sets an error naming why not. */
 Decl *
-fc_app_find_decl (FcApp *self, const char *name, int sub, gboolean by_provider,
-           const char *at, GError **error)
+fc_app_find_decl (FcApp *self, const char *name, int sub,
+                  gboolean by_provider, const char *at, GError **error)
 {
   Decl *elsewhere = NULL;
   g_autoptr (GString) declared = g_string_new (NULL);
@@ -554,8 +554,9 @@ fc_app_require_plugin (FcApp *self, const char *from_page,
                          from_page ? " in " : "", from_page ? from_page : "");
   Decl *d;
   g_return_val_if_fail (FC_IS_APP (self) && alias_or_provider, NULL);
-  d = fc_app_find_decl (self, alias_or_provider, fc_app_subpackage_of (self, from_page), TRUE,
-                 at, error);
+  d = fc_app_find_decl (self, alias_or_provider,
+                        fc_app_subpackage_of (self, from_page), TRUE, at,
+                        error);
   return d ? &d->iface : NULL;
 }
 
