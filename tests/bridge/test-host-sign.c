@@ -66,6 +66,41 @@ test_vector (void)
     }
 }
 
+/* The Python check plugins/README.md gives server authors accepts what
+ * the library signs now, and refuses another token. */
+static void
+test_readme_python (void)
+{
+  const char *src = g_getenv ("FC_SOURCE_ROOT");
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *nonce = fc_host_sign_new_nonce (NULL);
+  g_autofree char *header = NULL, *referer = NULL, *readme = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+  const char *script
+      = "import re, sys\n"
+        "code = re.search(r'```python\\n(.*?)```', open(sys.argv[1]).read(), re.S).group(1)\n"
+        "ns = {}\n"
+        "exec(code, ns)\n"
+        "print(ns['verify'](sys.argv[2], sys.argv[3], 'tokenP'), ns['verify'](sys.argv[2], sys.argv[3], 'tokenQ'))\n";
+
+  if (!src || !python)
+    {
+      g_test_skip ("needs FC_SOURCE_ROOT and python3");
+      return;
+    }
+  header = fc_host_sign_make_header ("wxpy", nonce, g_get_real_time () / G_USEC_PER_SEC, "tokenP");
+  referer = fc_host_sign_make_referer ("wxpy", "5");
+  readme = g_build_filename (src, "plugins", "README.md", NULL);
+  g_spawn_sync (NULL, (char *[]) { python, "-c", (char *) script, readme, header, referer, NULL }, NULL,
+                G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("python: %s%s", out, err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "True False\n");
+}
+
 /* JavaScript sorts by UTF-16 code units: U+1D49C (D835 DC9C) before
  * U+FF5E, though its code point is larger. */
 static void
@@ -353,6 +388,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/HostSign/vector", test_vector);
   g_test_add_func ("/HostSign/js-order", test_js_order);
+  g_test_add_func ("/HostSign/readme-python", test_readme_python);
   g_test_add_func ("/HostSign/referer-nonce", test_referer_nonce);
   for (guint i = 0; i < G_N_ELEMENTS (verify_rows); i++)
     {
