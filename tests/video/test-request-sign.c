@@ -30,6 +30,9 @@ typedef struct
   GPtrArray *hops;     /* "PATH" per request */
   GPtrArray *bad;      /* what was wrong, per request */
   GHashTable *nonces;  /* the nonces seen */
+  GHashTable *pairs;   /* path → "NONCE TIMESTAMP" of its last request */
+  gint64 ahead;        /* how far ahead of the real clock a timestamp may be
+                          (the page clock of a case that waited) */
 } Server;
 
 static Server srv;
@@ -112,9 +115,11 @@ check_request (SoupServerMessage *msg)
     return g_strdup_printf ("short nonce %s", fc_value_get_string (nonce));
   /* the pair is made on the page clock, which starts at the real time */
   when = g_ascii_strtoll (fc_value_get_string (ts), NULL, 10);
-  if (when < now - 120 || when > now + 5)
+  if (when < now - 120 || when > now + 5 + srv.ahead)
     return g_strdup_printf ("timestamp %" G_GINT64_FORMAT " far from now %" G_GINT64_FORMAT, when, now);
   g_hash_table_add (srv.nonces, g_strdup (fc_value_get_string (nonce)));
+  g_hash_table_replace (srv.pairs, g_strdup (soup_server_message_get_uri (msg) ? g_uri_get_path (soup_server_message_get_uri (msg)) : ""),
+                        g_strdup_printf ("%s %s", fc_value_get_string (nonce), fc_value_get_string (ts)));
   return NULL;
 }
 
@@ -137,13 +142,16 @@ handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTabl
   g_free (wrong);
   if (strcmp (path, "/a1") == 0)
     redirect (msg, SOUP_STATUS_FOUND, "/a2");
+  else if (strcmp (path, "/b1") == 0)
+    redirect (msg, SOUP_STATUS_FOUND, "/tone2.wav");
   else if (strcmp (path, "/a2") == 0)
     redirect (msg, SOUP_STATUS_TEMPORARY_REDIRECT, absolute);
   else if (strcmp (path, "/m1") == 0)
     redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "m2");
   else if (strcmp (path, "/m2") == 0)
     redirect (msg, SOUP_STATUS_SEE_OTHER, "/mask.png");
-  else if (strcmp (path, "/tone.wav") == 0 || strcmp (path, "/mask.png") == 0)
+  else if (strcmp (path, "/tone.wav") == 0 || strcmp (path, "/tone2.wav") == 0
+           || strcmp (path, "/mask.png") == 0)
     {
       GBytes *b = path[1] == 't' ? srv.wav : srv.png;
 
@@ -163,6 +171,8 @@ server_reset (gboolean signed_expected, const char *referer)
   g_ptr_array_set_size (srv.hops, 0);
   g_ptr_array_set_size (srv.bad, 0);
   g_hash_table_remove_all (srv.nonces);
+  g_hash_table_remove_all (srv.pairs);
+  srv.ahead = 0;
 }
 
 /* ---- the programs ---- */
@@ -314,6 +324,65 @@ test_replay_unsigned (void)
   fc_test_remove_tree (dir);
 }
 
+/* Ten minutes of page time later (a `wait`, on replay's virtual clock), a
+ * second recorder's download is signed with a new pair, its timestamp 600
+ * s on; the first page's requests shared one pair. */
+static void
+test_replay_rotation (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fc-request-sign-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "case.json", NULL);
+  g_autofree char *text = g_strdup_printf (
+      "{\n"
+      "  \"appJson\": {\"plugins\": {\"video\": {\"version\": \"1.0.0\", \"provider\": \"" PROVIDER "\"}}},\n"
+      "  \"pageJson\": {\"usingComponents\": {\"video-recognition\": \"plugin://video/video-recognition\"}},\n"
+      "  \"fxml\": \"<video-recognition id=\\\"one\\\" stepList=\\\"{{one}}\\\" bind:onRecordReady=\\\"ready1\\\"/>"
+      "<video-recognition wx:if=\\\"{{later}}\\\" id=\\\"two\\\" stepList=\\\"{{two}}\\\" "
+      "bind:onRecordReady=\\\"ready2\\\"/>\",\n"
+      "  \"data\": {\"later\": false, \"one\": [{\"showTime\": 0, \"audioSrc\": \"http://127.0.0.1:%u/a1\"}], "
+      "\"two\": [{\"showTime\": 0, \"audioSrc\": \"http://127.0.0.1:%u/b1\"}]},\n"
+      "  \"host\": {\"downloadDomains\": [\"127.0.0.1:%u\"], \"allowInsecureHttp\": true, \"tempDir\": \"%s\", "
+      "\"appId\": \"" APPID "\", \"pluginTokens\": {\"" PROVIDER "\": \"" TOKEN "\"}},\n"
+      "  \"steps\": [\n"
+      "    {\"expect\": {\"handler\": \"ready1\"}},\n"
+      "    {\"wait\": 600000},\n"
+      "    {\"setData\": {\"later\": true}},\n"
+      "    {\"expect\": {\"handler\": \"ready2\"}}\n"
+      "  ]\n"
+      "}\n",
+      srv.port, srv.port, srv.port, dir);
+  Child child = { 0 };
+  const char *first, *second, *last;
+  g_auto (GStrv) a = NULL, b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  server_reset (TRUE, "https://servicewechat.com/" APPID "/0/page-frame.html");
+  srv.ahead = 600;
+  run_fc_demo ((const char *[]) { "replay", path, NULL }, &child);
+  for (guint i = 0; i < srv.bad->len; i++)
+    g_test_message ("bad request: %s", (char *) g_ptr_array_index (srv.bad, i));
+  g_assert_cmpuint (srv.bad->len, ==, 0);
+  g_assert_cmpint (child.status, ==, 0);
+  first = g_hash_table_lookup (srv.pairs, "/a1");
+  last = g_hash_table_lookup (srv.pairs, "/tone.wav");
+  second = g_hash_table_lookup (srv.pairs, "/b1");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  /* a redirect keeps the pair of its load */
+  g_assert_cmpstr (last, ==, first);
+  g_assert_cmpstr (g_hash_table_lookup (srv.pairs, "/tone2.wav"), ==, second);
+  a = g_strsplit (first, " ", 2);
+  b = g_strsplit (second, " ", 2);
+  g_assert_cmpstr (a[0], !=, b[0]);
+  g_assert_cmpint (g_ascii_strtoll (b[1], NULL, 10), ==, g_ascii_strtoll (a[1], NULL, 10) + 600);
+  g_assert_null (strstr (child.out, TOKEN));
+  g_assert_null (strstr (child.err, TOKEN));
+  child_clear (&child);
+  fc_test_remove_tree (dir);
+}
+
 /* A bad token in a case: refused before the page mounts, not quoted. */
 static void
 test_replay_bad_token (void)
@@ -407,6 +476,7 @@ main (int argc, char **argv)
   srv.hops = g_ptr_array_new_with_free_func (g_free);
   srv.bad = g_ptr_array_new_with_free_func (g_free);
   srv.nonces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  srv.pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   srv.server = soup_server_new (NULL, NULL);
   soup_server_add_handler (srv.server, NULL, handler, NULL, NULL);
   g_assert_true (soup_server_listen_local (srv.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -417,6 +487,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/RequestSign/replay-signed", test_replay_signed);
   g_test_add_func ("/RequestSign/replay-unsigned", test_replay_unsigned);
+  g_test_add_func ("/RequestSign/replay-rotation", test_replay_rotation);
   g_test_add_func ("/RequestSign/replay-bad-token", test_replay_bad_token);
   g_test_add_func ("/RequestSign/demo-headless", test_demo_headless);
   ret = g_test_run ();
@@ -426,5 +497,6 @@ main (int argc, char **argv)
   g_ptr_array_unref (srv.hops);
   g_ptr_array_unref (srv.bad);
   g_hash_table_unref (srv.nonces);
+  g_hash_table_unref (srv.pairs);
   return ret;
 }
