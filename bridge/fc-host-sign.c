@@ -4,6 +4,7 @@
  * state; the nonce and timestamp a page signs with are kept by
  * fc-request-sign.c. */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -178,10 +179,15 @@ member (FcValue *o, const char *name, char **owned)
   if (v && fc_value_get_kind (v) == FC_VALUE_STRING
       && *fc_value_get_string (v))
     return fc_value_get_string (v);
-  if (v && owned && fc_value_get_kind (v) == FC_VALUE_NUMBER
-      && fc_value_get_number (v) == (double) (gint64) fc_value_get_number (v))
-    return *owned = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                     (gint64) fc_value_get_number (v));
+  /* an integer in range: the cast of a larger double would be undefined */
+  if (v && owned && fc_value_get_kind (v) == FC_VALUE_NUMBER)
+    {
+      double d = fc_value_get_number (v);
+
+      if (d >= 0 && d <= 9007199254740992.0 && d == floor (d))
+        return *owned = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) d);
+      return *owned = g_strdup ("-"); /* refused as not Unix seconds */
+    }
   return NULL;
 }
 

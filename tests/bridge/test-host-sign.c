@@ -153,6 +153,8 @@ static const VerifyRow verify_rows[] = {
   { "no-nonce", "{\"timestamp\":\"@NOW@\",\"signature\":\"@SIG@\"}", "wxA", "s3cr3tTok", 900, FC_HOST_SIGN_ERROR_MALFORMED },
   { "no-signature", "{\"noncestr\":\"abc\",\"timestamp\":\"@NOW@\"}", "wxA", "s3cr3tTok", 900, FC_HOST_SIGN_ERROR_MALFORMED },
   { "text-timestamp", "{\"noncestr\":\"abc\",\"timestamp\":\"soon\",\"signature\":\"@SIG@\"}", "wxA", "s3cr3tTok", 900, FC_HOST_SIGN_ERROR_MALFORMED },
+  { "huge-number-timestamp", "{\"noncestr\":\"abc\",\"timestamp\":99999999999999999999,\"signature\":\"@SIG@\"}", "wxA", "s3cr3tTok", 900, FC_HOST_SIGN_ERROR_MALFORMED },
+  { "fraction-timestamp", "{\"noncestr\":\"abc\",\"timestamp\":1.5,\"signature\":\"@SIG@\"}", "wxA", "s3cr3tTok", 900, FC_HOST_SIGN_ERROR_MALFORMED },
   { "negative-timestamp", "{\"noncestr\":\"abc\",\"timestamp\":\"-5\",\"signature\":\"@SIG@\"}", "wxA", "s3cr3tTok", 900, FC_HOST_SIGN_ERROR_MALFORMED },
 };
 
