@@ -37,7 +37,6 @@ int fc_app_subpackage_of (FcApp *self, const char *page_path);
 Decl *fc_app_find_decl (FcApp *self, const char *name, int sub,
                         gboolean by_provider, const char *at, GError **error);
 
-
 /* fc-plugin-peers.c: plugin-private://PROVIDER/PATH from a page of @from's
  * plugin (its own components, or another declared plugin's, visible from
  * @sub), and the error for plugin:// inside a plugin. */

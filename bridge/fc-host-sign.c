@@ -21,7 +21,7 @@ G_DEFINE_QUARK (fc-host-sign-error, fc_host_sign_error)
 static int
 js_compare (const void *pa, const void *pb)
 {
-  const char *a = *(const char *const *) pa, *b = *(const char *const *) pb;
+  const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
   g_autofree gunichar2 *ua = g_utf8_to_utf16 (a, -1, NULL, NULL, NULL);
   g_autofree gunichar2 *ub = g_utf8_to_utf16 (b, -1, NULL, NULL, NULL);
   gsize i = 0;
@@ -30,7 +30,7 @@ js_compare (const void *pa, const void *pb)
     return strcmp (a, b);
   while (ua[i] && ua[i] == ub[i])
     i++;
-  return (int) ua[i] - (int) ub[i];
+  return (int)ua[i] - (int)ub[i];
 }
 
 /**
@@ -58,7 +58,7 @@ fc_host_sign_compute (const char *app_id, const char *noncestr,
   g_return_val_if_fail (app_id && noncestr && timestamp && token, NULL);
   qsort (parts, 4, sizeof parts[0], js_compare);
   for (int i = 0; i < 4; i++)
-    g_checksum_update (sha1, (const guchar *) parts[i], strlen (parts[i]));
+    g_checksum_update (sha1, (const guchar *)parts[i], strlen (parts[i]));
   return g_strdup (g_checksum_get_string (sha1));
 }
 
@@ -146,7 +146,7 @@ fc_host_sign_new_nonce (GError **error)
                   g_free (out);
                   return NULL;
                 }
-              got += (gsize) r;
+              got += (gsize)r;
             }
           used = 0;
         }
@@ -176,8 +176,7 @@ member (FcValue *o, const char *name, char **owned)
 {
   FcValue *v = fc_value_object_get (o, name);
 
-  if (v && fc_value_get_kind (v) == FC_VALUE_STRING
-      && *fc_value_get_string (v))
+  if (v && fc_value_get_kind (v) == FC_VALUE_STRING && *fc_value_get_string (v))
     return fc_value_get_string (v);
   /* an integer in range: the cast of a larger double would be undefined */
   if (v && owned && fc_value_get_kind (v) == FC_VALUE_NUMBER)
@@ -185,7 +184,7 @@ member (FcValue *o, const char *name, char **owned)
       double d = fc_value_get_number (v);
 
       if (d >= 0 && d <= 9007199254740992.0 && d == floor (d))
-        return *owned = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) d);
+        return *owned = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)d);
       return *owned = g_strdup ("-"); /* refused as not Unix seconds */
     }
   return NULL;
@@ -212,8 +211,8 @@ member (FcValue *o, const char *name, char **owned)
  * Returns: %TRUE when the request was signed with @token for @app_id
  */
 gboolean
-fc_host_sign_verify (const char *header, const char *app_id,
-                     const char *token, gint64 max_age, GError **error)
+fc_host_sign_verify (const char *header, const char *app_id, const char *token,
+                     gint64 max_age, GError **error)
 {
   g_autoptr (FcValue) json = NULL;
   g_autoptr (GError) local = NULL;
@@ -246,7 +245,7 @@ fc_host_sign_verify (const char *header, const char *app_id,
     diff = 1;
   else
     for (gsize i = 0; expected[i]; i++)
-      diff |= (guint) (g_ascii_tolower (sig[i]) ^ expected[i]);
+      diff |= (guint)(g_ascii_tolower (sig[i]) ^ expected[i]);
   if (diff)
     {
       g_set_error (error, FC_HOST_SIGN_ERROR, FC_HOST_SIGN_ERROR_MISMATCH,
@@ -258,12 +257,12 @@ fc_host_sign_verify (const char *header, const char *app_id,
   now = g_get_real_time () / G_USEC_PER_SEC;
   if (max_age > 0 && (now - when > max_age || when - now > max_age))
     {
-      g_set_error (error, FC_HOST_SIGN_ERROR, FC_HOST_SIGN_ERROR_EXPIRED,
-                   "%s header: timestamp %" G_GINT64_FORMAT " is %"
-                   G_GINT64_FORMAT " s %s this server's clock (at most %"
-                   G_GINT64_FORMAT " s allowed)",
-                   FC_HOST_SIGN_HEADER, when, ABS (now - when),
-                   when < now ? "behind" : "ahead of", max_age);
+      g_set_error (
+          error, FC_HOST_SIGN_ERROR, FC_HOST_SIGN_ERROR_EXPIRED,
+          "%s header: timestamp %" G_GINT64_FORMAT " is %" G_GINT64_FORMAT
+          " s %s this server's clock (at most %" G_GINT64_FORMAT " s allowed)",
+          FC_HOST_SIGN_HEADER, when, ABS (now - when),
+          when < now ? "behind" : "ahead of", max_age);
       return FALSE;
     }
   return TRUE;

@@ -59,8 +59,7 @@ FC_BRIDGE_EXPORT char *fc_host_sign_new_nonce (GError **error);
 FC_BRIDGE_EXPORT gboolean fc_host_sign_verify (const char *header,
                                                const char *app_id,
                                                const char *token,
-                                               gint64 max_age,
-                                               GError **error);
+                                               gint64 max_age, GError **error);
 
 FC_BRIDGE_EXPORT char **fc_element_dup_request_headers (FcElement *element);
 

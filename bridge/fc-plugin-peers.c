@@ -28,8 +28,7 @@ fc_app_page_set_origin (FcPage *page, Decl *decl, int sub)
 static Decl *
 page_decl (FcPage *page)
 {
-  return page ? g_object_get_data (G_OBJECT (page), "fc-app-page-decl")
-              : NULL;
+  return page ? g_object_get_data (G_OBJECT (page), "fc-app-page-decl") : NULL;
 }
 
 static int
@@ -66,7 +65,7 @@ peer_decl (FcApp *app, const char *provider, int sub, const char *at,
                  "%s: plugin %s is declared by subpackage \"%s\" (%s) and is "
                  "reachable only from its pages",
                  at, provider,
-                 (char *) g_ptr_array_index (app->roots, elsewhere->subpackage),
+                 (char *)g_ptr_array_index (app->roots, elsewhere->subpackage),
                  elsewhere->where);
   else
     g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_UNDECLARED_ALIAS,
@@ -79,8 +78,8 @@ peer_decl (FcApp *app, const char *provider, int sub, const char *at,
 
 /* Splits plugin-private://PROVIDER/PATH (both parts non-empty). */
 static gboolean
-split_url (const char *url, char **provider, const char **path,
-           const char *at, GError **error)
+split_url (const char *url, char **provider, const char **path, const char *at,
+           GError **error)
 {
   const char *p = url + strlen (PREFIX);
   const char *slash = strchr (p, '/');
@@ -108,9 +107,8 @@ target_decl (FcApp *app, Decl *from, const char *provider, int sub,
 }
 
 FcComponentClass *
-fc_app_resolve_plugin_private (FcApp *app, Decl *from, int sub,
-                               const char *url, const char *at,
-                               GError **error)
+fc_app_resolve_plugin_private (FcApp *app, Decl *from, int sub, const char *url,
+                               const char *at, GError **error)
 {
   g_autofree char *provider = NULL, *norm = NULL;
   const char *path;
@@ -171,8 +169,8 @@ fc_app_refuse_plugin_url (Decl *from, const char *url, const char *at,
  * Returns: whether the page mounted
  */
 gboolean
-fc_app_load_page_from (FcApp *self, FcPage *page, FcPage *from,
-                       const char *url, FcValue *data, GError **error)
+fc_app_load_page_from (FcApp *self, FcPage *page, FcPage *from, const char *url,
+                       FcValue *data, GError **error)
 {
   Decl *origin = page_decl (from);
   g_autofree char *provider = NULL, *name = NULL, *alias_url = NULL;
@@ -200,8 +198,8 @@ fc_app_load_page_from (FcApp *self, FcPage *page, FcPage *from,
       return FALSE;
     }
   if (!split_url (url, &provider, &path, url, error)
-      || !(d = target_decl (self, origin, provider, page_subpackage (from),
-                            url, error)))
+      || !(d = target_decl (self, origin, provider, page_subpackage (from), url,
+                            error)))
     return FALSE;
   /* a name of plugin.json `pages`, or the path it names */
   if (fc_plugin_get_page (d->plugin, path))
@@ -301,8 +299,8 @@ fc_element_require_plugin (FcElement *element, const char *provider,
                         own ? fc_plugin_get_provider (own) : "(none)");
   if (!own || !app)
     {
-      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND,
-                   "%s: %s", at,
+      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND, "%s: %s",
+                   at,
                    !el    ? "the element is gone"
                    : !own ? "the element is not a plugin's component"
                           : "the page was loaded without an app");

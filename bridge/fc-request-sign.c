@@ -8,8 +8,8 @@
 
 typedef struct
 {
-  gint64 wall0;    /* the Unix second the page clock's 0 stands for */
-  double made_at;  /* page time (ms) the pair was made; < 0: none yet */
+  gint64 wall0;   /* the Unix second the page clock's 0 stands for */
+  double made_at; /* page time (ms) the pair was made; < 0: none yet */
   gint64 timestamp;
   char *nonce;
 } SignPair;
@@ -35,7 +35,7 @@ page_pair (FcPage *page, double now, GError **error)
   if (!p)
     {
       p = g_new0 (SignPair, 1);
-      p->wall0 = g_get_real_time () / G_USEC_PER_SEC - (gint64) (now / 1000);
+      p->wall0 = g_get_real_time () / G_USEC_PER_SEC - (gint64)(now / 1000);
       p->made_at = -1;
       g_object_set_qdata_full (G_OBJECT (page), quark, p, sign_pair_free);
     }
@@ -49,7 +49,7 @@ page_pair (FcPage *page, double now, GError **error)
     g_free (p->nonce);
     p->nonce = nonce;
     p->made_at = now;
-    p->timestamp = p->wall0 + (gint64) (now / 1000);
+    p->timestamp = p->wall0 + (gint64)(now / 1000);
   }
   return p;
 }
@@ -106,11 +106,11 @@ fc_element_dup_request_headers (FcElement *element)
       fc_element_emit_warning (el, error->message);
       return g_strv_builder_end (out);
     }
-  header = fc_host_sign_make_header (app_id, pair->nonce, pair->timestamp,
-                                     token);
+  header
+      = fc_host_sign_make_header (app_id, pair->nonce, pair->timestamp, token);
   referer = fc_host_sign_make_referer (
       app_id, fc_host_settings_get_app_version (settings));
-  g_strv_builder_add_many (out, FC_HOST_SIGN_HEADER, header, "Referer",
-                           referer, NULL);
+  g_strv_builder_add_many (out, FC_HOST_SIGN_HEADER, header, "Referer", referer,
+                           NULL);
   return g_strv_builder_end (out);
 }
