@@ -158,48 +158,19 @@ resolve_in_plugin (FcPage *page, const char *tag, const char *path, int line,
   if (!path)
     return NULL;
   at = ctx_where (c, path, page, line, col);
+  /* this plugin's components, or those of another plugin the
+   * mini-program declares (fc-plugin-peers.c) */
   if (g_str_has_prefix (path, "plugin-private://"))
-    {
-      const char *prov = path + strlen ("plugin-private://");
-      const char *slash = strchr (prov, '/');
-      if (!slash
-          || strncmp (prov, fc_plugin_get_provider (plugin), slash - prov) != 0
-          || fc_plugin_get_provider (plugin)[slash - prov])
-        {
-          g_set_error (
-              error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_PRIVATE,
-              "%s: \"%s\": plugin %s may use plugin-private://%s/PATH only", at,
-              path, fc_plugin_get_provider (plugin),
-              fc_plugin_get_provider (plugin));
-          return NULL;
-        }
-      if (!(norm = fc_path_confine (fc_plugin_get_dir (plugin), NULL, slash + 1,
-                                    FALSE, at, "component", error)))
-        return NULL;
-    }
-  else if (g_str_has_prefix (path, "plugin://"))
-    {
-      const char *alias = path + strlen ("plugin://");
-      const char *slash = strchr (alias, '/');
-      if (slash
-          && (strncmp (alias, c->decl->alias, slash - alias) == 0
-              || strncmp (alias, fc_plugin_get_provider (plugin), slash - alias)
-                     == 0))
-        return public_component (c->decl, slash + 1, at, error);
-      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_PRIVATE,
-                   "%s: \"%s\": a plugin reaches no other plugin's components",
-                   at, path);
-      return NULL;
-    }
-  else
-    {
-      dir = path[0] == '/' ? NULL : g_path_get_dirname (c->local_path);
-      if (!(norm = fc_path_confine (fc_plugin_get_dir (plugin),
-                                    dir && strcmp (dir, ".") ? dir : NULL,
-                                    path[0] == '/' ? path + 1 : path, TRUE, at,
-                                    "component", error)))
-        return NULL;
-    }
+    return fc_app_resolve_plugin_private (c->app, c->decl, c->subpackage, path,
+                                          at, error);
+  if (g_str_has_prefix (path, "plugin://"))
+    return fc_app_refuse_plugin_url (c->decl, path, at, error);
+  dir = path[0] == '/' ? NULL : g_path_get_dirname (c->local_path);
+  if (!(norm = fc_path_confine (fc_plugin_get_dir (plugin),
+                                dir && strcmp (dir, ".") ? dir : NULL,
+                                path[0] == '/' ? path + 1 : path, TRUE, at,
+                                "component", error)))
+    return NULL;
   k = fc_plugin_lookup_component (plugin, norm);
   if (!k)
     g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND,
@@ -241,6 +212,7 @@ load_with (FcApp *self, FcPage *page, PageCtx *c, const char *page_json,
     }
   g_object_set_data_full (G_OBJECT (page), "fc-app", g_object_ref (self),
                           g_object_unref);
+  fc_app_page_set_origin (page, c->decl, c->subpackage);
   /* a plugin page's events call its plugin's handlers only, never the
    * host's (an empty scope when the plugin registered none) */
   if (c->decl)
@@ -319,6 +291,9 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
 
   g_return_val_if_fail (FC_IS_APP (self) && FC_IS_PAGE (page) && page_path,
                         FALSE);
+  /* refused: only a plugin's page navigates that way */
+  if (g_str_has_prefix (page_path, "plugin-private://"))
+    return fc_app_load_page_from (self, page, NULL, page_path, data, error);
   c = g_new0 (PageCtx, 1);
   if (g_str_has_prefix (page_path, "plugin://"))
     {

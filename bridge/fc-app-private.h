@@ -37,4 +37,17 @@ int fc_app_subpackage_of (FcApp *self, const char *page_path);
 Decl *fc_app_find_decl (FcApp *self, const char *name, int sub, gboolean by_provider, const char *at,
                         GError **error);
 
+/* fc-plugin-peers.c: plugin-private://PROVIDER/PATH from a page of @from's
+ * plugin (its own components, or another declared plugin's, visible from
+ * @sub), and the error for plugin:// inside a plugin. */
+FcComponentClass *fc_app_resolve_plugin_private (FcApp *app, Decl *from,
+                                                 int sub, const char *url,
+                                                 const char *at,
+                                                 GError **error);
+FcComponentClass *fc_app_refuse_plugin_url (Decl *from, const char *url,
+                                            const char *at, GError **error);
+/* What a page loaded by the app is: a page of plugin @decl (or the
+ * mini-program's, %NULL), in subpackage @sub (-1: the main package). */
+void fc_app_page_set_origin (FcPage *page, Decl *decl, int sub);
+
 G_END_DECLS

@@ -299,6 +299,8 @@ load_plugins (FcApp *self, FcValue *plugins, int subpackage, const char *root,
           return FALSE;
         }
       d->iface.plugin = d->plugin;
+      d->iface.app = self;
+      d->iface.subpackage = subpackage;
       if (!load_export (self, d, fc_value_object_get (o, "export"), root,
                         error))
         return FALSE;

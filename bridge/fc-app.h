@@ -9,6 +9,7 @@
 #include "fc-value.h"
 #include "fc-page.h"
 #include "fc-plugin.h"
+#include "fc-host-settings.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,11 @@ FC_BRIDGE_EXPORT gboolean fc_app_load_page_text (FcApp *self, FcPage *page,
                                                  const char *fxml,
                                                  FcValue *data, GError **error);
 FC_BRIDGE_EXPORT FcApp *fc_app_from_page (FcPage *page);
+FC_BRIDGE_EXPORT gboolean fc_app_load_page_from (FcApp *self, FcPage *page,
+                                                 FcPage *from,
+                                                 const char *url,
+                                                 FcValue *data,
+                                                 GError **error);
 
 FC_BRIDGE_EXPORT FcPluginInterface *
 fc_app_require_plugin (FcApp *self, const char *from_page,

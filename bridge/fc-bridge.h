@@ -13,5 +13,7 @@
 #include "fc-page.h"
 #include "fc-inline-style.h"
 #include "fc-plugin.h"
+#include "fc-host-settings.h"
+#include "fc-host-sign.h"
 #include "fc-app.h"
 #undef FC_BRIDGE_INSIDE

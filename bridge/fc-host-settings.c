@@ -1,9 +1,10 @@
-/* fc-host-settings.c: FcHostSettings: what the host allows plugins'
- * components (temp dir, devices, test sources, download domains, http,
- * offline), validated when set. */
+/* fc-host-settings.c: FcHostSettings, what the host decides for the
+ * plugins of its mini-program (see fc-host-settings.h). */
 #include <string.h>
+#include <stdlib.h>
 
 #include "fc-plugin-private.h"
+
 
 struct _FcHostSettings
 {
@@ -15,6 +16,9 @@ struct _FcHostSettings
   gboolean allow_test_source;
   gboolean allow_insecure_http;
   gboolean offline;
+  char *app_id;      /* NULL: not set, requests go unsigned */
+  char *app_version; /* NULL: a development version ("0" in a Referer) */
+  GHashTable *tokens; /* provider → token (secret: wiped when dropped) */
 };
 
 enum
@@ -27,6 +31,9 @@ enum
   HS_PROP_DOWNLOAD_DOMAINS,
   HS_PROP_ALLOW_INSECURE_HTTP,
   HS_PROP_OFFLINE,
+  HS_PROP_APP_ID,
+  HS_PROP_APP_VERSION,
+  HS_PROP_TOKEN_PROVIDERS,
   HS_N_PROPS
 };
 
@@ -43,6 +50,9 @@ fc_host_settings_finalize (GObject *object)
   g_free (self->camera);
   g_free (self->microphone);
   g_strfreev (self->download_domains);
+  g_free (self->app_id);
+  g_free (self->app_version);
+  g_hash_table_unref (self->tokens);
   G_OBJECT_CLASS (fc_host_settings_parent_class)->finalize (object);
 }
 
@@ -74,6 +84,16 @@ fc_host_settings_get_property (GObject *object, guint prop_id, GValue *value,
       break;
     case HS_PROP_OFFLINE:
       g_value_set_boolean (value, self->offline);
+      break;
+    case HS_PROP_APP_ID:
+      g_value_set_string (value, self->app_id);
+      break;
+    case HS_PROP_APP_VERSION:
+      g_value_set_string (value, self->app_version);
+      break;
+    case HS_PROP_TOKEN_PROVIDERS:
+      g_value_take_boxed (value,
+                          fc_host_settings_dup_token_providers (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -153,6 +173,35 @@ fc_host_settings_class_init (FcHostSettingsClass *klass)
    */
   hs_props[HS_PROP_OFFLINE]
       = g_param_spec_boolean ("offline", NULL, NULL, FALSE, flags);
+  /**
+   * FcHostSettings:app-id:
+   *
+   * The host mini-program's app id (`wx…` on WeChat), as the platform's
+   * back end knows it: with a plugin's token
+   * (fc_host_settings_set_plugin_token()) it signs the plugin's requests
+   * (`X-WECHAT-HOSTSIGN`, see fc_host_sign_verify()). %NULL by default:
+   * requests go unsigned.
+   */
+  hs_props[HS_PROP_APP_ID]
+      = g_param_spec_string ("app-id", NULL, NULL, NULL, flags);
+  /**
+   * FcHostSettings:app-version:
+   *
+   * The mini-program's version as its `Referer` names it
+   * (`https://servicewechat.com/APPID/VERSION/page-frame.html`); %NULL for
+   * a development version, written `0`.
+   */
+  hs_props[HS_PROP_APP_VERSION]
+      = g_param_spec_string ("app-version", NULL, NULL, NULL, flags);
+  /**
+   * FcHostSettings:token-providers:
+   *
+   * The plugin providers that have a token, sorted; the tokens themselves
+   * are secrets no property, log or dump shows. Notified when a token is
+   * set, replaced or removed.
+   */
+  hs_props[HS_PROP_TOKEN_PROVIDERS] = g_param_spec_boxed (
+      "token-providers", NULL, NULL, G_TYPE_STRV, flags);
   g_object_class_install_properties (object_class, HS_N_PROPS, hs_props);
 }
 
@@ -160,6 +209,8 @@ static void
 fc_host_settings_init (FcHostSettings *self)
 {
   self->download_domains = g_new0 (char *, 1);
+  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        fc_secret_free);
 }
 
 /**
@@ -458,4 +509,213 @@ fc_host_settings_set_offline (FcHostSettings *self, gboolean offline)
     return;
   self->offline = offline;
   g_object_notify_by_pspec (G_OBJECT (self), hs_props[HS_PROP_OFFLINE]);
+}
+
+/* ---- what signs a plugin's requests ---- */
+
+static int
+compare_strings (const void *a, const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Wipes and frees a secret (a token), so that no freed block holds it. */
+void
+fc_secret_free (gpointer secret)
+{
+  if (secret == NULL)
+    return;
+  explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+/* 1 to 64 characters of @extra, ASCII letters and digits */
+static gboolean
+valid_name (const char *s, const char *extra)
+{
+  gsize n = strlen (s);
+
+  if (n == 0 || n > 64)
+    return FALSE;
+  for (const char *c = s; *c; c++)
+    if (!g_ascii_isalnum (*c) && !strchr (extra, *c))
+      return FALSE;
+  return TRUE;
+}
+
+const char *
+fc_host_settings_get_app_id (FcHostSettings *self)
+{
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (self), NULL);
+  return self->app_id;
+}
+
+/**
+ * fc_host_settings_set_app_id:
+ * @self: the settings
+ * @app_id: (nullable): the mini-program's app id: 1 to 64 ASCII letters,
+ *   digits, `_` or `-`; %NULL (or "") for none
+ * @error: return location for an error
+ *
+ * Sets #FcHostSettings:app-id. An id that could not stand in a URL path
+ * (`/`, spaces, non-ASCII) is refused.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and the setting unchanged
+ */
+gboolean
+fc_host_settings_set_app_id (FcHostSettings *self, const char *app_id,
+                             GError **error)
+{
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (app_id && !*app_id)
+    app_id = NULL;
+  if (app_id && !valid_name (app_id, "_-"))
+    return bad_setting (error, "app-id", app_id,
+                        "1 to 64 ASCII letters, digits, '_' or '-'");
+  return set_string (self, &self->app_id, app_id, HS_PROP_APP_ID);
+}
+
+const char *
+fc_host_settings_get_app_version (FcHostSettings *self)
+{
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (self), NULL);
+  return self->app_version;
+}
+
+/**
+ * fc_host_settings_set_app_version:
+ * @self: the settings
+ * @version: (nullable): the released version (`12`, `1.0.3`): 1 to 64
+ *   ASCII letters, digits, `.`, `_` or `-`; %NULL (or "", or "0") for a
+ *   development version
+ * @error: return location for an error
+ *
+ * Sets #FcHostSettings:app-version.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and the setting unchanged
+ */
+gboolean
+fc_host_settings_set_app_version (FcHostSettings *self, const char *version,
+                                  GError **error)
+{
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (version && (!*version || strcmp (version, "0") == 0))
+    version = NULL;
+  if (version && (!valid_name (version, "._-") || strcmp (version, ".") == 0
+                  || strcmp (version, "..") == 0))
+    return bad_setting (error, "app-version", version,
+                        "1 to 64 ASCII letters, digits, '.', '_' or '-'");
+  return set_string (self, &self->app_version, version,
+                     HS_PROP_APP_VERSION);
+}
+
+/**
+ * fc_host_settings_set_plugin_token:
+ * @self: the settings
+ * @provider: a plugin's provider id (`fc-video-recognition`)
+ * @token: (nullable): its token, from the plugin's settings on the
+ *   platform: 1 to 512 printable ASCII characters without spaces; %NULL
+ *   (or "") to remove it
+ * @error: return location for an error
+ *
+ * Sets the token that signs the requests of @provider's code (with
+ * #FcHostSettings:app-id). The token is a secret: no property, log,
+ * message or dump shows it (an error about a bad one does not quote it),
+ * and the memory of a token replaced or removed is wiped before it is
+ * freed. #FcHostSettings:token-providers is notified.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and the setting unchanged
+ */
+gboolean
+fc_host_settings_set_plugin_token (FcHostSettings *self, const char *provider,
+                                   const char *token, GError **error)
+{
+  const char *old;
+
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (provider != NULL, FALSE);
+  if (!valid_name (provider, "._-"))
+    return bad_setting (error, "plugin-token", provider,
+                        "a plugin provider id (ASCII letters, digits, '.', "
+                        "'_' or '-')");
+  if (token && !*token)
+    token = NULL;
+  if (token)
+    {
+      gsize n = strlen (token);
+      gboolean ok = n <= 512;
+
+      for (const char *c = token; ok && *c; c++)
+        ok = *c > 0x20 && *c < 0x7f;
+      if (!ok)
+        {
+          /* the message names the provider, never the token */
+          g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_BAD_SETTING,
+                       "host setting plugin-token of \"%s\": expected 1 to "
+                       "512 printable ASCII characters without spaces (the "
+                       "token is not shown)",
+                       provider);
+          return FALSE;
+        }
+    }
+  old = g_hash_table_lookup (self->tokens, provider);
+  if (g_strcmp0 (old, token) == 0)
+    return TRUE;
+  if (token)
+    g_hash_table_replace (self->tokens, g_strdup (provider),
+                          g_strdup (token));
+  else
+    g_hash_table_remove (self->tokens, provider);
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            hs_props[HS_PROP_TOKEN_PROVIDERS]);
+  return TRUE;
+}
+
+/**
+ * fc_host_settings_has_plugin_token:
+ * @self: the settings
+ * @provider: a plugin's provider id
+ *
+ * Returns: whether @provider has a token (which only the bridge reads)
+ */
+gboolean
+fc_host_settings_has_plugin_token (FcHostSettings *self, const char *provider)
+{
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (self), FALSE);
+  g_return_val_if_fail (provider != NULL, FALSE);
+  return g_hash_table_contains (self->tokens, provider);
+}
+
+/**
+ * fc_host_settings_dup_token_providers:
+ * @self: the settings
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the providers that
+ *   have a token, sorted (#FcHostSettings:token-providers)
+ */
+char **
+fc_host_settings_dup_token_providers (FcHostSettings *self)
+{
+  g_autofree const char **keys = NULL;
+  guint n = 0;
+  char **out;
+
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (self), NULL);
+  keys = (const char **) g_hash_table_get_keys_as_array (self->tokens, &n);
+  out = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    out[i] = g_strdup (keys[i]);
+  qsort (out, n, sizeof (char *), compare_strings);
+  return out;
+}
+
+/* For the bridge only (fc-request-sign.c): the token, or %NULL. */
+const char *
+fc_host_settings_peek_plugin_token (FcHostSettings *self, const char *provider)
+{
+  g_return_val_if_fail (FC_IS_HOST_SETTINGS (self), NULL);
+  return provider ? g_hash_table_lookup (self->tokens, provider) : NULL;
 }

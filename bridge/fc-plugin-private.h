@@ -39,6 +39,9 @@ struct _FcPluginInterface
   FcPlugin *plugin;
   FcValue *exported; /* the host's export, shared between plugins exporting one
                         file */
+  FcApp *app;        /* the app declaring it (not a reference: the interface
+                        lives in the app's declaration) */
+  int subpackage;    /* where it is declared: -1 for the main package */
 };
 
 /* fc-plugin.c */
@@ -59,5 +62,12 @@ char *fc_json_where (const char *text, const char *name, const char *needle);
 char *fc_path_confine (const char *root, const char *base_dir, const char *rel,
                        gboolean allow_dotdot, const char *where,
                        const char *what, GError **error);
+
+/* fc-host-settings.c: a plugin provider's token (a secret: never logged,
+ * never copied but to sign), or %NULL; and how a secret is freed (wiped
+ * first). */
+const char *fc_host_settings_peek_plugin_token (FcHostSettings *self,
+                                                const char *provider);
+void fc_secret_free (gpointer secret);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ fc_plugin_error_code_to_string (int code)
     "not-public",         "no-such-page",  "duplicate-subpackage",
     "outside-subpackage", "escaping-path", "unknown-function",
     "not-found",          "private",       "bad-setting",
+    "plugin-url-in-plugin",
   };
   return code >= 0 && code < (int)G_N_ELEMENTS (names) ? names[code] : "failed";
 }

@@ -45,6 +45,8 @@ typedef enum
   FC_PLUGIN_ERROR_NOT_FOUND, /* a file the configuration names is missing */
   FC_PLUGIN_ERROR_PRIVATE,   /* plugin-private:// used outside its plugin */
   FC_PLUGIN_ERROR_BAD_SETTING, /* a host setting the platform cannot use */
+  FC_PLUGIN_ERROR_PLUGIN_URL_IN_PLUGIN, /* plugin:// inside a plugin, which
+                                           uses plugin-private:// */
 } FcPluginError;
 
 FC_BRIDGE_EXPORT GQuark fc_plugin_error_quark (void);
@@ -146,69 +148,11 @@ FC_BRIDGE_EXPORT FcValue *fc_plugin_interface_call (FcPluginInterface *iface,
                                                     GError **error);
 FC_BRIDGE_EXPORT FcValue *
 fc_plugin_interface_require_mini_program (FcPluginInterface *iface);
-
-/**
- * FcHostSettings:
- *
- * What the host decides for the plugins its mini-program uses, as opposed
- * to what a page asks for: where recordings go (#FcHostSettings:temp-dir),
- * which camera and microphone a recorder uses (#FcHostSettings:camera,
- * #FcHostSettings:microphone), whether a test pattern and tone may stand
- * in for a missing device (#FcHostSettings:allow-test-source), and which
- * servers a plugin may download from (#FcHostSettings:download-domains,
- * #FcHostSettings:allow-insecure-http), and whether recordings from the
- * test sources are made offline, as fast as the machine encodes
- * (#FcHostSettings:offline).
- *
- * Each #FcApp owns one (fc_app_get_host_settings()), or shares one the host
- * gives it (fc_app_set_host_settings()). A plugin's component reads the
- * settings of the app its element is mounted in with
- * fc_host_settings_get_for_element(): the settings, not the app's pages or
- * their data. The properties are read-only: the host changes them with the
- * typed setters, which refuse a value the platform cannot use with a
- * #GError (%FC_PLUGIN_ERROR_BAD_SETTING) and keep the old one; every change
- * is notified, so a plugin may bind them to its objects.
- */
-#define FC_TYPE_HOST_SETTINGS (fc_host_settings_get_type ())
-FC_BRIDGE_EXPORT
-G_DECLARE_FINAL_TYPE (FcHostSettings, fc_host_settings, FC, HOST_SETTINGS,
-                      GObject)
-
-FC_BRIDGE_EXPORT FcHostSettings *fc_host_settings_new (void);
-FC_BRIDGE_EXPORT FcHostSettings *
-fc_host_settings_get_for_element (FcElement *element);
-
-FC_BRIDGE_EXPORT const char *
-fc_host_settings_get_temp_dir (FcHostSettings *self);
-FC_BRIDGE_EXPORT gboolean fc_host_settings_set_temp_dir (FcHostSettings *self,
-                                                         const char *dir,
-                                                         GError **error);
-FC_BRIDGE_EXPORT const char *fc_host_settings_get_camera (FcHostSettings *self);
-FC_BRIDGE_EXPORT gboolean fc_host_settings_set_camera (FcHostSettings *self,
-                                                       const char *device,
-                                                       GError **error);
-FC_BRIDGE_EXPORT const char *
-fc_host_settings_get_microphone (FcHostSettings *self);
-FC_BRIDGE_EXPORT gboolean fc_host_settings_set_microphone (FcHostSettings *self,
-                                                           const char *device,
-                                                           GError **error);
-FC_BRIDGE_EXPORT gboolean
-fc_host_settings_get_allow_test_source (FcHostSettings *self);
-FC_BRIDGE_EXPORT void
-fc_host_settings_set_allow_test_source (FcHostSettings *self, gboolean allow);
-FC_BRIDGE_EXPORT const char *const *
-fc_host_settings_get_download_domains (FcHostSettings *self);
-FC_BRIDGE_EXPORT gboolean
-fc_host_settings_set_download_domains (FcHostSettings *self,
-                                       const char *const *domains,
-                                       GError **error);
-FC_BRIDGE_EXPORT gboolean
-fc_host_settings_get_allow_insecure_http (FcHostSettings *self);
-FC_BRIDGE_EXPORT void
-fc_host_settings_set_allow_insecure_http (FcHostSettings *self,
-                                          gboolean allow);
-FC_BRIDGE_EXPORT gboolean fc_host_settings_get_offline (FcHostSettings *self);
-FC_BRIDGE_EXPORT void fc_host_settings_set_offline (FcHostSettings *self,
-                                                    gboolean offline);
+FC_BRIDGE_EXPORT FcPluginInterface *
+fc_plugin_interface_require_plugin (FcPluginInterface *iface,
+                                    const char *provider, GError **error);
+FC_BRIDGE_EXPORT FcPluginInterface *
+fc_element_require_plugin (FcElement *element, const char *provider,
+                           GError **error);
 
 G_END_DECLS

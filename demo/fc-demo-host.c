@@ -213,6 +213,35 @@ fc_demo_host_settings_apply_json (FcHostSettings *settings, FcValue *host, const
                                                                                       &local))
         goto fail;
     }
+  /* what signs the plugins' requests: the tokens are secrets, no message
+   * quotes them */
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *member = k == 0 ? "appId" : "appVersion";
+
+      if (!(v = fc_value_object_get (host, member)))
+        continue;
+      if (fc_value_get_kind (v) != FC_VALUE_STRING)
+        return bad_member (error, where, member, k == 0 ? "the app id string" : "a version string");
+      if (!(k == 0 ? fc_host_settings_set_app_id : fc_host_settings_set_app_version) (settings, fc_value_get_string (v),
+                                                                                     &local))
+        goto fail;
+    }
+  if ((v = fc_value_object_get (host, "pluginTokens")))
+    {
+      if (fc_value_get_kind (v) != FC_VALUE_OBJECT)
+        return bad_member (error, where, "pluginTokens", "an object of plugin provider → token string");
+      for (guint i = 0; i < fc_value_object_get_size (v); i++)
+        {
+          FcValue *t = fc_value_object_get_nth (v, i);
+
+          if (fc_value_get_kind (t) != FC_VALUE_STRING)
+            return bad_member (error, where, "pluginTokens", "an object of plugin provider → token string");
+          if (!fc_host_settings_set_plugin_token (settings, fc_value_object_get_key (v, i), fc_value_get_string (t),
+                                                  &local))
+            goto fail;
+        }
+    }
   return TRUE;
 
 fail:
@@ -244,12 +273,24 @@ fc_demo_host_describe_settings (FcHostSettings *settings)
   g_autofree char *list = g_strjoinv (",", (char **) domains);
   const char *camera = fc_host_settings_get_camera (settings);
   const char *mic = fc_host_settings_get_microphone (settings);
+  const char *app_id = fc_host_settings_get_app_id (settings);
+  const char *version = fc_host_settings_get_app_version (settings);
+  g_auto (GStrv) providers = fc_host_settings_dup_token_providers (settings);
+  g_autofree char *signing = NULL;
 
-  return g_strdup_printf ("downloads allowed from: %s%s; camera: %s; microphone: %s%s%s", *list ? list : "(none)",
+  /* which plugins sign their requests, never with what */
+  if (app_id)
+    {
+      g_autofree char *names = g_strjoinv (", ", providers);
+      signing = g_strdup_printf ("; app %s version %s; requests signed for: %s", app_id, version ? version : "0 (development)",
+                                 *names ? names : "(no plugin token)");
+    }
+  return g_strdup_printf ("downloads allowed from: %s%s; camera: %s; microphone: %s%s%s%s", *list ? list : "(none)",
                           fc_host_settings_get_allow_insecure_http (settings) ? " (plain HTTP too)" : "",
                           camera ? camera : "auto", mic ? mic : "auto",
                           fc_host_settings_get_allow_test_source (settings)
                               ? "; test pattern and tone stand in for a missing camera or microphone"
                               : "",
-                          fc_host_settings_get_offline (settings) ? "; recorded offline (as fast as encoding)" : "");
+                          fc_host_settings_get_offline (settings) ? "; recorded offline (as fast as encoding)" : "",
+                          signing ? signing : "");
 }

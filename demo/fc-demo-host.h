@@ -47,6 +47,9 @@ struct _FcDemoHost {
    * whitelisted): pages open with each stepList[].audioSrc emptied, so
    * the recorder still becomes ready; the prompts' text still shows */
   gboolean no_prompt_audio;
+  /* while a page's navigator is followed: that page, whose rules apply
+   * (a plugin's page opens plugin-private:// urls; fc_app_load_page_from) */
+  FcPage *navigating_from;
 };
 
 void fc_demo_host_show_toast (FcDemoHost *host, const char *title, guint duration_ms);

@@ -425,7 +425,12 @@ static void
 on_navigate (FcPage *page, const char *url, FcDemoHost *host)
 {
   g_autoptr (GError) error = NULL;
-  if (!fc_demo_host_navigate_to (host, url, &error))
+  gboolean ok;
+
+  host->navigating_from = page;
+  ok = fc_demo_host_navigate_to (host, url, &error);
+  host->navigating_from = NULL;
+  if (!ok)
     fc_demo_host_show_toast (host, error->message, 3000);
 }
 
@@ -439,7 +444,7 @@ fc_demo_pages_mount (FcDemoHost *host, const char *page_path, FcValue *data, GEr
   /* onLoad: the Quick Start shows the loading indicator until ready */
   if (strcmp (page_path, "pages/video/video") == 0)
     fc_demo_host_show_loading (host, "Preparing the camera");
-  if (!fc_app_load_page (host->app, page, page_path, data, error))
+  if (!fc_app_load_page_from (host->app, page, host->navigating_from, page_path, data, error))
     {
       if (strcmp (page_path, "pages/video/video") == 0)
         fc_demo_host_hide_loading (host);

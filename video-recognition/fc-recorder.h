@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #endif
 
 #include "fc-steps.h"
+#include "fc-resource-loader.h"
 
 /**
  * FcRecorderError:
@@ -178,6 +179,10 @@ fc_recorder_get_download_domains (FcRecorder *self);
 FC_RECORDER_EXPORT void
 fc_recorder_set_download_domains (FcRecorder *self,
                                   const char *const *domains);
+/* The loader of the recorder's prompt audio and mask: its host sets what
+ * signs its requests there (fc_resource_loader_set_headers_func()). */
+FC_RECORDER_EXPORT FcResourceLoader *
+fc_recorder_get_resource_loader (FcRecorder *self);
 FC_RECORDER_EXPORT const char *fc_recorder_get_root_dir (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_root_dir (FcRecorder *self,
                                                   const char *root_dir);

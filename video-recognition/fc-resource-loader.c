@@ -30,6 +30,9 @@ struct _FcResourceLoader
   gboolean allow_insecure_http;
   guint timeout;
   guint64 max_size;
+  FcResourceHeadersFunc headers_func;
+  gpointer headers_data;
+  GDestroyNotify headers_destroy;
 };
 
 enum
@@ -118,6 +121,7 @@ typedef struct
   gboolean allow_http;
   guint timeout;
   guint64 max_size;
+  char **headers; /* name, value, ...: on every request, redirects too */
 
   GCancellable *cancel; /* ours: the caller's cancellable or the timer */
   GCancellable *user_cancel;
@@ -174,6 +178,7 @@ job_free (gpointer data)
   g_clear_object (&job->cancel);
   g_free (job->src);
   g_strfreev (job->domains);
+  g_strfreev (job->headers);
   g_free (job->root_dir);
   g_free (job->content_type);
   g_free (job->served_type);
@@ -233,6 +238,9 @@ fetch_http (Job *job, GError **error)
           return NULL;
         }
       soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+      for (char **h = job->headers; h && h[0] && h[1]; h += 2)
+        soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                      h[0], h[1]);
       stream = soup_session_send (session, msg, job->cancel, &local);
       if (!stream)
         {
@@ -500,6 +508,8 @@ fc_resource_loader_load_async (FcResourceLoader *self, const char *src,
   job->allow_http = self->allow_insecure_http;
   job->timeout = self->timeout;
   job->max_size = self->max_size;
+  if (self->headers_func && is_remote (src))
+    job->headers = self->headers_func (self->headers_data);
   job->cancel = g_cancellable_new ();
   job->deadline = g_new0 (Deadline, 1);
   g_atomic_ref_count_init (&job->deadline->ref);
@@ -607,6 +617,8 @@ fc_resource_loader_finalize (GObject *object)
 
   g_strfreev (self->download_domains);
   g_free (self->root_dir);
+  if (self->headers_destroy)
+    self->headers_destroy (self->headers_data);
   G_OBJECT_CLASS (fc_resource_loader_parent_class)->finalize (object);
 }
 
@@ -767,4 +779,23 @@ fc_resource_loader_set_max_size (FcResourceLoader *self, guint64 max_bytes)
     return;
   self->max_size = max_bytes;
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_MAX_SIZE]);
+}
+
+void
+fc_resource_loader_set_headers_func (FcResourceLoader *self,
+                                     FcResourceHeadersFunc func,
+                                     gpointer user_data,
+                                     GDestroyNotify destroy)
+{
+  GDestroyNotify old_destroy;
+  gpointer old_data;
+
+  g_return_if_fail (FC_IS_RESOURCE_LOADER (self));
+  old_destroy = self->headers_destroy;
+  old_data = self->headers_data;
+  self->headers_func = func;
+  self->headers_data = func ? user_data : NULL;
+  self->headers_destroy = func ? destroy : NULL;
+  if (old_destroy)
+    old_destroy (old_data);
 }

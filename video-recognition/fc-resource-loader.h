@@ -54,6 +54,19 @@ FC_RECORDER_EXPORT GBytes *
 fc_resource_loader_load_finish (FcResourceLoader *self, GAsyncResult *result,
                                 char **content_type, GError **error);
 
+/* The headers each request of one load carries, redirects included: names
+ * and values in turn, NULL-terminated, (transfer full). Called on the
+ * caller's thread when a remote load starts (the platform's signature of a
+ * plugin's requests: X-WECHAT-HOSTSIGN and Referer). */
+typedef char **(*FcResourceHeadersFunc) (gpointer user_data);
+
+/* Sets (or with FUNC NULL, removes) what gives the headers of each load. */
+FC_RECORDER_EXPORT void
+fc_resource_loader_set_headers_func (FcResourceLoader *self,
+                                     FcResourceHeadersFunc func,
+                                     gpointer user_data,
+                                     GDestroyNotify destroy);
+
 /* Forgets every cached download (tests). */
 FC_RECORDER_EXPORT void fc_resource_loader_clear_cache (void);
 

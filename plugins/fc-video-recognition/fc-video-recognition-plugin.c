@@ -10,6 +10,9 @@
  * app's FcHostSettings (fc_host_settings_get_for_element()), bound to the
  * recorder's properties of the same names: temp-dir, camera, microphone,
  * allow-test-source, download-domains, allow-insecure-http and offline.
+ * Each download carries the platform's signature of the plugin's requests
+ * when the host set an app id and this plugin's token
+ * (fc_element_dup_request_headers()).
  * A page loaded without an app gets the recorder's defaults (the system's
  * devices, no test source, no downloads, live).
  * Local resources (the mask, prompt audio) resolve inside the
@@ -141,6 +144,17 @@ bind_host_settings (FcRecorder *recorder, FcHostSettings *settings)
                             G_BINDING_SYNC_CREATE);
 }
 
+/* the platform's signature on each download (X-WECHAT-HOSTSIGN and
+ * Referer), made by the bridge for this element's plugin: the module
+ * never sees the token */
+static char **
+request_headers (gpointer data)
+{
+  Binding *b = data;
+
+  return fc_element_dup_request_headers (b->element);
+}
+
 static void
 recorder_connect (GObject *instance, FcElement *element, gpointer user_data)
 {
@@ -166,6 +180,9 @@ recorder_connect (GObject *instance, FcElement *element, gpointer user_data)
   if (app_dir)
     fc_recorder_set_root_dir (recorder, app_dir);
   bind_host_settings (recorder, fc_host_settings_get_for_element (element));
+  /* the binding lives as long as the recorder, hence its loader */
+  fc_resource_loader_set_headers_func (
+      fc_recorder_get_resource_loader (recorder), request_headers, b, NULL);
 
   g_signal_connect (recorder, "ready", G_CALLBACK (on_ready), b);
   g_signal_connect (recorder, "start", G_CALLBACK (on_start), b);
