@@ -14,4 +14,5 @@
 #include "fc-style.h"
 #include "fc-plugin.h"
 #include "fc-app.h"
+#include "fc-wxs.h"
 #undef FC_BRIDGE_INSIDE

@@ -21,6 +21,7 @@ typedef enum {
   N_ARRAY,
   N_OBJECT,
   N_SPREAD,
+  N_CALL,   /* a(items...) */
 } NodeKind;
 
 typedef enum {
@@ -413,7 +414,25 @@ parse_postfix (Parser *ps)
           n = m;
         }
       else if (*ps->p == '(')
-        return fail (ps, ps->p, "function calls are not supported"), node_free (n), NULL;
+        {
+          Node *m = node_new (N_CALL);
+          ps->p++;
+          m->a = n;
+          m->items = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
+          n = m;
+          if (accept (ps, ")"))
+            continue;
+          do
+            {
+              Node *arg = parse_cond (ps);
+              if (!arg)
+                return node_free (n), NULL;
+              g_ptr_array_add (n->items, arg);
+            }
+          while (accept (ps, ","));
+          if (!accept (ps, ")"))
+            return fail (ps, ps->p, "expected ')' after the arguments"), node_free (n), NULL;
+        }
       else
         break;
     }
@@ -614,9 +633,142 @@ fc_expr_free (FcExpr *expr)
 typedef struct {
   FcValue *data;
   const FcScope *scope;
+  const FcExprCalls *calls;
+  gboolean modules; /* calls has modules: names may be theirs */
 } Context;
 
+/* Deeper member paths into a module are read whole, then walked. */
+#define MAX_MODULE_KEYS 8
+
 static FcValue *eval (const Node *n, const Context *cx);
+
+static gboolean
+in_scope (const FcScope *scope, const char *name)
+{
+  for (const FcScope *s = scope; s; s = s->parent)
+    if (strcmp (s->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @n is NAME.k1.k2… (or NAME[expr]…) with NAME a WXS module not
+ * shadowed by a wx:for variable; if so, sets *@name and @keys (owned
+ * strings, *@n_keys of them). */
+static gboolean
+module_path (const Node *n, const Context *cx, const char **name, char **keys, guint *n_keys)
+{
+  const Node *chain[MAX_MODULE_KEYS];
+  guint depth = 0;
+  const Node *root = n;
+
+  if (!cx->modules)
+    return FALSE;
+  while (root->kind == N_MEMBER || root->kind == N_INDEX)
+    {
+      if (depth == MAX_MODULE_KEYS)
+        return FALSE;
+      chain[depth++] = root;
+      root = root->a;
+    }
+  if (root->kind != N_IDENT || in_scope (cx->scope, root->name)
+      || !cx->calls->has_module (cx->calls->user_data, root->name))
+    return FALSE;
+  *name = root->name;
+  *n_keys = depth;
+  for (guint i = 0; i < depth; i++)
+    {
+      const Node *m = chain[depth - 1 - i];
+      if (m->kind == N_MEMBER)
+        keys[i] = g_strdup (m->name);
+      else
+        {
+          FcValue *k = eval (m->b, cx);
+          keys[i] = fc_value_to_js_string (k);
+          fc_value_unref (k);
+        }
+    }
+  return TRUE;
+}
+
+static FcValue *
+eval_module (const Node *n, const Context *cx)
+{
+  const char *name;
+  char *keys[MAX_MODULE_KEYS];
+  guint n_keys;
+  FcValue *r;
+
+  if (!module_path (n, cx, &name, keys, &n_keys))
+    return NULL;
+  r = cx->calls->get (cx->calls->user_data, name, (const char *const *) keys, n_keys);
+  for (guint i = 0; i < n_keys; i++)
+    g_free (keys[i]);
+  return r;
+}
+
+/* What a binding's call names, for its warning: `a.b`, `a[…]`. */
+static void
+describe (const Node *n, GString *out)
+{
+  switch (n->kind)
+    {
+    case N_IDENT:
+      g_string_append (out, n->name);
+      break;
+    case N_MEMBER:
+      describe (n->a, out);
+      g_string_append_printf (out, ".%s", n->name);
+      break;
+    case N_INDEX:
+      describe (n->a, out);
+      g_string_append (out, "[…]");
+      break;
+    case N_CALL:
+      describe (n->a, out);
+      g_string_append (out, "(…)");
+      break;
+    default:
+      g_string_append (out, "(…)");
+    }
+}
+
+static FcValue *
+eval_call (const Node *n, const Context *cx)
+{
+  const char *name;
+  char *keys[MAX_MODULE_KEYS];
+  guint n_keys;
+  FcValue *r;
+
+  if (module_path (n->a, cx, &name, keys, &n_keys))
+    {
+      FcValue **args = g_newa (FcValue *, n->items->len + 1);
+      for (guint i = 0; i < n->items->len; i++)
+        args[i] = eval (g_ptr_array_index (n->items, i), cx);
+      r = cx->calls->call (cx->calls->user_data, name, (const char *const *) keys, n_keys, args,
+                           n->items->len);
+      for (guint i = 0; i < n->items->len; i++)
+        fc_value_unref (args[i]);
+      for (guint i = 0; i < n_keys; i++)
+        g_free (keys[i]);
+      return r;
+    }
+  /* glass-easel calls anything else without its `this` (a method of a
+   * value fails with a TypeError): only a WXS module's functions are
+   * callable from a binding */
+  if (cx->calls && cx->calls->warn)
+    {
+      GString *what = g_string_new (NULL);
+      describe (n->a, what);
+      g_string_append (what, n->a->kind == N_MEMBER || n->a->kind == N_INDEX
+                               ? " is not a WXS module function: a binding calls only those (a value's "
+                                 "methods work inside a <wxs> module)"
+                               : " is not a WXS module function");
+      cx->calls->warn (cx->calls->user_data, what->str);
+      g_string_free (what, TRUE);
+    }
+  return fc_value_new_undefined ();
+}
 
 static FcValue *
 member (FcValue *obj, FcValue *key)
@@ -765,7 +917,11 @@ eval (const Node *n, const Context *cx)
     {
     case N_LITERAL:
       return fc_value_ref (n->literal);
+    case N_CALL:
+      return eval_call (n, cx);
     case N_IDENT:
+      if (cx->modules && (r = eval_module (n, cx)))
+        return r;
       /* wx:for variables shadow page data */
       for (const FcScope *s = cx->scope; s; s = s->parent)
         if (strcmp (s->name, n->name) == 0)
@@ -773,6 +929,8 @@ eval (const Node *n, const Context *cx)
       r = fc_value_get_kind (cx->data) == FC_VALUE_OBJECT ? fc_value_object_get (cx->data, n->name) : NULL;
       return r ? fc_value_ref (r) : fc_value_new_undefined ();
     case N_MEMBER:
+      if (cx->modules && (r = eval_module (n, cx)))
+        return r;
       a = eval (n->a, cx);
       if (fc_value_get_kind (a) == FC_VALUE_OBJECT)
         {
@@ -784,6 +942,8 @@ eval (const Node *n, const Context *cx)
       fc_value_unref (a);
       return r;
     case N_INDEX:
+      if (cx->modules && (r = eval_module (n, cx)))
+        return r;
       a = eval (n->a, cx);
       b = eval (n->b, cx);
       r = member (a, b);
@@ -897,7 +1057,23 @@ fc_expr_evaluate (const FcExpr *expr, FcValue *data)
 FcValue *
 fc_expr_evaluate_in_scope (const FcExpr *expr, FcValue *data, const FcScope *scope)
 {
-  Context cx = { data, scope };
+  return fc_expr_evaluate_with (expr, data, scope, NULL);
+}
+
+/**
+ * fc_expr_evaluate_with:
+ * @expr: an expression
+ * @data: the page data
+ * @scope: (nullable): variables that shadow @data (`item`, `index`)
+ * @calls: (nullable): the page's WXS modules, which shadow @data; without
+ *   them a call gives `undefined`
+ *
+ * Returns: (transfer full): the value
+ */
+FcValue *
+fc_expr_evaluate_with (const FcExpr *expr, FcValue *data, const FcScope *scope, const FcExprCalls *calls)
+{
+  Context cx = { data, scope, calls, calls && calls->has_module };
   g_return_val_if_fail (expr != NULL, NULL);
   return eval (expr->root, &cx);
 }

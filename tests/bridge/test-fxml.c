@@ -21,6 +21,9 @@ dump (const FcFxmlNode *n, GString *out)
     case FC_FXML_COMMENT:
       g_string_append_printf (out, "#c@%d:%d", n->line, n->col);
       break;
+    case FC_FXML_SCRIPT:
+      g_string_append_printf (out, "#s[%s]@%d:%d", n->text, n->line, n->col);
+      break;
     case FC_FXML_TEXT:
       {
         g_autoptr (FcValue) v = fc_template_evaluate (n->tpl, NULL);

@@ -1,0 +1,704 @@
+/* fc-wxs-runtime.c: the WXS modules of one page, in a Duktape heap of
+ * their own (the sandbox: nothing shared with other pages, no host API).
+ * Modules load once (inline `<wxs>` content or a `src` file, which may
+ * `require()` other `.wxs` files by relative path); bindings call their
+ * functions. Every call runs under a time and memory budget: the guard
+ * that fc-wxs-guard.c puts into loops and function bodies stops a call
+ * past its deadline, the allocator refuses memory past the cap. */
+#include <string.h>
+
+#include "fc-bridge-private.h"
+#include "fc-wxs-private.h"
+
+G_DEFINE_QUARK (fc-wxs-error-quark, fc_wxs_error)
+
+/* A binding's call, or a module's load, gets this long: far above what
+ * formatting a price or a date takes (microseconds), low enough that a
+ * runaway module costs the page a blink, not its life. */
+#define DEFAULT_TIME_MS 500
+/* The heap of one page's modules: page data passed to a call is copied in,
+ * so leave room for large lists. */
+#define DEFAULT_MEMORY (32u << 20)
+/* The guard looks at the clock once per this many calls. */
+#define CLOCK_EVERY 1024
+
+struct _FcWxsRuntime {
+  duk_context *ctx;
+  FcWxsReadFunc read;
+  FcWxsLogFunc log;
+  gpointer user_data;
+  GHashTable *modules; /* name → TRUE (exports are in the stash) */
+
+  gsize used;
+  gsize cap;
+  gint64 time_budget; /* µs */
+  gint64 deadline;    /* µs, monotonic */
+  guint ticks;
+  gboolean stopped;   /* the current call ran out of time */
+  char *stop_where;   /* "file:line" of the guard that stopped it */
+  guint depth;        /* nested loads (require) */
+};
+
+/* ---- memory: a cap per heap ---- */
+
+typedef struct {
+  gsize size;
+  gsize pad; /* keeps the block 16-byte aligned */
+} Header;
+
+static void *
+cap_alloc (void *udata, duk_size_t size)
+{
+  FcWxsRuntime *rt = udata;
+  Header *h;
+  if (size == 0)
+    return NULL;
+  if (size > rt->cap || rt->used + size > rt->cap)
+    return NULL;
+  if (!(h = g_try_malloc (sizeof (Header) + size)))
+    return NULL;
+  h->size = size;
+  rt->used += size;
+  return h + 1;
+}
+
+static void
+cap_free (void *udata, void *ptr)
+{
+  FcWxsRuntime *rt = udata;
+  Header *h;
+  if (!ptr)
+    return;
+  h = (Header *) ptr - 1;
+  rt->used -= h->size;
+  g_free (h);
+}
+
+static void *
+cap_realloc (void *udata, void *ptr, duk_size_t size)
+{
+  FcWxsRuntime *rt = udata;
+  Header *h, *n;
+  if (!ptr)
+    return cap_alloc (udata, size);
+  if (size == 0)
+    {
+      cap_free (udata, ptr);
+      return NULL;
+    }
+  h = (Header *) ptr - 1;
+  if (size > h->size && (size > rt->cap || rt->used + (size - h->size) > rt->cap))
+    return NULL;
+  if (!(n = g_try_realloc (h, sizeof (Header) + size)))
+    return NULL;
+  rt->used = rt->used - n->size + size;
+  n->size = size;
+  return n + 1;
+}
+
+/* Duktape calls this only for an error outside any protected call, which
+ * this file never makes. */
+static void
+fatal (void *udata, const char *msg)
+{
+  g_error ("WXS engine: %s", msg ? msg : "fatal error");
+}
+
+static FcWxsRuntime *
+runtime_of (duk_context *ctx)
+{
+  duk_memory_functions funcs;
+  duk_get_memory_functions (ctx, &funcs);
+  return funcs.udata;
+}
+
+/* ---- the guard ---- */
+
+/* "file:line" of the innermost script function on the call stack */
+static char *
+where (duk_context *ctx, int level)
+{
+  char *r;
+  duk_inspect_callstack_entry (ctx, level);
+  if (duk_is_undefined (ctx, -1))
+    {
+      duk_pop (ctx);
+      return g_strdup ("?");
+    }
+  duk_get_prop_string (ctx, -1, "lineNumber");
+  duk_get_prop_string (ctx, -2, "function");
+  duk_get_prop_string (ctx, -1, "fileName");
+  r = g_strdup_printf ("%s:%d", duk_get_string (ctx, -1) ? duk_get_string (ctx, -1) : "?",
+                       duk_get_int (ctx, -3));
+  duk_pop_n (ctx, 4);
+  return r;
+}
+
+static duk_ret_t
+guard (duk_context *ctx)
+{
+  FcWxsRuntime *rt = runtime_of (ctx);
+  if (!rt->stopped && ++rt->ticks % CLOCK_EVERY == 0 && g_get_monotonic_time () > rt->deadline)
+    {
+      rt->stopped = TRUE;
+      g_free (rt->stop_where);
+      rt->stop_where = where (ctx, -2);
+    }
+  if (rt->stopped)
+    return duk_error (ctx, DUK_ERR_RANGE_ERROR, "stopped: still running after %u ms",
+                      (guint) (rt->time_budget / 1000));
+  duk_push_true (ctx);
+  return 1;
+}
+
+static duk_ret_t
+console_log (duk_context *ctx)
+{
+  FcWxsRuntime *rt = runtime_of (ctx);
+  GString *s = g_string_new (NULL);
+  duk_idx_t n = duk_get_top (ctx);
+  for (duk_idx_t i = 0; i < n; i++)
+    {
+      g_autofree char *t = NULL;
+      if (duk_is_object (ctx, i) && !duk_is_function (ctx, i))
+        {
+          /* objects as JSON, as a console shows them */
+          duk_dup (ctx, i);
+          duk_json_encode (ctx, -1);
+          t = fc_wxs_dup_string (ctx, -1);
+          duk_pop (ctx);
+        }
+      else
+        t = fc_wxs_dup_string (ctx, i);
+      if (i)
+        g_string_append_c (s, ' ');
+      g_string_append (s, t);
+    }
+  if (rt->log)
+    rt->log (s->str, rt->user_data);
+  g_string_free (s, TRUE);
+  return 0;
+}
+
+/* ---- errors ---- */
+
+static void
+start_call (FcWxsRuntime *rt)
+{
+  if (rt->depth++ == 0)
+    {
+      rt->deadline = g_get_monotonic_time () + rt->time_budget;
+      rt->ticks = 0;
+      rt->stopped = FALSE;
+      g_clear_pointer (&rt->stop_where, g_free);
+    }
+}
+
+static void
+end_call (FcWxsRuntime *rt)
+{
+  rt->depth--;
+}
+
+/* The error on top of the stack (from a failed safe call) as a GError
+ * naming its file and line; pops it. */
+static void
+set_error_from_top (FcWxsRuntime *rt, const char *context, GError **error)
+{
+  duk_context *ctx = rt->ctx;
+  g_autofree char *msg = fc_wxs_dup_string (ctx, -1);
+  g_autofree char *file = NULL;
+  int line = 0;
+  int code = FC_WXS_ERROR_RUNTIME;
+
+  if (rt->stopped)
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNAWAY, "%s:1: %s: %s", rt->stop_where ? rt->stop_where : "?",
+                   context, msg);
+      duk_pop (ctx);
+      return;
+    }
+  if (duk_is_error (ctx, -1))
+    {
+      if (duk_get_prop_string (ctx, -1, "fileName") && duk_is_string (ctx, -1))
+        file = fc_wxs_dup_string (ctx, -1);
+      duk_pop (ctx);
+      duk_get_prop_string (ctx, -1, "lineNumber");
+      line = duk_get_int (ctx, -1);
+      duk_pop (ctx);
+      if (duk_get_error_code (ctx, -1) == DUK_ERR_SYNTAX_ERROR && g_str_has_prefix (context, "compile"))
+        code = FC_WXS_ERROR_SYNTAX;
+      if (duk_get_error_code (ctx, -1) == DUK_ERR_RANGE_ERROR && rt->used + (64 << 10) >= rt->cap)
+        code = FC_WXS_ERROR_RUNAWAY;
+      if (strstr (msg, "alloc failed"))
+        code = FC_WXS_ERROR_RUNAWAY;
+    }
+  duk_pop (ctx);
+  g_set_error (error, FC_WXS_ERROR, code, "%s:%d:1: %s: %s", file ? file : "?", line, context,
+               code == FC_WXS_ERROR_RUNAWAY && strstr (msg, "alloc") ? "out of memory (the page's WXS modules may use "
+                                                                       "no more)" : msg);
+}
+
+/* ---- loading ---- */
+
+typedef struct {
+  FcWxsRuntime *rt;
+  const char *source; /* guarded */
+  const char *filename;
+  const char *path; /* the file's path for require(), or NULL (inline) */
+} LoadArgs;
+
+static duk_ret_t require_fn (duk_context *ctx);
+
+/* [ ] → [ exports ]: compiles and runs a module */
+static duk_ret_t
+load_safe (duk_context *ctx, void *udata)
+{
+  LoadArgs *a = udata;
+  g_autofree char *wrapped = g_strconcat ("function (module, exports, require) {", a->source, "\n}", NULL);
+
+  duk_push_string (ctx, a->filename);
+  duk_compile_string_filename (ctx, DUK_COMPILE_FUNCTION, wrapped);
+  /* module, exports */
+  duk_push_object (ctx);
+  duk_push_object (ctx);
+  duk_dup (ctx, -1);
+  duk_put_prop_string (ctx, -3, "exports");
+  if (a->path)
+    {
+      /* a file's module is cached before it runs: a cycle gets the
+       * exports as they are so far, as in CommonJS */
+      duk_push_global_stash (ctx);
+      duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("files"));
+      duk_dup (ctx, -4);
+      duk_put_prop_string (ctx, -2, a->path);
+      duk_pop_2 (ctx);
+    }
+  duk_push_c_function (ctx, require_fn, 1);
+  duk_push_string (ctx, a->path ? a->path : a->filename);
+  duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("from"));
+  /* [fn module exports require] */
+  duk_dup (ctx, -3);
+  duk_insert (ctx, -5);
+  /* [module fn module exports require] */
+  duk_call (ctx, 3);
+  duk_pop (ctx);
+  duk_get_prop_string (ctx, -1, "exports");
+  duk_remove (ctx, -2);
+  return 1;
+}
+
+static gboolean
+load (FcWxsRuntime *rt, const char *source, const char *filename, int first_line, const char *path,
+      GError **error)
+{
+  g_autofree char *guarded = NULL;
+  g_autofree char *padded = NULL;
+  LoadArgs a;
+  duk_int_t rc;
+
+  /* earlier lines as empty ones: the engine's line numbers are then the
+   * file's (an inline module starts where its <wxs> element's content does) */
+  if (first_line > 1)
+    {
+      padded = g_malloc (first_line);
+      memset (padded, '\n', first_line - 1);
+      padded[first_line - 1] = '\0';
+    }
+  if (!(guarded = fc_wxs_guard_source (source, filename, first_line, error)))
+    return FALSE;
+  if (padded)
+    {
+      char *t = g_strconcat (padded, guarded, NULL);
+      g_free (guarded);
+      guarded = t;
+    }
+  a = (LoadArgs) { rt, guarded, filename, path };
+  start_call (rt);
+  rc = duk_safe_call (rt->ctx, load_safe, &a, 0, 1);
+  end_call (rt);
+  if (rc != DUK_EXEC_SUCCESS)
+    {
+      set_error_from_top (rt, "compile or load", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fc_wxs_resolve_path:
+ * @from_file: the file that names @path (from the mini-program's root)
+ * @path: a `src` or `require()` argument: relative to @from_file's folder,
+ *   or from the root with a leading `/`
+ * @error: return location for a %FC_WXS_ERROR_BAD_PATH error
+ *
+ * Returns: (transfer full) (nullable): the path from the root, normalised;
+ *   %NULL when it would leave the root
+ */
+char *
+fc_wxs_resolve_path (const char *from_file, const char *path, GError **error)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) segs = NULL;
+
+  if (!*path || strchr (path, '\\') || strchr (path, ':'))
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "malformed path \"%s\"", path);
+      return NULL;
+    }
+  if (path[0] != '/' && from_file)
+    {
+      g_auto (GStrv) base = g_strsplit (from_file, "/", -1);
+      guint n = g_strv_length (base);
+      for (guint i = 0; i + 1 < n; i++)
+        if (*base[i])
+          g_ptr_array_add (parts, g_strdup (base[i]));
+    }
+  segs = g_strsplit (path, "/", -1);
+  for (guint i = 0; segs[i]; i++)
+    {
+      if (!*segs[i] || strcmp (segs[i], ".") == 0)
+        continue;
+      if (strcmp (segs[i], "..") == 0)
+        {
+          if (parts->len == 0)
+            {
+              g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH,
+                           "\"%s\" leaves the mini-program's root", path);
+              return NULL;
+            }
+          g_ptr_array_remove_index (parts, parts->len - 1);
+          continue;
+        }
+      g_ptr_array_add (parts, g_strdup (segs[i]));
+    }
+  if (parts->len == 0)
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "malformed path \"%s\"", path);
+      return NULL;
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("/", (char **) parts->pdata);
+}
+
+/* [ ] → [ exports ] of the file at @path (loaded once per heap) */
+static gboolean
+load_file (FcWxsRuntime *rt, const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  duk_context *ctx = rt->ctx;
+
+  duk_push_global_stash (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("files"));
+  if (duk_get_prop_string (ctx, -1, path))
+    {
+      duk_get_prop_string (ctx, -1, "exports");
+      duk_replace (ctx, -4);
+      duk_pop_2 (ctx);
+      return TRUE;
+    }
+  duk_pop_3 (ctx);
+  if (!g_str_has_suffix (path, ".wxs"))
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "\"%s\" is not a .wxs file", path);
+      return FALSE;
+    }
+  if (rt->depth > 32)
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "require() nested deeper than 32 files at %s", path);
+      return FALSE;
+    }
+  if (!rt->read || !(text = rt->read (path, rt->user_data, error)))
+    {
+      if (error && !*error)
+        g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s", path);
+      return FALSE;
+    }
+  return load (rt, text, path, 1, path, error);
+}
+
+/* require(path), inside a module */
+static duk_ret_t
+require_fn (duk_context *ctx)
+{
+  FcWxsRuntime *rt = runtime_of (ctx);
+  g_autofree char *from = NULL, *resolved = NULL;
+  g_autofree char *arg = NULL;
+  GError *local = NULL;
+
+  arg = fc_wxs_dup_string (ctx, 0);
+  duk_push_current_function (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("from"));
+  from = fc_wxs_dup_string (ctx, -1);
+  duk_pop_2 (ctx);
+  if (!(resolved = fc_wxs_resolve_path (from, arg, &local)) || !load_file (rt, resolved, &local))
+    {
+      duk_push_error_object (ctx, DUK_ERR_ERROR, "require(\"%s\"): %s", arg, local->message);
+      g_error_free (local);
+      return duk_throw (ctx);
+    }
+  return 1;
+}
+
+/* stash.modules[name] = top; pops it */
+static void
+set_module (FcWxsRuntime *rt, const char *name)
+{
+  duk_context *ctx = rt->ctx;
+  duk_push_global_stash (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("modules"));
+  duk_dup (ctx, -3);
+  duk_put_prop_string (ctx, -2, name);
+  duk_pop_3 (ctx);
+  g_hash_table_add (rt->modules, g_strdup (name));
+}
+
+static gboolean
+check_name (FcWxsRuntime *rt, const char *name, GError **error)
+{
+  if (!name || !*name || !(g_ascii_isalpha (*name) || *name == '_' || *name == '$'))
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE, "\"%s\" is not a module name", name ? name : "");
+      return FALSE;
+    }
+  for (const char *c = name; *c; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_' && *c != '$')
+      {
+        g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE, "\"%s\" is not a module name", name);
+        return FALSE;
+      }
+  if (g_hash_table_contains (rt->modules, name))
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE, "module \"%s\" is declared twice", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fc_wxs_runtime_add_inline:
+ * @rt: a runtime
+ * @name: the `module` attribute
+ * @source: the `<wxs>` element's content
+ * @filename: the markup file
+ * @line: the line of @source's first character in @filename
+ * @error: return location for a %FC_WXS_ERROR error
+ *
+ * Loads a module: compiles and runs it once.
+ */
+gboolean
+fc_wxs_runtime_add_inline (FcWxsRuntime *rt, const char *name, const char *source, const char *filename,
+                           int line, GError **error)
+{
+  if (!check_name (rt, name, error) || !load (rt, source, filename, line, NULL, error))
+    return FALSE;
+  set_module (rt, name);
+  return TRUE;
+}
+
+/**
+ * fc_wxs_runtime_add_file:
+ * @rt: a runtime
+ * @name: the `module` attribute
+ * @from_file: the markup file (from the mini-program's root)
+ * @src: the `src` attribute
+ * @error: return location for a %FC_WXS_ERROR error
+ */
+gboolean
+fc_wxs_runtime_add_file (FcWxsRuntime *rt, const char *name, const char *from_file, const char *src,
+                         GError **error)
+{
+  g_autofree char *path = NULL;
+  if (!check_name (rt, name, error) || !(path = fc_wxs_resolve_path (from_file, src, error))
+      || !load_file (rt, path, error))
+    return FALSE;
+  set_module (rt, name);
+  return TRUE;
+}
+
+/** fc_wxs_runtime_has_module: whether @name is a loaded module */
+gboolean
+fc_wxs_runtime_has_module (const FcWxsRuntime *rt, const char *name)
+{
+  return g_hash_table_contains (rt->modules, name);
+}
+
+/* ---- calls ---- */
+
+typedef struct {
+  const char *name;
+  const char *const *keys;
+  guint n_keys;
+  FcValue *const *args;
+  guint n_args;
+  gboolean call;
+  const char *missing; /* the key that was not a function */
+  FcValue *result;
+} CallArgs;
+
+static duk_ret_t
+call_safe (duk_context *ctx, void *udata)
+{
+  CallArgs *a = udata;
+  duk_push_global_stash (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("modules"));
+  duk_get_prop_string (ctx, -1, a->name);
+  for (guint i = 0; i < a->n_keys; i++)
+    {
+      if (duk_is_null_or_undefined (ctx, -1))
+        break;
+      duk_get_prop_string (ctx, -1, a->keys[i]);
+      duk_remove (ctx, -2);
+    }
+  if (a->call)
+    {
+      if (!duk_is_function (ctx, -1))
+        {
+          a->missing = a->n_keys ? a->keys[a->n_keys - 1] : a->name;
+          a->result = fc_value_new_undefined ();
+          return 0;
+        }
+      duk_require_stack (ctx, a->n_args + 4);
+      for (guint i = 0; i < a->n_args; i++)
+        fc_wxs_push_value (ctx, a->args[i]);
+      /* `this` is undefined, as the platform calls them */
+      duk_call (ctx, a->n_args);
+    }
+  a->result = fc_wxs_get_value (ctx, -1);
+  return 0;
+}
+
+static FcValue *
+run (FcWxsRuntime *rt, CallArgs *a, GError **error)
+{
+  duk_int_t rc;
+
+  start_call (rt);
+  rc = duk_safe_call (rt->ctx, call_safe, a, 0, 1);
+  end_call (rt);
+  if (rc != DUK_EXEC_SUCCESS)
+    {
+      g_clear_pointer (&a->result, fc_value_unref);
+      set_error_from_top (rt, a->call ? "call" : "read", error);
+      return NULL;
+    }
+  duk_pop (rt->ctx);
+  if (a->missing)
+    {
+      GString *path = g_string_new (a->name);
+      for (guint i = 0; i < a->n_keys; i++)
+        g_string_append_printf (path, ".%s", a->keys[i]);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNTIME, "%s is not a function", path->str);
+      g_string_free (path, TRUE);
+      g_clear_pointer (&a->result, fc_value_unref);
+      return NULL;
+    }
+  return a->result;
+}
+
+/**
+ * fc_wxs_runtime_get:
+ * @rt: a runtime
+ * @name: a module
+ * @keys: (array length=n_keys): members in it (`m.a.b`: `a`, `b`)
+ * @n_keys: their number
+ *
+ * Returns: (transfer full): the member's value (functions as undefined)
+ */
+FcValue *
+fc_wxs_runtime_get (FcWxsRuntime *rt, const char *name, const char *const *keys, guint n_keys)
+{
+  CallArgs a = { name, keys, n_keys, NULL, 0, FALSE, NULL, NULL };
+  FcValue *v = run (rt, &a, NULL);
+  return v ? v : fc_value_new_undefined ();
+}
+
+/**
+ * fc_wxs_runtime_call:
+ * @rt: a runtime
+ * @name: a module
+ * @keys: (array length=n_keys): the function's member path in it
+ * @n_keys: their number
+ * @args: (array length=n_args): the arguments (copied into the sandbox)
+ * @n_args: their number
+ * @error: return location for a %FC_WXS_ERROR error: a runtime error
+ *   (with the module's file and line), %FC_WXS_ERROR_RUNAWAY
+ *
+ * Returns: (transfer full) (nullable): the result
+ */
+FcValue *
+fc_wxs_runtime_call (FcWxsRuntime *rt, const char *name, const char *const *keys, guint n_keys,
+                     FcValue *const *args, guint n_args, GError **error)
+{
+  CallArgs a = { name, keys, n_keys, args, n_args, TRUE, NULL, NULL };
+  return run (rt, &a, error);
+}
+
+/* ---- life ---- */
+
+static duk_ret_t
+init_safe (duk_context *ctx, void *udata)
+{
+  duk_push_global_stash (ctx);
+  duk_push_object (ctx);
+  duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("modules"));
+  duk_push_object (ctx);
+  duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("files"));
+  duk_pop (ctx);
+  fc_wxs_stdlib_install (ctx, guard, console_log);
+  return 0;
+}
+
+/**
+ * fc_wxs_runtime_new:
+ * @read: (nullable): reads `.wxs` files
+ * @log: (nullable): gets console.log's lines
+ * @user_data: for both
+ *
+ * Returns: (transfer full) (nullable): a sandbox without modules, or %NULL
+ *   when the engine cannot start
+ */
+FcWxsRuntime *
+fc_wxs_runtime_new (FcWxsReadFunc read, FcWxsLogFunc log, gpointer user_data)
+{
+  FcWxsRuntime *rt = g_new0 (FcWxsRuntime, 1);
+  rt->read = read;
+  rt->log = log;
+  rt->user_data = user_data;
+  rt->cap = DEFAULT_MEMORY;
+  rt->time_budget = DEFAULT_TIME_MS * G_GINT64_CONSTANT (1000);
+  rt->modules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rt->ctx = duk_create_heap (cap_alloc, cap_realloc, cap_free, rt, fatal);
+  if (!rt->ctx || duk_safe_call (rt->ctx, init_safe, NULL, 0, 1) != DUK_EXEC_SUCCESS)
+    {
+      fc_wxs_runtime_free (rt);
+      return NULL;
+    }
+  duk_pop (rt->ctx);
+  return rt;
+}
+
+/**
+ * fc_wxs_runtime_set_limits:
+ * @rt: a runtime
+ * @time_ms: how long one call (or a module's load) may run
+ * @memory_bytes: how much the heap may hold
+ */
+void
+fc_wxs_runtime_set_limits (FcWxsRuntime *rt, guint time_ms, gsize memory_bytes)
+{
+  rt->time_budget = time_ms * G_GINT64_CONSTANT (1000);
+  rt->cap = MAX (memory_bytes, rt->used);
+}
+
+void
+fc_wxs_runtime_free (FcWxsRuntime *rt)
+{
+  if (!rt)
+    return;
+  if (rt->ctx)
+    duk_destroy_heap (rt->ctx);
+  g_hash_table_unref (rt->modules);
+  g_free (rt->stop_where);
+  g_free (rt);
+}

@@ -1,0 +1,111 @@
+/* fc-wxs-stdlib.c: the globals of a WXS sandbox. What Duktape brings of
+ * ES5 stays (String, Number, Math, JSON, Array, Object, parseInt, …);
+ * what the platform leaves out of WXS goes (`Date` and `RegExp` as
+ * constructors, `eval`, `Function`), and so does whatever Duktape adds
+ * beyond the language (`Duktape`, `Proxy`, `Reflect`, `Promise`,
+ * `performance`); the platform's `getRegExp()`, `getDate()` and
+ * `console.log` come in. */
+#include "fc-bridge-private.h"
+#include "fc-wxs-private.h"
+
+/* getRegExp(pattern[, flags]) */
+static duk_ret_t
+get_regexp (duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top (ctx);
+  duk_push_global_stash (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("RegExp"));
+  duk_push_string (ctx, n > 0 ? duk_safe_to_string (ctx, 0) : "");
+  if (n > 1 && !duk_is_undefined (ctx, 1))
+    {
+      duk_push_string (ctx, duk_safe_to_string (ctx, 1));
+      duk_new (ctx, 2);
+    }
+  else
+    duk_new (ctx, 1);
+  return 1;
+}
+
+/* getDate(...): new Date(...) with the same arguments */
+static duk_ret_t
+get_date (duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top (ctx);
+  duk_push_global_stash (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("Date"));
+  duk_remove (ctx, -2);
+  duk_insert (ctx, 0);
+  duk_new (ctx, n);
+  return 1;
+}
+
+static void
+stash (duk_context *ctx, const char *hidden_key)
+{
+  /* value on top → stash[hidden_key] */
+  duk_push_global_stash (ctx);
+  duk_swap_top (ctx, -2);
+  duk_put_prop_string (ctx, -2, hidden_key);
+  duk_pop (ctx);
+}
+
+static void
+delete_constructor (duk_context *ctx, const char *global)
+{
+  duk_get_global_string (ctx, global);
+  duk_get_prop_string (ctx, -1, "prototype");
+  duk_del_prop_string (ctx, -1, "constructor");
+  duk_pop_2 (ctx);
+}
+
+/**
+ * fc_wxs_stdlib_install:
+ * @ctx: a fresh heap
+ * @guard: the runaway guard (fc-wxs-guard.c calls it by FC_WXS_GUARD)
+ * @log: console.log
+ *
+ * Makes the heap's global object a WXS sandbox. Throws on out of memory.
+ */
+void
+fc_wxs_stdlib_install (duk_context *ctx, duk_c_function guard, duk_c_function log)
+{
+  static const char *const removed[] = { "Date", "RegExp", "eval", "Function", "Duktape", "Proxy",
+                                         "Reflect", "Promise", "performance" };
+
+  /* what the library still needs of them, out of the sandbox's reach */
+  duk_get_global_string (ctx, "Date");
+  stash (ctx, FC_WXS_HIDDEN ("Date"));
+  duk_get_global_string (ctx, "RegExp");
+  stash (ctx, FC_WXS_HIDDEN ("RegExp"));
+  duk_get_global_string (ctx, "Object");
+  duk_get_prop_string (ctx, -1, "prototype");
+  duk_get_prop_string (ctx, -1, "toString");
+  stash (ctx, FC_WXS_HIDDEN ("toString"));
+  duk_pop_2 (ctx);
+
+  /* `(function(){}).constructor` would give Function back, and with it
+   * code the guard never saw */
+  delete_constructor (ctx, "Function");
+  delete_constructor (ctx, "Date");
+  delete_constructor (ctx, "RegExp");
+
+  duk_push_global_object (ctx);
+  for (guint i = 0; i < G_N_ELEMENTS (removed); i++)
+    duk_del_prop_string (ctx, -1, removed[i]);
+
+  duk_push_string (ctx, FC_WXS_GUARD);
+  duk_push_c_function (ctx, guard, 0);
+  duk_def_prop (ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE
+                             | DUK_DEFPROP_CLEAR_CONFIGURABLE);
+
+  duk_push_c_function (ctx, get_regexp, DUK_VARARGS);
+  duk_put_prop_string (ctx, -2, "getRegExp");
+  duk_push_c_function (ctx, get_date, DUK_VARARGS);
+  duk_put_prop_string (ctx, -2, "getDate");
+
+  duk_push_object (ctx);
+  duk_push_c_function (ctx, log, DUK_VARARGS);
+  duk_put_prop_string (ctx, -2, "log");
+  duk_put_prop_string (ctx, -2, "console");
+  duk_pop (ctx);
+}
