@@ -5,6 +5,7 @@
  * functions. Every call runs under a time and memory budget: the guard
  * that fc-wxs-guard.c puts into loops and function bodies stops a call
  * past its deadline, the allocator refuses memory past the cap. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fc-bridge-private.h"
@@ -200,6 +201,28 @@ end_call (FcWxsRuntime *rt)
   rt->depth--;
 }
 
+/* The first "(FILE:LINE)" of a traceback whose FILE is not C. */
+static void
+script_location (const char *stack, char **file, int *line)
+{
+  g_auto (GStrv) lines = g_strsplit (stack, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *open = strrchr (lines[i], '(');
+      const char *colon;
+      if (!open || !(colon = strrchr (open, ':')) || colon[1] < '0' || colon[1] > '9')
+        continue;
+      {
+        g_autofree char *f = g_strndup (open + 1, colon - open - 1);
+        if (g_str_has_suffix (f, ".c"))
+          continue;
+        *file = g_steal_pointer (&f);
+        *line = atoi (colon + 1);
+        return;
+      }
+    }
+}
+
 /* The error on top of the stack (from a failed safe call) as a GError
  * naming its file and line; pops it. */
 static void
@@ -226,7 +249,19 @@ set_error_from_top (FcWxsRuntime *rt, const char *context, GError **error)
       duk_get_prop_string (ctx, -1, "lineNumber");
       line = duk_get_int (ctx, -1);
       duk_pop (ctx);
-      if (duk_get_error_code (ctx, -1) == DUK_ERR_SYNTAX_ERROR && g_str_has_prefix (context, "compile"))
+      if (file && g_str_has_suffix (file, ".c"))
+        {
+          /* thrown by a C function (require(), getRegExp()…): the
+           * engine names its C file; the script's line is the first of
+           * the traceback's that is not C */
+          g_clear_pointer (&file, g_free);
+          line = 0;
+          duk_get_prop_string (ctx, -1, "stack");
+          if (duk_is_string (ctx, -1))
+            script_location (duk_get_string (ctx, -1), &file, &line);
+          duk_pop (ctx);
+        }
+      if (duk_get_error_code (ctx, -1) == DUK_ERR_SYNTAX_ERROR && strcmp (context, "load") == 0)
         code = FC_WXS_ERROR_SYNTAX;
       if (duk_get_error_code (ctx, -1) == DUK_ERR_RANGE_ERROR && rt->used + (64 << 10) >= rt->cap)
         code = FC_WXS_ERROR_RUNAWAY;
@@ -319,7 +354,7 @@ load (FcWxsRuntime *rt, const char *source, const char *filename, int first_line
   end_call (rt);
   if (rc != DUK_EXEC_SUCCESS)
     {
-      set_error_from_top (rt, "compile or load", error);
+      set_error_from_top (rt, "load", error);
       return FALSE;
     }
   return TRUE;
