@@ -4,9 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "fc-app-private.h"
 
-G_DEFINE_FINAL_TYPE (FcApp, fc_app, G_TYPE_OBJECT)
+static void fc_app_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FcApp, fc_app, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fc_app_initable_iface_init))
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_DIR,
+  PROP_APP_JSON,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
 
 static void
 decl_free (gpointer p)
@@ -35,9 +51,82 @@ fc_app_finalize (GObject *object)
 }
 
 static void
+fc_app_set_property (GObject *object, guint id, const GValue *value,
+                     GParamSpec *pspec)
+{
+  FcApp *self = FC_APP (object);
+
+  switch (id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_DIR:
+      self->dir = g_value_dup_string (value);
+      break;
+    case PROP_APP_JSON:
+      self->json_text = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, id, pspec);
+    }
+}
+
+static void
+fc_app_get_property (GObject *object, guint id, GValue *value,
+                     GParamSpec *pspec)
+{
+  FcApp *self = FC_APP (object);
+
+  switch (id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_DIR:
+      g_value_set_string (value, self->dir);
+      break;
+    case PROP_APP_JSON:
+      g_value_set_string (value, self->json_text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, id, pspec);
+    }
+}
+
+static void
 fc_app_class_init (FcAppClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = fc_app_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fc_app_finalize;
+  object_class->set_property = fc_app_set_property;
+  object_class->get_property = fc_app_get_property;
+  /**
+   * FcApp:store:
+   *
+   * Where the declared plugins are installed.
+   */
+  props[PROP_STORE] = g_param_spec_object (
+      "store", NULL, NULL, FC_TYPE_PLUGIN_STORE,
+      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * FcApp:dir:
+   *
+   * The mini-program's root folder (its real path once initialised).
+   */
+  props[PROP_DIR] = g_param_spec_string (
+      "dir", NULL, NULL, NULL,
+      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * FcApp:app-json:
+   *
+   * The text of its app.json.
+   */
+  props[PROP_APP_JSON] = g_param_spec_string (
+      "app-json", NULL, NULL, NULL,
+      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
 }
 
 static void
@@ -217,46 +306,39 @@ load_plugins (FcApp *self, FcValue *plugins, int subpackage, const char *root,
   return TRUE;
 }
 
-/**
- * fc_app_new:
- * @store: where the declared plugins are installed
- * @dir: the mini-program's root folder (pages, exports and icons must stay
- *   inside it)
- * @app_json: the text of its app.json
- * @error: return location for a %FC_PLUGIN_ERROR error
- *
- * Reads app.json and loads every plugin it declares (main package and
- * subpackages).
- *
- * Returns: (transfer full) (nullable): the app
- */
-FcApp *
-fc_app_new (FcPluginStore *store, const char *dir, const char *app_json,
-            GError **error)
+/* GInitable: reads app.json and loads every plugin it declares. */
+static gboolean
+fc_app_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (FcApp) self = NULL;
+  FcApp *self = FC_APP (initable);
   FcValue *subs;
   char *rp;
 
-  g_return_val_if_fail (FC_IS_PLUGIN_STORE (store) && dir && app_json, NULL);
-  self = g_object_new (FC_TYPE_APP, NULL);
-  self->store = g_object_ref (store);
-  rp = realpath (dir, NULL);
-  self->dir = g_strdup (rp ? rp : dir);
+  if (!self->store || !self->dir || !self->json_text)
+    {
+      g_set_error_literal (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_BAD_CONFIG,
+                           "an FcApp needs its store, dir and app-json");
+      return FALSE;
+    }
+  rp = realpath (self->dir, NULL);
+  if (rp)
+    {
+      g_free (self->dir);
+      self->dir = g_strdup (rp);
+    }
   free (rp);
-  self->json_text = g_strdup (app_json);
-  if (!(self->json = fc_json_load (app_json, "app.json", error)))
-    return NULL;
+  if (!(self->json = fc_json_load (self->json_text, "app.json", error)))
+    return FALSE;
   if (!check_pages (self, fc_value_object_get (self->json, "pages"), NULL,
                     "\"pages\"", error))
-    return NULL;
+    return FALSE;
   subs = fc_value_object_get (self->json, "subpackages");
   if (!subs)
     subs = fc_value_object_get (self->json, "subPackages");
   if (subs && fc_value_get_kind (subs) != FC_VALUE_ARRAY)
     return bad_type (self, error, "subpackages", "\"subpackages\"",
                      "an array of {root, pages, plugins}", subs),
-           NULL;
+           FALSE;
   for (guint i = 0; subs && i < fc_value_array_get_length (subs); i++)
     {
       FcValue *s = fc_value_array_get (subs, i);
@@ -268,11 +350,11 @@ fc_app_new (FcPluginStore *store, const char *dir, const char *app_json,
       if (!root || fc_value_get_kind (root) != FC_VALUE_STRING)
         return bad_type (self, error, "subpackages", "each subpackage",
                          "an object with a \"root\" string", root ? root : s),
-               NULL;
+               FALSE;
       w = where (self, fc_value_get_string (root));
       if (!(norm = fc_path_confine (self->dir, NULL, fc_value_get_string (root),
                                     FALSE, w, "subpackage root", error)))
-        return NULL;
+        return FALSE;
       g_ptr_array_add (self->roots, norm);
     }
   for (guint i = 0; subs && i < fc_value_array_get_length (subs); i++)
@@ -281,17 +363,47 @@ fc_app_new (FcPluginStore *store, const char *dir, const char *app_json,
       const char *root = g_ptr_array_index (self->roots, i);
       if (!check_pages (self, fc_value_object_get (s, "pages"), root,
                         "\"pages\" of a subpackage", error))
-        return NULL;
+        return FALSE;
     }
   if (!load_plugins (self, fc_value_object_get (self->json, "plugins"), -1,
                      NULL, error))
-    return NULL;
+    return FALSE;
   for (guint i = 0; subs && i < fc_value_array_get_length (subs); i++)
     if (!load_plugins (
             self, fc_value_object_get (fc_value_array_get (subs, i), "plugins"),
             (int)i, g_ptr_array_index (self->roots, i), error))
-      return NULL;
-  return g_steal_pointer (&self);
+      return FALSE;
+  return TRUE;
+}
+
+
+static void
+fc_app_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = fc_app_initable_init;
+}
+
+/**
+ * fc_app_new:
+ * @store: where the declared plugins are installed
+ * @dir: the mini-program's root folder (pages, exports and icons must stay
+ *   inside it)
+ * @app_json: the text of its app.json
+ * @error: return location for a %FC_PLUGIN_ERROR error
+ *
+ * Reads app.json and loads every plugin it declares (main package and
+ * subpackages): g_initable_new() of %FC_TYPE_APP with these as its
+ * #FcApp:store, #FcApp:dir and #FcApp:app-json.
+ *
+ * Returns: (transfer full) (nullable): the app
+ */
+FcApp *
+fc_app_new (FcPluginStore *store, const char *dir, const char *app_json,
+            GError **error)
+{
+  g_return_val_if_fail (FC_IS_PLUGIN_STORE (store) && dir && app_json, NULL);
+  return g_initable_new (FC_TYPE_APP, NULL, error, "store", store, "dir", dir,
+                         "app-json", app_json, NULL);
 }
 
 /**

@@ -11,7 +11,7 @@
 #include "fc-component.h"
 #include "fc-event.h"
 #include "fc-page.h"
-#include "fc-style.h"
+#include "fc-inline-style.h"
 #include "fc-plugin.h"
 #include "fc-app.h"
 #include "fc-wxs.h"

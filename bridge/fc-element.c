@@ -9,6 +9,20 @@
 #include "fc-page-signals-private.h"
 #include "fc-page-timers-private.h"
 
+/* The page owns its elements: the boxed type neither copies nor frees. */
+static FcElement *
+element_boxed_copy (FcElement *el)
+{
+  return el;
+}
+
+static void
+element_boxed_free (FcElement *el)
+{
+}
+
+G_DEFINE_BOXED_TYPE (FcElement, fc_element, element_boxed_copy, element_boxed_free)
+
 /* What a plugin's code holds instead of its element: see
  * fc_element_get_component_handle(). It is never in a tree. */
 static const FcElementKind handle_kind = {

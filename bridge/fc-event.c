@@ -3,6 +3,29 @@
  * fc-element.c, which knows elements). */
 #include "fc-event-private.h"
 
+/* FcEvent as a boxed type: a copy owns its strings and detail. */
+static FcEvent *
+event_copy (const FcEvent *event)
+{
+  FcEvent *copy = g_new (FcEvent, 1);
+  *copy = *event;
+  copy->type = g_strdup (event->type);
+  copy->handler = g_strdup (event->handler);
+  copy->detail = event->detail ? fc_value_ref (event->detail) : NULL;
+  return copy;
+}
+
+static void
+event_free (FcEvent *event)
+{
+  g_free ((char *) event->type);
+  g_free ((char *) event->handler);
+  g_clear_pointer (&event->detail, fc_value_unref);
+  g_free (event);
+}
+
+G_DEFINE_BOXED_TYPE (FcEvent, fc_event, event_copy, event_free)
+
 typedef struct {
   FcEventCallback callback;
   gpointer user_data;

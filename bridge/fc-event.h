@@ -36,7 +36,9 @@ typedef enum {
  * @line: line of the binding attribute
  * @col: column of the binding attribute
  *
- * An event as a handler sees it; valid during the callback only.
+ * An event as a handler sees it; valid during the callback only. A copy
+ * (g_boxed_copy() of %FC_TYPE_EVENT) keeps its own type, handler name and
+ * detail; its elements are the page's (see #FcElement).
  */
 typedef struct {
   const char *type;
@@ -49,6 +51,8 @@ typedef struct {
   int col;
 } FcEvent;
 
+#define FC_TYPE_EVENT (fc_event_get_type ())
+FC_BRIDGE_EXPORT GType fc_event_get_type (void) G_GNUC_CONST;
 FC_BRIDGE_EXPORT FcValue *fc_event_to_value (const FcEvent *event);
 
 /**

@@ -30,7 +30,7 @@ fc_page_signals_install (GType type)
   /**
    * FcPage::property-changed:
    * @page: the page
-   * @element: (type gpointer): the #FcElement
+   * @element: the #FcElement
    * @name: the property
    * @value: the new value
    *
@@ -38,11 +38,11 @@ fc_page_signals_install (GType type)
    */
   signals[SIGNAL_PROPERTY_CHANGED] = g_signal_new ("property-changed", type,
                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
-                                                   G_TYPE_POINTER, G_TYPE_STRING, FC_TYPE_VALUE);
+                                                   FC_TYPE_ELEMENT | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_STRING, FC_TYPE_VALUE);
   /**
    * FcPage::element-changed:
    * @page: the page
-   * @element: (type gpointer): the #FcElement
+   * @element: the #FcElement
    * @what: `#text` for a text node's text, else the attribute (`style`,
    *   `class`, `hidden`, `id`)
    *
@@ -50,18 +50,18 @@ fc_page_signals_install (GType type)
    */
   signals[SIGNAL_ELEMENT_CHANGED] = g_signal_new ("element-changed", type,
                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
-                                                  G_TYPE_POINTER, G_TYPE_STRING);
+                                                  FC_TYPE_ELEMENT | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_STRING);
   /**
    * FcPage::children-changed:
    * @page: the page
-   * @element: (type gpointer): the #FcElement whose children were replaced
+   * @element: the #FcElement whose children were replaced
    *
    * Emitted after mount when wx:if switches branch or wx:for's list changes
    * length; the element's old children are gone.
    */
   signals[SIGNAL_CHILDREN_CHANGED] = g_signal_new ("children-changed", type,
                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                                   G_TYPE_POINTER);
+                                                   FC_TYPE_ELEMENT | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 void

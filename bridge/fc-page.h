@@ -84,6 +84,17 @@ FC_BRIDGE_EXPORT guint fc_page_add_timeout (FcPage *self, double delay_ms, GSour
 FC_BRIDGE_EXPORT void fc_page_remove_timeout (FcPage *self, guint id);
 
 /* elements */
+
+/**
+ * FcElement:
+ *
+ * A node of a page's tree. It is owned by its page (it lives until its
+ * page goes or a wx:if / wx:for removes it), so the boxed type copies
+ * nothing: g_boxed_copy() gives the same element and g_boxed_free() does
+ * nothing. Signals carry it as %FC_TYPE_ELEMENT.
+ */
+#define FC_TYPE_ELEMENT (fc_element_get_type ())
+FC_BRIDGE_EXPORT GType fc_element_get_type (void) G_GNUC_CONST;
 FC_BRIDGE_EXPORT FcPage *fc_element_get_page (FcElement *element);
 FC_BRIDGE_EXPORT const char *fc_element_get_tag (FcElement *element);
 FC_BRIDGE_EXPORT const char *fc_element_get_id (FcElement *element);

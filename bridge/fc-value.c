@@ -871,54 +871,6 @@ fc_value_append_json (const FcValue *value, GString *out)
     }
 }
 
-/* Builds floating variants, so containers take their children whole. */
-static GVariant *
-to_variant (const FcValue *value)
-{
-  GVariantBuilder b;
-
-  switch (fc_value_get_kind (value))
-    {
-    case FC_VALUE_BOOLEAN:
-      return g_variant_new_boolean (fc_value_is_truthy (value));
-    case FC_VALUE_NUMBER:
-      return g_variant_new_double (fc_value_get_number (value));
-    case FC_VALUE_STRING:
-      return g_variant_new_string (fc_value_get_string (value));
-    case FC_VALUE_ARRAY:
-      g_variant_builder_init (&b, G_VARIANT_TYPE ("av"));
-      for (guint i = 0; i < fc_value_array_get_length (value); i++)
-        g_variant_builder_add (&b, "v", to_variant (fc_value_array_get (value, i)));
-      return g_variant_builder_end (&b);
-    case FC_VALUE_OBJECT:
-      g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
-      for (guint i = 0; i < fc_value_object_get_size (value); i++)
-        g_variant_builder_add (&b, "{sv}", fc_value_object_get_key (value, i),
-                               to_variant (fc_value_object_get_nth (value, i)));
-      return g_variant_builder_end (&b);
-    case FC_VALUE_UNDEFINED:
-    case FC_VALUE_NULL:
-    default:
-      return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL);
-    }
-}
-
-/**
- * fc_value_to_variant:
- * @value: a value
- *
- * The value as a GVariant, for GObject properties of type %G_TYPE_VARIANT:
- * booleans `b`, numbers `d`, strings `s`, arrays `av`, objects `a{sv}`
- * (members in order); null and undefined are an empty `mv`.
- *
- * Returns: (transfer full): a GVariant (not floating)
- */
-GVariant *
-fc_value_to_variant (const FcValue *value)
-{
-  return g_variant_ref_sink (to_variant (value));
-}
-
 /** fc_value_to_json: Returns: (transfer full): compact JSON text of @value */
 char *
 fc_value_to_json (const FcValue *value)

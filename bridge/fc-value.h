@@ -55,6 +55,7 @@ FC_BRIDGE_EXPORT FcValue *fc_value_new_object (void);
 
 FC_BRIDGE_EXPORT FcValueKind fc_value_get_kind (const FcValue *value);
 FC_BRIDGE_EXPORT GVariant *fc_value_to_variant (const FcValue *value);
+FC_BRIDGE_EXPORT FcValue *fc_value_new_from_variant (GVariant *variant);
 FC_BRIDGE_EXPORT gboolean fc_value_get_boolean (const FcValue *value);
 FC_BRIDGE_EXPORT double fc_value_get_number (const FcValue *value);
 FC_BRIDGE_EXPORT const char *fc_value_get_string (const FcValue *value);

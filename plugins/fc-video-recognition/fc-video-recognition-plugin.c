@@ -65,62 +65,10 @@ binding_of (FcElement *element)
   return instance ? g_object_get_data (instance, "fc-binding") : NULL;
 }
 
-static FcValue *
-value_from_variant (GVariant *v)
-{
-  if (v == NULL)
-    return fc_value_new_object ();
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_BOOLEAN))
-    return fc_value_new_boolean (g_variant_get_boolean (v));
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_STRING) || g_variant_is_of_type (v, G_VARIANT_TYPE_OBJECT_PATH))
-    return fc_value_new_string (g_variant_get_string (v, NULL));
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT32))
-    return fc_value_new_number (g_variant_get_int32 (v));
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_UINT32))
-    return fc_value_new_number (g_variant_get_uint32 (v));
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
-    return fc_value_new_number ((double) g_variant_get_int64 (v));
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_UINT64))
-    return fc_value_new_number ((double) g_variant_get_uint64 (v));
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE))
-    return fc_value_new_number (g_variant_get_double (v));
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_VARIANT))
-    {
-      g_autoptr (GVariant) inner = g_variant_get_variant (v);
-      return value_from_variant (inner);
-    }
-  if (g_variant_is_of_type (v, G_VARIANT_TYPE_VARDICT))
-    {
-      FcValue *o = fc_value_new_object ();
-      GVariantIter iter;
-      const char *key;
-      GVariant *child;
-
-      g_variant_iter_init (&iter, v);
-      while (g_variant_iter_next (&iter, "{&sv}", &key, &child))
-        {
-          fc_value_object_set (o, key, value_from_variant (child));
-          g_variant_unref (child);
-        }
-      return o;
-    }
-  if (g_variant_is_container (v))
-    {
-      FcValue *a = fc_value_new_array ();
-      for (gsize i = 0; i < g_variant_n_children (v); i++)
-        {
-          g_autoptr (GVariant) child = g_variant_get_child_value (v, i);
-          fc_value_array_append (a, value_from_variant (child));
-        }
-      return a;
-    }
-  return fc_value_new_null ();
-}
-
 static void
 trigger (Binding *b, const char *event, GVariant *detail)
 {
-  g_autoptr (FcValue) value = value_from_variant (detail);
+  g_autoptr (FcValue) value = detail ? fc_value_new_from_variant (detail) : fc_value_new_object ();
 
   fc_element_trigger_event (b->element, event, value, FC_EVENT_NONE);
 }
@@ -168,7 +116,7 @@ on_error (FcRecorder *recorder, GVariant *detail, Binding *b)
 static void
 on_warning (FcRecorder *recorder, GVariant *detail, Binding *b)
 {
-  g_autoptr (FcValue) value = value_from_variant (detail);
+  g_autoptr (FcValue) value = detail ? fc_value_new_from_variant (detail) : fc_value_new_object ();
   FcValue *msg = fc_value_object_get (value, "errMsg");
 
   if (msg == NULL || fc_value_get_kind (msg) != FC_VALUE_STRING)

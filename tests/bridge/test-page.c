@@ -367,6 +367,115 @@ test_bad_set_path (void)
   fixture_teardown (&f);
 }
 
+static void
+count_tap (const FcEvent *event, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A page made with a plain g_object_new(): the registry and scope given as
+ * properties are the ones it uses; without them it gets its own. */
+static void
+test_page_properties (void)
+{
+  g_autoptr (FcRegistry) registry = fc_registry_new ();
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  g_autoptr (FcComponentClass) k = keyboard_class ();
+  g_autoptr (GError) error = NULL;
+  FcRegistry *got_registry = NULL;
+  FcCallbackScope *got_scope = NULL;
+  FcPage *page;
+  guint taps = 0;
+
+  fc_registry_add_component (registry, "kb", k);
+  fc_callback_scope_add_callback (scope, "onTap", count_tap, &taps, NULL);
+  page = g_object_new (FC_TYPE_PAGE, "registry", registry, "scope", scope, NULL);
+  g_object_get (page, "registry", &got_registry, "scope", &got_scope, NULL);
+  g_assert_true (got_registry == registry);
+  g_assert_true (got_scope == scope);
+  g_object_unref (got_registry);
+  g_object_unref (got_scope);
+  g_assert_true (fc_page_load (page, NULL, "{\"usingComponents\":{\"keyboard\":\"kb\"}}",
+                               "<keyboard id=\"k\" title=\"t\"/><button id=\"b\" bind:tap=\"onTap\"/>", "p.fxml",
+                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (fc_element_get_class (fc_page_select (page, "#k")) == k);
+  g_assert_true (fc_element_call_method (fc_page_select (page, "#b"), "tap", NULL, &error));
+  g_assert_cmpuint (taps, ==, 1);
+  g_assert_finalize_object (page);
+
+  page = g_object_new (FC_TYPE_PAGE, NULL);
+  g_assert_true (fc_page_load (page, NULL, NULL, "<view id=\"v\">x</view>", "p.fxml", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (fc_page_get_registry (page));
+  g_assert_nonnull (fc_page_get_scope (page));
+  g_assert_cmpstr (fc_element_get_tag (fc_page_select (page, "#v")), ==, "view");
+  g_assert_finalize_object (page);
+}
+
+static void
+keep_event (const FcEvent *event, gpointer user_data)
+{
+  *(FcEvent **) user_data = g_boxed_copy (FC_TYPE_EVENT, event);
+}
+
+static void
+on_element_changed (FcPage *page, FcElement *el, const char *what, GString *log)
+{
+  g_string_append_printf (log, "%s:%s ", fc_element_get_id (el), what);
+}
+
+/* Signals carry elements as FC_TYPE_ELEMENT (a GValue holds the page's
+ * element itself), and a copied FcEvent outlives its callback. */
+static void
+test_boxed_types (void)
+{
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"c\":\"a\"}", NULL);
+  g_autoptr (FcValue) set = fc_value_from_json ("{\"c\":\"b\"}", NULL);
+  g_autoptr (FcValue) detail = fc_value_from_json ("{\"x\":1}", NULL);
+  g_autoptr (GString) log = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *detail_json = NULL;
+  GSignalQuery q;
+  FcEvent *kept = NULL;
+  FcPage *page;
+  FcElement *v;
+  GValue value = G_VALUE_INIT;
+
+  g_signal_query (g_signal_lookup ("property-changed", FC_TYPE_PAGE), &q);
+  g_assert_cmpuint (q.param_types[0] & ~G_SIGNAL_TYPE_STATIC_SCOPE, ==, FC_TYPE_ELEMENT);
+  g_signal_query (g_signal_lookup ("element-changed", FC_TYPE_PAGE), &q);
+  g_assert_cmpuint (q.param_types[0] & ~G_SIGNAL_TYPE_STATIC_SCOPE, ==, FC_TYPE_ELEMENT);
+  g_signal_query (g_signal_lookup ("children-changed", FC_TYPE_PAGE), &q);
+  g_assert_cmpuint (q.param_types[0] & ~G_SIGNAL_TYPE_STATIC_SCOPE, ==, FC_TYPE_ELEMENT);
+
+  fc_callback_scope_add_callback (scope, "onHello", keep_event, &kept, NULL);
+  page = fc_page_new (NULL, scope);
+  g_signal_connect (page, "element-changed", G_CALLBACK (on_element_changed), log);
+  g_assert_true (fc_page_load (page, NULL, NULL, "<view id=\"v\" class=\"{{c}}\" bind:hello=\"onHello\"/>", "p.fxml",
+                               data, &error));
+  g_assert_no_error (error);
+  v = fc_page_select (page, "#v");
+  g_value_init (&value, FC_TYPE_ELEMENT);
+  g_value_set_boxed (&value, v);
+  g_assert_true (g_value_get_boxed (&value) == v);
+  g_value_unset (&value);
+
+  g_assert_true (fc_page_set_data (page, set, &error));
+  g_assert_cmpstr (log->str, ==, "v:class ");
+
+  fc_element_trigger_event (v, "hello", detail, FC_EVENT_NONE);
+  g_assert_nonnull (kept);
+  g_assert_cmpstr (kept->type, ==, "hello");
+  g_assert_cmpstr (kept->handler, ==, "onHello");
+  g_assert_true (kept->target == v);
+  detail_json = fc_value_to_json (kept->detail);
+  g_assert_cmpstr (detail_json, ==, "{\"x\":1}");
+  g_boxed_free (FC_TYPE_EVENT, kept);
+  g_assert_finalize_object (page);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -393,5 +502,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/Bridge/SetData/bad-path", test_bad_set_path);
   g_test_add_func ("/Bridge/Load/fuzz-regressions", test_fuzz_regressions);
+  g_test_add_func ("/Bridge/Page/properties", test_page_properties);
+  g_test_add_func ("/Bridge/Page/boxed-types", test_boxed_types);
   return g_test_run ();
 }

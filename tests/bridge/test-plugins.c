@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <fc-bridge.h>
 #include "common/fc-test-files.h"
 
@@ -889,6 +890,41 @@ test_store_versions (void)
   g_assert_no_error (error);
 }
 
+/* FcApp is a GInitable: g_initable_new() with its three properties is
+ * fc_app_new(), errors included; without them initialisation fails. */
+static void
+test_app_initable (void)
+{
+  g_autoptr (FcPluginStore) store = test_store ();
+  const char *const files[]
+      = { "app.json", "{\"pages\":[\"pages/index/index\"]}", NULL };
+  g_autofree char *dir = make_app (files);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcApp) app = NULL;
+  g_autoptr (FcApp) bare = NULL;
+  g_autofree char *json = NULL;
+
+  app = g_initable_new (FC_TYPE_APP, NULL, &error, "store", store, "dir", dir,
+                        "app-json", "{\"pages\":[\"pages/index/index\"]}",
+                        NULL);
+  g_assert_no_error (error);
+  g_assert_nonnull (app);
+  g_assert_true (fc_app_get_store (app) == store);
+  g_object_get (app, "app-json", &json, NULL);
+  g_assert_cmpstr (json, ==, "{\"pages\":[\"pages/index/index\"]}");
+  g_clear_object (&app);
+
+  app = g_initable_new (FC_TYPE_APP, NULL, &error, "store", store, "dir", dir,
+                        "app-json", "{\"pages\":7}", NULL);
+  g_assert_null (app);
+  g_assert_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_BAD_CONFIG);
+  g_clear_error (&error);
+
+  bare = g_object_new (FC_TYPE_APP, NULL);
+  g_assert_false (g_initable_init (G_INITABLE (bare), NULL, &error));
+  g_assert_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_BAD_CONFIG);
+}
+
 static void
 test_search_path (void)
 {
@@ -918,6 +954,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/Bridge/Plugins/store-versions", test_store_versions);
   g_test_add_func ("/Bridge/Plugins/search-path", test_search_path);
+  g_test_add_func ("/Bridge/Plugins/app-initable", test_app_initable);
   g_test_add_func ("/Bridge/Plugins/versions-side-by-side", test_versions);
   g_test_add_func ("/Bridge/Plugins/require", test_require);
   g_test_add_func ("/Bridge/Plugins/isolation", test_isolation);

@@ -186,6 +186,65 @@ test_object (gconstpointer p)
     }
 }
 
+/* GVariant → FcValue (fc_value_new_from_variant), as a GObject's signal
+ * detail reaches a page: each row is GVariant text and the JSON it gives. */
+typedef struct {
+  const char *variant;
+  const char *json;
+} VariantRow;
+
+static const VariantRow variant_rows[] = {
+  { "true", "true" },
+  { "'a\u00e9'", "\"a\u00e9\"" },
+  { "objectpath '/a/b'", "\"/a/b\"" },
+  { "int32 -7", "-7" },
+  { "uint32 4000000000", "4000000000" },
+  { "int64 -9007199254740992", "-9007199254740992" },
+  { "uint64 42", "42" },
+  { "2.5", "2.5" },
+  { "<<int32 3>>", "3" },
+  { "@ms nothing", "null" },
+  { "@ms 'x'", "\"x\"" },
+  { "{'b': <1.0>, 'a': <'x'>}", "{\"b\":1,\"a\":\"x\"}" },
+  { "[int32 1, 2]", "[1,2]" },
+  { "('s', int32 1, [true])", "[\"s\",1,[true]]" },
+  { "byte 0x41", "null" },
+};
+
+static void
+test_from_variant (gconstpointer data)
+{
+  const VariantRow *row = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) v = g_variant_parse (NULL, row->variant, NULL, NULL, &error);
+  g_autoptr (FcValue) value = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  value = fc_value_new_from_variant (v);
+  json = fc_value_to_json (value);
+  g_assert_cmpstr (json, ==, row->json);
+}
+
+/* FcValue → GVariant → FcValue gives the value back, null included. */
+static void
+test_variant_round_trip (void)
+{
+  static const char *const texts[] = {
+    "null", "false", "0", "-1.5", "\"\"", "\"\u00fc\"", "[]", "{}",
+    "[null,{\"z\":1,\"a\":[true,\"x\"]},[[]]]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (FcValue) v = fc_value_from_json (texts[i], NULL);
+      g_autoptr (GVariant) var = fc_value_to_variant (v);
+      g_autoptr (FcValue) back = fc_value_new_from_variant (var);
+      g_autofree char *json = fc_value_to_json (back);
+      g_assert_cmpstr (json, ==, texts[i]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -202,6 +261,12 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &object_rows[i], test_object);
     }
   g_test_add_func ("/Bridge/Value/bad-json", test_bad_json);
+  for (guint i = 0; i < G_N_ELEMENTS (variant_rows); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Bridge/Value/from-variant/%u", i);
+      g_test_add_data_func (path, &variant_rows[i], test_from_variant);
+    }
+  g_test_add_func ("/Bridge/Value/variant-round-trip", test_variant_round_trip);
   g_test_add_func ("/Bridge/Clock/timeouts", test_clock);
   return g_test_run ();
 }

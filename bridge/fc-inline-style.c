@@ -1,4 +1,4 @@
-/* fc-style.c: the small part of inline `style` that built-in elements
+/* fc-inline-style.c: the small part of inline `style` that built-in elements
  * honour (no CSS engine): declarations and lengths. */
 #include <string.h>
 
