@@ -8,6 +8,8 @@
  * and `finally` block (so that a stopped call cannot be caught and carried
  * on). The guard counts and watches the clock (fc-wxs-runtime.c).
  *
+ * It also turns ES2015 default parameters into ES5 (see Rewriter).
+ *
  * The rewrite is token-level: strings, comments and regular expression
  * literals are copied as they are, and nothing is inserted across a line
  * break, so the engine's line numbers stay those of the source. */
@@ -32,6 +34,15 @@ typedef struct {
   int pending;       /* 1: the next '(' opens a while/for head; 2: the next '{' opens a guarded block */
   gboolean pending_for;
   int line;
+  /* default parameters (ES2015, which real modules use: `function f(a,
+   * b = '')`) become ES5: `if (b === undefined) b = ('');` first thing in
+   * the body */
+  gboolean await_params; /* after `function`: the next '(' opens its parameters */
+  int params_depth;      /* the parameters' parenthesis depth, or -1 */
+  gsize default_at;      /* where the default being read starts in out, or 0 */
+  int default_nest;      /* its open brackets and braces */
+  char default_name[64];
+  GString *defaults;     /* the assignments for the body */
 } Rewriter;
 
 enum { PEND_NONE, PEND_HEAD, PEND_BLOCK };
@@ -123,6 +134,28 @@ copy_quoted (Rewriter *rw, char q, const char *filename, GError **error)
                                                   : "unterminated string literal");
 }
 
+/* The default just read: out from its start is the expression; it moves
+ * to the body's assignments, its line breaks stay where they were. */
+static void
+end_default (Rewriter *rw)
+{
+  const char *expr = rw->out->str + rw->default_at;
+  guint breaks = 0;
+  g_string_append_printf (rw->defaults, "if (%s === undefined) %s = (", rw->default_name, rw->default_name);
+  for (const char *q = expr; *q; q++)
+    {
+      if (*q == '\n')
+        breaks++;
+      g_string_append_c (rw->defaults, *q == '\n' ? ' ' : *q);
+    }
+  g_string_append (rw->defaults, ");");
+  g_string_truncate (rw->out, rw->default_at);
+  while (breaks--)
+    g_string_append_c (rw->out, '\n');
+  rw->default_at = 0;
+  rw->default_nest = 0;
+}
+
 static void
 push_paren (Rewriter *rw, int closer, int semis)
 {
@@ -153,10 +186,13 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
   rw.closers = g_array_new (FALSE, FALSE, sizeof (int));
   rw.for_semis = g_array_new (FALSE, FALSE, sizeof (int));
   rw.line = first_line;
+  rw.params_depth = -1;
+  rw.defaults = g_string_new (NULL);
 
   while (rw.p < rw.end)
     {
       unsigned char c = (unsigned char) *rw.p;
+      TokKind prev;
 
       if (c == '\n')
         {
@@ -238,7 +274,10 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
             }
           else if ((n == 8 && memcmp (s, "function", 8) == 0) || (n == 5 && memcmp (s, "catch", 5) == 0)
                    || (n == 7 && memcmp (s, "finally", 7) == 0))
-            rw.pending = PEND_BLOCK;
+            {
+              rw.pending = PEND_BLOCK;
+              rw.await_params = n == 8 && rw.params_depth < 0;
+            }
           else if (n == 4 && memcmp (s, "with", 4) == 0)
             {
               fail (error, filename, rw.line, "`with` is not allowed in WXS");
@@ -254,10 +293,31 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
 
       /* punctuation */
       rw.p++;
+      prev = rw.last;
       rw.last = T_PUNCT;
       rw.last_punct = (char) c;
+      if (c == '=' && rw.depth == rw.params_depth && rw.depth > 0 && (rw.p >= rw.end || *rw.p != '=')
+          && prev == T_IDENT && rw.last_word[0] && !rw.default_at)
+        {
+          g_strlcpy (rw.default_name, rw.last_word, sizeof rw.default_name);
+          rw.default_at = rw.out->len;
+          continue;
+        }
+      if (rw.default_at && (c == '[' || c == '{'))
+        rw.default_nest++;
+      if (rw.default_at && (c == ']' || c == '}'))
+        rw.default_nest--;
+      if ((c == ',' || c == ')') && rw.default_at && rw.depth == rw.params_depth && rw.default_nest <= 0)
+        end_default (&rw);
+      if (c == ')' && rw.depth == rw.params_depth)
+        rw.params_depth = -1;
       if (c == '(')
         {
+          if (rw.await_params)
+            {
+              rw.await_params = FALSE;
+              rw.params_depth = rw.depth + 1;
+            }
           if (rw.pending == PEND_HEAD && !rw.pending_for)
             {
               g_string_append (rw.out, "(" FC_WXS_GUARD "()&&(");
@@ -322,19 +382,22 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
             g_string_append_c (rw.out, ';');
           continue;
         }
-      if (c == '{' && rw.pending == PEND_BLOCK)
+      if (c == '{' && rw.pending == PEND_BLOCK && rw.params_depth < 0 && !rw.await_params)
         {
           g_string_append (rw.out, "{" FC_WXS_GUARD "();");
+          g_string_append (rw.out, rw.defaults->str);
+          g_string_truncate (rw.defaults, 0);
           rw.pending = PEND_NONE;
           continue;
         }
-      if (c == '{' || c == ';')
+      if ((c == '{' || c == ';') && rw.params_depth < 0)
         rw.pending = PEND_NONE;
       g_string_append_c (rw.out, (char) c);
     }
 
   g_array_unref (rw.closers);
   g_array_unref (rw.for_semis);
+  g_string_free (rw.defaults, TRUE);
   return g_string_free (rw.out, FALSE);
 
 unterminated_comment:
@@ -342,6 +405,7 @@ unterminated_comment:
 fail:
   g_array_unref (rw.closers);
   g_array_unref (rw.for_semis);
+  g_string_free (rw.defaults, TRUE);
   g_string_free (rw.out, TRUE);
   return NULL;
 }

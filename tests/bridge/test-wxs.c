@@ -14,8 +14,9 @@ typedef struct {
   const char *expected; /* String(result) */
 } LangRow;
 
-/* glass-easel's output for each row: tests/bridge/wxs-oracle.py prints
- * this table again from a run of the oracle */
+/* glass-easel's output for each row (each body run as a WXS module's
+ * function through glass-easel 0.12.1 with its template compiler, the
+ * oracle of /work/shared/glass-easel-oracle, TZ=UTC) */
 static const LangRow lang_rows[] = {
   { "closure",
     "var mk = function (n) { return function () { return ++n; }; }; var c = mk(5); c(); return c();",
@@ -182,6 +183,18 @@ static const LangRow lang_rows[] = {
   { "getdate-invalid",
     "return isNaN(getDate('not a date').getTime());",
     "true" },
+  { "default-params",
+    "var f = function (a, b = 2, c = 'x') { return a + b + c; }; function g(p, q = [1, 2].length,\n r = { k: (1, 2) }) { return p + q + r.k; } return f(1) + f(1, 5, 'y') + g(1);",
+    "3x6y5" },
+  { "regexp-string-replace-fn",
+    "return 'a1b22'.replace(getRegExp('\\\\d+', 'g'), function (m) { return '<' + m.length + '>'; });",
+    "a<1>b<2>" },
+  { "string-escapes",
+    "return '\\u4e2d\\t|' + 'a\\\\b'.length + '\\x41';",
+    "中\t|3A" },
+  { "number-to-string",
+    "return [1e21, 1e-7, 123456789012345680000, -0, 0.1 * 3, 100 / 3].join(' ');",
+    "1e+21 1e-7 123456789012345680000 0 0.30000000000000004 33.333333333333336" },
 };
 
 static const char *data_json
