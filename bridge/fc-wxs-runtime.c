@@ -11,7 +11,21 @@
 #include "fc-bridge-private.h"
 #include "fc-wxs-private.h"
 
-G_DEFINE_QUARK (fc-wxs-error-quark, fc_wxs_error)
+G_DEFINE_QUARK (fc-wxs-error, fc_wxs_error)
+
+/**
+ * fc_wxs_error_code_to_string:
+ * @code: a #FcWxsError
+ *
+ * Returns: (transfer none): the code's stable kebab-case name, as printed
+ *   by replay (`syntax`, `runaway`, ...)
+ */
+const char *
+fc_wxs_error_code_to_string (int code)
+{
+  static const char *const names[] = { "syntax", "runtime", "not-found", "bad-path", "runaway", "bad-module" };
+  return code >= 0 && code < (int) G_N_ELEMENTS (names) ? names[code] : "unknown";
+}
 
 /* A binding's call, or a module's load, gets this long: far above what
  * formatting a price or a date takes (microseconds), low enough that a

@@ -40,5 +40,6 @@ typedef enum {
 } FcWxsError;
 
 FC_BRIDGE_EXPORT GQuark fc_wxs_error_quark (void);
+FC_BRIDGE_EXPORT const char *fc_wxs_error_code_to_string (int code);
 
 G_END_DECLS
