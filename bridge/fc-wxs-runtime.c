@@ -716,6 +716,9 @@ fc_wxs_runtime_new (FcWxsReadFunc read, FcWxsLogFunc log, gpointer user_data)
   rt->user_data = user_data;
   rt->cap = DEFAULT_MEMORY;
   rt->time_budget = DEFAULT_TIME_MS * G_GINT64_CONSTANT (1000);
+  /* a lower budget for fuzzing and tests (bridge/README.md) */
+  if (g_getenv ("FC_WXS_TIME_MS"))
+    rt->time_budget = CLAMP (g_ascii_strtoll (g_getenv ("FC_WXS_TIME_MS"), NULL, 10), 1, 60000) * 1000;
   rt->modules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   rt->ctx = duk_create_heap (cap_alloc, cap_realloc, cap_free, rt, fatal);
   if (!rt->ctx || duk_safe_call (rt->ctx, init_safe, NULL, 0, 1) != DUK_EXEC_SUCCESS)
