@@ -167,31 +167,39 @@ guard (duk_context *ctx)
 }
 
 static duk_ret_t
+json_safe (duk_context *ctx, void *udata)
+{
+  duk_json_encode (ctx, -1);
+  return 1;
+}
+
+/* console.log(...): the arguments' strings (objects as JSON) joined by
+ * spaces, made in the engine: no C allocation may be pending while it can
+ * throw (fc_wxs_get_value()) */
+static duk_ret_t
 console_log (duk_context *ctx)
 {
   FcWxsRuntime *rt = runtime_of (ctx);
-  GString *s = g_string_new (NULL);
   duk_idx_t n = duk_get_top (ctx);
+  char *line;
+
+  duk_push_string (ctx, " ");
   for (duk_idx_t i = 0; i < n; i++)
     {
-      g_autofree char *t = NULL;
-      if (duk_is_object (ctx, i) && !duk_is_function (ctx, i))
+      duk_dup (ctx, i);
+      if (duk_is_object (ctx, -1) && !duk_is_function (ctx, -1)
+          && duk_safe_call (ctx, json_safe, NULL, 1, 1) != DUK_EXEC_SUCCESS)
         {
-          /* objects as JSON, as a console shows them */
-          duk_dup (ctx, i);
-          duk_json_encode (ctx, -1);
-          t = fc_wxs_dup_string (ctx, -1);
           duk_pop (ctx);
+          duk_dup (ctx, i);
         }
-      else
-        t = fc_wxs_dup_string (ctx, i);
-      if (i)
-        g_string_append_c (s, ' ');
-      g_string_append (s, t);
+      duk_safe_to_string (ctx, -1);
     }
+  duk_join (ctx, n);
+  line = fc_wxs_dup_string (ctx, -1);
   if (rt->log)
-    rt->log (s->str, rt->user_data);
-  g_string_free (s, TRUE);
+    rt->log (line, rt->user_data);
+  g_free (line);
   return 0;
 }
 
@@ -237,55 +245,78 @@ script_location (const char *stack, char **file, int *line)
     }
 }
 
+typedef struct {
+  char *message;
+  char *file;
+  char *stack;
+  int line;
+  int code; /* the engine's error code */
+} ErrorInfo;
+
+/* [error] → [ ]: what ErrorInfo holds (C strings are stored as soon as made:
+ * a getter on a thrown object may throw again) */
+static duk_ret_t
+error_info_safe (duk_context *ctx, void *udata)
+{
+  ErrorInfo *e = udata;
+  e->message = fc_wxs_dup_string (ctx, -1);
+  if (!duk_is_error (ctx, -1))
+    return 0;
+  e->code = duk_get_error_code (ctx, -1);
+  duk_get_prop_string (ctx, -1, "lineNumber");
+  e->line = duk_get_int (ctx, -1);
+  duk_pop (ctx);
+  duk_get_prop_string (ctx, -1, "fileName");
+  if (duk_is_string (ctx, -1))
+    e->file = fc_wxs_dup_string (ctx, -1);
+  duk_pop (ctx);
+  duk_get_prop_string (ctx, -1, "stack");
+  if (duk_is_string (ctx, -1))
+    e->stack = fc_wxs_dup_string (ctx, -1);
+  duk_pop (ctx);
+  return 0;
+}
+
 /* The error on top of the stack (from a failed safe call) as a GError
  * naming its file and line; pops it. */
 static void
 set_error_from_top (FcWxsRuntime *rt, const char *context, GError **error)
 {
-  duk_context *ctx = rt->ctx;
-  g_autofree char *msg = fc_wxs_dup_string (ctx, -1);
-  g_autofree char *file = NULL;
-  int line = 0;
+  ErrorInfo e = { NULL, NULL, NULL, 0, 0 };
   int code = FC_WXS_ERROR_RUNTIME;
+  const char *msg;
 
+  duk_safe_call (rt->ctx, error_info_safe, &e, 1, 1);
+  duk_pop (rt->ctx);
+  msg = e.message ? e.message : "error";
   if (rt->stopped)
     {
       g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNAWAY, "%s:1: %s: %s", rt->stop_where ? rt->stop_where : "?",
                    context, msg);
-      duk_pop (ctx);
-      return;
+      goto out;
     }
-  if (duk_is_error (ctx, -1))
+  if (e.file && g_str_has_suffix (e.file, ".c"))
     {
-      if (duk_get_prop_string (ctx, -1, "fileName") && duk_is_string (ctx, -1))
-        file = fc_wxs_dup_string (ctx, -1);
-      duk_pop (ctx);
-      duk_get_prop_string (ctx, -1, "lineNumber");
-      line = duk_get_int (ctx, -1);
-      duk_pop (ctx);
-      if (file && g_str_has_suffix (file, ".c"))
-        {
-          /* thrown by a C function (require(), getRegExp()…): the
-           * engine names its C file; the script's line is the first of
-           * the traceback's that is not C */
-          g_clear_pointer (&file, g_free);
-          line = 0;
-          duk_get_prop_string (ctx, -1, "stack");
-          if (duk_is_string (ctx, -1))
-            script_location (duk_get_string (ctx, -1), &file, &line);
-          duk_pop (ctx);
-        }
-      if (duk_get_error_code (ctx, -1) == DUK_ERR_SYNTAX_ERROR && strcmp (context, "load") == 0)
-        code = FC_WXS_ERROR_SYNTAX;
-      if (duk_get_error_code (ctx, -1) == DUK_ERR_RANGE_ERROR && rt->used + (64 << 10) >= rt->cap)
-        code = FC_WXS_ERROR_RUNAWAY;
-      if (strstr (msg, "alloc failed"))
-        code = FC_WXS_ERROR_RUNAWAY;
+      /* thrown by a C function (require(), getRegExp()…): the engine
+       * names its C file; the script's line is the first of the
+       * traceback's that is not C */
+      g_clear_pointer (&e.file, g_free);
+      e.line = 0;
+      if (e.stack)
+        script_location (e.stack, &e.file, &e.line);
     }
-  duk_pop (ctx);
-  g_set_error (error, FC_WXS_ERROR, code, "%s:%d:1: %s: %s", file ? file : "?", line, context,
-               code == FC_WXS_ERROR_RUNAWAY && strstr (msg, "alloc") ? "out of memory (the page's WXS modules may use "
-                                                                       "no more)" : msg);
+  if (e.code == DUK_ERR_SYNTAX_ERROR && strcmp (context, "load") == 0)
+    code = FC_WXS_ERROR_SYNTAX;
+  if (strstr (msg, "alloc failed") || (e.code == DUK_ERR_RANGE_ERROR && rt->used + (64 << 10) >= rt->cap))
+    {
+      code = FC_WXS_ERROR_RUNAWAY;
+      msg = "out of memory (the page's WXS modules may use no more)";
+    }
+  g_set_error (error, FC_WXS_ERROR, code, "%s:%d:1: %s: %s", e.file ? e.file : "?", e.line, context, msg);
+out:
+  g_free (e.message);
+  g_free (e.file);
+  g_free (e.stack);
 }
 
 /* ---- loading ---- */
@@ -304,10 +335,9 @@ static duk_ret_t
 load_safe (duk_context *ctx, void *udata)
 {
   LoadArgs *a = udata;
-  g_autofree char *wrapped = g_strconcat ("function (module, exports, require) {", a->source, "\n}", NULL);
 
   duk_push_string (ctx, a->filename);
-  duk_compile_string_filename (ctx, DUK_COMPILE_FUNCTION, wrapped);
+  duk_compile_string_filename (ctx, DUK_COMPILE_FUNCTION, a->source);
   /* module, exports */
   duk_push_object (ctx);
   duk_push_object (ctx);
@@ -356,12 +386,12 @@ load (FcWxsRuntime *rt, const char *source, const char *filename, int first_line
     }
   if (!(guarded = fc_wxs_guard_source (source, filename, first_line, error)))
     return FALSE;
-  if (padded)
-    {
-      char *t = g_strconcat (padded, guarded, NULL);
-      g_free (guarded);
-      guarded = t;
-    }
+  {
+    /* the module's function, with its earlier lines as empty ones */
+    char *t = g_strconcat ("function (module, exports, require) {", padded ? padded : "", guarded, "\n}", NULL);
+    g_free (guarded);
+    guarded = t;
+  }
   a = (LoadArgs) { rt, guarded, filename, path };
   start_call (rt);
   rc = duk_safe_call (rt->ctx, load_safe, &a, 0, 1);
@@ -466,27 +496,37 @@ load_file (FcWxsRuntime *rt, const char *path, GError **error)
   return load (rt, text, path, 1, path, error);
 }
 
-/* require(path), inside a module */
+/* require(path), inside a module. The engine throws by longjmp: what is
+ * allocated here is freed before anything can throw. */
 static duk_ret_t
 require_fn (duk_context *ctx)
 {
   FcWxsRuntime *rt = runtime_of (ctx);
-  g_autofree char *from = NULL, *resolved = NULL;
-  g_autofree char *arg = NULL;
+  char *from, *arg, *resolved;
   GError *local = NULL;
+  gboolean ok;
 
-  arg = fc_wxs_dup_string (ctx, 0);
   duk_push_current_function (ctx);
   duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("from"));
   from = fc_wxs_dup_string (ctx, -1);
   duk_pop_2 (ctx);
-  if (!(resolved = fc_wxs_resolve_path (from, arg, &local)) || !load_file (rt, resolved, &local))
+  arg = fc_wxs_dup_string (ctx, 0);
+  resolved = fc_wxs_resolve_path (from, arg, &local);
+  ok = resolved && load_file (rt, resolved, &local);
+  g_free (from);
+  g_free (resolved);
+  if (ok)
     {
-      duk_push_error_object (ctx, DUK_ERR_ERROR, "require(\"%s\"): %s", arg, local->message);
-      g_error_free (local);
-      return duk_throw (ctx);
+      g_free (arg);
+      return 1;
     }
-  return 1;
+  {
+    char msg[512];
+    g_snprintf (msg, sizeof msg, "require(\"%s\"): %s", arg, local->message);
+    g_free (arg);
+    g_error_free (local);
+    return duk_error (ctx, DUK_ERR_ERROR, "%s", msg);
+  }
 }
 
 /* stash.modules[name] = top; pops it */

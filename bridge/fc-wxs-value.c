@@ -1,7 +1,7 @@
 /* fc-wxs-value.c: page values into the WXS engine and back. Page data is
  * JSON-like (FcValue); what a module returns is converted the way a
- * binding sees it: functions are left out, a Date becomes its string,
- * cycles and very deep values stop at a depth. */
+ * binding sees it: functions are left out, a Date becomes its string.
+ * Very deep page data is cut at a depth; a cyclic result is an error. */
 #include <string.h>
 
 #include "fc-bridge-private.h"
@@ -10,9 +10,6 @@
 /* Deeper values are cut (as undefined): deep enough for any page data,
  * shallow enough for the C stack. */
 #define MAX_DEPTH 64
-/* No array a binding shows is longer; a sparse one (`a.length = 4e9`)
- * must not make us walk it. */
-#define MAX_ARRAY (1u << 20)
 
 static void
 push_value (duk_context *ctx, const FcValue *v, int depth)
@@ -142,13 +139,27 @@ is_class (duk_context *ctx, duk_idx_t idx, const char *tag)
   return r;
 }
 
-static FcValue *
-get_value (duk_context *ctx, duk_idx_t idx, int depth)
+/**
+ * fc_wxs_get_value:
+ * @ctx: a WXS heap
+ * @idx: a value's index
+ *
+ * The engine reports errors by longjmp, past any C cleanup: nothing the C
+ * side allocates may be pending while it can throw (a getter, cyclic
+ * input, out of memory). So objects and arrays cross as JSON text, made in
+ * the engine (functions and undefined members left out, as JSON does;
+ * cycles throw), and are parsed once nothing can throw any more.
+ * Primitives, and a Date or RegExp (as its string), cross directly.
+ *
+ * Returns: (transfer full): the value as a page value
+ */
+FcValue *
+fc_wxs_get_value (duk_context *ctx, duk_idx_t idx)
 {
+  g_autofree char *json = NULL;
+  FcValue *v;
+
   idx = duk_normalize_index (ctx, idx);
-  if (depth > MAX_DEPTH)
-    return fc_value_new_undefined ();
-  duk_require_stack (ctx, 8);
   switch (duk_get_type (ctx, idx))
     {
     case DUK_TYPE_NULL:
@@ -166,46 +177,13 @@ get_value (duk_context *ctx, duk_idx_t idx, int depth)
     }
   if (duk_is_function (ctx, idx))
     return fc_value_new_undefined ();
-  if (duk_is_array (ctx, idx))
-    {
-      FcValue *a = fc_value_new_array ();
-      duk_size_t n = duk_get_length (ctx, idx);
-      for (duk_size_t i = 0; i < n && i < MAX_ARRAY; i++)
-        {
-          duk_get_prop_index (ctx, idx, (duk_uarridx_t) i);
-          fc_value_array_append (a, get_value (ctx, -1, depth + 1));
-          duk_pop (ctx);
-        }
-      return a;
-    }
   if (is_class (ctx, idx, "[object Date]") || is_class (ctx, idx, "[object RegExp]"))
     return fc_value_new_string_take (fc_wxs_dup_string (ctx, idx));
-  {
-    FcValue *o = fc_value_new_object ();
-    duk_enum (ctx, idx, DUK_ENUM_OWN_PROPERTIES_ONLY);
-    while (duk_next (ctx, -1, 1))
-      {
-        if (!duk_is_function (ctx, -1))
-          {
-            g_autofree char *k = fc_wxs_dup_string (ctx, -2);
-            fc_value_object_set (o, k, get_value (ctx, -1, depth + 1));
-          }
-        duk_pop_2 (ctx);
-      }
-    duk_pop (ctx);
-    return o;
-  }
-}
-
-/**
- * fc_wxs_get_value:
- * @ctx: a WXS heap
- * @idx: a value's index
- *
- * Returns: (transfer full): the value as a page value
- */
-FcValue *
-fc_wxs_get_value (duk_context *ctx, duk_idx_t idx)
-{
-  return get_value (ctx, idx, 0);
+  duk_dup (ctx, idx);
+  duk_json_encode (ctx, -1);
+  json = fc_wxs_dup_string (ctx, -1);
+  duk_pop (ctx);
+  /* from here on, nothing throws */
+  v = fc_value_from_json (json, NULL);
+  return v ? v : fc_value_new_undefined ();
 }
