@@ -31,10 +31,23 @@ in_scope (const FcScope *scope, const char *name)
 }
 
 /* Whether @n is NAME.k1.k2… (or NAME[expr]…) with NAME a WXS module not
- * shadowed by a wx:for variable; if so, sets *@name and @keys (owned
- * strings, *@n_keys of them). */
+ * shadowed by a wx:for variable; if so, sets *@name and @keys (*@n_keys
+ * of them; those of NAME[expr] are made, and are freed by keys_free()). */
+typedef struct {
+  const char *keys[MAX_MODULE_KEYS];
+  char *made[MAX_MODULE_KEYS];
+  guint n;
+} Keys;
+
+static void
+keys_free (Keys *k)
+{
+  for (guint i = 0; i < k->n; i++)
+    g_free (k->made[i]);
+}
+
 static gboolean
-module_path (const Node *n, const Context *cx, const char **name, char **keys, guint *n_keys)
+module_path (const Node *n, const Context *cx, const char **name, Keys *keys)
 {
   const Node *chain[MAX_MODULE_KEYS];
   guint depth = 0;
@@ -53,16 +66,17 @@ module_path (const Node *n, const Context *cx, const char **name, char **keys, g
       || !cx->calls->has_module (cx->calls->user_data, root->name))
     return FALSE;
   *name = root->name;
-  *n_keys = depth;
+  keys->n = depth;
   for (guint i = 0; i < depth; i++)
     {
       const Node *m = chain[depth - 1 - i];
+      keys->made[i] = NULL;
       if (m->kind == N_MEMBER)
-        keys[i] = g_strdup (m->name);
+        keys->keys[i] = m->name;
       else
         {
           FcValue *k = eval (m->b, cx);
-          keys[i] = fc_value_to_js_string (k);
+          keys->keys[i] = keys->made[i] = fc_value_to_js_string (k);
           fc_value_unref (k);
         }
     }
@@ -73,15 +87,13 @@ static FcValue *
 eval_module (const Node *n, const Context *cx)
 {
   const char *name;
-  char *keys[MAX_MODULE_KEYS];
-  guint n_keys;
+  Keys keys;
   FcValue *r;
 
-  if (!module_path (n, cx, &name, keys, &n_keys))
+  if (!module_path (n, cx, &name, &keys))
     return NULL;
-  r = cx->calls->get (cx->calls->user_data, name, (const char *const *) keys, n_keys);
-  for (guint i = 0; i < n_keys; i++)
-    g_free (keys[i]);
+  r = cx->calls->get (cx->calls->user_data, name, keys.keys, keys.n);
+  keys_free (&keys);
   return r;
 }
 
@@ -115,21 +127,18 @@ static FcValue *
 eval_call (const Node *n, const Context *cx)
 {
   const char *name;
-  char *keys[MAX_MODULE_KEYS];
-  guint n_keys;
+  Keys keys;
   FcValue *r;
 
-  if (module_path (n->a, cx, &name, keys, &n_keys))
+  if (module_path (n->a, cx, &name, &keys))
     {
       FcValue **args = g_newa (FcValue *, n->items->len + 1);
       for (guint i = 0; i < n->items->len; i++)
         args[i] = eval (g_ptr_array_index (n->items, i), cx);
-      r = cx->calls->call (cx->calls->user_data, name, (const char *const *) keys, n_keys, args,
-                           n->items->len);
+      r = cx->calls->call (cx->calls->user_data, name, keys.keys, keys.n, args, n->items->len);
       for (guint i = 0; i < n->items->len; i++)
         fc_value_unref (args[i]);
-      for (guint i = 0; i < n_keys; i++)
-        g_free (keys[i]);
+      keys_free (&keys);
       return r;
     }
   /* glass-easel calls anything else without its `this` (a method of a

@@ -2,7 +2,8 @@
  * built without DUK_USE_EXEC_TIMEOUT_CHECK (and without the interrupt
  * counter and the debugger), so nothing inside the engine can stop a loop
  * that allocates nothing. Instead, before compiling, every place a module
- * can run for ever gets a call to the guard function (FC_WXS_GUARD): the
+ * can run for ever gets a check (FC_WXS_CHECK: a countdown that calls the
+ * guard function, FC_WXS_GUARD, every FC_WXS_GUARD_EVERY checks): the
  * condition of each `while`, `do … while` and `for (;;)`, the start of each
  * function body (recursion without loops), and the start of each `catch`
  * and `finally` block (so that a stopped call cannot be caught and carried
@@ -283,9 +284,9 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
               fail (error, filename, rw.line, "`with` is not allowed in WXS");
               goto fail;
             }
-          else if (n == strlen (FC_WXS_GUARD) && memcmp (s, FC_WXS_GUARD, n) == 0)
+          else if (n >= strlen (FC_WXS_RESERVED) && memcmp (s, FC_WXS_RESERVED, strlen (FC_WXS_RESERVED)) == 0)
             {
-              fail (error, filename, rw.line, "the name " FC_WXS_GUARD " is reserved");
+              fail (error, filename, rw.line, "names starting with " FC_WXS_RESERVED " are reserved");
               goto fail;
             }
           continue;
@@ -320,7 +321,7 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
             }
           if (rw.pending == PEND_HEAD && !rw.pending_for)
             {
-              g_string_append (rw.out, "(" FC_WXS_GUARD "()&&(");
+              g_string_append (rw.out, "(" FC_WXS_CHECK "&&(");
               push_paren (&rw, 1, -1);
             }
           else if (rw.pending == PEND_HEAD)
@@ -369,10 +370,10 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
               while (q < rw.end && g_ascii_isspace (*q) && *q != '\n')
                 q++;
               if (q < rw.end && *q == ';')
-                g_string_append (rw.out, ";" FC_WXS_GUARD "()");
+                g_string_append (rw.out, ";" FC_WXS_CHECK);
               else
                 {
-                  g_string_append (rw.out, ";" FC_WXS_GUARD "()&&(");
+                  g_string_append (rw.out, ";" FC_WXS_CHECK "&&(");
                   *semis = 10; /* close the parenthesis at the next ';' */
                 }
             }
@@ -384,7 +385,7 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
         }
       if (c == '{' && rw.pending == PEND_BLOCK && rw.params_depth < 0 && !rw.await_params)
         {
-          g_string_append (rw.out, "{" FC_WXS_GUARD "();");
+          g_string_append (rw.out, "{" FC_WXS_CHECK ";");
           g_string_append (rw.out, rw.defaults->str);
           g_string_truncate (rw.defaults, 0);
           rw.pending = PEND_NONE;

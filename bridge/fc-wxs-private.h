@@ -11,8 +11,16 @@
 
 G_BEGIN_DECLS
 
-/* The guard function's global name: sources may not use it. */
+/* The guard function's global name, and its countdown: a variable of each
+ * module's function (fc-wxs-runtime.c declares it), so that a check costs
+ * a decrement and the guard is called once per FC_WXS_GUARD_EVERY checks.
+ * Sources may not name anything FC_WXS_RESERVED…. */
+#define FC_WXS_RESERVED "__fc_wxs_"
 #define FC_WXS_GUARD "__fc_wxs_guard__"
+#define FC_WXS_COUNT "__fc_wxs_n__"
+#define FC_WXS_GUARD_EVERY 1024
+/* a check, as an expression that is true (or throws) */
+#define FC_WXS_CHECK "(--" FC_WXS_COUNT ">=0||(" FC_WXS_COUNT "=" FC_WXS_GUARD "()))"
 
 /* Hidden (symbol) keys: code in the sandbox cannot name them. */
 #define FC_WXS_HIDDEN(name) "\xff" "fc" name

@@ -34,21 +34,20 @@ fc_wxs_error_code_to_string (int code)
 /* The heap of one page's modules: page data passed to a call is copied in,
  * so leave room for large lists. */
 #define DEFAULT_MEMORY (32u << 20)
-/* The guard looks at the clock once per this many calls. */
-#define CLOCK_EVERY 1024
 
 struct _FcWxsRuntime {
   duk_context *ctx;
   FcWxsReadFunc read;
   FcWxsLogFunc log;
   gpointer user_data;
-  GHashTable *modules; /* name → TRUE (exports are in the stash) */
+  GHashTable *modules; /* name → 1 + the index of its exports on ctx's value
+                          stack, where they stay (a call dups them: no
+                          lookup by name in the engine) */
 
   gsize used;
   gsize cap;
   gint64 time_budget; /* µs */
   gint64 deadline;    /* µs, monotonic */
-  guint ticks;
   gboolean stopped;   /* the current call ran out of time */
   char *stop_where;   /* "file:line" of the guard that stopped it */
   guint depth;        /* nested loads (require) */
@@ -149,11 +148,14 @@ where (duk_context *ctx, int level)
   return r;
 }
 
+/* FC_WXS_GUARD: called once per FC_WXS_GUARD_EVERY checks; gives the
+ * countdown's next start, or throws once the call is past its deadline
+ * (and again at every check after: the countdown stays spent) */
 static duk_ret_t
 guard (duk_context *ctx)
 {
   FcWxsRuntime *rt = runtime_of (ctx);
-  if (!rt->stopped && ++rt->ticks % CLOCK_EVERY == 0 && g_get_monotonic_time () > rt->deadline)
+  if (!rt->stopped && g_get_monotonic_time () > rt->deadline)
     {
       rt->stopped = TRUE;
       g_free (rt->stop_where);
@@ -162,7 +164,7 @@ guard (duk_context *ctx)
   if (rt->stopped)
     return duk_error (ctx, DUK_ERR_RANGE_ERROR, "stopped: still running after %u ms",
                       (guint) (rt->time_budget / 1000));
-  duk_push_true (ctx);
+  duk_push_int (ctx, FC_WXS_GUARD_EVERY);
   return 1;
 }
 
@@ -211,7 +213,6 @@ start_call (FcWxsRuntime *rt)
   if (rt->depth++ == 0)
     {
       rt->deadline = g_get_monotonic_time () + rt->time_budget;
-      rt->ticks = 0;
       rt->stopped = FALSE;
       g_clear_pointer (&rt->stop_where, g_free);
     }
@@ -388,7 +389,8 @@ load (FcWxsRuntime *rt, const char *source, const char *filename, int first_line
     return FALSE;
   {
     /* the module's function, with its earlier lines as empty ones */
-    char *t = g_strconcat ("function (module, exports, require) {", padded ? padded : "", guarded, "\n}", NULL);
+    char *t = g_strconcat ("function (module, exports, require) {var " FC_WXS_COUNT "=0;", padded ? padded : "",
+                           guarded, "\n}", NULL);
     g_free (guarded);
     guarded = t;
   }
@@ -529,17 +531,11 @@ require_fn (duk_context *ctx)
   }
 }
 
-/* stash.modules[name] = top; pops it */
+/* The module @name is the exports on top of the stack, which stay there. */
 static void
 set_module (FcWxsRuntime *rt, const char *name)
 {
-  duk_context *ctx = rt->ctx;
-  duk_push_global_stash (ctx);
-  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("modules"));
-  duk_dup (ctx, -3);
-  duk_put_prop_string (ctx, -2, name);
-  duk_pop_3 (ctx);
-  g_hash_table_add (rt->modules, g_strdup (name));
+  g_hash_table_insert (rt->modules, g_strdup (name), GINT_TO_POINTER (duk_get_top (rt->ctx)));
 }
 
 static gboolean
@@ -629,9 +625,7 @@ static duk_ret_t
 call_safe (duk_context *ctx, void *udata)
 {
   CallArgs *a = udata;
-  duk_push_global_stash (ctx);
-  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("modules"));
-  duk_get_prop_string (ctx, -1, a->name);
+  /* [exports] */
   for (guint i = 0; i < a->n_keys; i++)
     {
       if (duk_is_null_or_undefined (ctx, -1))
@@ -660,10 +654,17 @@ call_safe (duk_context *ctx, void *udata)
 static FcValue *
 run (FcWxsRuntime *rt, CallArgs *a, GError **error)
 {
+  int slot = GPOINTER_TO_INT (g_hash_table_lookup (rt->modules, a->name));
   duk_int_t rc;
 
+  if (!slot || !duk_check_stack (rt->ctx, a->n_args + 16))
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNTIME, "no module %s", a->name);
+      return NULL;
+    }
   start_call (rt);
-  rc = duk_safe_call (rt->ctx, call_safe, a, 0, 1);
+  duk_dup (rt->ctx, slot - 1);
+  rc = duk_safe_call (rt->ctx, call_safe, a, 1, 1);
   end_call (rt);
   if (rc != DUK_EXEC_SUCCESS)
     {
@@ -729,8 +730,6 @@ static duk_ret_t
 init_safe (duk_context *ctx, void *udata)
 {
   duk_push_global_stash (ctx);
-  duk_push_object (ctx);
-  duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("modules"));
   duk_push_object (ctx);
   duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("files"));
   duk_pop (ctx);

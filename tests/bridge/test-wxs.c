@@ -556,6 +556,8 @@ static const LoadErrorRow load_error_rows[] = {
   { "with", "<wxs module=\"m\">with ({}) {}</wxs>", NULL, FC_WXS_ERROR_SYNTAX, "pages/index/index.fxml:1:" },
   { "guard-name", "<wxs module=\"m\">function __fc_wxs_guard__ () { return true; }</wxs>", NULL,
     FC_WXS_ERROR_SYNTAX, "pages/index/index.fxml:1:" },
+  { "guard-count", "<wxs module=\"m\">\nvar __fc_wxs_n__ = 1e9;</wxs>", NULL,
+    FC_WXS_ERROR_SYNTAX, "pages/index/index.fxml:2:" },
   { "throw-at-load", "<wxs module=\"m\">\nvar a = 1;\nthrow new Error('no');\n</wxs>", NULL, FC_WXS_ERROR_RUNTIME,
     "pages/index/index.fxml:3:1: load: Error: no" },
   { "src-missing", "<view/>\n<wxs module=\"m\" src=\"nope.wxs\"/>", NULL, FC_WXS_ERROR_NOT_FOUND,
