@@ -135,6 +135,27 @@ copy_quoted (Rewriter *rw, char q, const char *filename, GError **error)
                                                   : "unterminated string literal");
 }
 
+/* Whether the token before @s (in @source) is `{` or `,`: where an object
+ * literal's member starts. */
+static gboolean
+prev_punct_opens_member (const Rewriter *rw, const char *s, const char *source)
+{
+  const char *q = s;
+  while (q > source && g_ascii_isspace (q[-1]))
+    q--;
+  return q > source && (q[-1] == '{' || q[-1] == ',');
+}
+
+/* Whether a member name follows at @p (after blanks): `get` is then an
+ * accessor's keyword, not a member named get. */
+static gboolean
+starts_member_name (const char *p, const char *end)
+{
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p < end && (is_ident_start ((unsigned char) *p) || *p == '"' || *p == '\'' || g_ascii_isdigit (*p));
+}
+
 /* The default just read: out from its start is the expression; it moves
  * to the body's assignments, its line breaks stay where they were. */
 static void
@@ -279,6 +300,10 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
               rw.pending = PEND_BLOCK;
               rw.await_params = n == 8 && rw.params_depth < 0;
             }
+          else if (((n == 3 && memcmp (s, "get", 3) == 0) || (n == 3 && memcmp (s, "set", 3) == 0))
+                   && prev_punct_opens_member (&rw, s, source) && starts_member_name (rw.p, rw.end))
+            /* an accessor (`get v() {…}`): a body like a function's */
+            rw.pending = PEND_BLOCK;
           else if (n == 4 && memcmp (s, "with", 4) == 0)
             {
               fail (error, filename, rw.line, "`with` is not allowed in WXS");

@@ -362,6 +362,12 @@ static const RunawayRow runaway_rows[] = {
   /* small objects: the memory cap or the clock, whichever comes first
    * (garbage collection slows down near the cap) */
   { "array-growth", "var a = []; for (var i = 0; ; i++) { a.push({ i: i, s: 'abcdefgh' + i }); }", "utils/m.wxs:3:1: call: " },
+  /* fan-out without a call in sight: accessors and valueOf, each level
+   * evaluating the one below twice */
+  { "getter-fan-out", "var o = null; for (var i = 0; i < 40; i++) o = { next: o, get v() { return this.next ? "
+    "this.next.v + this.next.v : 1; } }; return o.v;", "still running" },
+  { "valueof-fan-out", "var vf = function () { return this.next ? this.next + this.next : 1; }; var o = null; "
+    "for (var i = 0; i < 40; i++) o = { next: o, valueOf: vf }; return o + 0;", "still running" },
   { "sort-comparator", "var a = [3, 2, 1]; a.sort(function () { while (1) {} }); return 1;", "still running" },
 };
 
