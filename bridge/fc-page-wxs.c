@@ -17,7 +17,8 @@ static char *
 read_file (const char *path, gpointer user_data, GError **error)
 {
   FcPage *self = user_data;
-  const char *mem = self->wxs_files ? g_hash_table_lookup (self->wxs_files, path) : NULL;
+  const char *mem
+      = self->wxs_files ? g_hash_table_lookup (self->wxs_files, path) : NULL;
   g_autofree char *full = NULL, *real = NULL, *real_root = NULL;
   char *text = NULL;
 
@@ -25,7 +26,8 @@ read_file (const char *path, gpointer user_data, GError **error)
     return g_strdup (mem);
   if (!self->root_dir)
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s (the page has no folder)", path);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND,
+                   "no file %s (the page has no folder)", path);
       return NULL;
     }
   full = g_build_filename (self->root_dir, path, NULL);
@@ -33,23 +35,27 @@ read_file (const char *path, gpointer user_data, GError **error)
   real_root = realpath (self->root_dir, NULL);
   if (!real || !real_root)
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s", path);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s",
+                   path);
       return NULL;
     }
   if (!g_str_has_prefix (real, real_root) || real[strlen (real_root)] != '/')
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "%s leaves the mini-program's root", path);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH,
+                   "%s leaves the mini-program's root", path);
       return NULL;
     }
   if (!g_file_get_contents (real, &text, NULL, NULL))
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "cannot read %s", path);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND,
+                   "cannot read %s", path);
       return NULL;
     }
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_free (text);
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_SYNTAX, "%s:1:1: invalid UTF-8", path);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_SYNTAX,
+                   "%s:1:1: invalid UTF-8", path);
       return NULL;
     }
   return text;
@@ -59,7 +65,8 @@ static void
 log_line (const char *message, gpointer user_data)
 {
   FcPage *self = user_data;
-  fc_page_emit_warning (self, self->wxs_line, self->wxs_col, "console.log: %s", message);
+  fc_page_emit_warning (self, self->wxs_line, self->wxs_col, "console.log: %s",
+                        message);
 }
 
 static gboolean
@@ -70,22 +77,25 @@ has_module (gpointer user_data, const char *name)
 }
 
 static FcValue *
-get (gpointer user_data, const char *name, const char *const *keys, guint n_keys)
+get (gpointer user_data, const char *name, const char *const *keys,
+     guint n_keys)
 {
   FcPage *self = user_data;
   return fc_wxs_runtime_get (self->wxs, name, keys, n_keys);
 }
 
 static FcValue *
-call (gpointer user_data, const char *name, const char *const *keys, guint n_keys, FcValue *const *args,
-      guint n_args)
+call (gpointer user_data, const char *name, const char *const *keys,
+      guint n_keys, FcValue *const *args, guint n_args)
 {
   FcPage *self = user_data;
   g_autoptr (GError) error = NULL;
-  FcValue *r = fc_wxs_runtime_call (self->wxs, name, keys, n_keys, args, n_args, &error);
+  FcValue *r = fc_wxs_runtime_call (self->wxs, name, keys, n_keys, args, n_args,
+                                    &error);
   if (r)
     return r;
-  fc_page_emit_warning (self, self->wxs_line, self->wxs_col, "a WXS call failed, the binding is undefined: %s",
+  fc_page_emit_warning (self, self->wxs_line, self->wxs_col,
+                        "a WXS call failed, the binding is undefined: %s",
                         error->message);
   return fc_value_new_undefined ();
 }
@@ -105,7 +115,7 @@ collect (const FcFxmlNode *node, GPtrArray *out)
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
       if (fc_fxml_node_is_wxs (c))
-        g_ptr_array_add (out, (gpointer) c);
+        g_ptr_array_add (out, (gpointer)c);
       else if (c->type == FC_FXML_ELEMENT)
         collect (c, out);
     }
@@ -116,22 +126,26 @@ add_module (FcPage *self, const FcFxmlNode *node, GError **error)
 {
   const FcFxmlAttribute *module = fc_fxml_node_get_attribute (node, "module");
   const FcFxmlAttribute *src = fc_fxml_node_get_attribute (node, "src");
-  const FcFxmlNode *script = node->children->len ? g_ptr_array_index (node->children, 0) : NULL;
+  const FcFxmlNode *script
+      = node->children->len ? g_ptr_array_index (node->children, 0) : NULL;
   g_autoptr (GError) local = NULL;
   gboolean ok;
 
   if (!module || !module->value)
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE, "%s:%d:%d: <wxs> without a module name",
-                   self->filename, node->line, node->col);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE,
+                   "%s:%d:%d: <wxs> without a module name", self->filename,
+                   node->line, node->col);
       return FALSE;
     }
   if (src && src->value)
-    ok = fc_wxs_runtime_add_file (self->wxs, module->value, self->filename, src->value, &local);
+    ok = fc_wxs_runtime_add_file (self->wxs, module->value, self->filename,
+                                  src->value, &local);
   else
-    ok = fc_wxs_runtime_add_inline (self->wxs, module->value,
-                                    script && script->type == FC_FXML_SCRIPT ? script->text : "",
-                                    self->filename, script ? script->line : node->line, &local);
+    ok = fc_wxs_runtime_add_inline (
+        self->wxs, module->value,
+        script && script->type == FC_FXML_SCRIPT ? script->text : "",
+        self->filename, script ? script->line : node->line, &local);
   if (ok)
     return TRUE;
   /* the module's own errors name its file and line; the others are the
@@ -141,8 +155,10 @@ add_module (FcPage *self, const FcFxmlNode *node, GError **error)
     g_propagate_error (error, g_steal_pointer (&local));
   else
     {
-      const FcFxmlAttribute *at = src && local->code != FC_WXS_ERROR_BAD_MODULE ? src : module;
-      g_set_error (error, FC_WXS_ERROR, local->code, "%s:%d:%d: <wxs module=\"%s\">: %s", self->filename,
+      const FcFxmlAttribute *at
+          = src && local->code != FC_WXS_ERROR_BAD_MODULE ? src : module;
+      g_set_error (error, FC_WXS_ERROR, local->code,
+                   "%s:%d:%d: <wxs module=\"%s\">: %s", self->filename,
                    at->line, at->col, module->value, local->message);
     }
   return FALSE;
@@ -161,14 +177,14 @@ fc_page_wxs_load (FcPage *self, GError **error)
 {
   g_autoptr (GPtrArray) nodes = g_ptr_array_new ();
 
-  self->wxs_calls = (FcExprCalls) { NULL, get, call, warn, self };
+  self->wxs_calls = (FcExprCalls){ NULL, get, call, warn, self };
   collect (self->doc, nodes);
   if (nodes->len == 0)
     return TRUE;
   if (!(self->wxs = fc_wxs_runtime_new (read_file, log_line, self)))
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNAWAY, "%s: the WXS engine could not start",
-                   self->filename);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNAWAY,
+                   "%s: the WXS engine could not start", self->filename);
       return FALSE;
     }
   for (guint i = 0; i < nodes->len; i++)
@@ -222,6 +238,8 @@ fc_page_add_file (FcPage *self, const char *path, const char *text)
   if (!(norm = fc_wxs_resolve_path (NULL, path, NULL)))
     return;
   if (!self->wxs_files)
-    self->wxs_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_replace (self->wxs_files, g_steal_pointer (&norm), g_strdup (text));
+    self->wxs_files
+        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (self->wxs_files, g_steal_pointer (&norm),
+                        g_strdup (text));
 }

@@ -19,34 +19,52 @@
 #include "fc-bridge-private.h"
 #include "fc-wxs-private.h"
 
-typedef enum { T_NONE, T_IDENT, T_NUMBER, T_STRING, T_REGEXP, T_PUNCT } TokKind;
+typedef enum
+{
+  T_NONE,
+  T_IDENT,
+  T_NUMBER,
+  T_STRING,
+  T_REGEXP,
+  T_PUNCT
+} TokKind;
 
-typedef struct {
+typedef struct
+{
   const char *src;
   const char *p;
   const char *end;
   GString *out;
-  TokKind last;      /* the last significant token, for '/' */
-  char last_punct;   /* its first character, for T_PUNCT */
+  TokKind last;    /* the last significant token, for '/' */
+  char last_punct; /* its first character, for T_PUNCT */
   char last_word[16];
-  int depth;         /* parentheses */
-  GArray *closers;   /* per open '(' : what to emit before its ')' (0: nothing, 1: "))") */
-  GArray *for_semis; /* per open '(' of a for: count of ';' at its level, or -1 */
-  int pending;       /* 1: the next '(' opens a while/for head; 2: the next '{' opens a guarded block */
+  int depth;       /* parentheses */
+  GArray *closers; /* per open '(' : what to emit before its ')' (0: nothing, 1:
+                      "))") */
+  GArray
+      *for_semis; /* per open '(' of a for: count of ';' at its level, or -1 */
+  int pending; /* 1: the next '(' opens a while/for head; 2: the next '{' opens
+                  a guarded block */
   gboolean pending_for;
   int line;
   /* default parameters (ES2015, which real modules use: `function f(a,
    * b = '')`) become ES5: `if (b === undefined) b = ('');` first thing in
    * the body */
-  gboolean await_params; /* after `function`: the next '(' opens its parameters */
-  int params_depth;      /* the parameters' parenthesis depth, or -1 */
-  gsize default_at;      /* where the default being read starts in out, or 0 */
-  int default_nest;      /* its open brackets and braces */
+  gboolean
+      await_params; /* after `function`: the next '(' opens its parameters */
+  int params_depth; /* the parameters' parenthesis depth, or -1 */
+  gsize default_at; /* where the default being read starts in out, or 0 */
+  int default_nest; /* its open brackets and braces */
   char default_name[64];
-  GString *defaults;     /* the assignments for the body */
+  GString *defaults; /* the assignments for the body */
 } Rewriter;
 
-enum { PEND_NONE, PEND_HEAD, PEND_BLOCK };
+enum
+{
+  PEND_NONE,
+  PEND_HEAD,
+  PEND_BLOCK
+};
 
 static gboolean
 is_ident_start (unsigned char c)
@@ -65,8 +83,9 @@ is_ident_char (unsigned char c)
 static gboolean
 slash_is_regexp (const Rewriter *rw)
 {
-  static const char *const words[] = { "return", "typeof", "case", "in", "of", "new", "delete",
-                                       "void", "throw", "else", "do", "instanceof" };
+  static const char *const words[]
+      = { "return", "typeof", "case",  "in",   "of", "new",
+          "delete", "void",   "throw", "else", "do", "instanceof" };
   switch (rw->last)
     {
     case T_NONE:
@@ -89,7 +108,8 @@ slash_is_regexp (const Rewriter *rw)
 static gboolean
 fail (GError **error, const char *filename, int line, const char *msg)
 {
-  g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_SYNTAX, "%s:%d:1: %s", filename, line, msg);
+  g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_SYNTAX, "%s:%d:1: %s",
+               filename, line, msg);
   return FALSE;
 }
 
@@ -114,8 +134,10 @@ copy_quoted (Rewriter *rw, char q, const char *filename, GError **error)
       if (c == '\n')
         {
           if (q == '/')
-            return fail (error, filename, rw->line, "unterminated regular expression literal");
-          return fail (error, filename, rw->line, "unterminated string literal");
+            return fail (error, filename, rw->line,
+                         "unterminated regular expression literal");
+          return fail (error, filename, rw->line,
+                       "unterminated string literal");
         }
       rw->p++;
       if (q == '/' && c == '[')
@@ -131,8 +153,9 @@ copy_quoted (Rewriter *rw, char q, const char *filename, GError **error)
           return TRUE;
         }
     }
-  return fail (error, filename, rw->line, q == '/' ? "unterminated regular expression literal"
-                                                  : "unterminated string literal");
+  return fail (error, filename, rw->line,
+               q == '/' ? "unterminated regular expression literal"
+                        : "unterminated string literal");
 }
 
 /* Whether the token before @s (in @source) is `{` or `,`: where an object
@@ -153,7 +176,9 @@ starts_member_name (const char *p, const char *end)
 {
   while (p < end && g_ascii_isspace (*p))
     p++;
-  return p < end && (is_ident_start ((unsigned char) *p) || *p == '"' || *p == '\'' || g_ascii_isdigit (*p));
+  return p < end
+         && (is_ident_start ((unsigned char)*p) || *p == '"' || *p == '\''
+             || g_ascii_isdigit (*p));
 }
 
 /* The default just read: out from its start is the expression; it moves
@@ -163,7 +188,8 @@ end_default (Rewriter *rw)
 {
   const char *expr = rw->out->str + rw->default_at;
   guint breaks = 0;
-  g_string_append_printf (rw->defaults, "if (%s === undefined) %s = (", rw->default_name, rw->default_name);
+  g_string_append_printf (rw->defaults, "if (%s === undefined) %s = (",
+                          rw->default_name, rw->default_name);
   for (const char *q = expr; *q; q++)
     {
       if (*q == '\n')
@@ -197,7 +223,8 @@ push_paren (Rewriter *rw, int closer, int semis)
  *   the guard's own name) or a literal does not end
  */
 char *
-fc_wxs_guard_source (const char *source, const char *filename, int first_line, GError **error)
+fc_wxs_guard_source (const char *source, const char *filename, int first_line,
+                     GError **error)
 {
   Rewriter rw = { 0 };
   gsize len = strlen (source);
@@ -213,7 +240,7 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
 
   while (rw.p < rw.end)
     {
-      unsigned char c = (unsigned char) *rw.p;
+      unsigned char c = (unsigned char)*rw.p;
       TokKind prev;
 
       if (c == '\n')
@@ -225,7 +252,7 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
         }
       if (g_ascii_isspace (c))
         {
-          g_string_append_c (rw.out, (char) c);
+          g_string_append_c (rw.out, (char)c);
           rw.p++;
           continue;
         }
@@ -253,22 +280,26 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
         }
       if (c == '"' || c == '\'' || (c == '/' && slash_is_regexp (&rw)))
         {
-          if (!copy_quoted (&rw, (char) c, filename, error))
+          if (!copy_quoted (&rw, (char)c, filename, error))
             goto fail;
           rw.last = c == '/' ? T_REGEXP : T_STRING;
           continue;
         }
       if (c == '`')
         {
-          fail (error, filename, rw.line, "template literals are not part of WXS (ES5)");
+          fail (error, filename, rw.line,
+                "template literals are not part of WXS (ES5)");
           goto fail;
         }
-      if (g_ascii_isdigit (c) || (c == '.' && rw.p + 1 < rw.end && g_ascii_isdigit (rw.p[1])))
+      if (g_ascii_isdigit (c)
+          || (c == '.' && rw.p + 1 < rw.end && g_ascii_isdigit (rw.p[1])))
         {
           const char *s = rw.p;
-          while (rw.p < rw.end && (is_ident_char (*rw.p) || *rw.p == '.'
-                                   || ((*rw.p == '+' || *rw.p == '-') && (rw.p[-1] == 'e' || rw.p[-1] == 'E')
-                                       && !(s[0] == '0' && (s[1] == 'x' || s[1] == 'X')))))
+          while (rw.p < rw.end
+                 && (is_ident_char (*rw.p) || *rw.p == '.'
+                     || ((*rw.p == '+' || *rw.p == '-')
+                         && (rw.p[-1] == 'e' || rw.p[-1] == 'E')
+                         && !(s[0] == '0' && (s[1] == 'x' || s[1] == 'X')))))
             rw.p++;
           g_string_append_len (rw.out, s, rw.p - s);
           rw.last = T_NUMBER;
@@ -289,19 +320,23 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
           /* a property name (a.while) is no keyword */
           if (s > source && s[-1] == '.')
             continue;
-          if ((n == 5 && memcmp (s, "while", 5) == 0) || (n == 3 && memcmp (s, "for", 3) == 0))
+          if ((n == 5 && memcmp (s, "while", 5) == 0)
+              || (n == 3 && memcmp (s, "for", 3) == 0))
             {
               rw.pending = PEND_HEAD;
               rw.pending_for = n == 3;
             }
-          else if ((n == 8 && memcmp (s, "function", 8) == 0) || (n == 5 && memcmp (s, "catch", 5) == 0)
+          else if ((n == 8 && memcmp (s, "function", 8) == 0)
+                   || (n == 5 && memcmp (s, "catch", 5) == 0)
                    || (n == 7 && memcmp (s, "finally", 7) == 0))
             {
               rw.pending = PEND_BLOCK;
               rw.await_params = n == 8 && rw.params_depth < 0;
             }
-          else if (((n == 3 && memcmp (s, "get", 3) == 0) || (n == 3 && memcmp (s, "set", 3) == 0))
-                   && prev_punct_opens_member (&rw, s, source) && starts_member_name (rw.p, rw.end))
+          else if (((n == 3 && memcmp (s, "get", 3) == 0)
+                    || (n == 3 && memcmp (s, "set", 3) == 0))
+                   && prev_punct_opens_member (&rw, s, source)
+                   && starts_member_name (rw.p, rw.end))
             /* an accessor (`get v() {…}`): a body like a function's */
             rw.pending = PEND_BLOCK;
           else if (n == 4 && memcmp (s, "with", 4) == 0)
@@ -309,9 +344,12 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
               fail (error, filename, rw.line, "`with` is not allowed in WXS");
               goto fail;
             }
-          else if (n >= strlen (FC_WXS_RESERVED) && memcmp (s, FC_WXS_RESERVED, strlen (FC_WXS_RESERVED)) == 0)
+          else if (n >= strlen (FC_WXS_RESERVED)
+                   && memcmp (s, FC_WXS_RESERVED, strlen (FC_WXS_RESERVED))
+                          == 0)
             {
-              fail (error, filename, rw.line, "names starting with " FC_WXS_RESERVED " are reserved");
+              fail (error, filename, rw.line,
+                    "names starting with " FC_WXS_RESERVED " are reserved");
               goto fail;
             }
           continue;
@@ -321,9 +359,10 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
       rw.p++;
       prev = rw.last;
       rw.last = T_PUNCT;
-      rw.last_punct = (char) c;
-      if (c == '=' && rw.depth == rw.params_depth && rw.depth > 0 && (rw.p >= rw.end || *rw.p != '=')
-          && prev == T_IDENT && rw.last_word[0] && !rw.default_at)
+      rw.last_punct = (char)c;
+      if (c == '=' && rw.depth == rw.params_depth && rw.depth > 0
+          && (rw.p >= rw.end || *rw.p != '=') && prev == T_IDENT
+          && rw.last_word[0] && !rw.default_at)
         {
           g_strlcpy (rw.default_name, rw.last_word, sizeof rw.default_name);
           rw.default_at = rw.out->len;
@@ -333,7 +372,8 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
         rw.default_nest++;
       if (rw.default_at && (c == ']' || c == '}'))
         rw.default_nest--;
-      if ((c == ',' || c == ')') && rw.default_at && rw.depth == rw.params_depth && rw.default_nest <= 0)
+      if ((c == ',' || c == ')') && rw.default_at && rw.depth == rw.params_depth
+          && rw.default_nest <= 0)
         end_default (&rw);
       if (c == ')' && rw.depth == rw.params_depth)
         rw.params_depth = -1;
@@ -373,7 +413,8 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
               if (closer == 1)
                 g_string_append (rw.out, "))");
               else if (semis == 1)
-                g_string_append (rw.out, ")"); /* malformed for: the engine says why */
+                g_string_append (rw.out,
+                                 ")"); /* malformed for: the engine says why */
               else
                 g_string_append_c (rw.out, ')');
               rw.depth--;
@@ -384,7 +425,8 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
             g_string_append_c (rw.out, ')');
           continue;
         }
-      if (c == ';' && rw.depth > 0 && g_array_index (rw.for_semis, int, rw.depth - 1) >= 0)
+      if (c == ';' && rw.depth > 0
+          && g_array_index (rw.for_semis, int, rw.depth - 1) >= 0)
         {
           int *semis = &g_array_index (rw.for_semis, int, rw.depth - 1);
           (*semis)++;
@@ -408,7 +450,8 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
             g_string_append_c (rw.out, ';');
           continue;
         }
-      if (c == '{' && rw.pending == PEND_BLOCK && rw.params_depth < 0 && !rw.await_params)
+      if (c == '{' && rw.pending == PEND_BLOCK && rw.params_depth < 0
+          && !rw.await_params)
         {
           g_string_append (rw.out, "{" FC_WXS_CHECK ";");
           g_string_append (rw.out, rw.defaults->str);
@@ -418,7 +461,7 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line, G
         }
       if ((c == '{' || c == ';') && rw.params_depth < 0)
         rw.pending = PEND_NONE;
-      g_string_append_c (rw.out, (char) c);
+      g_string_append_c (rw.out, (char)c);
     }
 
   g_array_unref (rw.closers);

@@ -11,7 +11,7 @@
 #include "fc-bridge-private.h"
 #include "fc-wxs-private.h"
 
-G_DEFINE_QUARK (fc-wxs-error, fc_wxs_error)
+G_DEFINE_QUARK (fc - wxs - error, fc_wxs_error)
 
 /**
  * fc_wxs_error_code_to_string:
@@ -23,8 +23,10 @@ G_DEFINE_QUARK (fc-wxs-error, fc_wxs_error)
 const char *
 fc_wxs_error_code_to_string (int code)
 {
-  static const char *const names[] = { "syntax", "runtime", "not-found", "bad-path", "runaway", "bad-module" };
-  return code >= 0 && code < (int) G_N_ELEMENTS (names) ? names[code] : "unknown";
+  static const char *const names[] = { "syntax",   "runtime", "not-found",
+                                       "bad-path", "runaway", "bad-module" };
+  return code >= 0 && code < (int)G_N_ELEMENTS (names) ? names[code]
+                                                       : "unknown";
 }
 
 /* A binding's call, or a module's load, gets this long: far above what
@@ -35,7 +37,8 @@ fc_wxs_error_code_to_string (int code)
  * so leave room for large lists. */
 #define DEFAULT_MEMORY (32u << 20)
 
-struct _FcWxsRuntime {
+struct _FcWxsRuntime
+{
   duk_context *ctx;
   FcWxsReadFunc read;
   FcWxsLogFunc log;
@@ -55,7 +58,8 @@ struct _FcWxsRuntime {
 
 /* ---- memory: a cap per heap ---- */
 
-typedef struct {
+typedef struct
+{
   gsize size;
   gsize pad; /* keeps the block 16-byte aligned */
 } Header;
@@ -83,7 +87,7 @@ cap_free (void *udata, void *ptr)
   Header *h;
   if (!ptr)
     return;
-  h = (Header *) ptr - 1;
+  h = (Header *)ptr - 1;
   rt->used -= h->size;
   g_free (h);
 }
@@ -100,8 +104,9 @@ cap_realloc (void *udata, void *ptr, duk_size_t size)
       cap_free (udata, ptr);
       return NULL;
     }
-  h = (Header *) ptr - 1;
-  if (size > h->size && (size > rt->cap || rt->used + (size - h->size) > rt->cap))
+  h = (Header *)ptr - 1;
+  if (size > h->size
+      && (size > rt->cap || rt->used + (size - h->size) > rt->cap))
     return NULL;
   if (!(n = g_try_realloc (h, sizeof (Header) + size)))
     return NULL;
@@ -142,8 +147,9 @@ where (duk_context *ctx, int level)
   duk_get_prop_string (ctx, -1, "lineNumber");
   duk_get_prop_string (ctx, -2, "function");
   duk_get_prop_string (ctx, -1, "fileName");
-  r = g_strdup_printf ("%s:%d", duk_get_string (ctx, -1) ? duk_get_string (ctx, -1) : "?",
-                       duk_get_int (ctx, -3));
+  r = g_strdup_printf (
+      "%s:%d", duk_get_string (ctx, -1) ? duk_get_string (ctx, -1) : "?",
+      duk_get_int (ctx, -3));
   duk_pop_n (ctx, 4);
   return r;
 }
@@ -162,8 +168,9 @@ guard (duk_context *ctx)
       rt->stop_where = where (ctx, -2);
     }
   if (rt->stopped)
-    return duk_error (ctx, DUK_ERR_RANGE_ERROR, "stopped: still running after %u ms",
-                      (guint) (rt->time_budget / 1000));
+    return duk_error (ctx, DUK_ERR_RANGE_ERROR,
+                      "stopped: still running after %u ms",
+                      (guint)(rt->time_budget / 1000));
   duk_push_int (ctx, FC_WXS_GUARD_EVERY);
   return 1;
 }
@@ -233,7 +240,8 @@ script_location (const char *stack, char **file, int *line)
     {
       const char *open = strrchr (lines[i], '(');
       const char *colon;
-      if (!open || !(colon = strrchr (open, ':')) || colon[1] < '0' || colon[1] > '9')
+      if (!open || !(colon = strrchr (open, ':')) || colon[1] < '0'
+          || colon[1] > '9')
         continue;
       {
         g_autofree char *f = g_strndup (open + 1, colon - open - 1);
@@ -246,7 +254,8 @@ script_location (const char *stack, char **file, int *line)
     }
 }
 
-typedef struct {
+typedef struct
+{
   char *message;
   char *file;
   char *stack;
@@ -292,8 +301,8 @@ set_error_from_top (FcWxsRuntime *rt, const char *context, GError **error)
   msg = e.message ? e.message : "error";
   if (rt->stopped)
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNAWAY, "%s:1: %s: %s", rt->stop_where ? rt->stop_where : "?",
-                   context, msg);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNAWAY, "%s:1: %s: %s",
+                   rt->stop_where ? rt->stop_where : "?", context, msg);
       goto out;
     }
   if (e.file && g_str_has_suffix (e.file, ".c"))
@@ -308,12 +317,14 @@ set_error_from_top (FcWxsRuntime *rt, const char *context, GError **error)
     }
   if (e.code == DUK_ERR_SYNTAX_ERROR && strcmp (context, "load") == 0)
     code = FC_WXS_ERROR_SYNTAX;
-  if (strstr (msg, "alloc failed") || (e.code == DUK_ERR_RANGE_ERROR && rt->used + (64 << 10) >= rt->cap))
+  if (strstr (msg, "alloc failed")
+      || (e.code == DUK_ERR_RANGE_ERROR && rt->used + (64 << 10) >= rt->cap))
     {
       code = FC_WXS_ERROR_RUNAWAY;
       msg = "out of memory (the page's WXS modules may use no more)";
     }
-  g_set_error (error, FC_WXS_ERROR, code, "%s:%d:1: %s: %s", e.file ? e.file : "?", e.line, context, msg);
+  g_set_error (error, FC_WXS_ERROR, code, "%s:%d:1: %s: %s",
+               e.file ? e.file : "?", e.line, context, msg);
 out:
   g_free (e.message);
   g_free (e.file);
@@ -322,7 +333,8 @@ out:
 
 /* ---- loading ---- */
 
-typedef struct {
+typedef struct
+{
   FcWxsRuntime *rt;
   const char *source; /* guarded */
   const char *filename;
@@ -369,8 +381,8 @@ load_safe (duk_context *ctx, void *udata)
 }
 
 static gboolean
-load (FcWxsRuntime *rt, const char *source, const char *filename, int first_line, const char *path,
-      GError **error)
+load (FcWxsRuntime *rt, const char *source, const char *filename,
+      int first_line, const char *path, GError **error)
 {
   g_autofree char *guarded = NULL;
   g_autofree char *padded = NULL;
@@ -389,12 +401,13 @@ load (FcWxsRuntime *rt, const char *source, const char *filename, int first_line
     return FALSE;
   {
     /* the module's function, with its earlier lines as empty ones */
-    char *t = g_strconcat ("function (module, exports, require) {var " FC_WXS_COUNT "=0;", padded ? padded : "",
-                           guarded, "\n}", NULL);
+    char *t = g_strconcat (
+        "function (module, exports, require) {var " FC_WXS_COUNT "=0;",
+        padded ? padded : "", guarded, "\n}", NULL);
     g_free (guarded);
     guarded = t;
   }
-  a = (LoadArgs) { rt, guarded, filename, path };
+  a = (LoadArgs){ rt, guarded, filename, path };
   start_call (rt);
   rc = duk_safe_call (rt->ctx, load_safe, &a, 0, 1);
   end_call (rt);
@@ -424,7 +437,8 @@ fc_wxs_resolve_path (const char *from_file, const char *path, GError **error)
 
   if (!*path || strchr (path, '\\') || strchr (path, ':'))
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "malformed path \"%s\"", path);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH,
+                   "malformed path \"%s\"", path);
       return NULL;
     }
   if (path[0] != '/' && from_file)
@@ -455,11 +469,12 @@ fc_wxs_resolve_path (const char *from_file, const char *path, GError **error)
     }
   if (parts->len == 0)
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "malformed path \"%s\"", path);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH,
+                   "malformed path \"%s\"", path);
       return NULL;
     }
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv ("/", (char **) parts->pdata);
+  return g_strjoinv ("/", (char **)parts->pdata);
 }
 
 /* [ ] → [ exports ] of the file at @path (loaded once per heap) */
@@ -481,18 +496,21 @@ load_file (FcWxsRuntime *rt, const char *path, GError **error)
   duk_pop_3 (ctx);
   if (!g_str_has_suffix (path, ".wxs"))
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "\"%s\" is not a .wxs file", path);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH,
+                   "\"%s\" is not a .wxs file", path);
       return FALSE;
     }
   if (rt->depth > 32)
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "require() nested deeper than 32 files at %s", path);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH,
+                   "require() nested deeper than 32 files at %s", path);
       return FALSE;
     }
   if (!rt->read || !(text = rt->read (path, rt->user_data, error)))
     {
       if (error && !*error)
-        g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s", path);
+        g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s",
+                     path);
       return FALSE;
     }
   return load (rt, text, path, 1, path, error);
@@ -535,26 +553,31 @@ require_fn (duk_context *ctx)
 static void
 set_module (FcWxsRuntime *rt, const char *name)
 {
-  g_hash_table_insert (rt->modules, g_strdup (name), GINT_TO_POINTER (duk_get_top (rt->ctx)));
+  g_hash_table_insert (rt->modules, g_strdup (name),
+                       GINT_TO_POINTER (duk_get_top (rt->ctx)));
 }
 
 static gboolean
 check_name (FcWxsRuntime *rt, const char *name, GError **error)
 {
-  if (!name || !*name || !(g_ascii_isalpha (*name) || *name == '_' || *name == '$'))
+  if (!name || !*name
+      || !(g_ascii_isalpha (*name) || *name == '_' || *name == '$'))
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE, "\"%s\" is not a module name", name ? name : "");
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE,
+                   "\"%s\" is not a module name", name ? name : "");
       return FALSE;
     }
   for (const char *c = name; *c; c++)
     if (!g_ascii_isalnum (*c) && *c != '_' && *c != '$')
       {
-        g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE, "\"%s\" is not a module name", name);
+        g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE,
+                     "\"%s\" is not a module name", name);
         return FALSE;
       }
   if (g_hash_table_contains (rt->modules, name))
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE, "module \"%s\" is declared twice", name);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE,
+                   "module \"%s\" is declared twice", name);
       return FALSE;
     }
   return TRUE;
@@ -572,10 +595,12 @@ check_name (FcWxsRuntime *rt, const char *name, GError **error)
  * Loads a module: compiles and runs it once.
  */
 gboolean
-fc_wxs_runtime_add_inline (FcWxsRuntime *rt, const char *name, const char *source, const char *filename,
-                           int line, GError **error)
+fc_wxs_runtime_add_inline (FcWxsRuntime *rt, const char *name,
+                           const char *source, const char *filename, int line,
+                           GError **error)
 {
-  if (!check_name (rt, name, error) || !load (rt, source, filename, line, NULL, error))
+  if (!check_name (rt, name, error)
+      || !load (rt, source, filename, line, NULL, error))
     return FALSE;
   set_module (rt, name);
   return TRUE;
@@ -590,11 +615,12 @@ fc_wxs_runtime_add_inline (FcWxsRuntime *rt, const char *name, const char *sourc
  * @error: return location for a %FC_WXS_ERROR error
  */
 gboolean
-fc_wxs_runtime_add_file (FcWxsRuntime *rt, const char *name, const char *from_file, const char *src,
-                         GError **error)
+fc_wxs_runtime_add_file (FcWxsRuntime *rt, const char *name,
+                         const char *from_file, const char *src, GError **error)
 {
   g_autofree char *path = NULL;
-  if (!check_name (rt, name, error) || !(path = fc_wxs_resolve_path (from_file, src, error))
+  if (!check_name (rt, name, error)
+      || !(path = fc_wxs_resolve_path (from_file, src, error))
       || !load_file (rt, path, error))
     return FALSE;
   set_module (rt, name);
@@ -610,7 +636,8 @@ fc_wxs_runtime_has_module (const FcWxsRuntime *rt, const char *name)
 
 /* ---- calls ---- */
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *const *keys;
   guint n_keys;
@@ -659,7 +686,8 @@ run (FcWxsRuntime *rt, CallArgs *a, GError **error)
 
   if (!slot || !duk_check_stack (rt->ctx, a->n_args + 16))
     {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNTIME, "no module %s", a->name);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNTIME, "no module %s",
+                   a->name);
       return NULL;
     }
   start_call (rt);
@@ -678,7 +706,8 @@ run (FcWxsRuntime *rt, CallArgs *a, GError **error)
       GString *path = g_string_new (a->name);
       for (guint i = 0; i < a->n_keys; i++)
         g_string_append_printf (path, ".%s", a->keys[i]);
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNTIME, "%s is not a function", path->str);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNTIME,
+                   "%s is not a function", path->str);
       g_string_free (path, TRUE);
       g_clear_pointer (&a->result, fc_value_unref);
       return NULL;
@@ -696,7 +725,8 @@ run (FcWxsRuntime *rt, CallArgs *a, GError **error)
  * Returns: (transfer full): the member's value (functions as undefined)
  */
 FcValue *
-fc_wxs_runtime_get (FcWxsRuntime *rt, const char *name, const char *const *keys, guint n_keys)
+fc_wxs_runtime_get (FcWxsRuntime *rt, const char *name, const char *const *keys,
+                    guint n_keys)
 {
   CallArgs a = { name, keys, n_keys, NULL, 0, FALSE, NULL, NULL };
   FcValue *v = run (rt, &a, NULL);
@@ -717,7 +747,8 @@ fc_wxs_runtime_get (FcWxsRuntime *rt, const char *name, const char *const *keys,
  * Returns: (transfer full) (nullable): the result
  */
 FcValue *
-fc_wxs_runtime_call (FcWxsRuntime *rt, const char *name, const char *const *keys, guint n_keys,
+fc_wxs_runtime_call (FcWxsRuntime *rt, const char *name,
+                     const char *const *keys, guint n_keys,
                      FcValue *const *args, guint n_args, GError **error)
 {
   CallArgs a = { name, keys, n_keys, args, n_args, TRUE, NULL, NULL };
@@ -757,10 +788,14 @@ fc_wxs_runtime_new (FcWxsReadFunc read, FcWxsLogFunc log, gpointer user_data)
   rt->time_budget = DEFAULT_TIME_MS * G_GINT64_CONSTANT (1000);
   /* a lower budget for fuzzing and tests (bridge/README.md) */
   if (g_getenv ("FC_WXS_TIME_MS"))
-    rt->time_budget = CLAMP (g_ascii_strtoll (g_getenv ("FC_WXS_TIME_MS"), NULL, 10), 1, 60000) * 1000;
+    rt->time_budget
+        = CLAMP (g_ascii_strtoll (g_getenv ("FC_WXS_TIME_MS"), NULL, 10), 1,
+                 60000)
+          * 1000;
   rt->modules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   rt->ctx = duk_create_heap (cap_alloc, cap_realloc, cap_free, rt, fatal);
-  if (!rt->ctx || duk_safe_call (rt->ctx, init_safe, NULL, 0, 1) != DUK_EXEC_SUCCESS)
+  if (!rt->ctx
+      || duk_safe_call (rt->ctx, init_safe, NULL, 0, 1) != DUK_EXEC_SUCCESS)
     {
       fc_wxs_runtime_free (rt);
       return NULL;

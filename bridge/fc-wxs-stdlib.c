@@ -67,10 +67,12 @@ delete_constructor (duk_context *ctx, const char *global)
  * Makes the heap's global object a WXS sandbox. Throws on out of memory.
  */
 void
-fc_wxs_stdlib_install (duk_context *ctx, duk_c_function guard, duk_c_function log)
+fc_wxs_stdlib_install (duk_context *ctx, duk_c_function guard,
+                       duk_c_function log)
 {
-  static const char *const removed[] = { "Date", "RegExp", "eval", "Function", "Duktape", "Proxy",
-                                         "Reflect", "Promise", "performance" };
+  static const char *const removed[]
+      = { "Date",  "RegExp",  "eval",    "Function",   "Duktape",
+          "Proxy", "Reflect", "Promise", "performance" };
 
   /* what the library still needs of them, out of the sandbox's reach */
   duk_get_global_string (ctx, "Date");
@@ -95,8 +97,10 @@ fc_wxs_stdlib_install (duk_context *ctx, duk_c_function guard, duk_c_function lo
 
   duk_push_string (ctx, FC_WXS_GUARD);
   duk_push_c_function (ctx, guard, 0);
-  duk_def_prop (ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE
-                             | DUK_DEFPROP_CLEAR_CONFIGURABLE);
+  duk_def_prop (ctx, -3,
+                DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE
+                    | DUK_DEFPROP_CLEAR_ENUMERABLE
+                    | DUK_DEFPROP_CLEAR_CONFIGURABLE);
 
   duk_push_c_function (ctx, get_regexp, DUK_VARARGS);
   duk_put_prop_string (ctx, -2, "getRegExp");

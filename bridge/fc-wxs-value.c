@@ -83,12 +83,14 @@ cesu8_to_utf8 (const char *s, gsize len)
   out = g_string_sized_new (len);
   while (i < len)
     {
-      const guchar *u = (const guchar *) s + i;
-      if (i + 5 < len && u[0] == 0xed && (u[1] & 0xf0) == 0xa0 && u[3] == 0xed && (u[4] & 0xf0) == 0xb0)
+      const guchar *u = (const guchar *)s + i;
+      if (i + 5 < len && u[0] == 0xed && (u[1] & 0xf0) == 0xa0 && u[3] == 0xed
+          && (u[4] & 0xf0) == 0xb0)
         {
           gunichar hi = 0xd000 | ((u[1] & 0x3f) << 6) | (u[2] & 0x3f);
           gunichar lo = 0xd000 | ((u[4] & 0x3f) << 6) | (u[5] & 0x3f);
-          g_string_append_unichar (out, 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
+          g_string_append_unichar (out, 0x10000 + ((hi - 0xd800) << 10)
+                                            + (lo - 0xdc00));
           i += 6;
           continue;
         }
@@ -177,7 +179,8 @@ fc_wxs_get_value (duk_context *ctx, duk_idx_t idx)
     }
   if (duk_is_function (ctx, idx))
     return fc_value_new_undefined ();
-  if (is_class (ctx, idx, "[object Date]") || is_class (ctx, idx, "[object RegExp]"))
+  if (is_class (ctx, idx, "[object Date]")
+      || is_class (ctx, idx, "[object RegExp]"))
     return fc_value_new_string_take (fc_wxs_dup_string (ctx, idx));
   duk_dup (ctx, idx);
   duk_json_encode (ctx, -1);

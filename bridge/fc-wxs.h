@@ -22,15 +22,19 @@ G_BEGIN_DECLS
 /**
  * FcWxsError:
  * @FC_WXS_ERROR_SYNTAX: a module does not compile
- * @FC_WXS_ERROR_RUNTIME: a module threw while loading or while a binding called it
+ * @FC_WXS_ERROR_RUNTIME: a module threw while loading or while a binding called
+ * it
  * @FC_WXS_ERROR_NOT_FOUND: a `src` or `require()` names no file
- * @FC_WXS_ERROR_BAD_PATH: a path leaves the mini-program's root, or is malformed
+ * @FC_WXS_ERROR_BAD_PATH: a path leaves the mini-program's root, or is
+ * malformed
  * @FC_WXS_ERROR_RUNAWAY: a call ran out of time or memory and was stopped
- * @FC_WXS_ERROR_BAD_MODULE: a `<wxs>` element without a usable `module` name, or one given twice
+ * @FC_WXS_ERROR_BAD_MODULE: a `<wxs>` element without a usable `module` name,
+ * or one given twice
  *
  * Error codes of %FC_WXS_ERROR.
  */
-typedef enum {
+typedef enum
+{
   FC_WXS_ERROR_SYNTAX,
   FC_WXS_ERROR_RUNTIME,
   FC_WXS_ERROR_NOT_FOUND,
