@@ -111,7 +111,7 @@ fc_fxml_node_free (FcFxmlNode *node)
 gboolean
 fc_fxml_node_is_wxs (const FcFxmlNode *node)
 {
-  return node->type == FC_FXML_ELEMENT && strcmp (node->name, "wxs") == 0;
+  return node->type == FC_FXML_ELEMENT && node->name[0] == 'w' && strcmp (node->name, "wxs") == 0;
 }
 
 /**

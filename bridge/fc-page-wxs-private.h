@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-gboolean fc_page_wxs_load (FcPage *self, GError **error);
+gboolean fc_page_wxs_load (FcPage *self, const GPtrArray *nodes, GError **error);
 void fc_page_wxs_clear (FcPage *self);
 
 /* What the page's bindings evaluate with: the modules, or NULL for a page

@@ -107,20 +107,6 @@ warn (gpointer user_data, const char *message)
   fc_page_emit_warning (self, self->wxs_line, self->wxs_col, "%s", message);
 }
 
-/* The `<wxs>` elements of @node and below, in document order. */
-static void
-collect (const FcFxmlNode *node, GPtrArray *out)
-{
-  for (guint i = 0; node->children && i < node->children->len; i++)
-    {
-      const FcFxmlNode *c = g_ptr_array_index (node->children, i);
-      if (fc_fxml_node_is_wxs (c))
-        g_ptr_array_add (out, (gpointer)c);
-      else if (c->type == FC_FXML_ELEMENT)
-        collect (c, out);
-    }
-}
-
 static gboolean
 add_module (FcPage *self, const FcFxmlNode *node, GError **error)
 {
@@ -167,19 +153,17 @@ add_module (FcPage *self, const FcFxmlNode *node, GError **error)
 /**
  * fc_page_wxs_load:
  * @self: a page whose markup is parsed
+ * @nodes: (nullable) (element-type FcFxmlNode): its `<wxs>` elements
  * @error: return location for a %FC_WXS_ERROR error
  *
  * Loads the markup's modules into a fresh sandbox; a page without any
  * gets none.
  */
 gboolean
-fc_page_wxs_load (FcPage *self, GError **error)
+fc_page_wxs_load (FcPage *self, const GPtrArray *nodes, GError **error)
 {
-  g_autoptr (GPtrArray) nodes = g_ptr_array_new ();
-
   self->wxs_calls = (FcExprCalls){ NULL, get, call, warn, self };
-  collect (self->doc, nodes);
-  if (nodes->len == 0)
+  if (!nodes || nodes->len == 0)
     return TRUE;
   if (!(self->wxs = fc_wxs_runtime_new (read_file, log_line, self)))
     {

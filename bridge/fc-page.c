@@ -239,7 +239,7 @@ fc_page_load (FcPage *self, const char *app_json, const char *page_json, const c
   self->deps_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->index_stamp = 1;
 
-  if (!fc_page_wxs_load (self, error))
+  if (!fc_page_wxs_load (self, fc_shared_doc_get_wxs (self->shared_doc), error))
     return FALSE;
   self->root = fc_element_tree_new_root (self);
   if (!fc_element_tree_validate (self, self->doc, error)
