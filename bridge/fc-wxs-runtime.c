@@ -11,7 +11,9 @@
 #include "fc-bridge-private.h"
 #include "fc-wxs-private.h"
 
-G_DEFINE_QUARK (fc - wxs - error, fc_wxs_error)
+// clang-format off
+G_DEFINE_QUARK (fc-wxs-error, fc_wxs_error)
+// clang-format on
 
 /**
  * fc_wxs_error_code_to_string:
