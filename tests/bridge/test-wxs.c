@@ -450,6 +450,30 @@ test_binding_dependencies (void)
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
+/* A module's results drive the structure: a wx:for list and a wx:if
+ * condition (the values glass-easel shows for the same page). */
+static void
+test_binding_structure (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcPage) page = load_page (
+      "<wxs module=\"u\">module.exports = { range: function (n) { var r = []; for (var i = 0; i < n; i++) "
+      "r.push(i * i); return r; }, big: function (x) { return x > 10; } };</wxs>\n"
+      "<view wx:for=\"{{u.range(n)}}\" id=\"k{{index}}\">{{item}}</view>\n"
+      "<view wx:if=\"{{u.big(n)}}\" id=\"big\">big</view><view wx:else id=\"small\">small {{u.range(n).length}}</view>",
+      "{\"n\":3}", NULL, &error, NULL);
+  g_autoptr (FcValue) twelve = fc_value_new_number (12);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text_of (page, "k2"), ==, "4");
+  g_assert_null (fc_page_select (page, "#k3"));
+  g_assert_cmpstr (text_of (page, "small"), ==, "small 3");
+  g_assert_true (fc_page_set_data_path (page, "n", twelve, &error));
+  g_assert_cmpstr (text_of (page, "k11"), ==, "121");
+  g_assert_cmpstr (text_of (page, "big"), ==, "big");
+  g_assert_null (fc_page_select (page, "#small"));
+}
+
 /* A wx:for variable of the module's name shadows the module (glass-easel). */
 static void
 test_binding_shadowing (void)
@@ -668,6 +692,7 @@ main (int argc, char **argv)
   g_test_add_func ("/wxs/runaway/at-load", test_runaway_at_load);
   g_test_add_func ("/wxs/binding/dependencies", test_binding_dependencies);
   g_test_add_func ("/wxs/binding/shadowing", test_binding_shadowing);
+  g_test_add_func ("/wxs/binding/structure", test_binding_structure);
   g_test_add_func ("/wxs/binding/values", test_binding_values);
   g_test_add_func ("/wxs/binding/errors", test_binding_errors);
   g_test_add_func ("/wxs/files/require", test_require);
