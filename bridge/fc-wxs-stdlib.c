@@ -4,7 +4,8 @@
  * constructors, `eval`, `Function`), and so does whatever Duktape adds
  * beyond the language (`Duktape`, `Proxy`, `Reflect`, `Promise`,
  * `performance`); the platform's `getRegExp()`, `getDate()` and
- * `console.log` come in. */
+ * `console.log` come in. The Array methods refuse array-likes too long to
+ * walk within a call's budget (MAX_ARRAY_LENGTH). */
 #include "fc-bridge-private.h"
 #include "fc-wxs-private.h"
 
@@ -37,6 +38,79 @@ get_date (duk_context *ctx)
   duk_insert (ctx, 0);
   duk_new (ctx, n);
   return 1;
+}
+
+/* Arrays (and array-likes) longer than this are refused by the Array
+ * methods: a sparse `a.length = 4e9` costs nothing to make, and the
+ * engine's methods then walk every index in C, where no runaway check
+ * reaches (indexOf over 4e9 holes: some 20 minutes). A view script's real
+ * lists are far shorter; 2^20 dense elements nearly fill the heap's cap. */
+#define MAX_ARRAY_LENGTH (1u << 20)
+
+/* Array.prototype.NAME, as a wrapper that checks this.length and calls the
+ * engine's own method (kept in a hidden property) */
+static duk_ret_t
+array_method (duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top (ctx);
+  duk_uint32_t length = 0;
+
+  duk_push_this (ctx);
+  if (!duk_is_null_or_undefined (ctx, -1))
+    {
+      duk_get_prop_string (ctx, -1, "length");
+      length = duk_to_uint32 (ctx, -1);
+      duk_pop (ctx);
+    }
+  if (length > MAX_ARRAY_LENGTH)
+    return duk_error (
+        ctx, DUK_ERR_RANGE_ERROR,
+        "an array of %lu elements: WXS array methods take at most %u",
+        (unsigned long)length, MAX_ARRAY_LENGTH);
+  duk_push_current_function (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("method"));
+  duk_remove (ctx, -2);
+  /* [args… this method] → [method this args…] */
+  duk_insert (ctx, 0);
+  duk_insert (ctx, 1);
+  duk_call_method (ctx, n);
+  return 1;
+}
+
+static void
+guard_array_methods (duk_context *ctx)
+{
+  static const char *const names[]
+      = { "indexOf",  "lastIndexOf",    "forEach",    "map",         "filter",
+          "some",     "every",          "reduce",     "reduceRight", "join",
+          "toString", "toLocaleString", "reverse",    "slice",       "splice",
+          "shift",    "unshift",        "sort",       "concat",      "fill",
+          "find",     "findIndex",      "copyWithin", "includes" };
+
+  duk_get_global_string (ctx, "Array");
+  duk_get_prop_string (ctx, -1, "prototype");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (!duk_get_prop_string (ctx, -1, names[i])
+          || !duk_is_function (ctx, -1))
+        {
+          duk_pop (ctx);
+          continue;
+        }
+      /* [proto method] */
+      duk_push_string (ctx, names[i]);
+      duk_push_c_function (ctx, array_method, DUK_VARARGS);
+      duk_dup (ctx, -3);
+      duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("method"));
+      /* [proto method name wrapper]: as the engine's, writable and
+       * configurable but not enumerable */
+      duk_def_prop (ctx, -4,
+                    DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE
+                        | DUK_DEFPROP_CLEAR_ENUMERABLE
+                        | DUK_DEFPROP_SET_CONFIGURABLE);
+      duk_pop (ctx);
+    }
+  duk_pop_2 (ctx);
 }
 
 static void
@@ -84,6 +158,8 @@ fc_wxs_stdlib_install (duk_context *ctx, duk_c_function guard,
   duk_get_prop_string (ctx, -1, "toString");
   stash (ctx, FC_WXS_HIDDEN ("toString"));
   duk_pop_2 (ctx);
+
+  guard_array_methods (ctx);
 
   /* `(function(){}).constructor` would give Function back, and with it
    * code the guard never saw */
