@@ -114,6 +114,8 @@ add_module (FcPage *self, const FcFxmlNode *node, GError **error)
   const FcFxmlAttribute *src = fc_fxml_node_get_attribute (node, "src");
   const FcFxmlNode *script
       = node->children->len ? g_ptr_array_index (node->children, 0) : NULL;
+  /* where relative paths start: the page's path in the root */
+  const char *base = self->root_page_path ? self->root_page_path : self->filename;
   g_autoptr (GError) local = NULL;
   gboolean ok;
 
@@ -125,13 +127,13 @@ add_module (FcPage *self, const FcFxmlNode *node, GError **error)
       return FALSE;
     }
   if (src && src->value)
-    ok = fc_wxs_runtime_add_file (self->wxs, module->value, self->filename,
-                                  src->value, &local);
+    ok = fc_wxs_runtime_add_file (self->wxs, module->value, base, src->value,
+                                  &local);
   else
     ok = fc_wxs_runtime_add_inline (
         self->wxs, module->value,
         script && script->type == FC_FXML_SCRIPT ? script->text : "",
-        self->filename, script ? script->line : node->line, &local);
+        self->filename, script ? script->line : node->line, base, &local);
   if (ok)
     return TRUE;
   /* the module's own errors name its file and line; the others are the
@@ -194,15 +196,21 @@ fc_page_wxs_clear (FcPage *self)
  * @self: a page not loaded yet
  * @dir: (nullable): the folder of the mini-program (or plugin) the page is
  *   in: `<wxs src>` and `require()` read files there, and nowhere else
+ * @page_path: (nullable): the page's markup file's path from @dir
+ *   (`pages/a/a.fxml`), which relative paths start from, when its name in
+ *   messages (fc_page_load()'s) is not: a plugin's page is named
+ *   `PROVIDER/VERSION/pages/…` but sits at `pages/…` in its package
  *
  * fc_page_load_from_dir() and #FcApp's pages set it themselves.
  */
 void
-fc_page_set_root (FcPage *self, const char *dir)
+fc_page_set_root (FcPage *self, const char *dir, const char *page_path)
 {
   g_return_if_fail (FC_IS_PAGE (self));
   g_free (self->root_dir);
   self->root_dir = g_strdup (dir);
+  g_free (self->root_page_path);
+  self->root_page_path = g_strdup (page_path);
 }
 
 /**

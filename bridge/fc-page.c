@@ -122,6 +122,7 @@ fc_page_finalize (GObject *object)
   g_clear_object (&self->plugin_scope);
   g_free (self->filename);
   g_free (self->root_dir);
+  g_free (self->root_page_path);
   g_clear_pointer (&self->wxs_files, g_hash_table_unref);
   g_clear_pointer (&self->shared_doc, fc_shared_doc_unref);
   g_clear_pointer (&self->app_json, fc_value_unref);
@@ -292,7 +293,7 @@ fc_page_load_from_dir (FcPage *self, const char *app_dir, const char *page_path,
   if (!(fxml = read_text (fxml_path, error)))
     return FALSE;
   if (!self->root_dir)
-    fc_page_set_root (self, app_dir);
+    fc_page_set_root (self, app_dir, NULL);
   return fc_page_load (self, app, page, fxml, fxml_name, data, error);
 }
 

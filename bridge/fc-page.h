@@ -62,7 +62,7 @@ FC_BRIDGE_EXPORT gboolean fc_page_load_from_dir (FcPage *self,
                                                  const char *page_path,
                                                  FcValue *data,
                                                  GError **error);
-FC_BRIDGE_EXPORT void fc_page_set_root (FcPage *self, const char *dir);
+FC_BRIDGE_EXPORT void fc_page_set_root (FcPage *self, const char *dir, const char *page_path);
 FC_BRIDGE_EXPORT void fc_page_add_file (FcPage *self, const char *path, const char *text);
 FC_BRIDGE_EXPORT gboolean fc_page_set_data (FcPage *self, FcValue *changes, GError **error);
 FC_BRIDGE_EXPORT gboolean fc_page_set_data_path (FcPage *self, const char *key, FcValue *value, GError **error);

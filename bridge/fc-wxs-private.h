@@ -64,7 +64,7 @@ void fc_wxs_runtime_set_limits (FcWxsRuntime *rt, guint time_ms,
                                 gsize memory_bytes);
 gboolean fc_wxs_runtime_add_inline (FcWxsRuntime *rt, const char *name,
                                     const char *source, const char *filename,
-                                    int line, GError **error);
+                                    int line, const char *base, GError **error);
 gboolean fc_wxs_runtime_add_file (FcWxsRuntime *rt, const char *name,
                                   const char *from_file, const char *src,
                                   GError **error);

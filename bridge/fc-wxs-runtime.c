@@ -340,7 +340,8 @@ typedef struct
   FcWxsRuntime *rt;
   const char *source; /* guarded */
   const char *filename;
-  const char *path; /* the file's path for require(), or NULL (inline) */
+  const char *path; /* a file's path (its cache key), or NULL (inline) */
+  const char *base; /* what require() resolves from */
 } LoadArgs;
 
 static duk_ret_t require_fn (duk_context *ctx);
@@ -369,7 +370,7 @@ load_safe (duk_context *ctx, void *udata)
       duk_pop_2 (ctx);
     }
   duk_push_c_function (ctx, require_fn, 1);
-  duk_push_string (ctx, a->path ? a->path : a->filename);
+  duk_push_string (ctx, a->base);
   duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("from"));
   /* [fn module exports require] */
   duk_dup (ctx, -3);
@@ -384,7 +385,7 @@ load_safe (duk_context *ctx, void *udata)
 
 static gboolean
 load (FcWxsRuntime *rt, const char *source, const char *filename,
-      int first_line, const char *path, GError **error)
+      int first_line, const char *path, const char *base, GError **error)
 {
   g_autofree char *guarded = NULL;
   g_autofree char *padded = NULL;
@@ -409,7 +410,7 @@ load (FcWxsRuntime *rt, const char *source, const char *filename,
     g_free (guarded);
     guarded = t;
   }
-  a = (LoadArgs){ rt, guarded, filename, path };
+  a = (LoadArgs){ rt, guarded, filename, path, base };
   start_call (rt);
   rc = duk_safe_call (rt->ctx, load_safe, &a, 0, 1);
   end_call (rt);
@@ -515,7 +516,7 @@ load_file (FcWxsRuntime *rt, const char *path, GError **error)
                      path);
       return FALSE;
     }
-  return load (rt, text, path, 1, path, error);
+  return load (rt, text, path, 1, path, path, error);
 }
 
 /* require(path), inside a module. The engine throws by longjmp: what is
@@ -592,6 +593,8 @@ check_name (FcWxsRuntime *rt, const char *name, GError **error)
  * @source: the `<wxs>` element's content
  * @filename: the markup file
  * @line: the line of @source's first character in @filename
+ * @base: (nullable): the markup file's path from the root, which require()
+ *   resolves from, when @filename (its name in messages) is not
  * @error: return location for a %FC_WXS_ERROR error
  *
  * Loads a module: compiles and runs it once.
@@ -599,10 +602,10 @@ check_name (FcWxsRuntime *rt, const char *name, GError **error)
 gboolean
 fc_wxs_runtime_add_inline (FcWxsRuntime *rt, const char *name,
                            const char *source, const char *filename, int line,
-                           GError **error)
+                           const char *base, GError **error)
 {
   if (!check_name (rt, name, error)
-      || !load (rt, source, filename, line, NULL, error))
+      || !load (rt, source, filename, line, NULL, base ? base : filename, error))
     return FALSE;
   set_module (rt, name);
   return TRUE;

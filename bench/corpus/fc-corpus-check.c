@@ -101,7 +101,7 @@ check_wxs (GString *out, const char *file, const FcFxmlNode *doc)
   if (repo && g_str_has_prefix (file, repo) && file[strlen (repo)] == '/')
     rel = file + strlen (repo) + 1;
   append_wxs (out, doc, modules);
-  fc_page_set_root (page, repo);
+  fc_page_set_root (page, repo, NULL);
   if (fc_page_load (page, NULL, NULL, modules->str, rel, NULL, &error))
     g_string_append (out, ",\"wxs\":true");
   else
@@ -157,7 +157,7 @@ check (const char *file)
     gboolean ok;
 
     /* <wxs src> files are read in the repository */
-    fc_page_set_root (page, repo);
+    fc_page_set_root (page, repo, NULL);
     ok = fc_page_load (page, NULL, page_json, text, rel, NULL, &error);
 
     g_string_append_printf (out, ",\"mount\":%s", ok ? "true" : "false");

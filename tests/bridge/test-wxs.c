@@ -569,6 +569,30 @@ test_require (void)
   g_assert_cmpstr (text_of (page, "r"), ==, "[x] 2 object");
 }
 
+/* A plugin's page is named PROVIDER/VERSION/pages/… in messages but sits
+ * at pages/… in its package: relative paths start from the latter. */
+static void
+test_page_path_in_root (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (page, "warning", G_CALLBACK (on_warning), warnings);
+  fc_page_set_root (page, NULL, "pages/p.fxml");
+  fc_page_add_file (page, "utils/x.wxs", "exports.up = function (s) { return s.toUpperCase(); };");
+  g_assert_true (fc_page_load (page, NULL, NULL,
+                               "<wxs module=\"a\" src=\"../utils/x.wxs\"/>\n"
+                               "<wxs module=\"b\">var x = require('../utils/x.wxs');\n"
+                               "exports.f = function (s) { return x.up(s) + '!'; };</wxs>\n"
+                               "<view id=\"r\">{{a.up('p')}} {{b.f('q')}} {{b.g()}}</view>",
+                               "fc-hello/1.0.0/pages/p.fxml", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (text_of (page, "r"), ==, "P Q! ");
+  /* messages keep the page's name */
+  g_assert_true (has_warning (warnings, "fc-hello/1.0.0/pages/p.fxml:4:14: a WXS call failed"));
+}
+
 typedef struct {
   const char *name;
   const char *fxml;
@@ -700,6 +724,7 @@ main (int argc, char **argv)
   g_test_add_func ("/wxs/binding/errors", test_binding_errors);
   g_test_add_func ("/wxs/files/require", test_require);
   g_test_add_func ("/wxs/files/on-disk", test_files_on_disk);
+  g_test_add_func ("/wxs/files/page-path-in-root", test_page_path_in_root);
   for (guint i = 0; i < G_N_ELEMENTS (load_error_rows); i++)
     {
       g_autofree char *path = g_strdup_printf ("/wxs/load-error/%s", load_error_rows[i].name);
