@@ -6,6 +6,9 @@
  * `performance`); the platform's `getRegExp()`, `getDate()` and
  * `console.log` come in. The Array methods refuse array-likes too long to
  * walk within a call's budget (MAX_ARRAY_LENGTH). */
+#include <math.h>
+#include <string.h>
+
 #include "fc-bridge-private.h"
 #include "fc-wxs-private.h"
 
@@ -47,12 +50,27 @@ get_date (duk_context *ctx)
  * lists are far shorter; 2^20 dense elements nearly fill the heap's cap. */
 #define MAX_ARRAY_LENGTH (1u << 20)
 
+/* [args… this] → the engine's method (the current function's hidden
+ * "method") called with them */
+static duk_ret_t
+call_original (duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top (ctx) - 1;
+  duk_push_current_function (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("method"));
+  duk_remove (ctx, -2);
+  /* [args… this method] → [method this args…] */
+  duk_insert (ctx, 0);
+  duk_insert (ctx, 1);
+  duk_call_method (ctx, n);
+  return 1;
+}
+
 /* Array.prototype.NAME, as a wrapper that checks this.length and calls the
  * engine's own method (kept in a hidden property) */
 static duk_ret_t
 array_method (duk_context *ctx)
 {
-  duk_idx_t n = duk_get_top (ctx);
   duk_uint32_t length = 0;
 
   duk_push_this (ctx);
@@ -67,14 +85,7 @@ array_method (duk_context *ctx)
         ctx, DUK_ERR_RANGE_ERROR,
         "an array of %lu elements: WXS array methods take at most %u",
         (unsigned long)length, MAX_ARRAY_LENGTH);
-  duk_push_current_function (ctx);
-  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("method"));
-  duk_remove (ctx, -2);
-  /* [args… this method] → [method this args…] */
-  duk_insert (ctx, 0);
-  duk_insert (ctx, 1);
-  duk_call_method (ctx, n);
-  return 1;
+  return call_original (ctx);
 }
 
 static void
@@ -110,6 +121,96 @@ guard_array_methods (duk_context *ctx)
                         | DUK_DEFPROP_SET_CONFIGURABLE);
       duk_pop (ctx);
     }
+  duk_pop_2 (ctx);
+}
+
+/* Number.prototype.toFixed for a number and 0-20 digits: glibc's printf,
+ * which rounds the double's exact value, as the language does; an exact
+ * tie (x·10^f ending in .5 exactly) goes up, where printf goes to even.
+ * x = M·2^E with M odd is a tie when E + f = -1. Anything else (a Number
+ * object, other digits, NaN, ±Infinity, |x| ≥ 1e21) is the engine's own
+ * method, whose bignum formatting costs several times more: formatting
+ * prices is most of what view scripts do. */
+static duk_ret_t
+number_to_fixed (duk_context *ctx)
+{
+  double x, ax, digits = 0, m;
+  int f, e;
+  gboolean tie = FALSE;
+  char buf[80];
+  gsize len;
+
+  gboolean has_digits = duk_get_top (ctx) > 0 && !duk_is_undefined (ctx, 0);
+
+  duk_push_this (ctx);
+  if (!duk_is_number (ctx, -1)
+      || (has_digits
+          && !(duk_is_number (ctx, 0) && (digits = duk_get_number (ctx, 0)) >= 0
+               && digits <= 20 && digits == (int)digits)))
+    return call_original (ctx);
+  x = duk_get_number (ctx, -1);
+  if (!isfinite (x) || fabs (x) >= 1e21)
+    return call_original (ctx);
+  f = (int)digits;
+  ax = fabs (x);
+  if (ax != 0)
+    {
+      /* ax = m·2^e, m in [0.5, 1): M = m·2^53, E = e - 53, then M made odd */
+      gint64 mant;
+      m = frexp (ax, &e);
+      mant = (gint64)ldexp (m, 53);
+      e -= 53;
+      while (!(mant & 1))
+        mant >>= 1, e++;
+      tie = e + f == -1;
+    }
+  buf[0] = '-';
+  if (!tie)
+    g_snprintf (buf + 1, sizeof buf - 1, "%.*f", f, ax);
+  else
+    {
+      /* exact to one more digit (a 5), which goes, and the rest rounds up */
+      char *p;
+      g_snprintf (buf + 1, sizeof buf - 1, "%.*f", f + 1, ax);
+      len = strlen (buf);
+      buf[--len] = '\0';
+      if (buf[len - 1] == '.')
+        buf[--len] = '\0';
+      for (p = buf + len - 1; p > buf; p--)
+        {
+          if (*p == '.')
+            continue;
+          if (*p != '9')
+            {
+              (*p)++;
+              break;
+            }
+          *p = '0';
+        }
+      if (p == buf)
+        {
+          /* carried past the first digit: one more */
+          memmove (buf + 2, buf + 1, strlen (buf + 1) + 1);
+          buf[1] = '1';
+        }
+    }
+  duk_push_string (ctx, x < 0 ? buf : buf + 1);
+  return 1;
+}
+
+static void
+fast_to_fixed (duk_context *ctx)
+{
+  duk_get_global_string (ctx, "Number");
+  duk_get_prop_string (ctx, -1, "prototype");
+  duk_push_string (ctx, "toFixed");
+  duk_push_c_function (ctx, number_to_fixed, DUK_VARARGS);
+  duk_get_prop_string (ctx, -3, "toFixed");
+  duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("method"));
+  duk_def_prop (ctx, -3,
+                DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE
+                    | DUK_DEFPROP_CLEAR_ENUMERABLE
+                    | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_pop_2 (ctx);
 }
 
@@ -160,6 +261,7 @@ fc_wxs_stdlib_install (duk_context *ctx, duk_c_function guard,
   duk_pop_2 (ctx);
 
   guard_array_methods (ctx);
+  fast_to_fixed (ctx);
 
   /* `(function(){}).constructor` would give Function back, and with it
    * code the guard never saw */

@@ -195,6 +195,18 @@ static const LangRow lang_rows[] = {
   { "number-to-string",
     "return [1e21, 1e-7, 123456789012345680000, -0, 0.1 * 3, 100 / 3].join(' ');",
     "1e+21 1e-7 123456789012345680000 0 0.30000000000000004 33.333333333333336" },
+  { "tofixed-ties",
+    "return [(0.125).toFixed(2), (0.375).toFixed(2), (2.5).toFixed(0), (3.5).toFixed(0), (-2.5).toFixed(0), (1.45).toFixed(1), (8.345).toFixed(2), (0.5).toFixed(0), (1.5).toFixed('1'), (99.995).toFixed(2), (1.25).toFixed(1), (1.35).toFixed(1), (0.03125).toFixed(4)].join(' ');",
+    "0.13 0.38 3 4 -3 1.4 8.35 1 1.5 100.00 1.3 1.4 0.0313" },
+  { "tofixed-range",
+    "return [(1e20).toFixed(2), (123.456).toFixed(10), (0.000001).toFixed(7), (-0.0001).toFixed(2), (-0).toFixed(1), (1e21).toFixed(2), (NaN).toFixed(2), (5e-324).toFixed(20), (255).toFixed(), (-1e-7).toFixed(), (0.1).toFixed(20), (2e-7).toFixed(6)].join(' ');",
+    "100000000000000000000.00 123.4560000000 0.0000010 -0.00 0.0 1e+21 NaN 0.00000000000000000000 255 -0 0.10000000000000000555 0.000000" },
+  { "tofixed-errors",
+    "var r = []; try { (1).toFixed(101); } catch (e) { r.push(e instanceof RangeError); } r.push(new Number(2.5).toFixed(0)); r.push(Number.prototype.toFixed.call(7, 1)); return r.join(' ');",
+    "true 3 7.0" },
+  { "tofixed-no-digits",
+    "return [(3).toFixed(), (0.5).toFixed(), (12).toFixed(undefined), (7.5).toFixed(null), (2.345).toFixed(2.9), (999.5).toFixed(), (-999.5).toFixed()].join(' ');",
+    "3 1 12 8 2.35 1000 -1000" },
 };
 
 static const char *data_json
