@@ -226,6 +226,14 @@ load_with (FcApp *self, FcPage *page, PageCtx *c, const char *page_json,
     fc_page_set_plugin_scope (page, NULL);
   fc_page_set_resolver (page, c->decl ? resolve_in_plugin : resolve_host, c,
                         page_ctx_free);
+  /* <wxs src> and require() read the plugin's files, or the app's */
+  if (c->decl)
+    {
+      g_autofree char *in_package = g_strdup_printf ("%s.fxml", c->local_path);
+      fc_page_set_root (page, fc_plugin_get_dir (c->decl->plugin), in_package);
+    }
+  else
+    fc_page_set_root (page, self->dir, NULL);
   ok = fc_page_load (page, c->decl ? NULL : self->json_text, page_json, fxml,
                      fxml_name, data, &local);
   if (!ok)

@@ -6,6 +6,7 @@
 #include "fc-binding-private.h"
 #include "fc-page-scope-private.h"
 #include "fc-page-signals-private.h"
+#include "fc-page-wxs-private.h"
 
 void
 fc_binding_clear (Binding *b)
@@ -119,7 +120,9 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
 
   if (el->dead)
     return;
-  v = fc_template_evaluate_in_scope (fc_binding_template (b), self->data, fc_item_scope_head (el->scope));
+  v = fc_template_evaluate_with (fc_binding_template (b), self->data, fc_item_scope_head (el->scope),
+                                 fc_page_wxs_calls_at (self, b->attr ? b->attr->line : el->node->line,
+                                                       b->attr ? b->attr->col : el->node->col));
   switch (b->kind)
     {
     case BINDING_IF:

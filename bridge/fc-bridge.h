@@ -16,4 +16,5 @@
 #include "fc-host-settings.h"
 #include "fc-host-sign.h"
 #include "fc-app.h"
+#include "fc-wxs.h"
 #undef FC_BRIDGE_INSIDE

@@ -329,7 +329,7 @@ fc_element_tree_build_children (FcPage *self, FcElement *el, const FcFxmlNode *n
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
       guint next = i + 1;
-      if (c->type != FC_FXML_COMMENT
+      if (c->type != FC_FXML_COMMENT && !fc_fxml_node_is_wxs (c)
           && !fc_element_tree_build (self, el, c, node->children, &next, scope, 0, error))
         return FALSE;
       i = next;
@@ -399,7 +399,7 @@ fc_element_tree_validate (FcPage *self, const FcFxmlNode *node, GError **error)
   for (guint i = 0; node->children && i < node->children->len; i++)
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
-      if (c->type != FC_FXML_ELEMENT)
+      if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
       if (!resolve_class (self, c, error) || !fc_element_tree_validate (self, c, error))
         return FALSE;

@@ -1,47 +1,11 @@
 /* fc-expr.c: `{{ }}` expressions: tokenizer, recursive-descent parser to an
- * AST, evaluator with JavaScript semantics, dependency paths. Templates
- * (text with bindings) are fc-template.c. */
+ * AST (fc-expr-private.h), dependency paths. Evaluation is fc-expr-eval.c,
+ * templates (text with bindings) fc-template.c. */
 #include <math.h>
 #include <string.h>
 
 #include "fc-bridge-private.h"
-
-typedef enum {
-  N_LITERAL,
-  N_IDENT,
-  N_MEMBER, /* a.name */
-  N_INDEX,  /* a[expr] */
-  N_NOT,
-  N_NEG,
-  N_PLUS,
-  N_BINARY,
-  N_AND,
-  N_OR,
-  N_COND,
-  N_ARRAY,
-  N_OBJECT,
-  N_SPREAD,
-} NodeKind;
-
-typedef enum {
-  OP_MUL, OP_DIV, OP_MOD, OP_ADD, OP_SUB,
-  OP_LT, OP_GT, OP_LE, OP_GE,
-  OP_EQ, OP_NE, OP_SEQ, OP_SNE,
-} BinOp;
-
-typedef struct _Node Node;
-struct _Node {
-  NodeKind kind;
-  BinOp op;
-  FcValue *literal;
-  char *name;      /* N_IDENT, N_MEMBER; object member key */
-  Node *a, *b, *c;
-  GPtrArray *items; /* N_ARRAY: Node*; N_OBJECT: Node* with name=key (N_SPREAD: no key) */
-};
-
-struct _FcExpr {
-  Node *root;
-};
+#include "fc-expr-private.h"
 
 static void
 node_free (Node *n)
@@ -413,7 +377,25 @@ parse_postfix (Parser *ps)
           n = m;
         }
       else if (*ps->p == '(')
-        return fail (ps, ps->p, "function calls are not supported"), node_free (n), NULL;
+        {
+          Node *m = node_new (N_CALL);
+          ps->p++;
+          m->a = n;
+          m->items = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
+          n = m;
+          if (accept (ps, ")"))
+            continue;
+          do
+            {
+              Node *arg = parse_cond (ps);
+              if (!arg)
+                return node_free (n), NULL;
+              g_ptr_array_add (n->items, arg);
+            }
+          while (accept (ps, ","));
+          if (!accept (ps, ")"))
+            return fail (ps, ps->p, "expected ')' after the arguments"), node_free (n), NULL;
+        }
       else
         break;
     }
@@ -621,299 +603,6 @@ fc_expr_free (FcExpr *expr)
     return;
   node_free (expr->root);
   g_free (expr);
-}
-
-/* ---- evaluation ---- */
-
-typedef struct {
-  FcValue *data;
-  const FcScope *scope;
-} Context;
-
-static FcValue *eval (const Node *n, const Context *cx);
-
-static FcValue *
-member (FcValue *obj, FcValue *key)
-{
-  FcValue *r = NULL;
-  switch (fc_value_get_kind (obj))
-    {
-    case FC_VALUE_OBJECT:
-      {
-        g_autofree char *k = fc_value_to_js_string (key);
-        r = fc_value_object_get (obj, k);
-        break;
-      }
-    case FC_VALUE_ARRAY:
-    case FC_VALUE_STRING:
-      {
-        double d = fc_value_to_number (key);
-        gboolean is_array = fc_value_get_kind (obj) == FC_VALUE_ARRAY;
-        if (fc_value_get_kind (key) == FC_VALUE_STRING && strcmp (fc_value_get_string (key), "length") == 0)
-          return fc_value_new_number (is_array ? fc_value_array_get_length (obj)
-                                               : g_utf8_strlen (fc_value_get_string (obj), -1));
-        /* no array or string is longer than G_MAXUINT (nor is Infinity an index) */
-        if (fc_value_get_kind (key) == FC_VALUE_BOOLEAN || d != floor (d) || d < 0 || isnan (d) || d > G_MAXUINT)
-          break;
-        if (is_array)
-          r = fc_value_array_get (obj, (guint) d);
-        else
-          {
-            const char *s = fc_value_get_string (obj);
-            if (d < g_utf8_strlen (s, -1))
-              {
-                const char *c = g_utf8_offset_to_pointer (s, (glong) d);
-                return fc_value_new_string_take (g_strndup (c, g_utf8_next_char (c) - c));
-              }
-          }
-        break;
-      }
-    default:
-      break;
-    }
-  return r ? fc_value_ref (r) : fc_value_new_undefined ();
-}
-
-static gboolean
-is_primitive (const FcValue *v)
-{
-  FcValueKind k = fc_value_get_kind (v);
-  return k != FC_VALUE_ARRAY && k != FC_VALUE_OBJECT;
-}
-
-static gboolean
-strict_equal (const FcValue *a, const FcValue *b)
-{
-  if (fc_value_get_kind (a) != fc_value_get_kind (b))
-    return FALSE;
-  switch (fc_value_get_kind (a))
-    {
-    case FC_VALUE_NUMBER:
-      return fc_value_get_number (a) == fc_value_get_number (b);
-    case FC_VALUE_ARRAY:
-    case FC_VALUE_OBJECT:
-      return a == b;
-    default:
-      return fc_value_equal (a, b);
-    }
-}
-
-static gboolean
-loose_equal (FcValue *a, FcValue *b)
-{
-  FcValueKind ka = fc_value_get_kind (a), kb = fc_value_get_kind (b);
-  gboolean nullish_a = ka <= FC_VALUE_NULL, nullish_b = kb <= FC_VALUE_NULL;
-
-  if (ka == kb)
-    return strict_equal (a, b);
-  if (nullish_a || nullish_b)
-    return nullish_a && nullish_b;
-  if (!is_primitive (a) || !is_primitive (b))
-    {
-      /* object vs primitive: compare the object's string form */
-      g_autofree char *sa = fc_value_to_js_string (a);
-      g_autofree char *sb = fc_value_to_js_string (b);
-      if (is_primitive (a) && ka != FC_VALUE_STRING)
-        return fc_value_to_number (a) == g_ascii_strtod (sb, NULL);
-      if (is_primitive (b) && kb != FC_VALUE_STRING)
-        return g_ascii_strtod (sa, NULL) == fc_value_to_number (b);
-      return strcmp (sa, sb) == 0;
-    }
-  return fc_value_to_number (a) == fc_value_to_number (b);
-}
-
-static FcValue *
-eval_binary (BinOp op, FcValue *a, FcValue *b)
-{
-  double x, y;
-
-  switch (op)
-    {
-    case OP_ADD:
-      if (fc_value_get_kind (a) == FC_VALUE_STRING || fc_value_get_kind (b) == FC_VALUE_STRING
-          || !is_primitive (a) || !is_primitive (b))
-        {
-          g_autofree char *sa = fc_value_to_js_string (a);
-          g_autofree char *sb = fc_value_to_js_string (b);
-          return fc_value_new_string_take (g_strconcat (sa, sb, NULL));
-        }
-      return fc_value_new_number (fc_value_to_number (a) + fc_value_to_number (b));
-    case OP_LT: case OP_GT: case OP_LE: case OP_GE:
-      if (fc_value_get_kind (a) == FC_VALUE_STRING && fc_value_get_kind (b) == FC_VALUE_STRING)
-        {
-          int c = strcmp (fc_value_get_string (a), fc_value_get_string (b));
-          return fc_value_new_boolean (op == OP_LT ? c < 0 : op == OP_GT ? c > 0 : op == OP_LE ? c <= 0 : c >= 0);
-        }
-      x = fc_value_to_number (a);
-      y = fc_value_to_number (b);
-      return fc_value_new_boolean (op == OP_LT ? x < y : op == OP_GT ? x > y : op == OP_LE ? x <= y : x >= y);
-    case OP_EQ:
-      return fc_value_new_boolean (loose_equal (a, b));
-    case OP_NE:
-      return fc_value_new_boolean (!loose_equal (a, b));
-    case OP_SEQ:
-      return fc_value_new_boolean (strict_equal (a, b));
-    case OP_SNE:
-      return fc_value_new_boolean (!strict_equal (a, b));
-    default:
-      break;
-    }
-  x = fc_value_to_number (a);
-  y = fc_value_to_number (b);
-  switch (op)
-    {
-    case OP_MUL: return fc_value_new_number (x * y);
-    case OP_DIV: return fc_value_new_number (x / y);
-    case OP_MOD: return fc_value_new_number (fmod (x, y));
-    case OP_SUB: return fc_value_new_number (x - y);
-    default: g_assert_not_reached ();
-    }
-}
-
-static FcValue *
-eval (const Node *n, const Context *cx)
-{
-  FcValue *a, *b, *r;
-
-  switch (n->kind)
-    {
-    case N_LITERAL:
-      return fc_value_ref (n->literal);
-    case N_IDENT:
-      /* wx:for variables shadow page data */
-      for (const FcScope *s = cx->scope; s; s = s->parent)
-        if (strcmp (s->name, n->name) == 0)
-          return fc_value_ref (s->value);
-      r = fc_value_get_kind (cx->data) == FC_VALUE_OBJECT ? fc_value_object_get (cx->data, n->name) : NULL;
-      return r ? fc_value_ref (r) : fc_value_new_undefined ();
-    case N_MEMBER:
-      a = eval (n->a, cx);
-      if (fc_value_get_kind (a) == FC_VALUE_OBJECT)
-        {
-          r = fc_value_object_get (a, n->name);
-          r = r ? fc_value_ref (r) : fc_value_new_undefined ();
-        }
-      else
-        r = member (a, n->literal);
-      fc_value_unref (a);
-      return r;
-    case N_INDEX:
-      a = eval (n->a, cx);
-      b = eval (n->b, cx);
-      r = member (a, b);
-      fc_value_unref (a);
-      fc_value_unref (b);
-      return r;
-    case N_NOT:
-      a = eval (n->a, cx);
-      r = fc_value_new_boolean (!fc_value_is_truthy (a));
-      fc_value_unref (a);
-      return r;
-    case N_NEG:
-    case N_PLUS:
-      a = eval (n->a, cx);
-      r = fc_value_new_number (n->kind == N_NEG ? -fc_value_to_number (a) : fc_value_to_number (a));
-      fc_value_unref (a);
-      return r;
-    case N_BINARY:
-      a = eval (n->a, cx);
-      b = eval (n->b, cx);
-      r = eval_binary (n->op, a, b);
-      fc_value_unref (a);
-      fc_value_unref (b);
-      return r;
-    case N_AND:
-    case N_OR:
-      a = eval (n->a, cx);
-      if (fc_value_is_truthy (a) == (n->kind == N_OR))
-        return a;
-      fc_value_unref (a);
-      return eval (n->b, cx);
-    case N_COND:
-      a = eval (n->a, cx);
-      r = eval (fc_value_is_truthy (a) ? n->b : n->c, cx);
-      fc_value_unref (a);
-      return r;
-    case N_ARRAY:
-      r = fc_value_new_array ();
-      for (guint i = 0; i < n->items->len; i++)
-        {
-          const Node *item = g_ptr_array_index (n->items, i);
-          if (item->kind == N_SPREAD)
-            {
-              a = eval (item->a, cx);
-              if (fc_value_get_kind (a) == FC_VALUE_ARRAY)
-                for (guint j = 0; j < fc_value_array_get_length (a); j++)
-                  fc_value_array_append (r, fc_value_ref (fc_value_array_get (a, j)));
-              else if (fc_value_get_kind (a) == FC_VALUE_STRING)
-                for (const char *c = fc_value_get_string (a); *c; c = g_utf8_next_char (c))
-                  fc_value_array_append (r, fc_value_new_string_take (g_strndup (c, g_utf8_next_char (c) - c)));
-              fc_value_unref (a);
-            }
-          else
-            fc_value_array_append (r, eval (item, cx));
-        }
-      return r;
-    case N_OBJECT:
-      r = fc_value_new_object ();
-      for (guint i = 0; i < n->items->len; i++)
-        {
-          const Node *item = g_ptr_array_index (n->items, i);
-          if (item->kind == N_SPREAD)
-            {
-              a = eval (item->a, cx);
-              if (fc_value_get_kind (a) == FC_VALUE_OBJECT)
-                for (guint j = 0; j < fc_value_object_get_size (a); j++)
-                  fc_value_object_set (r, fc_value_object_get_key (a, j),
-                                       fc_value_ref (fc_value_object_get_nth (a, j)));
-              else if (fc_value_get_kind (a) == FC_VALUE_ARRAY)
-                for (guint j = 0; j < fc_value_array_get_length (a); j++)
-                  {
-                    char k[16];
-                    g_snprintf (k, sizeof k, "%u", j);
-                    fc_value_object_set (r, k, fc_value_ref (fc_value_array_get (a, j)));
-                  }
-              fc_value_unref (a);
-            }
-          else
-            fc_value_object_set (r, item->name, eval (item->a, cx));
-        }
-      return r;
-    case N_SPREAD:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/**
- * fc_expr_evaluate:
- * @expr: an expression
- * @data: the data its names are looked up in
- *
- * Missing members give `undefined`, never an error.
- *
- * Returns: (transfer full): the value
- */
-FcValue *
-fc_expr_evaluate (const FcExpr *expr, FcValue *data)
-{
-  return fc_expr_evaluate_in_scope (expr, data, NULL);
-}
-
-/**
- * fc_expr_evaluate_in_scope:
- * @expr: an expression
- * @data: the page data
- * @scope: (nullable): variables that shadow @data (`item`, `index`)
- *
- * Returns: (transfer full): the value
- */
-FcValue *
-fc_expr_evaluate_in_scope (const FcExpr *expr, FcValue *data, const FcScope *scope)
-{
-  Context cx = { data, scope };
-  g_return_val_if_fail (expr != NULL, NULL);
-  return eval (expr->root, &cx);
 }
 
 /* ---- dependencies ---- */

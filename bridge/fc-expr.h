@@ -33,9 +33,33 @@ struct _FcScope {
   FcValue *value;
 };
 
+/**
+ * FcExprCalls:
+ * @has_module: (nullable): whether a name is a WXS module's (modules
+ *   shadow page data, wx:for variables shadow modules); %NULL: no modules
+ * @get: a module member's value: `m.k` gives the module `m` and the keys `k`
+ * @call: calls a module's function with @args; errors are the callee's to
+ *   report (as warnings): it returns `undefined` then
+ * @warn: (nullable): a binding calls what it cannot (a method of a value)
+ * @user_data: for all of them
+ *
+ * What a binding can call: a page's WXS modules (fc-wxs-runtime.c).
+ */
+typedef struct _FcExprCalls FcExprCalls;
+struct _FcExprCalls {
+  gboolean (*has_module) (gpointer user_data, const char *name);
+  FcValue *(*get) (gpointer user_data, const char *name, const char *const *keys, guint n_keys);
+  FcValue *(*call) (gpointer user_data, const char *name, const char *const *keys, guint n_keys,
+                    FcValue *const *args, guint n_args);
+  void (*warn) (gpointer user_data, const char *message);
+  gpointer user_data;
+};
+
 FC_BRIDGE_EXPORT FcExpr *fc_expr_parse (const char *text, int *error_offset, GError **error);
 FC_BRIDGE_EXPORT FcValue *fc_expr_evaluate (const FcExpr *expr, FcValue *data);
 FC_BRIDGE_EXPORT FcValue *fc_expr_evaluate_in_scope (const FcExpr *expr, FcValue *data, const FcScope *scope);
+FC_BRIDGE_EXPORT FcValue *fc_expr_evaluate_with (const FcExpr *expr, FcValue *data, const FcScope *scope,
+                                                 const FcExprCalls *calls);
 FC_BRIDGE_EXPORT void fc_expr_collect_dependencies (const FcExpr *expr, GPtrArray *paths);
 FC_BRIDGE_EXPORT void fc_expr_free (FcExpr *expr);
 
@@ -54,6 +78,8 @@ FC_BRIDGE_EXPORT gboolean fc_template_is_constant (const FcTemplate *tpl);
 FC_BRIDGE_EXPORT FcValue *fc_template_evaluate (const FcTemplate *tpl, FcValue *data);
 FC_BRIDGE_EXPORT FcValue *fc_template_evaluate_in_scope (const FcTemplate *tpl, FcValue *data,
                                                           const FcScope *scope);
+FC_BRIDGE_EXPORT FcValue *fc_template_evaluate_with (const FcTemplate *tpl, FcValue *data, const FcScope *scope,
+                                                     const FcExprCalls *calls);
 FC_BRIDGE_EXPORT const GPtrArray *fc_template_get_dependencies (const FcTemplate *tpl);
 FC_BRIDGE_EXPORT gboolean fc_template_depends_on (const FcTemplate *tpl, const FcDataPath *changed);
 FC_BRIDGE_EXPORT void fc_template_free (FcTemplate *tpl);

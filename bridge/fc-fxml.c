@@ -102,6 +102,19 @@ fc_fxml_node_free (FcFxmlNode *node)
 }
 
 /**
+ * fc_fxml_node_is_wxs:
+ * @node: a node
+ *
+ * Returns: whether @node is a `<wxs>` element: a module, not part of the
+ *   element tree
+ */
+gboolean
+fc_fxml_node_is_wxs (const FcFxmlNode *node)
+{
+  return node->type == FC_FXML_ELEMENT && node->name[0] == 'w' && strcmp (node->name, "wxs") == 0;
+}
+
+/**
  * fc_fxml_node_get_attribute:
  * @node: an element
  * @name: an attribute name
@@ -382,6 +395,21 @@ fc_fxml_parse (const char *text, gssize length, const char *filename, GError **e
           el = parse_start_tag (&lx, cur, &self_closing);
           if (!el)
             goto fail;
+          if (!self_closing && strcmp (el->name, "wxs") == 0)
+            {
+              /* a script: its content is the module's source, not markup
+               * ('<' is an operator there), up to the closing tag */
+              const char *close = g_strstr_len (lx.p, lx.end - lx.p, "</wxs");
+              FcFxmlNode *script;
+              if (!close)
+                {
+                  error_at (&lx, el->line, el->col, FC_BRIDGE_ERROR_UNCLOSED_TAG, "unclosed tag <wxs>");
+                  goto fail;
+                }
+              script = node_new (FC_FXML_SCRIPT, el, lx.line, lx.col);
+              script->text = g_strndup (lx.p, close - lx.p);
+              advance (&lx, close - lx.p);
+            }
           if (!self_closing)
             depth++;
           if (!self_closing)

@@ -15,6 +15,7 @@ typedef enum {
   FC_FXML_ELEMENT,
   FC_FXML_TEXT,
   FC_FXML_COMMENT,
+  FC_FXML_SCRIPT,
 } FcFxmlNodeType;
 
 /**
@@ -38,7 +39,8 @@ typedef struct {
  * FcFxmlNode:
  * @type: the node type
  * @name: tag of an element; the file name for the document node
- * @text: decoded text of a comment; raw text of a text node
+ * @text: decoded text of a comment; raw text of a text node; the content
+ *   of a `<wxs>` element (%FC_FXML_SCRIPT, its only child), as written
  * @tpl: the parsed text of a text node
  * @attributes: (element-type FcFxmlAttribute): of an element
  * @children: (element-type FcFxmlNode): of an element or the document
@@ -65,6 +67,7 @@ FC_BRIDGE_EXPORT FcFxmlNode *fc_fxml_parse (const char *text, gssize length,
                                             const char *filename, GError **error);
 FC_BRIDGE_EXPORT const FcFxmlAttribute *fc_fxml_node_get_attribute (const FcFxmlNode *node,
                                                                     const char *name);
+FC_BRIDGE_EXPORT gboolean fc_fxml_node_is_wxs (const FcFxmlNode *node);
 FC_BRIDGE_EXPORT void fc_fxml_node_free (FcFxmlNode *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcFxmlNode, fc_fxml_node_free)

@@ -14,6 +14,7 @@ struct _SharedDoc {
   FcFxmlNode *doc;
   char *json_text; /* the page JSON, or NULL */
   FcValue *json;   /* parsed, or NULL */
+  GPtrArray *wxs;  /* the <wxs> elements, in document order, or NULL */
 };
 
 static GMutex doc_cache_lock;
@@ -29,6 +30,7 @@ fc_shared_doc_unref (SharedDoc *d)
       fc_fxml_node_free (d->doc);
       g_free (d->json_text);
       g_clear_pointer (&d->json, fc_value_unref);
+      g_clear_pointer (&d->wxs, g_ptr_array_unref);
       g_free (d);
     }
 }
@@ -60,6 +62,24 @@ page_json_name (const char *filename)
   if (g_str_has_suffix (filename, ".fxml"))
     return g_strdup_printf ("%.*s.json", (int) strlen (filename) - 5, filename);
   return g_strdup ("page.json");
+}
+
+/* The `<wxs>` elements of @node and below, in document order. */
+static void
+collect_wxs (const FcFxmlNode *node, GPtrArray **out)
+{
+  for (guint i = 0; node->children && i < node->children->len; i++)
+    {
+      const FcFxmlNode *c = g_ptr_array_index (node->children, i);
+      if (fc_fxml_node_is_wxs (c))
+        {
+          if (!*out)
+            *out = g_ptr_array_new ();
+          g_ptr_array_add (*out, (gpointer) c);
+        }
+      else if (c->type == FC_FXML_ELEMENT)
+        collect_wxs (c, out);
+    }
 }
 
 /* The parsed markup of @filename with these texts, shared with the pages
@@ -98,6 +118,8 @@ fc_shared_doc_lookup (const char *filename, const char *text, const char *json_t
   d->doc = doc;
   d->json_text = g_strdup (json_text);
   d->json = g_steal_pointer (&json);
+  d->wxs = NULL;
+  collect_wxs (doc, &d->wxs);
   g_mutex_lock (&doc_cache_lock);
   if (g_hash_table_size (doc_cache) >= DOC_CACHE_MAX)
     g_hash_table_remove_all (doc_cache);
@@ -110,6 +132,14 @@ const FcFxmlNode *
 fc_shared_doc_get_markup (SharedDoc *d)
 {
   return d->doc;
+}
+
+/* Returns: (nullable) (element-type FcFxmlNode): the markup's `<wxs>`
+ * elements, found once when it was parsed */
+const GPtrArray *
+fc_shared_doc_get_wxs (SharedDoc *d)
+{
+  return d->wxs;
 }
 
 /* Returns: (nullable): the page JSON */

@@ -168,6 +168,13 @@ struct _FcPage {
   guint next_timer_id;
   guint holds; /* fc_page_hold(): asynchronous work components have in flight */
 
+  struct _FcWxsRuntime *wxs; /* the markup's WXS modules, or NULL (fc-page-wxs.c) */
+  FcExprCalls wxs_calls;     /* what bindings evaluate with */
+  int wxs_line, wxs_col;     /* the binding being evaluated, for warnings */
+  char *root_dir;            /* fc_page_set_root() */
+  char *root_page_path;      /* the markup's path in root_dir, or NULL: the filename */
+  GHashTable *wxs_files;     /* fc_page_add_file(): path → text, or NULL */
+
   FcPageResolver resolver; /* fc_page_set_resolver(): the app's plugin:// rules */
   gpointer resolver_data;
   GDestroyNotify resolver_destroy;

@@ -11,6 +11,7 @@
 #include "fc-element-tree-private.h"
 #include "fc-page-doc-private.h"
 #include "fc-page-signals-private.h"
+#include "fc-page-wxs-private.h"
 
 /* A parsed setData key and the bindings that read its first segment (the
  * deps_index bucket, filled in once it exists; buckets live as long as
@@ -108,6 +109,7 @@ fc_page_dispose (GObject *object)
   g_clear_pointer (&self->root, fc_element_free);
   fc_page_free_graveyard (self);
   g_clear_pointer (&self->deps_index, g_hash_table_unref);
+  fc_page_wxs_clear (self);
   G_OBJECT_CLASS (fc_page_parent_class)->dispose (object);
 }
 
@@ -119,6 +121,9 @@ fc_page_finalize (GObject *object)
   g_clear_object (&self->scope);
   g_clear_object (&self->plugin_scope);
   g_free (self->filename);
+  g_free (self->root_dir);
+  g_free (self->root_page_path);
+  g_clear_pointer (&self->wxs_files, g_hash_table_unref);
   g_clear_pointer (&self->shared_doc, fc_shared_doc_unref);
   g_clear_pointer (&self->app_json, fc_value_unref);
   g_clear_pointer (&self->page_json, fc_value_unref);
@@ -235,6 +240,8 @@ fc_page_load (FcPage *self, const char *app_json, const char *page_json, const c
   self->deps_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->index_stamp = 1;
 
+  if (!fc_page_wxs_load (self, fc_shared_doc_get_wxs (self->shared_doc), error))
+    return FALSE;
   self->root = fc_element_tree_new_root (self);
   if (!fc_element_tree_validate (self, self->doc, error)
       || !fc_element_tree_build_children (self, self->root, self->doc, NULL, error))
@@ -285,6 +292,8 @@ fc_page_load_from_dir (FcPage *self, const char *app_dir, const char *page_path,
     return FALSE;
   if (!(fxml = read_text (fxml_path, error)))
     return FALSE;
+  if (!self->root_dir)
+    fc_page_set_root (self, app_dir, NULL);
   return fc_page_load (self, app, page, fxml, fxml_name, data, error);
 }
 

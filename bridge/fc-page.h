@@ -62,6 +62,8 @@ FC_BRIDGE_EXPORT gboolean fc_page_load_from_dir (FcPage *self,
                                                  const char *page_path,
                                                  FcValue *data,
                                                  GError **error);
+FC_BRIDGE_EXPORT void fc_page_set_root (FcPage *self, const char *dir, const char *page_path);
+FC_BRIDGE_EXPORT void fc_page_add_file (FcPage *self, const char *path, const char *text);
 FC_BRIDGE_EXPORT gboolean fc_page_set_data (FcPage *self, FcValue *changes, GError **error);
 FC_BRIDGE_EXPORT gboolean fc_page_set_data_path (FcPage *self, const char *key, FcValue *value, GError **error);
 FC_BRIDGE_EXPORT FcValue *fc_page_get_data (FcPage *self);

@@ -182,6 +182,21 @@ fc_template_evaluate (const FcTemplate *tpl, FcValue *data)
 FcValue *
 fc_template_evaluate_in_scope (const FcTemplate *tpl, FcValue *data, const FcScope *scope)
 {
+  return fc_template_evaluate_with (tpl, data, scope, NULL);
+}
+
+/**
+ * fc_template_evaluate_with:
+ * @tpl: a template
+ * @data: page data
+ * @scope: (nullable): variables that shadow @data
+ * @calls: (nullable): the page's WXS modules
+ *
+ * Returns: (transfer full): the value
+ */
+FcValue *
+fc_template_evaluate_with (const FcTemplate *tpl, FcValue *data, const FcScope *scope, const FcExprCalls *calls)
+{
   GString *s;
 
   if (tpl->constant)
@@ -189,7 +204,7 @@ fc_template_evaluate_in_scope (const FcTemplate *tpl, FcValue *data, const FcSco
   if (tpl->n_parts == 0)
     return fc_value_new_string ("");
   if (tpl->n_parts == 1 && tpl->parts[0].expr)
-    return fc_expr_evaluate_in_scope (tpl->parts[0].expr, data, scope);
+    return fc_expr_evaluate_with (tpl->parts[0].expr, data, scope, calls);
   if (tpl->n_parts == 1)
     return fc_value_new_string (tpl->parts[0].text);
   s = g_string_new (NULL);
@@ -199,7 +214,7 @@ fc_template_evaluate_in_scope (const FcTemplate *tpl, FcValue *data, const FcSco
         g_string_append (s, tpl->parts[i].text);
       else
         {
-          g_autoptr (FcValue) v = fc_expr_evaluate_in_scope (tpl->parts[i].expr, data, scope);
+          g_autoptr (FcValue) v = fc_expr_evaluate_with (tpl->parts[i].expr, data, scope, calls);
           if (fc_value_get_kind (v) > FC_VALUE_NULL)
             {
               g_autofree char *t = fc_value_to_js_string (v);

@@ -63,6 +63,8 @@ print_error (Replay *r, const GError *error)
     fc_value_object_set (e, "code", fc_value_new_string (fc_bridge_error_code_to_string (error->code)));
   else if (error->domain == FC_PLUGIN_ERROR)
     fc_value_object_set (e, "code", fc_value_new_string (fc_plugin_error_code_to_string (error->code)));
+  else if (error->domain == FC_WXS_ERROR)
+    fc_value_object_set (e, "code", fc_value_new_string (fc_wxs_error_code_to_string (error->code)));
   else
     fc_value_object_set (e, "code", fc_value_new_number (error->code));
   fc_value_object_set (e, "message", fc_value_new_string (error->message));
@@ -448,7 +450,7 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
   g_autoptr (FcPluginStore) store = make_store (plugin_path);
   g_autoptr (FcApp) app = NULL;
   g_autoptr (FcHostSettings) settings = fc_host_settings_new ();
-  FcValue *steps, *data;
+  FcValue *steps, *data, *files;
   gboolean ok = FALSE;
   int status = 1;
 
@@ -503,6 +505,25 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
     {
       replay_error (&r, "bad-case", "\"data\" must be an object");
       goto out;
+    }
+  files = fc_value_object_get (doc, "files");
+  if (files && fc_value_get_kind (files) != FC_VALUE_OBJECT)
+    {
+      replay_error (&r, "bad-case", "\"files\" must be an object of path: text");
+      goto out;
+    }
+  /* the mini-program's other files, by their path from its root
+   * (`"utils/fmt.wxs": "…"`): found before the folder's */
+  for (guint i = 0; files && i < fc_value_object_get_size (files); i++)
+    {
+      FcValue *content = fc_value_object_get_nth (files, i);
+      if (fc_value_get_kind (content) != FC_VALUE_STRING)
+        {
+          replay_error (&r, "bad-case", "\"files\": \"%s\" must be the file's text",
+                        fc_value_object_get_key (files, i));
+          goto out;
+        }
+      fc_page_add_file (r.page, fc_value_object_get_key (files, i), fc_value_get_string (content));
     }
   if (fc_value_object_get (doc, "fxml"))
     {

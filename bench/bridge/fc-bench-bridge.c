@@ -94,6 +94,23 @@ bench_set_data (FcPage *page, int n, int base)
   return (g_get_monotonic_time () - t0) / (double) n;
 }
 
+/* n calls of setData ({cents: i}) on a page whose one binding calls a WXS
+ * module's function (bench/quickstart/wxs-price.fxml): the call, the
+ * values in and out of the sandbox, the coercion */
+static G_GNUC_NO_INLINE double
+bench_set_data_wxs (FcPage *page, int n)
+{
+  gint64 t0 = g_get_monotonic_time ();
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr (FcValue) set = fc_value_new_object ();
+      fc_value_object_set (set, "cents", fc_value_new_number (i));
+      fc_page_set_data (page, set, NULL);
+    }
+  return (g_get_monotonic_time () - t0) / (double) n;
+}
+
 /* n calls of fc_page_set_data_path ("top", base + i): the same update
  * without a changes object */
 static G_GNUC_NO_INLINE double
@@ -197,6 +214,21 @@ main (int argc, char **argv)
   printf ("event to C callback:       %8.3f us/op\n", bench_event (el, n_ops));
   g_assert_cmpuint (n_calls, ==, (guint) n_ops);
   g_clear_object (&page);
+
+  {
+    g_autofree char *wxs_path = g_build_filename (root, "bench", "quickstart", "wxs-price.fxml", NULL);
+    g_autofree char *wxs_fxml = NULL;
+    g_autofree char *expected = g_strdup_printf ("¥%.2f", (n_ops - 1) / 100.0);
+    if (!g_file_get_contents (wxs_path, &wxs_fxml, NULL, &error))
+      g_error ("%s", error->message);
+    page = fc_page_new (registry, scope);
+    if (!fc_page_load (page, NULL, json, wxs_fxml, "pages/video/wxs-price.fxml", NULL, &error))
+      g_error ("%s", error->message);
+    el = fc_page_select (page, "video-recognition");
+    printf ("setData → WXS call:        %8.3f us/op\n", bench_set_data_wxs (page, n_ops));
+    g_assert_cmpstr (fc_value_get_string (fc_element_get_property (el, "mask")), ==, expected);
+    g_clear_object (&page);
+  }
 
   printf ("memory per instance:       %8.0f bytes (incl. parsed markup)\n", bench_memory (&b, n_ops));
   return 0;

@@ -94,6 +94,23 @@ const child = findTag(root.shadowRoot, 'video-recognition')
   report('event', ns, N)
 }
 {
+  // a binding that calls a WXS module's function, per setData
+  const wxsPage = space.defineComponent({
+    is: 'wxs-page',
+    using: { 'video-recognition': videoRecognition },
+    template: compile(fs.readFileSync(path.join(dir, 'wxs-price.fxml'), 'utf8')),
+    data: { cents: 0 },
+  })
+  const w = glassEasel.Component.createWithContext('body', wxsPage, backend)
+  const rec = findTag(w.shadowRoot, 'video-recognition')
+  for (let i = 0; i < 1000; i++) w.setData({ cents: i })
+  const t0 = now()
+  for (let i = 0; i < N; i++) w.setData({ cents: i })
+  const ns = now() - t0
+  if (rec.data.mask !== '¥' + ((N - 1) / 100).toFixed(2)) throw new Error('setData did not reach the WXS binding')
+  report('setData-wxs', ns, N)
+}
+{
   const many = space.defineComponent({
     is: 'many',
     using: { 'video-recognition': videoRecognition },

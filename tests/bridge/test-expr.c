@@ -35,6 +35,11 @@ static const Row rows[] = {
   { "path-dynamic", "{{a.b[i]}}", "20", "a.b i" },
   { "path-dynamic-key", "{{a[key]}}", "\"v\"", "a key" },
   { "length", "{{arr.length}}", "2", "arr.length" },
+  /* calls: without a page's WXS modules, undefined; they depend on the
+   * callee's path (harmless when it is a module's) and their arguments */
+  { "call", "{{m.f(n, a.k)}}", "undefined", "m.f n a.k" },
+  { "call-method", "{{s.toUpperCase()}}", "undefined", "s.toUpperCase" },
+  { "call-chained", "{{m.f()(1).x}}", "undefined", "m.f" },
   { "string-length", "{{s.length}}", "2", NULL },
   { "not", "{{!t}}", "false", "t" },
   { "not-not", "{{!!s}}", "true", NULL },
@@ -129,7 +134,8 @@ static const BadRow bad_rows[] = {
   { "missing-colon", "a ? b", 5 },
   { "trailing", "a b", 2 },
   { "member-number", "a.0", 2 },
-  { "call", "f()", 1 },
+  { "call-unclosed", "f(1", 3 },
+  { "call-trailing-comma", "f(1,)", 4 },
   { "bad-number", "1x", 0 },
   { "assignment", "a = 1", 2 },
   { "too-deep", "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((a))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))", 128 },

@@ -21,6 +21,9 @@ dump (const FcFxmlNode *n, GString *out)
     case FC_FXML_COMMENT:
       g_string_append_printf (out, "#c@%d:%d", n->line, n->col);
       break;
+    case FC_FXML_SCRIPT:
+      g_string_append_printf (out, "#s[%s]@%d:%d", n->text, n->line, n->col);
+      break;
     case FC_FXML_TEXT:
       {
         g_autoptr (FcValue) v = fc_template_evaluate (n->tpl, NULL);
@@ -63,6 +66,10 @@ static const Row rows[] = {
   { "binding-typed", "<a x=\"{{1+2}}\"/>", -1, "<a@1:1 x@1:4=3></>" },
   { "binding-mixed", "<a x=\"n{{1+2}}\"/>", -1, "<a@1:1 x@1:4=\"n3\"></>" },
   { "binding-lt-in-text", "<t>{{1 < 2}}</t>", -1, "<t@1:1>true@1:4</>" },
+  /* a <wxs> element's content is its module's source, not markup */
+  { "wxs-script", "<wxs module=\"m\">\n  a < b && c > d; '<t>{{x}}'\n</wxs><t/>", -1,
+    "<wxs@1:1 module@1:6=\"m\">#s[\n  a < b && c > d; '<t>{{x}}'\n]@1:17</><t@3:7></>" },
+  { "wxs-src", "<wxs module=\"m\" src=\"a.wxs\"/>", -1, "<wxs@1:1 module@1:6=\"m\" src@1:17=\"a.wxs\"></>" },
   { "binding-quote-in-attr", "<a x=\"{{ \"s\" }}\"/>", -1, "<a@1:1 x@1:4=\"s\"></>" },
   { "dash-colon-names", "<a bind:onRecordEnd=\"h\" data-my-id=\"1\"/>", -1,
     "<a@1:1 bind:onRecordEnd@1:4=\"h\" data-my-id@1:25=\"1\"></>" },
@@ -89,8 +96,9 @@ static const Row rows[] = {
     "t.fxml:2:6: unterminated {{" },
   { "bad-expression", "<a x=\"{{a +}}\"/>", FC_BRIDGE_ERROR_BAD_EXPRESSION,
     "t.fxml:1:12: bad expression \"a +\": unexpected end of expression" },
-  { "bad-expression-call", "<a x=\"{{f(1)}}\"/>", FC_BRIDGE_ERROR_BAD_EXPRESSION,
-    "t.fxml:1:10: bad expression \"f(1)\": function calls are not supported" },
+  { "bad-expression-call", "<a x=\"{{f(1}}\"/>", FC_BRIDGE_ERROR_BAD_EXPRESSION,
+    "t.fxml:1:12: bad expression \"f(1\": expected ')' after the arguments" },
+  { "wxs-unclosed", "<wxs module=\"m\">var a = '</wx';", FC_BRIDGE_ERROR_UNCLOSED_TAG, "t.fxml:1:1: unclosed tag <wxs>" },
   { "unterminated-comment", "<!-- x", FC_BRIDGE_ERROR_SYNTAX, "t.fxml:1:1: unterminated comment" },
 };
 

@@ -25,6 +25,9 @@ static const Row rows[] = {
   /* a host value the platform cannot use stops the case before the page */
   { "fail-bad-host.json",
     "{\"t\":0,\"error\":{\"domain\":\"fc-replay\",\"code\":\"bad-case\",\"message\":\"\\\"host\\\": host setting camera: \\\"webcam0\\\": expected \\\"test\\\", \\\"pipewire:NODE\\\"" },
+  /* a module that does not compile stops the page, naming its file and line */
+  { "fail-wxs-syntax.json",
+    "\"error\":{\"domain\":\"fc-wxs-error\",\"code\":\"syntax\",\"message\":\"utils/fmt.wxs:3:1: load: SyntaxError: parse error (line 3)\"" },
   { "no-such-file.json", "\"error\":{\"domain\":\"g-file-error-quark\"" },
 };
 

@@ -1,0 +1,237 @@
+/* fc-page-wxs.c: a page's WXS modules: its markup's `<wxs>` elements
+ * (inline, or `src` files from the mini-program's root or the plugin's,
+ * or given to the page in memory) loaded into a sandbox of the page's own
+ * (fc-wxs-runtime.c), and the FcExprCalls its bindings call them with.
+ * A call's error is a warning at the binding and gives `undefined`. */
+#include <string.h>
+
+#include "fc-bridge-private.h"
+#include "fc-page-signals-private.h"
+#include "fc-page-wxs-private.h"
+#include "fc-wxs-private.h"
+
+/* Reads @path (normalised, from the root): the files given in memory
+ * first, then the root folder, where the real path must stay inside (a
+ * symlink out is refused like `..`). */
+static char *
+read_file (const char *path, gpointer user_data, GError **error)
+{
+  FcPage *self = user_data;
+  const char *mem
+      = self->wxs_files ? g_hash_table_lookup (self->wxs_files, path) : NULL;
+  g_autofree char *full = NULL, *real = NULL, *real_root = NULL;
+  char *text = NULL;
+
+  if (mem)
+    return g_strdup (mem);
+  if (!self->root_dir)
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND,
+                   "no file %s (the page has no folder)", path);
+      return NULL;
+    }
+  full = g_build_filename (self->root_dir, path, NULL);
+  real = realpath (full, NULL);
+  real_root = realpath (self->root_dir, NULL);
+  if (!real || !real_root)
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s",
+                   path);
+      return NULL;
+    }
+  if (!g_str_has_prefix (real, real_root) || real[strlen (real_root)] != '/')
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH,
+                   "%s leaves the mini-program's root", path);
+      return NULL;
+    }
+  if (!g_file_get_contents (real, &text, NULL, NULL))
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND,
+                   "cannot read %s", path);
+      return NULL;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_free (text);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_SYNTAX,
+                   "%s:1:1: invalid UTF-8", path);
+      return NULL;
+    }
+  return text;
+}
+
+static void
+log_line (const char *message, gpointer user_data)
+{
+  FcPage *self = user_data;
+  fc_page_emit_warning (self, self->wxs_line, self->wxs_col, "console.log: %s",
+                        message);
+}
+
+static gboolean
+has_module (gpointer user_data, const char *name)
+{
+  FcPage *self = user_data;
+  return fc_wxs_runtime_has_module (self->wxs, name);
+}
+
+static FcValue *
+get (gpointer user_data, const char *name, const char *const *keys,
+     guint n_keys)
+{
+  FcPage *self = user_data;
+  return fc_wxs_runtime_get (self->wxs, name, keys, n_keys);
+}
+
+static FcValue *
+call (gpointer user_data, const char *name, const char *const *keys,
+      guint n_keys, FcValue *const *args, guint n_args)
+{
+  FcPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  FcValue *r = fc_wxs_runtime_call (self->wxs, name, keys, n_keys, args, n_args,
+                                    &error);
+  if (r)
+    return r;
+  fc_page_emit_warning (self, self->wxs_line, self->wxs_col,
+                        "a WXS call failed, the binding is undefined: %s",
+                        error->message);
+  return fc_value_new_undefined ();
+}
+
+static void
+warn (gpointer user_data, const char *message)
+{
+  FcPage *self = user_data;
+  fc_page_emit_warning (self, self->wxs_line, self->wxs_col, "%s", message);
+}
+
+static gboolean
+add_module (FcPage *self, const FcFxmlNode *node, GError **error)
+{
+  const FcFxmlAttribute *module = fc_fxml_node_get_attribute (node, "module");
+  const FcFxmlAttribute *src = fc_fxml_node_get_attribute (node, "src");
+  const FcFxmlNode *script
+      = node->children->len ? g_ptr_array_index (node->children, 0) : NULL;
+  /* where relative paths start: the page's path in the root */
+  const char *base = self->root_page_path ? self->root_page_path : self->filename;
+  g_autoptr (GError) local = NULL;
+  gboolean ok;
+
+  if (!module || !module->value)
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE,
+                   "%s:%d:%d: <wxs> without a module name", self->filename,
+                   node->line, node->col);
+      return FALSE;
+    }
+  if (src && src->value)
+    ok = fc_wxs_runtime_add_file (self->wxs, module->value, base, src->value,
+                                  &local);
+  else
+    ok = fc_wxs_runtime_add_inline (
+        self->wxs, module->value,
+        script && script->type == FC_FXML_SCRIPT ? script->text : "",
+        self->filename, script ? script->line : node->line, base, &local);
+  if (ok)
+    return TRUE;
+  /* the module's own errors name its file and line; the others are the
+   * element's */
+  if (local->code == FC_WXS_ERROR_SYNTAX || local->code == FC_WXS_ERROR_RUNTIME
+      || local->code == FC_WXS_ERROR_RUNAWAY)
+    g_propagate_error (error, g_steal_pointer (&local));
+  else
+    {
+      const FcFxmlAttribute *at
+          = src && local->code != FC_WXS_ERROR_BAD_MODULE ? src : module;
+      g_set_error (error, FC_WXS_ERROR, local->code,
+                   "%s:%d:%d: <wxs module=\"%s\">: %s", self->filename,
+                   at->line, at->col, module->value, local->message);
+    }
+  return FALSE;
+}
+
+/**
+ * fc_page_wxs_load:
+ * @self: a page whose markup is parsed
+ * @nodes: (nullable) (element-type FcFxmlNode): its `<wxs>` elements
+ * @error: return location for a %FC_WXS_ERROR error
+ *
+ * Loads the markup's modules into a fresh sandbox; a page without any
+ * gets none.
+ */
+gboolean
+fc_page_wxs_load (FcPage *self, const GPtrArray *nodes, GError **error)
+{
+  self->wxs_calls = (FcExprCalls){ NULL, get, call, warn, self };
+  if (!nodes || nodes->len == 0)
+    return TRUE;
+  if (!(self->wxs = fc_wxs_runtime_new (read_file, log_line, self)))
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNAWAY,
+                   "%s: the WXS engine could not start", self->filename);
+      return FALSE;
+    }
+  for (guint i = 0; i < nodes->len; i++)
+    if (!add_module (self, g_ptr_array_index (nodes, i), error))
+      {
+        fc_page_wxs_clear (self);
+        return FALSE;
+      }
+  self->wxs_calls.has_module = has_module;
+  return TRUE;
+}
+
+/* Frees the sandbox and what the page was given for it. */
+void
+fc_page_wxs_clear (FcPage *self)
+{
+  g_clear_pointer (&self->wxs, fc_wxs_runtime_free);
+  self->wxs_calls.has_module = NULL;
+}
+
+/**
+ * fc_page_set_root:
+ * @self: a page not loaded yet
+ * @dir: (nullable): the folder of the mini-program (or plugin) the page is
+ *   in: `<wxs src>` and `require()` read files there, and nowhere else
+ * @page_path: (nullable): the page's markup file's path from @dir
+ *   (`pages/a/a.fxml`), which relative paths start from, when its name in
+ *   messages (fc_page_load()'s) is not: a plugin's page is named
+ *   `PROVIDER/VERSION/pages/…` but sits at `pages/…` in its package
+ *
+ * fc_page_load_from_dir() and #FcApp's pages set it themselves.
+ */
+void
+fc_page_set_root (FcPage *self, const char *dir, const char *page_path)
+{
+  g_return_if_fail (FC_IS_PAGE (self));
+  g_free (self->root_dir);
+  self->root_dir = g_strdup (dir);
+  g_free (self->root_page_path);
+  self->root_page_path = g_strdup (page_path);
+}
+
+/**
+ * fc_page_add_file:
+ * @self: a page not loaded yet
+ * @path: a file's path from the mini-program's root (`utils/fmt.wxs`)
+ * @text: its content
+ *
+ * Gives the page a file in memory, found before the root folder's (replay
+ * cases carry their `.wxs` files this way).
+ */
+void
+fc_page_add_file (FcPage *self, const char *path, const char *text)
+{
+  g_autofree char *norm = NULL;
+  g_return_if_fail (FC_IS_PAGE (self));
+  if (!(norm = fc_wxs_resolve_path (NULL, path, NULL)))
+    return;
+  if (!self->wxs_files)
+    self->wxs_files
+        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (self->wxs_files, g_steal_pointer (&norm),
+                        g_strdup (text));
+}

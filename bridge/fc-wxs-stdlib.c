@@ -1,0 +1,293 @@
+/* fc-wxs-stdlib.c: the globals of a WXS sandbox. What Duktape brings of
+ * ES5 stays (String, Number, Math, JSON, Array, Object, parseInt, …);
+ * what the platform leaves out of WXS goes (`Date` and `RegExp` as
+ * constructors, `eval`, `Function`), and so does whatever Duktape adds
+ * beyond the language (`Duktape`, `Proxy`, `Reflect`, `Promise`,
+ * `performance`); the platform's `getRegExp()`, `getDate()` and
+ * `console.log` come in. The Array methods refuse array-likes too long to
+ * walk within a call's budget (MAX_ARRAY_LENGTH). */
+#include <math.h>
+#include <string.h>
+
+#include "fc-bridge-private.h"
+#include "fc-wxs-private.h"
+
+/* getRegExp(pattern[, flags]) */
+static duk_ret_t
+get_regexp (duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top (ctx);
+  duk_push_global_stash (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("RegExp"));
+  duk_push_string (ctx, n > 0 ? duk_safe_to_string (ctx, 0) : "");
+  if (n > 1 && !duk_is_undefined (ctx, 1))
+    {
+      duk_push_string (ctx, duk_safe_to_string (ctx, 1));
+      duk_new (ctx, 2);
+    }
+  else
+    duk_new (ctx, 1);
+  return 1;
+}
+
+/* getDate(...): new Date(...) with the same arguments */
+static duk_ret_t
+get_date (duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top (ctx);
+  duk_push_global_stash (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("Date"));
+  duk_remove (ctx, -2);
+  duk_insert (ctx, 0);
+  duk_new (ctx, n);
+  return 1;
+}
+
+/* Arrays (and array-likes) longer than this are refused by the Array
+ * methods: a sparse `a.length = 4e9` costs nothing to make, and the
+ * engine's methods then walk every index in C, where no runaway check
+ * reaches (indexOf over 4e9 holes: some 20 minutes). A view script's real
+ * lists are far shorter; 2^20 dense elements nearly fill the heap's cap. */
+#define MAX_ARRAY_LENGTH (1u << 20)
+
+/* [args… this] → the engine's method (the current function's hidden
+ * "method") called with them */
+static duk_ret_t
+call_original (duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top (ctx) - 1;
+  duk_push_current_function (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("method"));
+  duk_remove (ctx, -2);
+  /* [args… this method] → [method this args…] */
+  duk_insert (ctx, 0);
+  duk_insert (ctx, 1);
+  duk_call_method (ctx, n);
+  return 1;
+}
+
+/* Array.prototype.NAME, as a wrapper that checks this.length and calls the
+ * engine's own method (kept in a hidden property) */
+static duk_ret_t
+array_method (duk_context *ctx)
+{
+  duk_uint32_t length = 0;
+
+  duk_push_this (ctx);
+  if (!duk_is_null_or_undefined (ctx, -1))
+    {
+      duk_get_prop_string (ctx, -1, "length");
+      length = duk_to_uint32 (ctx, -1);
+      duk_pop (ctx);
+    }
+  if (length > MAX_ARRAY_LENGTH)
+    return duk_error (
+        ctx, DUK_ERR_RANGE_ERROR,
+        "an array of %lu elements: WXS array methods take at most %u",
+        (unsigned long)length, MAX_ARRAY_LENGTH);
+  return call_original (ctx);
+}
+
+static void
+guard_array_methods (duk_context *ctx)
+{
+  static const char *const names[]
+      = { "indexOf",  "lastIndexOf",    "forEach",    "map",         "filter",
+          "some",     "every",          "reduce",     "reduceRight", "join",
+          "toString", "toLocaleString", "reverse",    "slice",       "splice",
+          "shift",    "unshift",        "sort",       "concat",      "fill",
+          "find",     "findIndex",      "copyWithin", "includes" };
+
+  duk_get_global_string (ctx, "Array");
+  duk_get_prop_string (ctx, -1, "prototype");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (!duk_get_prop_string (ctx, -1, names[i])
+          || !duk_is_function (ctx, -1))
+        {
+          duk_pop (ctx);
+          continue;
+        }
+      /* [proto method] */
+      duk_push_string (ctx, names[i]);
+      duk_push_c_function (ctx, array_method, DUK_VARARGS);
+      duk_dup (ctx, -3);
+      duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("method"));
+      /* [proto method name wrapper]: as the engine's, writable and
+       * configurable but not enumerable */
+      duk_def_prop (ctx, -4,
+                    DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE
+                        | DUK_DEFPROP_CLEAR_ENUMERABLE
+                        | DUK_DEFPROP_SET_CONFIGURABLE);
+      duk_pop (ctx);
+    }
+  duk_pop_2 (ctx);
+}
+
+/* Number.prototype.toFixed for a number and 0-20 digits: glibc's printf,
+ * which rounds the double's exact value, as the language does; an exact
+ * tie (x·10^f ending in .5 exactly) goes up, where printf goes to even.
+ * x = M·2^E with M odd is a tie when E + f = -1. Anything else (a Number
+ * object, other digits, NaN, ±Infinity, |x| ≥ 1e21) is the engine's own
+ * method, whose bignum formatting costs several times more: formatting
+ * prices is most of what view scripts do. */
+static duk_ret_t
+number_to_fixed (duk_context *ctx)
+{
+  double x, ax, digits = 0, m;
+  int f, e;
+  gboolean tie = FALSE;
+  char buf[80];
+  gsize len;
+
+  gboolean has_digits = duk_get_top (ctx) > 0 && !duk_is_undefined (ctx, 0);
+
+  duk_push_this (ctx);
+  if (!duk_is_number (ctx, -1)
+      || (has_digits
+          && !(duk_is_number (ctx, 0) && (digits = duk_get_number (ctx, 0)) >= 0
+               && digits <= 20 && digits == (int)digits)))
+    return call_original (ctx);
+  x = duk_get_number (ctx, -1);
+  if (!isfinite (x) || fabs (x) >= 1e21)
+    return call_original (ctx);
+  f = (int)digits;
+  ax = fabs (x);
+  if (ax != 0)
+    {
+      /* ax = m·2^e, m in [0.5, 1): M = m·2^53, E = e - 53, then M made odd */
+      gint64 mant;
+      m = frexp (ax, &e);
+      mant = (gint64)ldexp (m, 53);
+      e -= 53;
+      while (!(mant & 1))
+        mant >>= 1, e++;
+      tie = e + f == -1;
+    }
+  buf[0] = '-';
+  if (!tie)
+    g_snprintf (buf + 1, sizeof buf - 1, "%.*f", f, ax);
+  else
+    {
+      /* exact to one more digit (a 5), which goes, and the rest rounds up */
+      char *p;
+      g_snprintf (buf + 1, sizeof buf - 1, "%.*f", f + 1, ax);
+      len = strlen (buf);
+      buf[--len] = '\0';
+      if (buf[len - 1] == '.')
+        buf[--len] = '\0';
+      for (p = buf + len - 1; p > buf; p--)
+        {
+          if (*p == '.')
+            continue;
+          if (*p != '9')
+            {
+              (*p)++;
+              break;
+            }
+          *p = '0';
+        }
+      if (p == buf)
+        {
+          /* carried past the first digit: one more */
+          memmove (buf + 2, buf + 1, strlen (buf + 1) + 1);
+          buf[1] = '1';
+        }
+    }
+  duk_push_string (ctx, x < 0 ? buf : buf + 1);
+  return 1;
+}
+
+static void
+fast_to_fixed (duk_context *ctx)
+{
+  duk_get_global_string (ctx, "Number");
+  duk_get_prop_string (ctx, -1, "prototype");
+  duk_push_string (ctx, "toFixed");
+  duk_push_c_function (ctx, number_to_fixed, DUK_VARARGS);
+  duk_get_prop_string (ctx, -3, "toFixed");
+  duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("method"));
+  duk_def_prop (ctx, -3,
+                DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE
+                    | DUK_DEFPROP_CLEAR_ENUMERABLE
+                    | DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_pop_2 (ctx);
+}
+
+static void
+stash (duk_context *ctx, const char *hidden_key)
+{
+  /* value on top → stash[hidden_key] */
+  duk_push_global_stash (ctx);
+  duk_swap_top (ctx, -2);
+  duk_put_prop_string (ctx, -2, hidden_key);
+  duk_pop (ctx);
+}
+
+static void
+delete_constructor (duk_context *ctx, const char *global)
+{
+  duk_get_global_string (ctx, global);
+  duk_get_prop_string (ctx, -1, "prototype");
+  duk_del_prop_string (ctx, -1, "constructor");
+  duk_pop_2 (ctx);
+}
+
+/**
+ * fc_wxs_stdlib_install:
+ * @ctx: a fresh heap
+ * @guard: the runaway guard (fc-wxs-guard.c calls it by FC_WXS_GUARD)
+ * @log: console.log
+ *
+ * Makes the heap's global object a WXS sandbox. Throws on out of memory.
+ */
+void
+fc_wxs_stdlib_install (duk_context *ctx, duk_c_function guard,
+                       duk_c_function log)
+{
+  static const char *const removed[]
+      = { "Date",  "RegExp",  "eval",    "Function",   "Duktape",
+          "Proxy", "Reflect", "Promise", "performance" };
+
+  /* what the library still needs of them, out of the sandbox's reach */
+  duk_get_global_string (ctx, "Date");
+  stash (ctx, FC_WXS_HIDDEN ("Date"));
+  duk_get_global_string (ctx, "RegExp");
+  stash (ctx, FC_WXS_HIDDEN ("RegExp"));
+  duk_get_global_string (ctx, "Object");
+  duk_get_prop_string (ctx, -1, "prototype");
+  duk_get_prop_string (ctx, -1, "toString");
+  stash (ctx, FC_WXS_HIDDEN ("toString"));
+  duk_pop_2 (ctx);
+
+  guard_array_methods (ctx);
+  fast_to_fixed (ctx);
+
+  /* `(function(){}).constructor` would give Function back, and with it
+   * code the guard never saw */
+  delete_constructor (ctx, "Function");
+  delete_constructor (ctx, "Date");
+  delete_constructor (ctx, "RegExp");
+
+  duk_push_global_object (ctx);
+  for (guint i = 0; i < G_N_ELEMENTS (removed); i++)
+    duk_del_prop_string (ctx, -1, removed[i]);
+
+  duk_push_string (ctx, FC_WXS_GUARD);
+  duk_push_c_function (ctx, guard, 0);
+  duk_def_prop (ctx, -3,
+                DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE
+                    | DUK_DEFPROP_CLEAR_ENUMERABLE
+                    | DUK_DEFPROP_CLEAR_CONFIGURABLE);
+
+  duk_push_c_function (ctx, get_regexp, DUK_VARARGS);
+  duk_put_prop_string (ctx, -2, "getRegExp");
+  duk_push_c_function (ctx, get_date, DUK_VARARGS);
+  duk_put_prop_string (ctx, -2, "getDate");
+
+  duk_push_object (ctx);
+  duk_push_c_function (ctx, log, DUK_VARARGS);
+  duk_put_prop_string (ctx, -2, "log");
+  duk_put_prop_string (ctx, -2, "console");
+  duk_pop (ctx);
+}
