@@ -300,7 +300,8 @@ on_gesture_pressed (GtkGestureClick *gesture, int n_press, double x, double y,
 }
 
 static void
-on_gesture_up (GtkGesture *gesture, FcKeyboardView *self)
+on_gesture_up (GtkGesture *gesture, GdkEventSequence *sequence,
+               FcKeyboardView *self)
 {
   GtkWidget *button
       = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
@@ -310,24 +311,32 @@ on_gesture_up (GtkGesture *gesture, FcKeyboardView *self)
   fc_keyboard_release (self->keyboard);
 }
 
+/* The pointer (or finger) slid off the key with the button still down:
+ * the key goes up there, so a held delete stops repeating, and letting
+ * go elsewhere types nothing more. */
 static void
-on_gesture_released (GtkGestureClick *gesture, int n_press, double x, double y,
-                     FcKeyboardView *self)
-{
-  on_gesture_up (GTK_GESTURE (gesture), self);
-}
-
-static void
-on_gesture_cancel (GtkGesture *gesture, GdkEventSequence *sequence,
+on_gesture_update (GtkGesture *gesture, GdkEventSequence *sequence,
                    FcKeyboardView *self)
 {
-  on_gesture_up (gesture, self);
+  GtkWidget *button
+      = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  double x, y;
+
+  if (!gtk_widget_has_css_class (button, "fc-pressed")
+      || !gtk_gesture_get_point (gesture, sequence, &x, &y)
+      || gtk_widget_contains (button, x, y))
+    return;
+  on_gesture_up (gesture, sequence, self);
 }
 
 /* Keyboard focus and assistive technologies activate a button without a
- * pointer: that is a tap. */
+ * pointer (gtk_widget_activate(), which is what GtkButton's Space and
+ * Enter bindings and its accessible "click" action call): that is a tap.
+ * The button's "clicked" is not used: GtkButton's own click gesture
+ * emits it on the release of a pointer press the press gesture above
+ * has already typed, which typed every click twice. */
 static void
-on_button_clicked (GtkButton *button, FcKeyboardView *self)
+on_button_activate (GtkButton *button, FcKeyboardView *self)
 {
   press_button (self, GTK_WIDGET (button), FALSE);
 }
@@ -417,11 +426,12 @@ make_key (FcKeyboardView *self, const FcKeyboardKey *key, int row, int index,
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture),
                                               GTK_PHASE_CAPTURE);
   g_signal_connect (gesture, "pressed", G_CALLBACK (on_gesture_pressed), self);
-  g_signal_connect (gesture, "released", G_CALLBACK (on_gesture_released),
-                    self);
-  g_signal_connect (gesture, "cancel", G_CALLBACK (on_gesture_cancel), self);
+  g_signal_connect (gesture, "update", G_CALLBACK (on_gesture_update), self);
+  /* "end" comes after a release and after a cancel alike, and also when
+   * GtkGestureClick gives up on a press that moved ("released" does not). */
+  g_signal_connect (gesture, "end", G_CALLBACK (on_gesture_up), self);
   gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (gesture));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_button_clicked), self);
+  g_signal_connect (button, "activate", G_CALLBACK (on_button_activate), self);
 
   remember_slot (self, key, row < 0, button);
   return button;
