@@ -14,6 +14,7 @@
 
 #include <gst/app/gstappsink.h>
 #include <gst/video/video.h>
+#include <glib/gi18n-lib.h>
 
 struct _FcRecorderView
 {
@@ -230,7 +231,7 @@ update_button (FcRecorderView *self)
   if (left < 0)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "Record",
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Record"),
                                       -1);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self->button),
                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
@@ -238,10 +239,11 @@ update_button (FcRecorderView *self)
   else
     {
       g_autofree char *text = g_strdup_printf (
-          g_dngettext (NULL, "%d second left", "%d seconds left", left), left);
+          g_dngettext (GETTEXT_PACKAGE, "%d second left", "%d seconds left",
+                       left), left);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "Stop",
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop"),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       text, -1);
     }
@@ -268,6 +270,35 @@ texture_from_surface (cairo_surface_t *surface)
                                  bytes, stride);
 }
 
+/* What a screen reader reads of the view: the prompt shown, its lines
+ * one a line, a line's spans joined by spaces (as the subtitle track). */
+static void
+describe_step (FcRecorderView *self, const FcStep *step)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint li = 0; step != NULL && li < step->lines->len; li++)
+    {
+      const FcPromptLine *line = step->lines->pdata[li];
+
+      for (guint si = 0; si < line->spans->len; si++)
+        {
+          const FcPromptSpan *span = line->spans->pdata[si];
+
+          if (text->len > 0)
+            g_string_append_c (text, si == 0 ? '\n' : ' ');
+          g_string_append (text, span->text);
+        }
+    }
+  if (text->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    text->str, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static GdkTexture *
 overlay_for (FcRecorderView *self, int width, int height)
 {
@@ -285,6 +316,10 @@ overlay_for (FcRecorderView *self, int width, int height)
   surface = fc_prompt_render_overlay (
       step >= 0 ? fc_step_list_get_step (steps, (guint) step) : NULL,
       mask_surface, width, height, fc_recorder_get_top (self->recorder));
+  if (step != self->overlay_step || steps != self->overlay_steps)
+    describe_step (self,
+                   step >= 0 ? fc_step_list_get_step (steps, (guint) step)
+                             : NULL);
   g_clear_object (&self->overlay);
   self->overlay = texture_from_surface (surface);
   cairo_surface_destroy (surface);
@@ -600,9 +635,21 @@ fc_recorder_view_finalize (GObject *object)
   G_OBJECT_CLASS (fc_recorder_view_parent_class)->finalize (object);
 }
 
+/* The button's accessible name and countdown follow the host's locale
+ * (po/); FC_LOCALEDIR overrides where the catalogues are. */
+static void
+bind_text_domain (void)
+{
+  const char *dir = g_getenv ("FC_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : FC_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
 static void
 fc_recorder_view_class_init (FcRecorderViewClass *klass)
 {
+  bind_text_domain ();
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 

@@ -5,6 +5,7 @@
 #include "fc-keyboard-key-face-private.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #define LOG_DOMAIN_VIEW "fc-keyboard-view"
 
@@ -46,6 +47,7 @@ struct _FcKeyboardView
   GdkDisplay *display;
   char *css_class;
 
+  GWeakRef focus_before; /* where the focus was when the keyboard showed */
   gboolean in_press;
   gboolean stale; /* the core rebuilt during a press */
   guint rebuild_idle;
@@ -145,17 +147,17 @@ accessible_label (const FcKeyboardKey *key, FcKeyboardShift shift)
   switch (key->kind)
     {
     case FC_KEYBOARD_KEY_DELETE:
-      return "Delete";
+      return _("Delete");
     case FC_KEYBOARD_KEY_SPACE:
-      return "Space";
+      return _("Space");
     case FC_KEYBOARD_KEY_SHIFT:
-      return shift == FC_KEYBOARD_SHIFT_LOCKED ? "Caps lock" : "Shift";
+      return shift == FC_KEYBOARD_SHIFT_LOCKED ? _("Caps lock") : _("Shift");
     case FC_KEYBOARD_KEY_SWITCH:
       if (g_str_equal (key->action, "layout:number"))
-        return "Numbers";
+        return _("Numbers");
       if (g_str_equal (key->action, "layout:letter"))
-        return "Letters";
-      return "Symbols";
+        return _("Letters");
+      return _("Symbols");
     case FC_KEYBOARD_KEY_CHARACTER:
     case FC_KEYBOARD_KEY_EXTRA:
     case FC_KEYBOARD_KEY_CLOSE:
@@ -628,7 +630,7 @@ update_header (FcKeyboardView *self)
   gtk_label_set_text (GTK_LABEL (self->title), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  *title ? title : "Keyboard", -1);
+                                  *title ? title : _("Keyboard"), -1);
   /* The bridge resolves the path inside the mini-program; a missing file
    * shows GTK's missing-image icon rather than failing. */
   if (*icon)
@@ -637,7 +639,7 @@ update_header (FcKeyboardView *self)
     gtk_image_clear (GTK_IMAGE (self->icon));
   gtk_widget_set_visible (self->icon, *icon != '\0');
   gtk_button_set_label (GTK_BUTTON (self->close_button),
-                        *close_text ? close_text : "Done");
+                        *close_text ? close_text : _("Done"));
   update_header_visible (self);
 }
 
@@ -654,16 +656,39 @@ on_show_changed (FcKeyboardView *self)
     popup_hide (self);
 }
 
+/* Hidden: the focus goes back where it was before the keyboard showed
+ * (if that widget is still in the window and can take it). */
 static void
 on_hidden (FcKeyboardView *self)
 {
-  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr (GtkWidget) before = g_weak_ref_get (&self->focus_before);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_widget_set_can_target (widget, FALSE);
+  g_weak_ref_set (&self->focus_before, NULL);
+  if (root == NULL || !gtk_widget_has_focus (widget))
+    return;
+  if (before != NULL && gtk_widget_get_root (before) == root
+      && gtk_widget_grab_focus (before))
+    return;
+  gtk_root_set_focus (root, NULL);
 }
 
+/* Shown: the keyboard takes the focus, so hardware keys (digits,
+ * Backspace, Enter, Escape) reach it at once; on_hidden gives it back. */
 static void
 on_shown (FcKeyboardView *self)
 {
-  gtk_widget_set_can_target (GTK_WIDGET (self), TRUE);
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  gtk_widget_set_can_target (widget, TRUE);
+  if (root == NULL || gtk_widget_has_focus (widget))
+    return;
+  g_weak_ref_set (&self->focus_before, focus);
+  gtk_widget_grab_focus (widget);
 }
 
 static void
@@ -807,6 +832,7 @@ fc_keyboard_view_dispose (GObject *object)
   FcKeyboardView *self = FC_KEYBOARD_VIEW (object);
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_weak_ref_set (&self->focus_before, NULL);
   if (self->key_widgets)
     g_hash_table_remove_all (self->key_widgets);
   if (self->key_slots)
@@ -833,6 +859,7 @@ fc_keyboard_view_finalize (GObject *object)
   g_clear_pointer (&self->key_shapes, g_array_unref);
   g_clear_object (&self->theme_css);
   g_free (self->css_class);
+  g_weak_ref_clear (&self->focus_before);
 
   G_OBJECT_CLASS (fc_keyboard_view_parent_class)->finalize (object);
 }
@@ -874,6 +901,7 @@ fc_keyboard_view_class_init (FcKeyboardViewClass *klass)
 static void
 fc_keyboard_view_init (FcKeyboardView *self)
 {
+  g_weak_ref_init (&self->focus_before, NULL);
   GtkEventController *controller;
   GtkWidget *box;
 
@@ -904,7 +932,7 @@ fc_keyboard_view_init (FcKeyboardView *self)
   gtk_widget_add_css_class (self->title, "fc-title");
   gtk_widget_set_hexpand (self->title, TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
-  self->close_button = gtk_button_new_with_label ("Done");
+  self->close_button = gtk_button_new_with_label (_("Done"));
   gtk_widget_set_focusable (self->close_button, FALSE);
   gtk_widget_add_css_class (self->close_button, "fc-header-close");
   g_signal_connect (self->close_button, "clicked",

@@ -3,6 +3,7 @@
 #include "fc-keyboard.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "fc-keyboard-layout-private.h"
 #include "fc-keyboard-random-private.h"
@@ -379,9 +380,21 @@ fc_keyboard_finalize (GObject *object)
   G_OBJECT_CLASS (fc_keyboard_parent_class)->finalize (object);
 }
 
+/* The labels the keyboard shows and says follow the host's locale (po/);
+ * FC_LOCALEDIR overrides where the catalogues are. */
+static void
+bind_text_domain (void)
+{
+  const char *dir = g_getenv ("FC_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : FC_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
 static void
 fc_keyboard_class_init (FcKeyboardClass *klass)
 {
+  bind_text_domain ();
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags rw
       = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;

@@ -317,6 +317,11 @@ test_record_button (void)
   g_assert_true (wait_for (w, previewing, NULL, 30000));
   view = find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
   recorder = fc_recorder_view_get_recorder (FC_RECORDER_VIEW (view));
+  /* a screen reader can read what the person is asked to say */
+  gtk_test_accessible_assert_property (
+      view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      "First line of text\nSecond line Highlight Highlight Text text text "
+      "text text\nThird line text text text text text");
   a11y_button = find_type (view, GTK_TYPE_BUTTON);
   g_assert_nonnull (a11y_button);
   gtk_test_accessible_assert_property (a11y_button,

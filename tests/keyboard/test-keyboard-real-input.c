@@ -491,23 +491,43 @@ test_close_button (void)
   harness_close (&h);
 }
 
-/* Hardware keys by real X key events: digits, BackSpace and Return reach
- * the keyboard's view when it has focus. */
+/* Hardware keys by real X key events: the keyboard takes the focus when
+ * it shows (nobody clicks it first), so digits, BackSpace and Return
+ * reach it; hidden, it gives the focus back to where it was. */
 static void
 test_hardware_keys (void)
 {
   static const Case c = { "hardware", "default", "number", { NULL }, FALSE };
   Harness h = { 0 };
+  GtkWidget *entry;
 
   if (!harness_open (&h, &c))
     return;
-  g_assert_true (gtk_widget_grab_focus (h.view));
+  g_assert_true (gtk_widget_has_focus (h.view));
+  /* a page's entry had the focus before the next show */
+  fc_keyboard_set_show (h.kb, FALSE);
+  fc_test_xinput_sync (h.window);
+  entry = gtk_entry_new ();
+  gtk_widget_set_valign (entry, GTK_ALIGN_START);
+  gtk_overlay_add_overlay (
+      GTK_OVERLAY (gtk_window_get_child (GTK_WINDOW (h.window))), entry);
+  fc_test_xinput_sync (h.window);
+  g_assert_true (gtk_widget_grab_focus (entry));
+  fc_test_xinput_sync (h.window);
+  show (&h);
+  g_assert_true (gtk_widget_has_focus (h.view));
   fc_test_xinput_key (h.window, "4");
   fc_test_xinput_key (h.window, "2");
   fc_test_xinput_key (h.window, "BackSpace");
   fc_test_xinput_key (h.window, "Return");
   g_assert_cmpstr (h.events->str, ==, "input:4 input:2 delete close");
   g_assert_false (fc_keyboard_get_show (h.kb));
+  fc_test_xinput_sync (h.window);
+  /* (an entry's focus is its text child's) */
+  g_assert_true (gtk_widget_is_ancestor (
+      gtk_root_get_focus (GTK_ROOT (h.window)), entry));
+  /* nothing typed reached the entry */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   harness_close (&h);
 }
 
