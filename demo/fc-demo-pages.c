@@ -4,6 +4,7 @@
  * pages/video/video   the seed's Quick Start: loading until onRecordReady,
  *                     toasts on start and end, then navigateTo the
  *                     playback page with the file; errMsg on error
+ * pages/video-zh/video-zh  the same page with the prompts in Chinese
  * pages/pin/pin       six dots filled by a scrambled custom keyboard;
  *                     delete, done
  * pages/amount/amount a money amount with an extra "." key
@@ -430,6 +431,13 @@ on_navigate (FcPage *page, const char *url, FcDemoHost *host)
     fc_demo_host_show_toast (host, error->message, 3000);
 }
 
+static gboolean
+is_quick_start (const char *page_path)
+{
+  return strcmp (page_path, "pages/video/video") == 0
+         || strcmp (page_path, "pages/video-zh/video-zh") == 0;
+}
+
 FcPage *
 fc_demo_pages_mount (FcDemoHost *host, const char *page_path, FcValue *data, GError **error)
 {
@@ -437,12 +445,13 @@ fc_demo_pages_mount (FcDemoHost *host, const char *page_path, FcValue *data, GEr
 
   g_signal_connect (page, "navigate", G_CALLBACK (on_navigate), host);
   g_signal_connect (page, "warning", G_CALLBACK (on_warning), host);
-  /* onLoad: the Quick Start shows the loading indicator until ready */
-  if (strcmp (page_path, "pages/video/video") == 0)
+  /* onLoad: the Quick Start (and its Chinese twin, pages/video-zh)
+   * shows the loading indicator until ready */
+  if (is_quick_start (page_path))
     fc_demo_host_show_loading (host, _("Preparing the camera"));
   if (!fc_app_load_page (host->app, page, page_path, data, error))
     {
-      if (strcmp (page_path, "pages/video/video") == 0)
+      if (is_quick_start (page_path))
         fc_demo_host_hide_loading (host);
       return NULL;
     }

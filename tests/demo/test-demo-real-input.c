@@ -11,6 +11,8 @@
 #include <fc-bridge.h>
 #include <fc-keyboard-view.h>
 #include <fc-recorder-view.h>
+#include <fc-recorder.h>
+#include "fc-prompt-render.h"
 
 #include "fc-demo-app.h"
 #include "common/fc-test-files.h"
@@ -361,6 +363,70 @@ test_record_button (void)
   close_window (w);
 }
 
+static void
+shoot (FcDemoWindow *w, const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (w);
+  const char *dir = g_getenv ("FC_SCREENSHOT_DIR");
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path
+      = dir && *dir ? g_build_filename (dir, file, NULL)
+                    : g_test_build_filename (G_TEST_BUILT, file, NULL);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget),
+      height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (
+      gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+      &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+/* The Quick Start's Chinese twin, opened by a real click on its navigator:
+ * its prompt is what a screen reader reads, and every character of every
+ * step has a glyph on this system (no hex boxes, no warning). */
+static void
+test_chinese_page (void)
+{
+  FcDemoWindow *w;
+  GtkWidget *view;
+  FcStepList *steps;
+
+  if (!fc_test_xinput_skip_unless_available ())
+    return;
+  w = open_window ("pages/index/index", 4000);
+  fc_demo_window_set_navigate_delay (w, 200);
+  fc_test_xinput_click (
+      find_name (fc_demo_window_get_page_widget (w), "to-video-zh"));
+  g_assert_true (wait_for (w, depth_is, GUINT_TO_POINTER (2), 5000));
+  g_assert_true (wait_for (w, previewing, NULL, 30000));
+  fc_test_xinput_wait (300);
+  g_assert_true (wait_for (w, previewing, NULL, 30000));
+  view = find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
+  gtk_test_accessible_assert_property (
+      view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      "请用普通话朗读以下内容\n第二行 重点 重点 文字文字文字文字\n"
+      "第三行文字文字文字文字");
+  steps = fc_recorder_get_steps (
+      fc_recorder_view_get_recorder (FC_RECORDER_VIEW (view)));
+  g_assert_cmpuint (fc_step_list_get_n_steps (steps), ==, 3);
+  for (guint i = 0; i < fc_step_list_get_n_steps (steps); i++)
+    g_assert_cmpuint (
+        fc_prompt_check_glyphs (fc_step_list_get_step (steps, i), NULL, NULL),
+        ==, 0);
+  shoot (w, "video-zh");
+  fc_test_xinput_click (find_back (GTK_WIDGET (w)));
+  g_assert_true (wait_for (w, depth_is, GUINT_TO_POINTER (1), 5000));
+  close_window (w);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,6 +448,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/real-input/navigate-and-type",
                    test_navigate_and_type);
   g_test_add_func ("/demo/real-input/record-button", test_record_button);
+  g_test_add_func ("/demo/real-input/chinese-page", test_chinese_page);
   status = g_test_run ();
   g_object_unref (settings);
   fc_test_remove_tree (temp_dir);
