@@ -389,6 +389,104 @@ shoot (FcDemoWindow *w, const char *name)
   g_test_message ("wrote %s", path);
 }
 
+/* The colour at the window's point (X, Y) of a fresh rendering of W. */
+static guint32
+window_pixel (FcDemoWindow *w, double x, double y)
+{
+  GtkWidget *widget = GTK_WIDGET (w);
+  int width = gtk_widget_get_width (widget),
+      height = gtk_widget_get_height (widget);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = g_malloc ((gsize)width * height * 4);
+  const guchar *px;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (
+      gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+      &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, width * 4);
+  px = pixels + ((gsize)y * width + (gsize)x) * 4; /* B G R A */
+  return (guint32)px[2] << 16 | (guint32)px[1] << 8 | px[0];
+}
+
+static gboolean
+is_focus_blue (guint32 rgb)
+{
+  int r = rgb >> 16, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+
+  return b > 180 && r < 110 && g > 90 && g < 170;
+}
+
+/* Whether the focus blue is on the vertical line through (X, Y), within
+ * 10 px above and 4 below (the ring is 3 px wide; the view's place in the
+ * window is rounded). */
+static gboolean
+ring_near (FcDemoWindow *w, double x, double y)
+{
+  for (int dy = -10; dy <= 4; dy++)
+    if (is_focus_blue (window_pixel (w, x, y + dy)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The record button from the keyboard alone: Tab reaches it, a focus ring
+ * shows around it, Return records and Return again stops. */
+static void
+test_record_by_keyboard (void)
+{
+  FcDemoWindow *w;
+  GtkWidget *view, *a11y_button;
+  FcRecorder *recorder;
+  FcViewport vp;
+  FcRect r;
+  graphene_point_t ring;
+  guint tabs = 0;
+
+  if (!fc_test_xinput_skip_unless_available ())
+    return;
+  w = open_window ("pages/video/video", 4000);
+  fc_demo_window_set_navigate_delay (w, 200);
+  g_assert_true (wait_for (w, previewing, NULL, 30000));
+  fc_test_xinput_wait (300);
+  g_assert_true (wait_for (w, previewing, NULL, 30000));
+  view = find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
+  recorder = fc_recorder_view_get_recorder (FC_RECORDER_VIEW (view));
+  a11y_button = find_type (view, GTK_TYPE_BUTTON);
+  vp = (FcViewport){ gtk_widget_get_width (view),
+                     gtk_widget_get_height (view) };
+  fc_recorder_get_button_layout (recorder, &vp, &r);
+  /* just above the drawn circle's top: the ring's place */
+  g_assert_true (gtk_widget_compute_point (
+      view, GTK_WIDGET (w),
+      &GRAPHENE_POINT_INIT (r.x + r.width / 2,
+                            r.y + r.height / 2 - MIN (r.width, r.height) / 2
+                                - 2),
+      &ring));
+  g_assert_false (ring_near (w, ring.x, ring.y));
+
+  /* at least one: the focus ring shows once the keyboard is used */
+  do
+    fc_test_xinput_key (GTK_WIDGET (w), "Tab");
+  while (!gtk_widget_has_focus (a11y_button) && ++tabs < 10);
+  g_test_message ("%u Tab presses to the record button", tabs + 1);
+  g_assert_true (gtk_widget_has_focus (a11y_button));
+  g_assert_true (ring_near (w, ring.x, ring.y));
+
+  fc_test_xinput_key (GTK_WIDGET (w), "Return");
+  g_assert_true (
+      wait_for (w, toast_starts, (gpointer) "Recording started", 10000));
+  fc_test_xinput_wait (500);
+  fc_test_xinput_key (GTK_WIDGET (w), "Return");
+  g_assert_true (wait_for (w, toast_starts,
+                           (gpointer) "Recording ended, address: /", 20000));
+  g_assert_true (wait_for (w, depth_is, GUINT_TO_POINTER (2), 5000));
+  close_window (w);
+}
+
 /* The Quick Start's Chinese twin, opened by a real click on its navigator:
  * its prompt is what a screen reader reads, and every character of every
  * step has a glyph on this system (no hex boxes, no warning). */
@@ -449,6 +547,8 @@ main (int argc, char **argv)
                    test_navigate_and_type);
   g_test_add_func ("/demo/real-input/record-button", test_record_button);
   g_test_add_func ("/demo/real-input/chinese-page", test_chinese_page);
+  g_test_add_func ("/demo/real-input/record-by-keyboard",
+                   test_record_by_keyboard);
   status = g_test_run ();
   g_object_unref (settings);
   fc_test_remove_tree (temp_dir);
