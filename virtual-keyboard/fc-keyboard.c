@@ -1260,6 +1260,12 @@ fc_keyboard_handle_hardware_key (FcKeyboard *self, const char *keyname)
     return fc_keyboard_activate (self, "close");
   if (strcmp (keyname, "space") == 0 || strcmp (keyname, " ") == 0)
     return fc_keyboard_activate (self, "space");
+  /* Escape closes, as the title bar's close button does */
+  if (strcmp (keyname, "Escape") == 0)
+    {
+      fc_keyboard_close (self);
+      return TRUE;
+    }
   if (g_str_has_prefix (keyname, "KP_") && g_ascii_isdigit (keyname[3])
       && keyname[4] == '\0')
     {

@@ -492,8 +492,8 @@ test_close_button (void)
 }
 
 /* Hardware keys by real X key events: the keyboard takes the focus when
- * it shows (nobody clicks it first), so digits, BackSpace and Return
- * reach it; hidden, it gives the focus back to where it was. */
+ * it shows (nobody clicks it first), so digits, BackSpace, Return and
+ * Escape reach it; hidden, it gives the focus back to where it was. */
 static void
 test_hardware_keys (void)
 {
@@ -528,6 +528,14 @@ test_hardware_keys (void)
       gtk_root_get_focus (GTK_ROOT (h.window)), entry));
   /* nothing typed reached the entry */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  /* Escape closes it too, shown again */
+  g_string_truncate (h.events, 0);
+  show (&h);
+  g_assert_true (gtk_widget_has_focus (h.view));
+  fc_test_xinput_key (h.window, "Escape");
+  g_assert_cmpstr (h.events->str, ==, "close");
+  g_assert_false (fc_keyboard_get_show (h.kb));
   harness_close (&h);
 }
 
