@@ -10,6 +10,7 @@
 #include <gst/gst.h>
 #include <glib-unix.h>
 #include <signal.h>
+#include <glib/gi18n-lib.h>
 
 #include "fc-demo-host.h"
 #include "fc-demo-pages.h"
@@ -84,7 +85,7 @@ static void
 show_loading (FcDemoHost *host, const char *title)
 {
   FcDemoWindow *self = window_of (host);
-  gtk_label_set_text (GTK_LABEL (self->loading_label), *title ? title : "Loading");
+  gtk_label_set_text (GTK_LABEL (self->loading_label), *title ? title : _("Loading"));
   gtk_widget_set_visible (self->loading, TRUE);
 }
 
@@ -252,7 +253,7 @@ reopen_without_audio (gpointer data)
   if (!fc_demo_host_navigate_to (&self->host, path, &error))
     show_toast (&self->host, error->message, 3000);
   else
-    show_toast (&self->host, "Prompt audio could not be loaded: the prompts show without audio", 3000);
+    show_toast (&self->host, _("Prompt audio could not be loaded: the prompts show without audio"), 3000);
   return G_SOURCE_REMOVE;
 }
 
@@ -351,6 +352,11 @@ static void
 fc_demo_window_class_init (FcDemoWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const char *localedir = g_getenv ("FC_LOCALEDIR");
+
+  /* the demo's titles and toasts follow the locale (po/) */
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : FC_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   object_class->dispose = fc_demo_window_dispose;
   object_class->finalize = fc_demo_window_finalize;
@@ -369,7 +375,7 @@ fc_demo_window_init (FcDemoWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 375, 667);
   header = gtk_header_bar_new ();
   self->back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (self->back, "Back");
+  gtk_widget_set_tooltip_text (self->back, _("Back"));
   g_signal_connect (self->back, "clicked", G_CALLBACK (on_back), self);
   gtk_header_bar_pack_start (GTK_HEADER_BAR (header), self->back);
   self->title = gtk_label_new ("fc-demo");
@@ -400,7 +406,7 @@ fc_demo_window_init (FcDemoWindow *self)
   spinner = gtk_spinner_new ();
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
   gtk_widget_set_size_request (spinner, 32, 32);
-  self->loading_label = gtk_label_new ("Loading");
+  self->loading_label = gtk_label_new (_("Loading"));
   gtk_box_append (GTK_BOX (self->loading), spinner);
   gtk_box_append (GTK_BOX (self->loading), self->loading_label);
   gtk_widget_set_visible (self->loading, FALSE);

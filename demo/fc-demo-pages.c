@@ -4,6 +4,7 @@
  * pages/video/video   the seed's Quick Start: loading until onRecordReady,
  *                     toasts on start and end, then navigateTo the
  *                     playback page with the file; errMsg on error
+ * pages/video-zh/video-zh  the same page with the prompts in Chinese
  * pages/pin/pin       six dots filled by a scrambled custom keyboard;
  *                     delete, done
  * pages/amount/amount a money amount with an extra "." key
@@ -12,6 +13,7 @@
 #include "fc-demo-pages.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #define PIN_LENGTH 6
 #define AMOUNT_MAX 10
@@ -91,7 +93,7 @@ on_record_ready (const FcEvent *event, gpointer user_data)
   fc_demo_host_hide_loading (host);
   /* not in the seed: the demo says when the test pattern stands in */
   if (source && strcmp (source, "test") == 0)
-    fc_demo_host_show_toast (host, "No camera found: recording the test pattern", 2500);
+    fc_demo_host_show_toast (host, _("No camera found: recording the test pattern"), 2500);
 }
 
 static void
@@ -99,7 +101,7 @@ on_record_start (const FcEvent *event, gpointer user_data)
 {
   FcDemoHost *host = user_data;
 
-  fc_demo_host_show_toast (host, "Recording started", 1500);
+  fc_demo_host_show_toast (host, _("Recording started"), 1500);
 }
 
 typedef struct {
@@ -136,7 +138,7 @@ on_record_end (const FcEvent *event, gpointer user_data)
 
   if (!path)
     return;
-  title = g_strconcat ("Recording ended, address: ", path, NULL);
+  title = g_strconcat (_("Recording ended, address: "), path, NULL);
   fc_demo_host_show_toast (host, title, 3000);
   escaped = g_uri_escape_string (path, NULL, FALSE);
   l = g_new0 (Later, 1);
@@ -240,12 +242,12 @@ pin_done (const FcEvent *event, gpointer user_data)
   set_boolean (page, "show", FALSE);
   if (pin->len < PIN_LENGTH)
     {
-      g_autofree char *t = g_strdup_printf ("Enter all %d digits (%u so far)", PIN_LENGTH, (guint) pin->len);
+      g_autofree char *t = g_strdup_printf (_("Enter all %d digits (%u so far)"), PIN_LENGTH, (guint) pin->len);
       fc_demo_host_show_toast (host, t, 2000);
       return;
     }
   /* a real host would hand the PIN to its verifier here */
-  fc_demo_host_show_toast (host, "PIN entered", 2000);
+  fc_demo_host_show_toast (host, _("PIN entered"), 2000);
   memset (pin->str, 0, pin->len);
   g_string_truncate (pin, 0);
   pin_show (page, pin);
@@ -312,7 +314,7 @@ amount_done (const FcEvent *event, gpointer user_data)
   if (!page)
     return;
   set_boolean (page, "show", FALSE);
-  t = g_strdup_printf ("Amount: %.2f", g_ascii_strtod (data_string (page, "amount"), NULL));
+  t = g_strdup_printf (_("Amount: %.2f"), g_ascii_strtod (data_string (page, "amount"), NULL));
   fc_demo_host_show_toast (host, t, 2000);
 }
 
@@ -350,7 +352,7 @@ letters_done (const FcEvent *event, gpointer user_data)
   if (!page)
     return;
   set_boolean (page, "show", FALSE);
-  t = g_strdup_printf ("You typed \"%s\"", data_string (page, "text"));
+  t = g_strdup_printf (_("You typed \"%s\""), data_string (page, "text"));
   fc_demo_host_show_toast (host, t, 2000);
 }
 
@@ -434,6 +436,13 @@ on_navigate (FcPage *page, const char *url, FcDemoHost *host)
     fc_demo_host_show_toast (host, error->message, 3000);
 }
 
+static gboolean
+is_quick_start (const char *page_path)
+{
+  return strcmp (page_path, "pages/video/video") == 0
+         || strcmp (page_path, "pages/video-zh/video-zh") == 0;
+}
+
 FcPage *
 fc_demo_pages_mount (FcDemoHost *host, const char *page_path, FcValue *data, GError **error)
 {
@@ -441,12 +450,13 @@ fc_demo_pages_mount (FcDemoHost *host, const char *page_path, FcValue *data, GEr
 
   g_signal_connect (page, "navigate", G_CALLBACK (on_navigate), host);
   g_signal_connect (page, "warning", G_CALLBACK (on_warning), host);
-  /* onLoad: the Quick Start shows the loading indicator until ready */
-  if (strcmp (page_path, "pages/video/video") == 0)
-    fc_demo_host_show_loading (host, "Preparing the camera");
+  /* onLoad: the Quick Start (and its Chinese twin, pages/video-zh)
+   * shows the loading indicator until ready */
+  if (is_quick_start (page_path))
+    fc_demo_host_show_loading (host, _("Preparing the camera"));
   if (!fc_app_load_page_from (host->app, page, host->navigating_from, page_path, data, error))
     {
-      if (strcmp (page_path, "pages/video/video") == 0)
+      if (is_quick_start (page_path))
         fc_demo_host_hide_loading (host);
       return NULL;
     }

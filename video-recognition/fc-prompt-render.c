@@ -27,6 +27,52 @@ span_layout (PangoContext *context, const FcPromptSpan *span,
   return layout;
 }
 
+/* The characters of LAYOUT no font on the system has, each once, as
+ * "'X' U+XXXX" words; NULL when every glyph was found. Pango puts a box
+ * with the code in hex where a glyph is missing and marks the glyph id
+ * with PANGO_GLYPH_UNKNOWN_FLAG, the character's code in the low bits. */
+static char *
+missing_characters (PangoLayout *layout)
+{
+  PangoLayoutIter *iter;
+  g_autoptr (GString) words = NULL;
+  g_autoptr (GArray) seen = NULL;
+
+  if (pango_layout_get_unknown_glyphs_count (layout) == 0)
+    return NULL;
+  words = g_string_new (NULL);
+  seen = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      for (int i = 0; run != NULL && i < run->glyphs->num_glyphs; i++)
+        {
+          PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+          gunichar c = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+          gboolean again = FALSE;
+          char utf8[8] = { 0 };
+
+          if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+              || glyph == PANGO_GLYPH_INVALID_INPUT)
+            continue;
+          for (guint k = 0; k < seen->len && !again; k++)
+            again = g_array_index (seen, gunichar, k) == c;
+          if (again)
+            continue;
+          g_array_append_val (seen, c);
+          if (g_unichar_isprint (c))
+            g_unichar_to_utf8 (c, utf8);
+          g_string_append_printf (words, "%s'%s' U+%04X",
+                                  words->len ? ", " : "", utf8, c);
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+  return words->len ? g_string_free (g_steal_pointer (&words), FALSE) : NULL;
+}
+
 static double
 side (const FcCssLength *box, int i, const FcViewport *vp, double percent_of)
 {
@@ -163,6 +209,51 @@ walk (const FcStep *step, const FcViewport *vp, double top_rpx, cairo_t *cr,
     }
   g_object_unref (context);
   return y;
+}
+
+guint
+fc_prompt_check_glyphs (const FcStep *step, FcStyleWarnFunc warn,
+                        gpointer user_data)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context;
+  FcViewport vp = { 375, 667 };
+  guint n_lines = 0;
+
+  g_return_val_if_fail (step != NULL, 0);
+  context = pango_font_map_create_context (map);
+  for (guint li = 0; li < step->lines->len; li++)
+    {
+      const FcPromptLine *line = step->lines->pdata[li];
+      g_autoptr (GString) missing = g_string_new (NULL);
+
+      for (guint si = 0; si < line->spans->len; si++)
+        {
+          PangoLayout *layout
+              = span_layout (context, line->spans->pdata[si], &vp);
+          g_autofree char *chars = missing_characters (layout);
+
+          if (chars)
+            g_string_append_printf (missing, "%s%s",
+                                    missing->len ? ", " : "", chars);
+          g_object_unref (layout);
+        }
+      if (missing->len == 0)
+        continue;
+      n_lines++;
+      if (warn)
+        {
+          g_autofree char *message = g_strdup_printf (
+              "stepList[%u].textList[%u]: no font on this system has %s; "
+              "they are drawn as boxes (install a font for them, e.g. "
+              "fonts-noto-cjk for Chinese)",
+              step->index, li, missing->str);
+
+          warn (message, user_data);
+        }
+    }
+  g_object_unref (context);
+  return n_lines;
 }
 
 double

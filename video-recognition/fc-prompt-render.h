@@ -26,6 +26,15 @@ FC_RECORDER_EXPORT double fc_prompt_layout (const FcStep *step,
                                             const FcViewport *viewport,
                                             double top_rpx, GArray *boxes);
 
+/* Lays out each of STEP's lines as it is drawn and, for every line with
+ * characters that no font on the system has (Pango's unknown glyphs, drawn
+ * as boxes with the code in hex), calls WARN (if not NULL) once with a
+ * message naming the step, the line and the characters. Returns the
+ * number of such lines. A recording does not fail for it. */
+FC_RECORDER_EXPORT guint fc_prompt_check_glyphs (const FcStep *step,
+                                                 FcStyleWarnFunc warn,
+                                                 gpointer user_data);
+
 /* Draws STEP onto CR (whose user space is the component, VIEWPORT in
  * pixels). */
 FC_RECORDER_EXPORT void fc_prompt_draw (const FcStep *step, cairo_t *cr,

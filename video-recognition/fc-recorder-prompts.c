@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fc-recorder-private.h"
+#include "fc-prompt-render.h"
 
 #include <gst/gst.h>
 
@@ -313,6 +314,11 @@ fc_prompts_start (FcPrompts *prompts, FcStyleWarnFunc warn,
   if (!steps)
     return FALSE;
   prompts->steps = steps;
+  /* Text no font can draw is never silent: a warning per line, here,
+   * once per start (the view and burn-in draw the same layouts). */
+  for (guint i = 0; i < fc_step_list_get_n_steps (steps); i++)
+    fc_prompt_check_glyphs (fc_step_list_get_step (steps, i), warn,
+                            warn_data);
   prompts->done = done;
   prompts->done_data = done_data;
   g_clear_pointer (&prompts->context, g_main_context_unref);

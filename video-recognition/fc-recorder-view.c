@@ -14,6 +14,7 @@
 
 #include <gst/app/gstappsink.h>
 #include <gst/video/video.h>
+#include <glib/gi18n-lib.h>
 
 struct _FcRecorderView
 {
@@ -36,6 +37,7 @@ struct _FcRecorderView
    * "Stop" and the seconds left), laid over it. */
   GtkWidget *button;
   int button_seconds; /* the seconds left it says, -1: none */
+  gboolean keyboard_used; /* a key since the last pointer press: ring on */
   guint countdown_id; /* when that number next changes */
 
   /* the mask and prompt for one step at one size */
@@ -230,7 +232,7 @@ update_button (FcRecorderView *self)
   if (left < 0)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "Record",
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Record"),
                                       -1);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self->button),
                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
@@ -238,10 +240,11 @@ update_button (FcRecorderView *self)
   else
     {
       g_autofree char *text = g_strdup_printf (
-          g_dngettext (NULL, "%d second left", "%d seconds left", left), left);
+          g_dngettext (GETTEXT_PACKAGE, "%d second left", "%d seconds left",
+                       left), left);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "Stop",
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop"),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       text, -1);
     }
@@ -268,6 +271,35 @@ texture_from_surface (cairo_surface_t *surface)
                                  bytes, stride);
 }
 
+/* What a screen reader reads of the view: the prompt shown, its lines
+ * one a line, a line's spans joined by spaces (as the subtitle track). */
+static void
+describe_step (FcRecorderView *self, const FcStep *step)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint li = 0; step != NULL && li < step->lines->len; li++)
+    {
+      const FcPromptLine *line = step->lines->pdata[li];
+
+      for (guint si = 0; si < line->spans->len; si++)
+        {
+          const FcPromptSpan *span = line->spans->pdata[si];
+
+          if (text->len > 0)
+            g_string_append_c (text, si == 0 ? '\n' : ' ');
+          g_string_append (text, span->text);
+        }
+    }
+  if (text->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    text->str, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static GdkTexture *
 overlay_for (FcRecorderView *self, int width, int height)
 {
@@ -285,6 +317,10 @@ overlay_for (FcRecorderView *self, int width, int height)
   surface = fc_prompt_render_overlay (
       step >= 0 ? fc_step_list_get_step (steps, (guint) step) : NULL,
       mask_surface, width, height, fc_recorder_get_top (self->recorder));
+  if (step != self->overlay_step || steps != self->overlay_steps)
+    describe_step (self,
+                   step >= 0 ? fc_step_list_get_step (steps, (guint) step)
+                             : NULL);
   g_clear_object (&self->overlay);
   self->overlay = texture_from_surface (surface);
   cairo_surface_destroy (surface);
@@ -298,12 +334,28 @@ overlay_for (FcRecorderView *self, int width, int height)
   return self->overlay;
 }
 
+#define FOCUS_RING 4.0
+
 static void
 draw_button (FcRecorderView *self, cairo_t *cr, const FcRect *r)
 {
   double cx = r->width / 2, cy = r->height / 2;
   double radius = MIN (r->width, r->height) / 2;
   gint64 elapsed = elapsed_ms (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* Focused from the keyboard: a ring just outside the button, in the
+   * Adwaita focus blue, as GTK draws around a focused button. */
+  if (gtk_widget_has_focus (self->button)
+      && (self->keyboard_used
+          || (GTK_IS_WINDOW (root)
+              && gtk_window_get_focus_visible (GTK_WINDOW (root)))))
+    {
+      cairo_arc (cr, cx, cy, radius + FOCUS_RING / 2, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1.0);
+      cairo_set_line_width (cr, FOCUS_RING - 1);
+      cairo_stroke (cr);
+    }
 
   cairo_arc (cr, cx, cy, radius - 2, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
@@ -379,9 +431,12 @@ fc_recorder_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       gtk_snapshot_append_texture (snapshot, overlay_for (self, width, height),
                                    &all);
       fc_recorder_get_button_layout (self->recorder, &vp, &button);
+      /* FOCUS_RING px of room around the button for its focus ring */
       cr = gtk_snapshot_append_cairo (
-          snapshot, &GRAPHENE_RECT_INIT (button.x, button.y, button.width,
-                                         button.height));
+          snapshot, &GRAPHENE_RECT_INIT (button.x - FOCUS_RING,
+                                         button.y - FOCUS_RING,
+                                         button.width + 2 * FOCUS_RING,
+                                         button.height + 2 * FOCUS_RING));
       cairo_translate (cr, button.x, button.y);
       draw_button (self, cr, &button);
       cairo_destroy (cr);
@@ -437,6 +492,34 @@ clicked (GtkGestureClick *gesture, int n_press, double x, double y,
   if (dx * dx + dy * dy > radius * radius)
     return;
   press (self);
+}
+
+/* The focus ring shows once keys are used here (the Tab that brought the
+ * focus in is released on the button), and goes with a pointer press. */
+static void
+on_key_used (GtkEventControllerKey *controller, guint keyval, guint keycode,
+             GdkModifierType state, gpointer data)
+{
+  FcRecorderView *self = data;
+
+  if (!self->keyboard_used)
+    {
+      self->keyboard_used = TRUE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_pointer_pressed (GtkGestureClick *gesture, int n_press, double x,
+                    double y, gpointer data)
+{
+  FcRecorderView *self = data;
+
+  if (self->keyboard_used)
+    {
+      self->keyboard_used = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -600,9 +683,21 @@ fc_recorder_view_finalize (GObject *object)
   G_OBJECT_CLASS (fc_recorder_view_parent_class)->finalize (object);
 }
 
+/* The button's accessible name and countdown follow the host's locale
+ * (po/); FC_LOCALEDIR overrides where the catalogues are. */
+static void
+bind_text_domain (void)
+{
+  const char *dir = g_getenv ("FC_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : FC_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
 static void
 fc_recorder_view_class_init (FcRecorderViewClass *klass)
 {
+  bind_text_domain ();
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -634,11 +729,16 @@ static void
 fc_recorder_view_init (FcRecorderView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_mutex_init (&self->lock);
   self->overlay_step = -2;
   g_signal_connect (click, "released", G_CALLBACK (clicked), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pointer_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-released", G_CALLBACK (on_key_used), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   /* not drawn (the snapshot draws the button), but focusable and pressed
    * with the keyboard or an assistive technology */
   self->button = gtk_button_new ();
@@ -648,6 +748,9 @@ fc_recorder_view_init (FcRecorderView *self)
   gtk_widget_set_can_target (self->button, FALSE);
   g_signal_connect (self->button, "clicked", G_CALLBACK (button_clicked),
                     self);
+  /* the focus ring is drawn with the button */
+  g_signal_connect_swapped (self->button, "notify::has-focus",
+                            G_CALLBACK (gtk_widget_queue_draw), self);
   update_button (self);
 }
 

@@ -20,6 +20,7 @@
 #include "fc-keyboard-layout-private.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 const char fc_keyboard_qwerty[FC_KEYBOARD_N_LETTERS + 1]
     = "qwertyuiopasdfghjklzxcvbnm";
@@ -140,7 +141,7 @@ add_sidebar (Builder *b, FcKeyboardKeyKind kind, const char *label,
 static const char *
 close_label (const FcKeyboardLayoutSpec *spec)
 {
-  return spec->close_text && *spec->close_text ? spec->close_text : "Done";
+  return spec->close_text && *spec->close_text ? spec->close_text : _("Done");
 }
 
 /* How many extra keys the number layout's bottom row has room for. */

@@ -5,6 +5,7 @@
 #include "fc-keyboard-key-face-private.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #define LOG_DOMAIN_VIEW "fc-keyboard-view"
 
@@ -46,6 +47,7 @@ struct _FcKeyboardView
   GdkDisplay *display;
   char *css_class;
 
+  GWeakRef focus_before; /* where the focus was when the keyboard showed */
   gboolean in_press;
   gboolean stale; /* the core rebuilt during a press */
   guint rebuild_idle;
@@ -145,17 +147,17 @@ accessible_label (const FcKeyboardKey *key, FcKeyboardShift shift)
   switch (key->kind)
     {
     case FC_KEYBOARD_KEY_DELETE:
-      return "Delete";
+      return _("Delete");
     case FC_KEYBOARD_KEY_SPACE:
-      return "Space";
+      return _("Space");
     case FC_KEYBOARD_KEY_SHIFT:
-      return shift == FC_KEYBOARD_SHIFT_LOCKED ? "Caps lock" : "Shift";
+      return shift == FC_KEYBOARD_SHIFT_LOCKED ? _("Caps lock") : _("Shift");
     case FC_KEYBOARD_KEY_SWITCH:
       if (g_str_equal (key->action, "layout:number"))
-        return "Numbers";
+        return _("Numbers");
       if (g_str_equal (key->action, "layout:letter"))
-        return "Letters";
-      return "Symbols";
+        return _("Letters");
+      return _("Symbols");
     case FC_KEYBOARD_KEY_CHARACTER:
     case FC_KEYBOARD_KEY_EXTRA:
     case FC_KEYBOARD_KEY_CLOSE:
@@ -300,7 +302,8 @@ on_gesture_pressed (GtkGestureClick *gesture, int n_press, double x, double y,
 }
 
 static void
-on_gesture_up (GtkGesture *gesture, FcKeyboardView *self)
+on_gesture_up (GtkGesture *gesture, GdkEventSequence *sequence,
+               FcKeyboardView *self)
 {
   GtkWidget *button
       = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
@@ -310,24 +313,32 @@ on_gesture_up (GtkGesture *gesture, FcKeyboardView *self)
   fc_keyboard_release (self->keyboard);
 }
 
+/* The pointer (or finger) slid off the key with the button still down:
+ * the key goes up there, so a held delete stops repeating, and letting
+ * go elsewhere types nothing more. */
 static void
-on_gesture_released (GtkGestureClick *gesture, int n_press, double x, double y,
-                     FcKeyboardView *self)
-{
-  on_gesture_up (GTK_GESTURE (gesture), self);
-}
-
-static void
-on_gesture_cancel (GtkGesture *gesture, GdkEventSequence *sequence,
+on_gesture_update (GtkGesture *gesture, GdkEventSequence *sequence,
                    FcKeyboardView *self)
 {
-  on_gesture_up (gesture, self);
+  GtkWidget *button
+      = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  double x, y;
+
+  if (!gtk_widget_has_css_class (button, "fc-pressed")
+      || !gtk_gesture_get_point (gesture, sequence, &x, &y)
+      || gtk_widget_contains (button, x, y))
+    return;
+  on_gesture_up (gesture, sequence, self);
 }
 
 /* Keyboard focus and assistive technologies activate a button without a
- * pointer: that is a tap. */
+ * pointer (gtk_widget_activate(), which is what GtkButton's Space and
+ * Enter bindings and its accessible "click" action call): that is a tap.
+ * The button's "clicked" is not used: GtkButton's own click gesture
+ * emits it on the release of a pointer press the press gesture above
+ * has already typed, which typed every click twice. */
 static void
-on_button_clicked (GtkButton *button, FcKeyboardView *self)
+on_button_activate (GtkButton *button, FcKeyboardView *self)
 {
   press_button (self, GTK_WIDGET (button), FALSE);
 }
@@ -417,11 +428,12 @@ make_key (FcKeyboardView *self, const FcKeyboardKey *key, int row, int index,
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture),
                                               GTK_PHASE_CAPTURE);
   g_signal_connect (gesture, "pressed", G_CALLBACK (on_gesture_pressed), self);
-  g_signal_connect (gesture, "released", G_CALLBACK (on_gesture_released),
-                    self);
-  g_signal_connect (gesture, "cancel", G_CALLBACK (on_gesture_cancel), self);
+  g_signal_connect (gesture, "update", G_CALLBACK (on_gesture_update), self);
+  /* "end" comes after a release and after a cancel alike, and also when
+   * GtkGestureClick gives up on a press that moved ("released" does not). */
+  g_signal_connect (gesture, "end", G_CALLBACK (on_gesture_up), self);
   gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (gesture));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_button_clicked), self);
+  g_signal_connect (button, "activate", G_CALLBACK (on_button_activate), self);
 
   remember_slot (self, key, row < 0, button);
   return button;
@@ -618,7 +630,7 @@ update_header (FcKeyboardView *self)
   gtk_label_set_text (GTK_LABEL (self->title), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  *title ? title : "Keyboard", -1);
+                                  *title ? title : _("Keyboard"), -1);
   /* The bridge resolves the path inside the mini-program; a missing file
    * shows GTK's missing-image icon rather than failing. */
   if (*icon)
@@ -627,7 +639,7 @@ update_header (FcKeyboardView *self)
     gtk_image_clear (GTK_IMAGE (self->icon));
   gtk_widget_set_visible (self->icon, *icon != '\0');
   gtk_button_set_label (GTK_BUTTON (self->close_button),
-                        *close_text ? close_text : "Done");
+                        *close_text ? close_text : _("Done"));
   update_header_visible (self);
 }
 
@@ -644,16 +656,39 @@ on_show_changed (FcKeyboardView *self)
     popup_hide (self);
 }
 
+/* Hidden: the focus goes back where it was before the keyboard showed
+ * (if that widget is still in the window and can take it). */
 static void
 on_hidden (FcKeyboardView *self)
 {
-  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr (GtkWidget) before = g_weak_ref_get (&self->focus_before);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_widget_set_can_target (widget, FALSE);
+  g_weak_ref_set (&self->focus_before, NULL);
+  if (root == NULL || !gtk_widget_has_focus (widget))
+    return;
+  if (before != NULL && gtk_widget_get_root (before) == root
+      && gtk_widget_grab_focus (before))
+    return;
+  gtk_root_set_focus (root, NULL);
 }
 
+/* Shown: the keyboard takes the focus, so hardware keys (digits,
+ * Backspace, Enter, Escape) reach it at once; on_hidden gives it back. */
 static void
 on_shown (FcKeyboardView *self)
 {
-  gtk_widget_set_can_target (GTK_WIDGET (self), TRUE);
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  gtk_widget_set_can_target (widget, TRUE);
+  if (root == NULL || gtk_widget_has_focus (widget))
+    return;
+  g_weak_ref_set (&self->focus_before, focus);
+  gtk_widget_grab_focus (widget);
 }
 
 static void
@@ -797,6 +832,7 @@ fc_keyboard_view_dispose (GObject *object)
   FcKeyboardView *self = FC_KEYBOARD_VIEW (object);
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_weak_ref_set (&self->focus_before, NULL);
   if (self->key_widgets)
     g_hash_table_remove_all (self->key_widgets);
   if (self->key_slots)
@@ -823,6 +859,7 @@ fc_keyboard_view_finalize (GObject *object)
   g_clear_pointer (&self->key_shapes, g_array_unref);
   g_clear_object (&self->theme_css);
   g_free (self->css_class);
+  g_weak_ref_clear (&self->focus_before);
 
   G_OBJECT_CLASS (fc_keyboard_view_parent_class)->finalize (object);
 }
@@ -864,6 +901,7 @@ fc_keyboard_view_class_init (FcKeyboardViewClass *klass)
 static void
 fc_keyboard_view_init (FcKeyboardView *self)
 {
+  g_weak_ref_init (&self->focus_before, NULL);
   GtkEventController *controller;
   GtkWidget *box;
 
@@ -894,7 +932,7 @@ fc_keyboard_view_init (FcKeyboardView *self)
   gtk_widget_add_css_class (self->title, "fc-title");
   gtk_widget_set_hexpand (self->title, TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
-  self->close_button = gtk_button_new_with_label ("Done");
+  self->close_button = gtk_button_new_with_label (_("Done"));
   gtk_widget_set_focusable (self->close_button, FALSE);
   gtk_widget_add_css_class (self->close_button, "fc-header-close");
   g_signal_connect (self->close_button, "clicked",

@@ -3,6 +3,7 @@
 #include "fc-keyboard.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "fc-keyboard-layout-private.h"
 #include "fc-keyboard-random-private.h"
@@ -379,9 +380,21 @@ fc_keyboard_finalize (GObject *object)
   G_OBJECT_CLASS (fc_keyboard_parent_class)->finalize (object);
 }
 
+/* The labels the keyboard shows and says follow the host's locale (po/);
+ * FC_LOCALEDIR overrides where the catalogues are. */
+static void
+bind_text_domain (void)
+{
+  const char *dir = g_getenv ("FC_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : FC_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
 static void
 fc_keyboard_class_init (FcKeyboardClass *klass)
 {
+  bind_text_domain ();
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags rw
       = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
@@ -1247,6 +1260,12 @@ fc_keyboard_handle_hardware_key (FcKeyboard *self, const char *keyname)
     return fc_keyboard_activate (self, "close");
   if (strcmp (keyname, "space") == 0 || strcmp (keyname, " ") == 0)
     return fc_keyboard_activate (self, "space");
+  /* Escape closes, as the title bar's close button does */
+  if (strcmp (keyname, "Escape") == 0)
+    {
+      fc_keyboard_close (self);
+      return TRUE;
+    }
   if (g_str_has_prefix (keyname, "KP_") && g_ascii_isdigit (keyname[3])
       && keyname[4] == '\0')
     {

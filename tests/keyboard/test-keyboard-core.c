@@ -698,7 +698,8 @@ static const HardwareCase hardware_cases[] = {
   { "number", "KP_Enter", TRUE, "close hide" },
   { "number", "a", FALSE, "" },
   { "number", "space", FALSE, "" },
-  { "number", "Escape", FALSE, "" },
+  { "number", "Escape", TRUE, "close hide" }, /* issue 13 */
+  { "letter", "Escape", TRUE, "close hide" },
   { "number", "F1", FALSE, "" },
   { "letter", "q", TRUE, "input:q" },
   { "letter", "Q", TRUE, "input:Q" },

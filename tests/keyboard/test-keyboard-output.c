@@ -99,7 +99,7 @@ type_on_view (FcKeyboardView *view, FcKeyboard *kb, const char *seq)
               view, fc_keyboard_find_key (kb, key));
 
           g_assert_nonnull (button);
-          g_signal_emit_by_name (button, "clicked");
+          gtk_widget_activate (button);
         }
       iterate ();
     }
