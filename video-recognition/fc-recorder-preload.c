@@ -62,6 +62,26 @@ stop_asked (void)
   return g_atomic_int_get (&stopping) != 0;
 }
 
+/* Loads element NAME's plugin and initialises its class: 1, or 0 when
+ * it is missing (the pipeline reports that). */
+static int
+load_element (const char *name)
+{
+  g_autoptr (GstElementFactory) factory = gst_element_factory_find (name);
+  g_autoptr (GstPluginFeature) feature = NULL;
+  gpointer klass;
+
+  if (factory == NULL)
+    return 0;
+  feature = gst_plugin_feature_load (GST_PLUGIN_FEATURE (factory));
+  if (feature == NULL)
+    return 0;
+  klass = g_type_class_ref (
+      gst_element_factory_get_element_type (GST_ELEMENT_FACTORY (feature)));
+  g_type_class_unref (klass);
+  return 1;
+}
+
 /* Loads what the recorder uses; returns the number of element factories
  * loaded, or -1 with ERROR set. Returns early once stopping. */
 static int
@@ -73,28 +93,21 @@ load_all (GError **error)
   if (!gst_init_check (NULL, NULL, error))
     return -1;
   for (guint i = 0; i < G_N_ELEMENTS (elements) && !stop_asked (); i++)
-    {
-      g_autoptr (GstElementFactory) factory
-          = gst_element_factory_find (elements[i]);
-      g_autoptr (GstPluginFeature) feature = NULL;
-      gpointer klass;
-
-      if (factory == NULL)
-        continue;
-      feature = gst_plugin_feature_load (GST_PLUGIN_FEATURE (factory));
-      if (feature == NULL)
-        continue;
-      klass = g_type_class_ref (
-          gst_element_factory_get_element_type (GST_ELEMENT_FACTORY (feature)));
-      g_type_class_unref (klass);
-      n++;
-    }
-  /* typefinding of downloads (fc-resource-loader.c) runs every finder */
+    n += load_element (elements[i]);
+  /* typefinding of downloads (fc-resource-loader.c): base's finders,
+   * which know the prompts' and masks' formats with certainty (MP3, WAV,
+   * Ogg, PNG, JPEG, SVG); not every plugin's (a finder loads its plugin:
+   * the warm-up would load plugins that the recorder never uses) */
   finders = gst_type_find_factory_get_list ();
   for (GList *l = finders; l != NULL && !stop_asked (); l = l->next)
     {
-      GstPluginFeature *feature = gst_plugin_feature_load (l->data);
+      GstPluginFeature *feature;
 
+      if (g_strcmp0 (gst_plugin_feature_get_plugin_name (l->data),
+                     "typefindfunctions")
+          != 0)
+        continue;
+      feature = gst_plugin_feature_load (l->data);
       if (feature != NULL)
         gst_object_unref (feature);
     }
