@@ -443,7 +443,11 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
   Replay r = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *base = g_path_get_dirname (file);
+  g_autofree char *dir = g_path_get_dirname (file);
+  /* every path in a case is relative to the case file's folder, made
+   * absolute here: "tempDir": "rec" of `fc-demo replay case.json` is
+   * CWD/rec, not "./rec" (which the host settings refuse) */
+  g_autofree char *base = g_canonicalize_filename (dir, NULL);
   g_autoptr (FcValue) doc = NULL;
   g_autoptr (FcRegistry) registry = fc_registry_new ();
   g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();

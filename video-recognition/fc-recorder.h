@@ -113,6 +113,10 @@ FC_RECORDER_EXPORT void fc_recorder_preload_async (GCancellable *cancellable,
  * earlier one), or -1 with ERROR set (GStreamer cannot be initialised). */
 FC_RECORDER_EXPORT int fc_recorder_preload_finish (GAsyncResult *result,
                                                    GError **error);
+/* Stops the warm-up at its next plugin and joins its thread (an atexit()
+ * handler does it at exit): no thread is left loading plugins while the
+ * process or GStreamer is torn down. */
+FC_RECORDER_EXPORT void fc_recorder_preload_stop (void);
 
 FC_RECORDER_EXPORT FcRecorderState fc_recorder_get_state (FcRecorder *self);
 

@@ -329,7 +329,9 @@ fc_plugin_register (FcPluginContext *ctx, GError **error)
   fc_plugin_context_add_function (ctx, "listCameras", list_cameras, NULL, NULL);
   /* GStreamer's plugins load in a worker thread now, not at the first
    * attach: a page's first onRecordReady comes sooner. The thread may
-   * outlive this call; the bridge keeps plugin modules resident. */
+   * outlive this call (the bridge keeps plugin modules resident); it is
+   * stopped and joined at exit, before the libraries' teardown
+   * (fc_recorder_preload_stop()). */
   fc_recorder_preload ();
   return TRUE;
 }

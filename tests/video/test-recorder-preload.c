@@ -3,7 +3,10 @@
  * keeps turning meanwhile), reports how many factories it loaded, and a
  * second call reports the same at once. Then a recorder attaches and gets
  * "ready" as usual. And loading the video plugin's module starts the
- * warm-up by itself (in a fresh child process). */
+ * warm-up by itself (in a fresh child process). Stopping it
+ * (fc_recorder_preload_stop(), which an atexit() handler also calls)
+ * returns once its thread has ended, with fewer plugins loaded, and a
+ * waiting caller still gets its report. */
 
 #include <glib/gstdio.h>
 #include <gst/gst.h>
@@ -134,6 +137,39 @@ test_plugin_load (void)
   g_test_trap_assert_passed ();
 }
 
+/* In a fresh child: the warm-up started, then stopped at once. */
+static void
+test_stop (void)
+{
+  if (g_test_subprocess ())
+    {
+      int n = -2, again = -2;
+
+      fc_recorder_preload_async (NULL, done, &n);
+      fc_recorder_preload_stop ();
+      /* the thread has ended: its report waits on this main context */
+      g_assert_true (g_main_context_iteration (NULL, FALSE));
+      g_assert_cmpint (n, >=, 0);
+      g_test_message ("stopped after %d factories", n);
+      g_assert_false (plugin_loaded ("x264") && plugin_loaded ("isomp4")
+                      && plugin_loaded ("libav"));
+      /* once stopped, nothing more loads; a caller gets the same count */
+      fc_recorder_preload_stop ();
+      fc_recorder_preload_async (NULL, done, &again);
+      while (again == -2)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (again, ==, n);
+      return;
+    }
+  if (gst_registry_find_plugin (gst_registry_get (), "x264") == NULL)
+    {
+      g_test_skip ("no x264 plugin");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -141,5 +177,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/video/recorder/preload", test_preload);
   g_test_add_func ("/video/recorder/preload/plugin-load", test_plugin_load);
+  g_test_add_func ("/video/recorder/preload/stop", test_stop);
   return g_test_run ();
 }

@@ -12,11 +12,16 @@
  * When a captured sample was heard: the speaker takes a quantum of samples
  * from its inputs on each of its graph cycles, and the monitor hands the
  * same samples to the capture in that cycle. So a buffer reaches the test
- * after its first sample was heard, by at least the cycle's processing; the
- * earliest arrival, less the samples before it, is when the capture's
- * first sample was heard (to within that processing, under a millisecond
- * on an idle machine), and sample I then (the speaker is clocked by the
- * monotonic clock too). */
+ * after its first sample was heard, by at least the cycle's processing; a
+ * sample was heard no later than any later buffer's arrival less the
+ * samples between them, and the earliest such bound is when it was heard
+ * (to within that processing, under a millisecond on an idle machine; the
+ * speaker is clocked by the monotonic clock too). Only the buffers from
+ * the sample's own on, up to 500 ms after it, bound it: a capture that
+ * loses samples (its client starved, with the machine busy) then moves no
+ * sample earlier than it was heard. (Bounding every sample by the whole
+ * capture's earliest arrival did: a loss of 6 quanta before the tones,
+ * once in 12 runs beside two busy loops, put all three 124 ms early.) */
 
 #include <glib/gstdio.h>
 #include <gst/gst.h>
@@ -44,13 +49,18 @@ static const double tone_hz[] = { 1000, 2000, 3000 };
  * cycle is played in the next: +21.5 ms for a native PipeWire stream,
  * measured the same way, to 0.03 ms); the rest is pipewiresink's queue,
  * which it does not report (its latency query says 0) and which keeps
- * whatever backlog the start left. So LATE is one quantum plus 80 ms, and
- * a step at 0 (the recorder knows the first frame only when it reaches
- * the recording gate, ~35 ms after its capture) 30 ms more. Early is never
+ * whatever backlog the start left. Under load (issue 19: two busy loops
+ * of `sh -c 'while :; do :; done'` beside the test on 2 cores, other
+ * suites running too, load average 5-9; plain build, 25 runs): the steps
+ * at 700 and 1400 ms +40.5 to +103.6 ms (median +55), the step at 0 +40.5
+ * to +174.9 ms (median +97), i.e. up to 100 ms more than the step after
+ * it. So LATE is one quantum plus 100 ms, and a step at 0 (the recorder
+ * knows the first frame only when it reaches the recording gate, ~35 ms
+ * after its capture, later on a busy machine) 80 ms more. Early is never
  * right: a tone before its time fails. */
 #define EARLY_MS 2.0
-#define LATE_MS (1024 * 1000.0 / RATE + 80.0)
-#define LATE_FIRST_MS (LATE_MS + 30.0)
+#define LATE_MS (1024 * 1000.0 / RATE + 100.0)
+#define LATE_FIRST_MS (LATE_MS + 80.0)
 
 /* ---- the virtual speaker ------------------------------------------------ */
 
@@ -140,10 +150,38 @@ typedef struct
 {
   GMutex lock;
   GArray *samples;  /* gint16 */
-  gint64 earliest;  /* µs: when sample 0 was heard, from the arrivals */
+  GArray *arrivals; /* Arrival: one per buffer */
   guint buffers;
   GstElement *pipeline;
 } Capture;
+
+typedef struct
+{
+  gint64 at;   /* µs, monotonic */
+  guint start; /* the buffer's first sample */
+} Arrival;
+
+/* When sample I was heard (µs, monotonic), from the arrivals of its
+ * buffer and of those up to 500 ms after it. */
+static gint64
+heard_at (Capture *cap, guint i)
+{
+  gint64 heard = G_MAXINT64;
+
+  for (guint k = 0; k < cap->arrivals->len; k++)
+    {
+      Arrival *a = &g_array_index (cap->arrivals, Arrival, k);
+      guint end = k + 1 < cap->arrivals->len
+                      ? g_array_index (cap->arrivals, Arrival, k + 1).start
+                      : cap->samples->len;
+
+      if (end <= i || a->start > i + RATE / 2)
+        continue;
+      heard = MIN (heard, a->at + ((gint64) i - (gint64) a->start)
+                                      * G_USEC_PER_SEC / RATE);
+    }
+  return heard;
+}
 
 static GstPadProbeReturn
 captured (GstPad *pad, GstPadProbeInfo *info, gpointer data)
@@ -155,9 +193,8 @@ captured (GstPad *pad, GstPadProbeInfo *info, gpointer data)
 
   gst_buffer_map (buf, &map, GST_MAP_READ);
   g_mutex_lock (&cap->lock);
-  cap->earliest
-      = MIN (cap->earliest, now - (gint64) cap->samples->len * G_USEC_PER_SEC
-                                      / RATE);
+  g_array_append_val (cap->arrivals,
+                      ((Arrival) { now, cap->samples->len }));
   g_array_append_vals (cap->samples, map.data, map.size / sizeof (gint16));
   cap->buffers++;
   g_mutex_unlock (&cap->lock);
@@ -182,7 +219,7 @@ capture_start (Capture *cap, const char *node)
 
   g_mutex_init (&cap->lock);
   cap->samples = g_array_new (FALSE, FALSE, sizeof (gint16));
-  cap->earliest = G_MAXINT64;
+  cap->arrivals = g_array_new (FALSE, FALSE, sizeof (Arrival));
   cap->pipeline = gst_parse_launch (desc, &error);
   g_assert_no_error (error);
   out = gst_bin_get_by_name (GST_BIN (cap->pipeline), "out");
@@ -236,7 +273,12 @@ typedef struct
 } Onset;
 
 /* Onsets: the first sample over THRESHOLD after 10 ms of silence; which
- * tone it is, from the 10 ms that follow. */
+ * tone it is, from the 10 ms that follow. Silence inside a tone, the
+ * same tone again within 400 ms of its onset (tones are 200 ms long and
+ * 700 ms apart), is a dropout of the speaker's path (an
+ * underrun of pipewiresink or of the capture, with the machine busy: a
+ * 4th onset, the 1 kHz tone twice, once beside a build), not a new
+ * prompt: it is noted and not counted. */
 static GArray *
 find_onsets (GArray *samples)
 {
@@ -255,11 +297,19 @@ find_onsets (GArray *samples)
         }
       if (quiet >= RATE / 100)
         {
+          const Onset *last = onsets->len > 0
+                                  ? &g_array_index (onsets, Onset, onsets->len - 1)
+                                  : NULL;
+
           for (guint t = 1; t < G_N_ELEMENTS (tone_hz); t++)
             if (tone_power (x + i, RATE / 100, tone_hz[t])
                 > tone_power (x + i, RATE / 100, tone_hz[o.tone]))
               o.tone = (int) t;
-          g_array_append_val (onsets, o);
+          if (last != NULL && last->tone == o.tone && i - last->at < 2 * RATE / 5)
+            g_test_message ("a dropout in the %.0f Hz tone, %.1f ms in",
+                            tone_hz[o.tone], (i - last->at) * 1000.0 / RATE);
+          else
+            g_array_append_val (onsets, o);
         }
       quiet = 0;
     }
@@ -367,8 +417,7 @@ test_speaker (void)
   for (guint i = 0; i < onsets->len; i++)
     {
       Onset *o = &g_array_index (onsets, Onset, i);
-      double heard = (cap.earliest - origin) / 1000.0
-                     + o->at * 1000.0 / RATE;
+      double heard = (heard_at (&cap, o->at) - origin) / 1000.0;
 
       g_test_message ("%.0f Hz heard at %.1f ms (showTime %u): %+.1f ms",
                       tone_hz[o->tone], heard, show_ms[MIN (i, 2)],
@@ -378,8 +427,7 @@ test_speaker (void)
   for (guint i = 0; i < onsets->len; i++)
     {
       Onset *o = &g_array_index (onsets, Onset, i);
-      double heard
-          = (cap.earliest - origin) / 1000.0 + o->at * 1000.0 / RATE;
+      double heard = (heard_at (&cap, o->at) - origin) / 1000.0;
 
       g_assert_cmpint (o->tone, ==, i);
       g_assert_cmpfloat (heard - show_ms[i], >=, -EARLY_MS);
@@ -388,6 +436,7 @@ test_speaker (void)
     }
 
   g_array_unref (cap.samples);
+  g_array_unref (cap.arrivals);
   fc_recorder_close (rec);
   g_assert_finalize_object (rec);
   fc_test_remove_tree (root);
