@@ -49,12 +49,12 @@ static const char *const elements[] = {
 
 /* The warm-up's state, under lock; the thread is started once a process. */
 static GMutex lock;
-static GThread *thread; /* until joined */
-static gboolean started; /* fc_recorder_preload_async() ran once */
-static gboolean finished; /* the thread has reported */
-static int loaded = -1; /* factories loaded, once finished */
+static GThread *thread;    /* until joined */
+static gboolean started;   /* fc_recorder_preload_async() ran once */
+static gboolean finished;  /* the thread has reported */
+static int loaded = -1;    /* factories loaded, once finished */
 static GError *init_error; /* GStreamer could not be initialised */
-static GList *waiters; /* of GTask: reported when the thread finishes */
+static GList *waiters;     /* of GTask: reported when the thread finishes */
 static int stopping; /* atomic: stop at the next load */
 
 static gboolean
