@@ -23,6 +23,7 @@
 
 #include <gio/gio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
 #define GST_CAT_DEFAULT fc_recorder_debug
@@ -48,12 +49,12 @@ static const char *const elements[] = {
 
 /* The warm-up's state, under lock; the thread is started once a process. */
 static GMutex lock;
-static GThread *thread; /* until joined */
-static gboolean started; /* fc_recorder_preload_async() ran once */
-static gboolean finished; /* the thread has reported */
-static int loaded = -1; /* factories loaded, once finished */
+static GThread *thread;    /* until joined */
+static gboolean started;   /* fc_recorder_preload_async() ran once */
+static gboolean finished;  /* the thread has reported */
+static int loaded = -1;    /* factories loaded, once finished */
 static GError *init_error; /* GStreamer could not be initialised */
-static GList *waiters; /* of GTask: reported when the thread finishes */
+static GList *waiters;     /* of GTask: reported when the thread finishes */
 static int stopping; /* atomic: stop at the next load */
 
 static gboolean
@@ -151,10 +152,14 @@ preload_main (gpointer data)
   return NULL;
 }
 
+static pid_t owner; /* the process that started the thread */
+
 static void
 stop_at_exit (void)
 {
-  fc_recorder_preload_stop ();
+  /* a child forked since has the handler but not the thread */
+  if (getpid () == owner)
+    fc_recorder_preload_stop ();
 }
 
 /**
@@ -185,6 +190,7 @@ fc_recorder_preload_async (GCancellable *cancellable,
       else
         {
           /* registered after libc's own teardown, so it runs first */
+          owner = getpid ();
           atexit (stop_at_exit);
           thread = g_thread_new ("fc-recorder-preload", preload_main, NULL);
         }

@@ -25,16 +25,16 @@ static const Row rows[] = {
 };
 
 /* The Quick Start page, 1 s recorded offline on the test sources. */
-static const char case_text[] =
-    "{ \"app\": \"app\", \"page\": \"pages/video/video\",\n"
-    "  \"data\": { \"recordTime\": 1000, \"stepList\": [] },\n"
-    "  \"host\": { \"camera\": \"test\", \"microphone\": \"test\", "
-    "\"tempDir\": \"rec\" },\n"
-    "  \"steps\": [\n"
-    "    { \"expect\": { \"handler\": \"onRecordReady\" } },\n"
-    "    { \"input\": \"video-recognition\", \"action\": \"record\" },\n"
-    "    { \"expect\": { \"handler\": \"onRecordStart\" } },\n"
-    "    { \"expect\": { \"handler\": \"onRecordEnd\" } } ] }\n";
+static const char case_text[]
+    = "{ \"app\": \"app\", \"page\": \"pages/video/video\",\n"
+      "  \"data\": { \"recordTime\": 1000, \"stepList\": [] },\n"
+      "  \"host\": { \"camera\": \"test\", \"microphone\": \"test\", "
+      "\"tempDir\": \"rec\" },\n"
+      "  \"steps\": [\n"
+      "    { \"expect\": { \"handler\": \"onRecordReady\" } },\n"
+      "    { \"input\": \"video-recognition\", \"action\": \"record\" },\n"
+      "    { \"expect\": { \"handler\": \"onRecordStart\" } },\n"
+      "    { \"expect\": { \"handler\": \"onRecordEnd\" } } ] }\n";
 
 static guint
 count_mp4 (const char *dir)
@@ -96,9 +96,10 @@ test_row (gconstpointer data)
     }
   cases = g_build_filename (scratch, "cases", NULL);
   g_assert_cmpint (g_mkdir (cases, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (
-                       (cwd = g_build_filename (scratch, row->cwd, NULL)), 0700),
-                   ==, 0);
+  g_assert_cmpint (
+      g_mkdir_with_parents ((cwd = g_build_filename (scratch, row->cwd, NULL)),
+                            0700),
+      ==, 0);
   file = g_build_filename (cases, "case.json", NULL);
   g_assert_true (g_file_set_contents (file, case_text, -1, &error));
   /* the mini-program, beside the case ("app": "app") */
@@ -112,9 +113,10 @@ test_row (gconstpointer data)
   demo = g_build_filename (build, "demo", "fc-demo", NULL);
   plugins = g_build_filename (build, "tests", "bridge", NULL);
   {
-    const char *argv[] = { demo, "replay", "--plugin-path", plugins, row->arg, NULL };
+    const char *argv[]
+        = { demo, "replay", "--plugin-path", plugins, row->arg, NULL };
 
-    g_assert_true (g_spawn_sync (cwd, (char **) argv, NULL, G_SPAWN_DEFAULT,
+    g_assert_true (g_spawn_sync (cwd, (char **)argv, NULL, G_SPAWN_DEFAULT,
                                  NULL, NULL, &out, &err, &status, &error));
   }
   g_assert_no_error (error);
