@@ -1,9 +1,7 @@
 /* Prompt audio: decoding a downloaded clip to the recording's sample
- * format, and mixing the clips into the recorded track, each starting at
- * its step's showTime to the sample. The mix is a pad probe after the
- * audio gate, where buffers are stamped by their sample offset in the
- * recording, so the file holds the prompt exactly where the step began
- * whatever the machine's speed. */
+ * format, and playing the clips to the speaker at their showTime. (Mixing
+ * them into the recorded track is the fcpromptmix element's:
+ * fc-prompt-mix-filter.c.) */
 
 #include "fc-recorder-private.h"
 
@@ -69,98 +67,6 @@ fc_audio_decode_pcm (GBytes *bytes, GError **error)
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&pcm));
-}
-
-struct _FcPromptMix
-{
-  gatomicrefcount ref;
-  guint n;
-  gint64 at[FC_STEP_LIST_MAX]; /* first sample, in the encoder's input */
-  GBytes *pcm[FC_STEP_LIST_MAX];
-};
-
-FcPromptMix *
-fc_prompt_mix_new (FcPrompts *prompts)
-{
-  FcStepList *steps = fc_prompts_get_steps (prompts);
-  FcPromptMix *self = g_new0 (FcPromptMix, 1);
-
-  g_atomic_ref_count_init (&self->ref);
-  for (guint i = 0; steps && i < fc_step_list_get_n_steps (steps); i++)
-    {
-      GBytes *pcm = fc_prompts_get_pcm (prompts, i);
-
-      if (pcm == NULL)
-        continue;
-      /* at showTime in the file: the encoder's priming comes first */
-      self->at[self->n]
-          = (gint64) gst_util_uint64_scale (
-                fc_step_list_get_step (steps, i)->show_time, FC_PCM_RATE,
-                1000)
-            - FC_AAC_PRIMING;
-      self->pcm[self->n] = g_bytes_ref (pcm);
-      self->n++;
-    }
-  return self;
-}
-
-FcPromptMix *
-fc_prompt_mix_ref (FcPromptMix *self)
-{
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-void
-fc_prompt_mix_unref (FcPromptMix *self)
-{
-  if (!self || !g_atomic_ref_count_dec (&self->ref))
-    return;
-  for (guint i = 0; i < self->n; i++)
-    g_bytes_unref (self->pcm[i]);
-  g_free (self);
-}
-
-gboolean
-fc_prompt_mix_is_empty (FcPromptMix *self)
-{
-  return self->n == 0;
-}
-
-GstBuffer *
-fc_prompt_mix_apply (FcPromptMix *self, GstBuffer *buffer)
-{
-  gint64 first, frames = gst_buffer_get_size (buffer) / sizeof (gint16);
-  GstMapInfo map;
-
-  if (GST_BUFFER_OFFSET (buffer) == GST_BUFFER_OFFSET_NONE)
-    return buffer;
-  first = (gint64) GST_BUFFER_OFFSET (buffer);
-  for (guint i = 0; i < self->n; i++)
-    {
-      gsize size;
-      const gint16 *clip = g_bytes_get_data (self->pcm[i], &size);
-      gint64 len = size / sizeof (gint16);
-      gint64 from = MAX (first, self->at[i]);
-      gint64 to = MIN (first + frames, self->at[i] + len);
-      gint16 *out;
-
-      if (from >= to)
-        continue;
-      buffer = gst_buffer_make_writable (buffer);
-      if (!gst_buffer_map (buffer, &map, GST_MAP_READWRITE))
-        return buffer;
-      out = (gint16 *) map.data;
-      /* what the person hears is the prompt over the room: add, clipped */
-      for (gint64 s = from; s < to; s++)
-        {
-          int v = out[s - first] + clip[s - self->at[i]];
-
-          out[s - first] = (gint16) CLAMP (v, G_MININT16, G_MAXINT16);
-        }
-      gst_buffer_unmap (buffer, &map);
-    }
-  return buffer;
 }
 
 /* ---- playing the prompts ---------------------------------------------- */

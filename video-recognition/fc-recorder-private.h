@@ -1,6 +1,7 @@
 /* What only the recorder's own files share. */
 #pragma once
 
+#include "fc-prompt-mix.h"
 #include "fc-recorder.h"
 #include "fc-resource-loader.h"
 #include "fc-steps.h"
@@ -110,21 +111,8 @@ void fc_recorder_prompts_set_property (FcRecorder *self, guint prop_id,
                                        const GValue *value);
 /* FcRecorder:start-time, set when a live recording's first frame is in. */
 void fc_recorder_prompts_set_start_time (FcRecorder *self, gint64 start_time);
-/* Burn-in (fc-recorder-burnin.c): the prompts' pictures as overlay
- * compositions for WIDTHxHEIGHT I420 frames. NULL with ERROR when the
- * mask cannot be decoded. */
-typedef struct _FcBurnIn FcBurnIn;
-FcBurnIn *fc_burn_in_new (FcPrompts *prompts, int width, int height,
-                          double top_rpx, GError **error);
-FcBurnIn *fc_burn_in_ref (FcBurnIn *burn_in);
-void fc_burn_in_unref (FcBurnIn *burn_in);
-/* Blends the step showing at BUFFER's timestamp (recording time) into it;
- * returns the (possibly new, writable) buffer. */
-GstBuffer *fc_burn_in_apply (FcBurnIn *burn_in, GstBuffer *buffer);
-
-/* Prompt audio (fc-recorder-audio.c), in the recording's sample format. */
-#define FC_PCM_RATE 48000
-#define FC_PCM_FORMAT "S16LE"
+/* Prompt audio (fc-recorder-audio.c), in the recording's sample format
+ * (FC_PCM_RATE, FC_PCM_FORMAT: fc-prompt-mix.h). */
 /* The AAC encoder's priming: the file's decoded audio is the encoder's
  * input delayed by this many samples (fc-recorder.c cuts the track short
  * by as much, so its length is the video's). */
@@ -134,15 +122,6 @@ GstBuffer *fc_burn_in_apply (FcBurnIn *burn_in, GstBuffer *buffer);
 GBytes *fc_audio_decode_pcm (GBytes *bytes, GError **error);
 /* The decoded clip of step I (showTime order), or NULL. */
 GBytes *fc_prompts_get_pcm (FcPrompts *prompts, guint i);
-typedef struct _FcPromptMix FcPromptMix;
-FcPromptMix *fc_prompt_mix_new (FcPrompts *prompts);
-FcPromptMix *fc_prompt_mix_ref (FcPromptMix *mix);
-void fc_prompt_mix_unref (FcPromptMix *mix);
-gboolean fc_prompt_mix_is_empty (FcPromptMix *mix);
-/* Adds the clips sounding during BUFFER (mono FC_PCM_FORMAT, its OFFSET
- * the first sample's index in the recording) into it. */
-GstBuffer *fc_prompt_mix_apply (FcPromptMix *mix, GstBuffer *buffer);
-
 /* The prompt timeline as the recording's subtitle track
  * (fc-recorder-subtitles.c). NULL when no step shows text within
  * DURATION. Attach adds an appsrc feeding a new subtitle pad of MUX (before

@@ -4,12 +4,16 @@
  *
  *   camera ! caps ! videorate(30) ! crop to aspect ! scale ! I420 ! tee
  *     tee ! queue (leaky) ! preview sink
- *     tee ! [video gate, burn-in] queue ! x264enc ! h264parse ! mp4mux
+ *     tee ! [video gate] fcburnin ! queue ! x264enc ! h264parse ! mp4mux
  *       ! filesink
- *   microphone ! caps ! 48 kHz mono ! queue [audio gate] ! avenc_aac ! mp4mux
+ *   microphone ! caps ! 48 kHz mono ! [audio gate] queue ! fcpromptmix
+ *     ! avenc_aac ! mp4mux
  *   [appsrc (the prompt timeline, fed by the video gate) ! mp4mux]
  *
- * The gates are pad probes. They drop everything until a recording is
+ * The gates are pad probes. fcburnin (the prompts burnt into the frames)
+ * and fcpromptmix (their clips added into the sound) are the recorder's
+ * own elements (fc-recorder-elements.c); they pass everything untouched
+ * until a recording gives them its prompts. They drop everything until a recording is
  * armed; the first video frame after that opens the window, and both
  * branches are cut at exactly start + record-time of running time (the
  * buffers' timestamps), audio to the sample. Then end-of-stream is sent to
@@ -27,6 +31,9 @@
  * main context the recorder was made in) turns into signals. */
 
 #include "fc-recorder-private.h"
+
+#include "fc-burn-in.h"
+#include "fc-recorder-elements.h"
 
 #include <errno.h>
 #include <gio/gio.h>
@@ -113,8 +120,6 @@ struct _FcRecorder
   guint64 frames;
   FcStamp last_video_at, last_audio_at, last_write_at;
   GstSample *first_frame;
-  FcBurnIn *burn; /* prompts composited into the frames, when burn-in */
-  FcPromptMix *mix; /* prompt audio mixed into the recorded track */
   FcSubtitleFeed *subs; /* the prompt timeline's subtitle track */
   FcPromptPlayer *player; /* prompt audio to the speaker, while recording */
 };
@@ -345,7 +350,6 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   GstClockTime pts = GST_BUFFER_PTS (buf);
   gboolean pass = FALSE, done = FALSE, flowing = FALSE, opened = FALSE;
   GstClockTime start;
-  FcBurnIn *burn = NULL;
   FcSubtitleFeed *subs = NULL;
 
   GST_LOG ("frame %" GST_TIME_FORMAT, GST_TIME_ARGS (pts));
@@ -374,8 +378,6 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
           pass = TRUE;
           self->frames++;
           self->last_video_pts = pts;
-          if (self->burn != NULL)
-            burn = fc_burn_in_ref (self->burn);
           if (self->subs != NULL)
             subs = fc_subtitle_feed_ref (self->subs);
         }
@@ -407,15 +409,9 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
       fc_subtitle_feed_advance (subs, GST_BUFFER_PTS (frame) + dur);
       fc_subtitle_feed_unref (subs);
     }
-  /* Burn-in on the frames stamped from 0, here in the source's thread:
-   * the queue behind lets the encoder work on the frame before at the
-   * same time. */
-  if (burn != NULL)
-    {
-      GST_PAD_PROBE_INFO_DATA (info)
-          = fc_burn_in_apply (burn, GST_PAD_PROBE_INFO_BUFFER (info));
-      fc_burn_in_unref (burn);
-    }
+  /* fcburnin, next, works on the frames stamped from 0 in the source's
+   * thread: the queue behind it lets the encoder work on the frame before
+   * at the same time. */
   return GST_PAD_PROBE_OK;
 }
 
@@ -602,8 +598,6 @@ drop_pipeline (FcRecorder *self)
   g_mutex_lock (&self->lock);
   g_clear_object (&self->vgate);
   g_clear_object (&self->agate);
-  g_clear_pointer (&self->burn, fc_burn_in_unref);
-  g_clear_pointer (&self->mix, fc_prompt_mix_unref);
   g_clear_pointer (&self->subs, fc_subtitle_feed_unref);
   g_mutex_unlock (&self->lock);
   g_clear_object (&self->pipeline);
@@ -719,7 +713,7 @@ describe_pipeline (FcRecorder *self, gboolean decode)
       "tee name=vt"
       " vt. ! queue name=pq leaky=downstream max-size-buffers=2 "
       "max-size-bytes=0 max-size-time=0 %s"
-      " vt. ! queue name=vq %s"
+      " vt. ! fcburnin name=burn ! queue name=vq %s"
       /* I420 in, ultrafast: x264 writes constrained-baseline, which
        * every player decodes (the tests check the profile). */
       " ! x264enc name=venc speed-preset=ultrafast tune=zerolatency key-int-max=30"
@@ -748,28 +742,9 @@ describe_pipeline (FcRecorder *self, gboolean decode)
                       "audio/x-raw,format=S16LE,rate=48000,channels=1"
                       " ! audiorate name=arate ! queue name=aq max-size-buffers=0 "
                       "max-size-bytes=0 max-size-time=3000000000"
-                      " ! audioconvert ! avenc_aac perfect-timestamp=true ! "
+                      " ! fcpromptmix name=pmix ! audioconvert ! avenc_aac perfect-timestamp=true ! "
                       "aacparse ! queue name=afq ! mux.");
   return g_string_free (d, FALSE);
-}
-
-/* The prompts' audio, after the audio gate (samples stamped from 0). */
-static GstPadProbeReturn
-mix_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  FcRecorder *self = data;
-  FcPromptMix *mix = NULL;
-
-  g_mutex_lock (&self->lock);
-  if (self->mix != NULL)
-    mix = fc_prompt_mix_ref (self->mix);
-  g_mutex_unlock (&self->lock);
-  if (mix == NULL)
-    return GST_PAD_PROBE_OK;
-  GST_PAD_PROBE_INFO_DATA (info)
-      = fc_prompt_mix_apply (mix, GST_PAD_PROBE_INFO_BUFFER (info));
-  fc_prompt_mix_unref (mix);
-  return GST_PAD_PROBE_OK;
 }
 
 /* A camera's frames are stamped on arrival (pipewiresrc do-timestamp),
@@ -1029,18 +1004,11 @@ build_pipeline (FcRecorder *self)
       = self->clock ? gst_object_ref (self->clock) : gst_system_clock_obtain ();
 
   g_mutex_lock (&self->lock);
-  self->vgate = add_probe (self->pipeline, "vq", GST_PAD_PROBE_TYPE_BUFFER,
+  self->vgate = add_probe (self->pipeline, "burn", GST_PAD_PROBE_TYPE_BUFFER,
                            video_gate, self);
   self->agate = add_probe (self->pipeline, "aq", GST_PAD_PROBE_TYPE_BUFFER,
                            audio_gate, self);
   g_mutex_unlock (&self->lock);
-  {
-    g_autoptr (GstElement) aq
-        = gst_bin_get_by_name (GST_BIN (self->pipeline), "aq");
-    g_autoptr (GstPad) src = gst_element_get_static_pad (aq, "src");
-
-    gst_pad_add_probe (src, GST_PAD_PROBE_TYPE_BUFFER, mix_probe, self, NULL);
-  }
   gst_object_unref (add_probe (self->pipeline, "fsink",
                                GST_PAD_PROBE_TYPE_BUFFER
                                    | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
@@ -1496,9 +1464,10 @@ start_sources (FcRecorder *self)
 static gboolean
 arm (FcRecorder *self)
 {
-  FcBurnIn *burn = NULL, *old;
-  FcPromptMix *mix, *old_mix;
+  g_autoptr (FcBurnIn) burn = NULL;
+  g_autoptr (FcPromptMix) mix = NULL;
   FcSubtitleFeed *subs, *old_subs;
+  FcStepList *steps = fc_prompts_get_steps (self->prompts);
 
   /* The file is made at prepare and the sink holds it open: removed since
    * (a host or a cleaner emptying the temporary directory), the recording
@@ -1517,7 +1486,8 @@ arm (FcRecorder *self)
       g_autoptr (GError) error = NULL;
       gint64 t0 = g_get_monotonic_time ();
 
-      burn = fc_burn_in_new (self->prompts, self->width, self->height,
+      burn = fc_burn_in_new (steps, fc_prompts_get_mask (self->prompts),
+                             self->width, self->height,
                              fc_recorder_get_top (self), &error);
       GST_INFO ("burn-in pictures made in %.1f ms",
                 (g_get_monotonic_time () - t0) / 1000.0);
@@ -1529,7 +1499,21 @@ arm (FcRecorder *self)
           return FALSE;
         }
     }
-  mix = fc_prompt_mix_new (self->prompts);
+  mix = fc_prompt_mix_new ();
+  for (guint i = 0; steps && i < fc_step_list_get_n_steps (steps); i++)
+    {
+      GBytes *pcm = fc_prompts_get_pcm (self->prompts, i);
+
+      /* at showTime in the file: the encoder's priming comes first */
+      if (pcm != NULL)
+        fc_prompt_mix_add (
+            mix,
+            (gint64)gst_util_uint64_scale (
+                fc_step_list_get_step (steps, i)->show_time, FC_PCM_RATE,
+                1000)
+                - FC_AAC_PRIMING,
+            pcm);
+    }
   if (fc_prompt_mix_is_empty (mix))
     g_clear_pointer (&mix, fc_prompt_mix_unref);
   /* the speaker gets ready while the first frame is awaited */
@@ -1555,17 +1539,20 @@ arm (FcRecorder *self)
           g_clear_pointer (&subs, fc_subtitle_feed_unref);
         }
     }
+  {
+    g_autoptr (GstElement) burn_in
+        = gst_bin_get_by_name (GST_BIN (self->pipeline), "burn");
+    g_autoptr (GstElement) pmix
+        = gst_bin_get_by_name (GST_BIN (self->pipeline), "pmix");
+
+    g_object_set (burn_in, "pictures", burn, NULL);
+    g_object_set (pmix, "clips", mix, NULL);
+  }
   g_mutex_lock (&self->lock);
-  old = self->burn;
-  self->burn = burn;
-  old_mix = self->mix;
-  self->mix = mix;
   old_subs = self->subs;
   self->subs = subs;
   g_mutex_unlock (&self->lock);
   g_clear_pointer (&old_subs, fc_subtitle_feed_unref);
-  g_clear_pointer (&old, fc_burn_in_unref);
-  g_clear_pointer (&old_mix, fc_prompt_mix_unref);
   reset_window (self);
   videorate_counts (self, &self->dropped_at_arm, &self->duplicated_at_arm);
   g_mutex_lock (&self->lock);
@@ -2400,6 +2387,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
   fc_recorder_prompts_install (object_class, N_PROPS);
 
   GST_DEBUG_CATEGORY_INIT (fc_recorder_debug, "fc-recorder", 0, "FcRecorder");
+  fc_recorder_elements_register ();
 }
 
 static void
