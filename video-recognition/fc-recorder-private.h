@@ -81,15 +81,18 @@ typedef struct _FcPrompts FcPrompts;
  * thread-default main context of fc_prompts_start's caller. */
 typedef void (*FcPromptsDone) (const GError *error, gpointer user_data);
 
-FcPrompts *fc_prompts_new (void);
+/* A prompt set whose properties are OWNER's (see
+ * fc_prompts_install_properties), warning through WARN. */
+FcPrompts *fc_prompts_new (GObject *owner, FcStyleWarnFunc warn,
+                           gpointer warn_data);
 void fc_prompts_free (FcPrompts *prompts);
 FcResourceLoader *fc_prompts_get_loader (FcPrompts *prompts);
 /* Parses the step-list property (NULL: none) and starts loading the
- * steps' audio and the mask (NULL or "": none). FALSE with ERROR (FC_STEP_LIST_ERROR) for a
- * stepList that cannot be used; bad style values go to WARN. DONE follows
- * unless FALSE is returned or the prompts are stopped first. */
-gboolean fc_prompts_start (FcPrompts *prompts, FcStyleWarnFunc warn,
-                           gpointer warn_data, FcPromptsDone done,
+ * steps' audio and the mask (NULL or "": none). FALSE with ERROR
+ * (FC_STEP_LIST_ERROR) for a stepList that cannot be used; bad style
+ * values go to the set's warning function. DONE follows unless FALSE is
+ * returned or the prompts are stopped first. */
+gboolean fc_prompts_start (FcPrompts *prompts, FcPromptsDone done,
                            gpointer done_data, GError **error);
 /* Cancels loading; DONE will not be called. What was loaded is kept. */
 void fc_prompts_stop (FcPrompts *prompts);
@@ -98,19 +101,41 @@ gboolean fc_prompts_is_loaded (FcPrompts *prompts);
 FcStepList *fc_prompts_get_steps (FcPrompts *prompts);
 /* The audio of step I (showTime order), or NULL. */
 GBytes *fc_prompts_get_audio (FcPrompts *prompts, guint i);
+/* The decoded clip of step I (showTime order), or NULL. */
+GBytes *fc_prompts_get_pcm (FcPrompts *prompts, guint i);
 GBytes *fc_prompts_get_mask (FcPrompts *prompts);
 
 /* The part-2 properties of FcRecorder (step-list, top, mask, button-style,
- * download-domains, root-dir, allow-insecure-http, burn-in) live in
- * fc-recorder-prompts.c; FcRecorder's class hands their ids from FIRST_ID
- * on, and its get/set_property pass those ids here. */
-void fc_recorder_prompts_install (GObjectClass *klass, guint first_id);
-void fc_recorder_prompts_get_property (FcRecorder *self, guint prop_id,
-                                       GValue *value);
-void fc_recorder_prompts_set_property (FcRecorder *self, guint prop_id,
-                                       const GValue *value);
+ * download-domains, root-dir, allow-insecure-http, burn-in,
+ * prompt-audio-sink, start-time) are the prompt set's: installed on KLASS
+ * with ids from FIRST_ID on; the owner's get/set_property pass those ids
+ * here. */
+void fc_prompts_install_properties (GObjectClass *klass, guint first_id);
+void fc_prompts_get_property (FcPrompts *prompts, guint prop_id,
+                              GValue *value);
+void fc_prompts_set_property (FcPrompts *prompts, guint prop_id,
+                              const GValue *value);
+GVariant *fc_prompts_get_step_list (FcPrompts *prompts);
+void fc_prompts_set_step_list (FcPrompts *prompts, GVariant *step_list);
+double fc_prompts_get_top (FcPrompts *prompts);
+void fc_prompts_set_top (FcPrompts *prompts, double top_rpx);
+const char *fc_prompts_get_mask_src (FcPrompts *prompts);
+void fc_prompts_set_mask (FcPrompts *prompts, const char *mask);
+GVariant *fc_prompts_get_button_style (FcPrompts *prompts);
+/* Init-only: after the first start a change is ignored with a warning. */
+void fc_prompts_set_button_style (FcPrompts *prompts, GVariant *style);
+const FcButtonStyle *fc_prompts_get_button (FcPrompts *prompts);
+void fc_prompts_set_download_domains (FcPrompts *prompts,
+                                      const char *const *domains);
+void fc_prompts_set_root_dir (FcPrompts *prompts, const char *root_dir);
+void fc_prompts_set_allow_insecure_http (FcPrompts *prompts, gboolean allow);
+gboolean fc_prompts_get_burn_in (FcPrompts *prompts);
+void fc_prompts_set_burn_in (FcPrompts *prompts, gboolean burn_in);
+const char *fc_prompts_get_prompt_audio_sink (FcPrompts *prompts);
+void fc_prompts_set_prompt_audio_sink (FcPrompts *prompts, const char *sink);
 /* FcRecorder:start-time, set when a live recording's first frame is in. */
-void fc_recorder_prompts_set_start_time (FcRecorder *self, gint64 start_time);
+void fc_prompts_set_start_time (FcPrompts *prompts, gint64 start_time);
+
 /* Prompt audio (fc-recorder-audio.c), in the recording's sample format
  * (FC_PCM_RATE, FC_PCM_FORMAT: fc-prompt-mix.h). */
 /* The AAC encoder's priming: the file's decoded audio is the encoder's
@@ -139,14 +164,16 @@ gboolean fc_subtitle_feed_attach (FcSubtitleFeed *feed, GstElement *pipeline,
 void fc_subtitle_feed_advance (FcSubtitleFeed *feed, GstClockTime until);
 void fc_subtitle_feed_end (FcSubtitleFeed *feed, GstClockTime end);
 
-/* Plays the steps' clips through SINK (a gst-launch description; NULL: the
+/* Plays the clips PCM[i] (mono FC_PCM_FORMAT, NULL: none) of STEPS'
+ * steps through SINK (a gst-launch description; NULL: the
  * default output, autoaudiosink or else PipeWire's default sink), each at
  * its showTime. New prepares (the sink connects); start gives the first
  * frame's capture on the monotonic clock (µs), from which the sink times
  * the clips itself. NULL when no step has audio or there is no output:
  * the prompts are in the file all the same. */
 typedef struct _FcPromptPlayer FcPromptPlayer;
-FcPromptPlayer *fc_prompt_player_new (FcPrompts *prompts, const char *sink);
+FcPromptPlayer *fc_prompt_player_new (FcStepList *steps,
+                                      GBytes *const *pcm, const char *sink);
 void fc_prompt_player_start (FcPromptPlayer *player, gint64 origin);
 void fc_prompt_player_free (FcPromptPlayer *player);
 

@@ -1385,8 +1385,8 @@ start_pipeline (FcRecorder *self)
   /* the stepList first: a bad one starts nothing; its resources load
    * while the camera starts */
   g_main_context_push_thread_default (self->context);
-  steps_ok = fc_prompts_start (self->prompts, prompts_warn, self,
-                               prompts_done, self, &steps_error);
+  steps_ok = fc_prompts_start (self->prompts, prompts_done, self,
+                               &steps_error);
   g_main_context_pop_thread_default (self->context);
   if (!steps_ok)
     {
@@ -1481,20 +1481,21 @@ arm (FcRecorder *self)
       return FALSE;
     }
 
-  if (fc_recorder_get_burn_in (self))
+  if (fc_prompts_get_burn_in (self->prompts))
     {
       g_autoptr (GError) error = NULL;
       gint64 t0 = g_get_monotonic_time ();
 
       burn = fc_burn_in_new (steps, fc_prompts_get_mask (self->prompts),
                              self->width, self->height,
-                             fc_recorder_get_top (self), &error);
+                             fc_prompts_get_top (self->prompts), &error);
       GST_INFO ("burn-in pictures made in %.1f ms",
                 (g_get_monotonic_time () - t0) / 1000.0);
       if (burn == NULL)
         {
           fail (self, FC_RECORDER_ERROR_RESOURCE, NULL,
-                "cannot decode mask \"%s\": %s", fc_recorder_get_mask (self),
+                "cannot decode mask \"%s\": %s",
+                fc_prompts_get_mask_src (self->prompts),
                 error->message);
           return FALSE;
         }
@@ -1519,8 +1520,14 @@ arm (FcRecorder *self)
   /* the speaker gets ready while the first frame is awaited */
   g_clear_pointer (&self->player, fc_prompt_player_free);
   if (mix != NULL && !self->run_offline)
-    self->player = fc_prompt_player_new (
-        self->prompts, fc_recorder_get_prompt_audio_sink (self));
+    {
+      GBytes *pcm[FC_STEP_LIST_MAX] = { NULL };
+
+      for (guint i = 0; i < FC_STEP_LIST_MAX; i++)
+        pcm[i] = fc_prompts_get_pcm (self->prompts, i);
+      self->player = fc_prompt_player_new (
+          steps, pcm, fc_prompts_get_prompt_audio_sink (self->prompts));
+    }
   /* The muxer has had no buffer yet (the gates drop them all): a subtitle
    * pad can still be added. Without it, the WebVTT beside the file still
    * holds the timeline. */
@@ -1854,7 +1861,7 @@ start_player (FcRecorder *self)
            - GST_CLOCK_DIFF (gst_element_get_base_time (self->pipeline) + start,
                              gst_clock_get_time (clock))
                  / 1000;
-  fc_recorder_prompts_set_start_time (self, origin);
+  fc_prompts_set_start_time (self->prompts, origin);
   fc_prompt_player_start (self->player, origin);
 }
 
@@ -2138,7 +2145,7 @@ fc_recorder_get_property (GObject *object, guint prop_id, GValue *value,
       break;
     default:
       if (prop_id >= N_PROPS)
-        fc_recorder_prompts_get_property (self, prop_id, value);
+        fc_prompts_get_property (self->prompts, prop_id, value);
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2184,7 +2191,7 @@ fc_recorder_set_property (GObject *object, guint prop_id, const GValue *value,
       break;
     default:
       if (prop_id >= N_PROPS)
-        fc_recorder_prompts_set_property (self, prop_id, value);
+        fc_prompts_set_property (self->prompts, prop_id, value);
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2384,7 +2391,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
       = g_signal_new ("warning", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
 
-  fc_recorder_prompts_install (object_class, N_PROPS);
+  fc_prompts_install_properties (object_class, N_PROPS);
 
   GST_DEBUG_CATEGORY_INIT (fc_recorder_debug, "fc-recorder", 0, "FcRecorder");
   fc_recorder_elements_register ();
@@ -2397,7 +2404,7 @@ fc_recorder_init (FcRecorder *self)
   self->record_time = 30000;
   self->ready_timeout = 5000;
   self->context = g_main_context_ref_thread_default ();
-  self->prompts = fc_prompts_new ();
+  self->prompts = fc_prompts_new (G_OBJECT (self), prompts_warn, self);
   self->cam = (FcSource)FC_SOURCE_INIT;
   self->mic = (FcSource)FC_SOURCE_INIT;
   g_mutex_init (&self->lock);

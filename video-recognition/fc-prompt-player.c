@@ -1,75 +1,14 @@
-/* Prompt audio: decoding a downloaded clip to the recording's sample
- * format, and playing the clips to the speaker at their showTime. (Mixing
- * them into the recorded track is the fcpromptmix element's:
- * fc-prompt-mix-filter.c.) */
+/* FcPromptPlayer: the prompts' clips played to the speaker, each at its
+ * step's showTime. (Mixing them into the recorded track is the
+ * fcpromptmix element's: fc-prompt-mix-filter.c.) */
 
 #include "fc-recorder-private.h"
 
-#include <gst/app/gstappsink.h>
 #include <gst/app/gstappsrc.h>
-#include <gst/audio/audio.h>
 #include <string.h>
 
 GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
 #define GST_CAT_DEFAULT fc_recorder_debug
-
-GBytes *
-fc_audio_decode_pcm (GBytes *bytes, GError **error)
-{
-  g_autoptr (GstElement) pipeline = NULL;
-  g_autoptr (GstElement) src = NULL, sink = NULL;
-  g_autoptr (GstBus) bus = NULL;
-  g_autoptr (GByteArray) pcm = g_byte_array_new ();
-  g_autoptr (GstMessage) msg = NULL;
-  GError *local = NULL;
-
-  pipeline = gst_parse_launch (
-      "appsrc name=src format=bytes ! decodebin ! audioconvert ! "
-      "audioresample ! audio/x-raw,format=" FC_PCM_FORMAT ",rate="
-      G_STRINGIFY (FC_PCM_RATE) ",channels=1,layout=interleaved ! "
-      "appsink name=out sync=false",
-      &local);
-  if (pipeline == NULL)
-    {
-      g_propagate_prefixed_error (error, local, "cannot decode: ");
-      return NULL;
-    }
-  src = gst_bin_get_by_name (GST_BIN (pipeline), "src");
-  sink = gst_bin_get_by_name (GST_BIN (pipeline), "out");
-  bus = gst_element_get_bus (pipeline);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  gst_app_src_push_buffer (GST_APP_SRC (src),
-                           gst_buffer_new_wrapped_bytes (bytes));
-  gst_app_src_end_of_stream (GST_APP_SRC (src));
-  for (;;)
-    {
-      GstSample *sample = gst_app_sink_pull_sample (GST_APP_SINK (sink));
-      GstMapInfo map;
-
-      if (sample == NULL)
-        break;
-      gst_buffer_map (gst_sample_get_buffer (sample), &map, GST_MAP_READ);
-      g_byte_array_append (pcm, map.data, (guint) map.size);
-      gst_buffer_unmap (gst_sample_get_buffer (sample), &map);
-      gst_sample_unref (sample);
-    }
-  msg = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-  if (msg != NULL || pcm->len == 0)
-    {
-      g_autoptr (GError) err = NULL;
-
-      if (msg != NULL)
-        gst_message_parse_error (msg, &err, NULL);
-      g_set_error (error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_WRONG_TYPE,
-                   "cannot decode the audio%s%s", err ? ": " : "",
-                   err ? err->message : "");
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&pcm));
-}
-
-/* ---- playing the prompts ---------------------------------------------- */
 
 /* The prompts to the speaker: one pipeline, appsrc ! audioconvert !
  * audioresample ! SINK, made when the recording is armed, so the sink has
@@ -93,9 +32,8 @@ struct _FcPromptPlayer
 /* The track: the clips added from the first step with audio on, and its
  * first sample's place in the recording. NULL when no step has audio. */
 static GstBuffer *
-make_track (FcPrompts *prompts, gint64 *first)
+make_track (FcStepList *steps, GBytes *const *clips, gint64 *first)
 {
-  FcStepList *steps = fc_prompts_get_steps (prompts);
   guint n = steps ? fc_step_list_get_n_steps (steps) : 0;
   gint64 from = G_MAXINT64, to = 0;
   GstBuffer *track;
@@ -103,7 +41,7 @@ make_track (FcPrompts *prompts, gint64 *first)
 
   for (guint i = 0; i < n; i++)
     {
-      GBytes *pcm = fc_prompts_get_pcm (prompts, i);
+      GBytes *pcm = clips[i];
       gint64 at;
 
       if (pcm == NULL || g_bytes_get_size (pcm) < sizeof (gint16))
@@ -121,7 +59,7 @@ make_track (FcPrompts *prompts, gint64 *first)
   memset (map.data, 0, map.size);
   for (guint i = 0; i < n; i++)
     {
-      GBytes *pcm = fc_prompts_get_pcm (prompts, i);
+      GBytes *pcm = clips[i];
       const gint16 *clip;
       gint16 *out;
       gsize size;
@@ -239,7 +177,8 @@ make_pipeline (const char *sink)
 }
 
 FcPromptPlayer *
-fc_prompt_player_new (FcPrompts *prompts, const char *sink)
+fc_prompt_player_new (FcStepList *steps, GBytes *const *pcm,
+                      const char *sink)
 {
   g_autoptr (GstBuffer) track = NULL;
   g_autoptr (GstElement) src = NULL;
@@ -248,7 +187,7 @@ fc_prompt_player_new (FcPrompts *prompts, const char *sink)
   GstElement *pipeline;
   gint64 first = 0;
 
-  track = make_track (prompts, &first);
+  track = make_track (steps, pcm, &first);
   if (track == NULL)
     return NULL;
   if (sink != NULL)

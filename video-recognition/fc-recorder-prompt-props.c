@@ -1,0 +1,179 @@
+/* FcRecorder's part-2 API (fc-recorder.h): its prompt set's values
+ * (fc-prompts.c), which notifies the recorder's properties as they
+ * change. */
+
+#include "fc-recorder-private.h"
+
+/**
+ * fc_recorder_get_step_list:
+ *
+ * Returns: (transfer none) (nullable): the stepList as set
+ */
+GVariant *
+fc_recorder_get_step_list (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_prompts_get_step_list (fc_recorder_get_prompts (self));
+}
+
+void
+fc_recorder_set_step_list (FcRecorder *self, GVariant *step_list)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_prompts_set_step_list (fc_recorder_get_prompts (self), step_list);
+}
+
+/**
+ * fc_recorder_get_steps:
+ *
+ * Returns: (transfer none) (nullable): the stepList as parsed at the last
+ * prepare, in showTime order
+ */
+FcStepList *
+fc_recorder_get_steps (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_prompts_get_steps (fc_recorder_get_prompts (self));
+}
+
+double
+fc_recorder_get_top (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), 0);
+  return fc_prompts_get_top (fc_recorder_get_prompts (self));
+}
+
+void
+fc_recorder_set_top (FcRecorder *self, double top_rpx)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_prompts_set_top (fc_recorder_get_prompts (self), top_rpx);
+}
+
+const char *
+fc_recorder_get_mask (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_prompts_get_mask_src (fc_recorder_get_prompts (self));
+}
+
+void
+fc_recorder_set_mask (FcRecorder *self, const char *mask)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_prompts_set_mask (fc_recorder_get_prompts (self), mask);
+}
+
+/**
+ * fc_recorder_get_mask_bytes:
+ *
+ * Returns: (transfer none) (nullable): the mask image's bytes, once loaded
+ */
+GBytes *
+fc_recorder_get_mask_bytes (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_prompts_get_mask (fc_recorder_get_prompts (self));
+}
+
+GVariant *
+fc_recorder_get_button_style (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_prompts_get_button_style (fc_recorder_get_prompts (self));
+}
+
+void
+fc_recorder_set_button_style (FcRecorder *self, GVariant *style)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_prompts_set_button_style (fc_recorder_get_prompts (self), style);
+}
+
+/**
+ * fc_recorder_get_button_layout:
+ * @viewport: the component's size in pixels
+ * @out: (out): where the record button goes
+ */
+void
+fc_recorder_get_button_layout (FcRecorder *self, const FcViewport *viewport,
+                               FcRect *out)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_button_style_layout (fc_prompts_get_button (fc_recorder_get_prompts (self)),
+                          viewport, out);
+}
+
+const char *const *
+fc_recorder_get_download_domains (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_resource_loader_get_download_domains (
+      fc_prompts_get_loader (fc_recorder_get_prompts (self)));
+}
+
+void
+fc_recorder_set_download_domains (FcRecorder *self,
+                                  const char *const *domains)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_prompts_set_download_domains (fc_recorder_get_prompts (self), domains);
+}
+
+const char *
+fc_recorder_get_root_dir (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_resource_loader_get_root_dir (
+      fc_prompts_get_loader (fc_recorder_get_prompts (self)));
+}
+
+void
+fc_recorder_set_root_dir (FcRecorder *self, const char *root_dir)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_prompts_set_root_dir (fc_recorder_get_prompts (self), root_dir);
+}
+
+gboolean
+fc_recorder_get_allow_insecure_http (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
+  return fc_resource_loader_get_allow_insecure_http (
+      fc_prompts_get_loader (fc_recorder_get_prompts (self)));
+}
+
+void
+fc_recorder_set_allow_insecure_http (FcRecorder *self, gboolean allow)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_prompts_set_allow_insecure_http (fc_recorder_get_prompts (self), allow);
+}
+
+gboolean
+fc_recorder_get_burn_in (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
+  return fc_prompts_get_burn_in (fc_recorder_get_prompts (self));
+}
+
+void
+fc_recorder_set_burn_in (FcRecorder *self, gboolean burn_in)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_prompts_set_burn_in (fc_recorder_get_prompts (self), burn_in);
+}
+
+const char *
+fc_recorder_get_prompt_audio_sink (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_prompts_get_prompt_audio_sink (fc_recorder_get_prompts (self));
+}
+
+void
+fc_recorder_set_prompt_audio_sink (FcRecorder *self, const char *sink)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  fc_prompts_set_prompt_audio_sink (fc_recorder_get_prompts (self), sink);
+}
