@@ -189,6 +189,12 @@ void fc_recorder_keep_threads (GstElement *pipeline);
  * fc_recorder_preload_async() then reports when it is done. */
 gboolean fc_recorder_preload_running (void);
 
+/* Puts SINK (NULL: a fakesink) in PIPELINE (playing, or NULL: nothing
+ * happens) in place of the preview sink linked to its "pq" queue, when no
+ * frame is passing; the new sink does not preroll
+ * (fc-recorder-preview.c). */
+void fc_preview_swap (GstElement *pipeline, GstElement *sink);
+
 /* What fc-recorder.c shares with it. */
 FcPrompts *fc_recorder_get_prompts (FcRecorder *self);
 void fc_recorder_emit_warning (FcRecorder *self, const char *message);

@@ -27,13 +27,17 @@
  * nothing is being recorded, so they do not spin for the gates to drop.
  *
  * Streaming threads never touch the object's state beyond the window under
- * self->lock: they post application messages that the bus watch (on the
- * main context the recorder was made in) turns into signals. */
+ * self->lock: they post one structured message (fc-stream-message.h) that
+ * the bus watch (on the main context the recorder was made in) turns into
+ * signals. */
 
 #include "fc-recorder-private.h"
 
 #include "fc-burn-in.h"
 #include "fc-recorder-elements.h"
+#include "fc-recorder-pipeline.h"
+#include "fc-recorder-watchdog.h"
+#include "fc-stream-message.h"
 
 #include <errno.h>
 #include <gio/gio.h>
@@ -43,8 +47,8 @@
 #include <string.h>
 
 #ifdef FC_HAVE_LIBPORTAL
-#include <gio/gunixfdlist.h>
-#include <libportal/portal.h>
+#include "fc-camera-portal.h"
+#include <unistd.h>
 #endif
 
 GST_DEBUG_CATEGORY (fc_recorder_debug);
@@ -53,18 +57,6 @@ GST_DEBUG_CATEGORY (fc_recorder_debug);
 #define FRAME_NS (GST_SECOND / 30)
 /* Short fragments: "start" waits for the first one to be written. */
 #define FRAGMENT_MS 100
-/* No frame for this long while recording: the camera has gone. */
-#define LOST_AFTER_US (500 * 1000)
-/* No sound for this long while recording: the microphone is gone. Longer
- * than a camera's: a microphone delivers in bursts, and the video branch
- * only backs up (waiting in the muxer) after its queue's 3 s. */
-#define MIC_LOST_AFTER_US (1000 * 1000)
-#define WATCHDOG_MS 50
-#define FINISH_NUDGE_US (1500 * 1000)
-#define FINISH_GIVE_UP_US (4 * G_USEC_PER_SEC)
-/* Offline, a test source cannot be lost; a pipeline that makes no
- * progress for this long is stuck. */
-#define OFFLINE_STALL_US (10 * G_USEC_PER_SEC)
 
 struct _FcRecorder
 {
@@ -90,8 +82,7 @@ struct _FcRecorder
   GCancellable *starting; /* a start step under way (the warm-up awaited,
                              a camera portal request), cancelled by close */
 #ifdef FC_HAVE_LIBPORTAL
-  XdpPortal *portal;
-  GDBusConnection *bus;        /* the session bus, once the portal is asked */
+  FcCameraPortal *portal; /* the session bus, once the portal is asked */
 #endif
 
   GstElement *pipeline, *vsrc, *asrc;
@@ -107,8 +98,6 @@ struct _FcRecorder
   guint64 dropped_at_arm, duplicated_at_arm; /* videorate's counters */
   GError *pending_error; /* reported once the partial file is finalised */
   gboolean run_offline; /* this pipeline's mode (offline when it started) */
-  /* camera frames' timestamps, smoothed (camera streaming thread only) */
-  GstClockTime cam_interval, cam_last_pts;
   gulong vhold, ahold;  /* offline: the sources' blocking probes */
 
   /* The recording window, shared with the streaming threads. */
@@ -282,17 +271,6 @@ elapsed_us (FcRecorder *self, FcStamp then)
 
 /* ---- streaming-thread side ------------------------------------------- */
 
-static void
-post (GstPad *pad, const char *name)
-{
-  g_autoptr (GstObject) parent = gst_pad_get_parent (pad);
-
-  if (parent != NULL)
-    gst_element_post_message (
-        GST_ELEMENT (parent),
-        gst_message_new_application (parent, gst_structure_new_empty (name)));
-}
-
 /* Ends one recording branch (once): the muxer finalises the file when both
  * have ended. The sources and the preview go on until the teardown. */
 static void
@@ -386,13 +364,13 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   g_mutex_unlock (&self->lock);
 
   if (flowing)
-    post (pad, "fc-flowing");
+    fc_stream_event_post (pad, FC_STREAM_FLOWING);
   if (opened)
-    post (pad, "fc-window-open");
+    fc_stream_event_post (pad, FC_STREAM_WINDOW_OPEN);
   if (done)
     {
       end_branch (self, TRUE);
-      post (pad, "fc-video-done");
+      fc_stream_event_post (pad, FC_STREAM_VIDEO_DONE);
     }
   if (!pass)
     return GST_PAD_PROBE_DROP;
@@ -449,7 +427,7 @@ audio_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   g_mutex_unlock (&self->lock);
 
   if (flowing)
-    post (pad, "fc-flowing");
+    fc_stream_event_post (pad, FC_STREAM_FLOWING);
   /* The buffer after the last one ends the branch: from inside this probe,
    * end-of-stream would overtake the last buffer. */
   if (stop)
@@ -480,7 +458,7 @@ audio_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   self->audio_done = stop;
   g_mutex_unlock (&self->lock);
   if (stop && !was_done)
-    post (pad, "fc-audio-done");
+    fc_stream_event_post (pad, FC_STREAM_AUDIO_DONE);
 
   if (keep <= 0)
     {
@@ -522,7 +500,7 @@ file_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
       /* mp4mux has rewritten the header and sent everything: the file is
        * complete (the sink writes unbuffered). */
       if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_EOS)
-        post (pad, "fc-file-done");
+        fc_stream_event_post (pad, FC_STREAM_FILE_DONE);
       return GST_PAD_PROBE_OK;
     }
   buf = GST_PAD_PROBE_INFO_BUFFER (info);
@@ -535,7 +513,7 @@ file_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
     }
   g_mutex_unlock (&self->lock);
   if (first)
-    post (pad, "fc-file-started");
+    fc_stream_event_post (pad, FC_STREAM_FILE_STARTED);
   return GST_PAD_PROBE_OK;
 }
 
@@ -570,8 +548,7 @@ drop_pipeline (FcRecorder *self)
 #ifdef FC_HAVE_LIBPORTAL
       /* libportal closes a pending request (the dialog goes away); that
        * Close must leave before the session bus may go with us */
-      if (self->bus != NULL)
-        g_dbus_connection_flush_sync (self->bus, NULL, NULL);
+      fc_camera_portal_flush (self->portal);
 #endif
     }
   if (self->watchdog != NULL)
@@ -671,205 +648,18 @@ temp_dir (FcRecorder *self, GError **error)
   return self->own_temp_dir;
 }
 
-static char *
-describe_pipeline (FcRecorder *self, gboolean decode)
-{
-  GString *d = g_string_new (NULL);
-  /* Offline, the source runs ahead of the encoder: a few frames queued in
-   * front of it keep both busy (3 s of 1080p would be 280 MB). */
-  const char *vq_limit
-      = self->run_offline
-            ? "max-size-buffers=4 max-size-bytes=0 max-size-time=0"
-            : "max-size-buffers=0 max-size-bytes=0 max-size-time=3000000000";
-
-  switch (self->cam.kind)
-    {
-    case FC_SOURCE_PIPEWIRE:
-      g_string_append (d, "pipewiresrc name=vsrc always-copy=true "
-                          "do-timestamp=true client-name=fc-recorder");
-      break;
-    case FC_SOURCE_V4L2:
-      g_string_append (d, "v4l2src name=vsrc");
-      break;
-    case FC_SOURCE_TEST:
-    default:
-      /* Offline, a still frame of the pattern, painted once: a replay
-       * needs no moving picture, and painting 1080p costs as much as a
-       * fifth of an offline recording. */
-      g_string_append (d, self->run_offline
-                              ? "videotestsrc num-buffers=1 pattern=smpte"
-                                " ! imagefreeze name=vsrc"
-                              : "videotestsrc name=vsrc is-live=true "
-                                "pattern=smpte");
-      break;
-    }
-
-  g_string_append_printf (
-      d,
-      " ! capsfilter name=vcaps ! %s videorate name=vrate ! "
-      "video/x-raw,framerate=30/1 ! videoconvert"
-      " ! aspectratiocrop aspect-ratio=%d/%d ! videoscale ! videoconvert"
-      " ! video/x-raw,format=I420,width=%d,height=%d,pixel-aspect-ratio=1/1 ! "
-      "tee name=vt"
-      " vt. ! queue name=pq leaky=downstream max-size-buffers=2 "
-      "max-size-bytes=0 max-size-time=0 %s"
-      " vt. ! fcburnin name=burn ! queue name=vq %s"
-      /* I420 in, ultrafast: x264 writes constrained-baseline, which
-       * every player decodes (the tests check the profile). */
-      " ! x264enc name=venc speed-preset=ultrafast tune=zerolatency key-int-max=30"
-      " ! h264parse ! queue name=vfq ! mux."
-      " mp4mux name=mux fragment-duration=%d ! filesink name=fsink async=false "
-      "buffer-mode=unbuffered ",
-      decode ? "jpegdec !" : "", self->width, self->height, self->width,
-      self->height,
-      self->preview_sink ? ""
-                         : "! fakesink name=preview sync=false async=false",
-      vq_limit, FRAGMENT_MS);
-  if (self->mic.kind == FC_SOURCE_PIPEWIRE)
-    g_string_append (d, " pipewiresrc name=asrc always-copy=true "
-                        "do-timestamp=true client-name=fc-recorder"
-                        " ! audio/x-raw,format=S16LE");
-  else
-    g_string_append_printf (
-        d,
-        " audiotestsrc name=asrc is-live=%s wave=sine freq=440 volume=0.3"
-        " ! audio/x-raw,format=S16LE,rate=48000,channels=1",
-        self->run_offline ? "false" : "true");
-  /* audiorate: a microphone may deliver fewer samples than its clock says
-   * (the test environment's does); the gate counts samples, so gaps must
-   * be filled with silence for the sound to keep pace with the picture. */
-  g_string_append (d, " ! audioconvert ! audioresample ! "
-                      "audio/x-raw,format=S16LE,rate=48000,channels=1"
-                      " ! audiorate name=arate ! queue name=aq max-size-buffers=0 "
-                      "max-size-bytes=0 max-size-time=3000000000"
-                      " ! fcpromptmix name=pmix ! audioconvert ! avenc_aac perfect-timestamp=true ! "
-                      "aacparse ! queue name=afq ! mux.");
-  return g_string_free (d, FALSE);
-}
-
-/* A camera's frames are stamped on arrival (pipewiresrc do-timestamp),
- * and arrival jitters: PipeWire hands frames over on its graph's cycles,
- * which are not a multiple of the frame interval (e.g. 21.3 ms cycles for
- * 33.3 ms frames: arrivals 21 or 43 ms apart), and on a busy machine a
- * frame can come late and the next right behind it. videorate, slotting
- * frames into 1/30 s intervals, turns that jitter into dropped-and-
- * repeated pairs whenever the frames' phase sits near a slot boundary. So
- * in front of videorate the stamps follow the camera's own cadence: each
- * frame is expected one interval (from the caps' frame rate) after the
- * previous one, and moves from
- * there an eighth of the way towards its arrival time, by at most a
- * quarter of an interval (which keeps the stamps with the clock over
- * time, and the sound in sync: a frame really lost is caught up with over
- * a few frames, and videorate repeats one then); a frame more than four
- * intervals away from where it was expected (a stall) is stamped on
- * arrival again. (PipeWire's own frame numbers would tell a lost frame
- * from a late one, but pipewiresrc 0.3.65 does not pass them on.) */
-static GstPadProbeReturn
-cadence_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  FcRecorder *self = data;
-  GstBuffer *buf;
-  GstClockTime pts, expected, out;
-  GstClockTimeDiff diff;
-
-  if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM)
-    {
-      GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
-      GstCaps *caps;
-      int num = 0, den = 0;
-
-      if (GST_EVENT_TYPE (event) != GST_EVENT_CAPS)
-        return GST_PAD_PROBE_OK;
-      gst_event_parse_caps (event, &caps);
-      self->cam_interval = GST_CLOCK_TIME_NONE;
-      self->cam_last_pts = GST_CLOCK_TIME_NONE;
-      if (gst_structure_get_fraction (gst_caps_get_structure (caps, 0),
-                                      "framerate", &num, &den)
-          && num > 0 && den > 0)
-        self->cam_interval = gst_util_uint64_scale (GST_SECOND, den, num);
-      return GST_PAD_PROBE_OK;
-    }
-  buf = GST_PAD_PROBE_INFO_BUFFER (info);
-  pts = GST_BUFFER_PTS (buf);
-  if (!GST_CLOCK_TIME_IS_VALID (self->cam_interval)
-      || !GST_CLOCK_TIME_IS_VALID (pts))
-    return GST_PAD_PROBE_OK;
-  out = pts;
-  if (GST_CLOCK_TIME_IS_VALID (self->cam_last_pts))
-    {
-      GstClockTimeDiff step = (GstClockTimeDiff)self->cam_interval / 4;
-
-      expected = self->cam_last_pts + self->cam_interval;
-      diff = GST_CLOCK_DIFF (expected, pts);
-      if (ABS (diff) <= 4 * (GstClockTimeDiff)self->cam_interval)
-        out = expected + CLAMP (diff / 8, -step, step);
-    }
-  GST_LOG ("camera frame at %" GST_TIME_FORMAT ", stamped %" GST_TIME_FORMAT,
-           GST_TIME_ARGS (pts), GST_TIME_ARGS (out));
-  self->cam_last_pts = out;
-  if (out != pts)
-    {
-      buf = gst_buffer_make_writable (buf);
-      GST_BUFFER_PTS (buf) = out;
-      GST_BUFFER_DTS (buf) = GST_CLOCK_TIME_NONE;
-      GST_PAD_PROBE_INFO_DATA (info) = buf;
-    }
-  return GST_PAD_PROBE_OK;
-}
-
-/* Offline, the sources are held while nothing is being recorded: not
- * live, they would otherwise turn out frames and samples as fast as they
- * can only for the gates to drop them. The probe lets the first buffer
- * through when *DATA is TRUE (frames and samples flow: "ready"), then
- * blocks the stream until it is removed. */
-static GstPadProbeReturn
-hold_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  gboolean *let_one = data;
-
-  if (*let_one)
-    {
-      *let_one = FALSE;
-      return GST_PAD_PROBE_PASS;
-    }
-  return GST_PAD_PROBE_OK;
-}
-
-/* Holds (offline) the video or the audio source's output after the rate
- * elements (videorate keeps its first frame until the second comes). */
 static void
 hold_source (FcRecorder *self, gboolean video, gboolean let_one)
 {
-  g_autoptr (GstElement) e = gst_bin_get_by_name (
-      GST_BIN (self->pipeline), video ? "vrate" : "arate");
-  g_autoptr (GstPad) pad = gst_element_get_static_pad (e, "src");
-  gulong *id = video ? &self->vhold : &self->ahold;
-  gboolean *let = g_new (gboolean, 1);
-
-  if (*id != 0)
-    {
-      g_free (let);
-      return;
-    }
-  *let = let_one;
-  *id = gst_pad_add_probe (pad,
-                           GST_PAD_PROBE_TYPE_BLOCK | GST_PAD_PROBE_TYPE_BUFFER,
-                           hold_probe, let, g_free);
+  fc_pipeline_hold (self->pipeline, video, let_one,
+                    video ? &self->vhold : &self->ahold);
 }
 
 static void
 release_source (FcRecorder *self, gboolean video)
 {
-  g_autoptr (GstElement) e = NULL;
-  g_autoptr (GstPad) pad = NULL;
-  gulong *id = video ? &self->vhold : &self->ahold;
-
-  if (*id == 0 || self->pipeline == NULL)
-    return;
-  e = gst_bin_get_by_name (GST_BIN (self->pipeline), video ? "vrate" : "arate");
-  pad = gst_element_get_static_pad (e, "src");
-  gst_pad_remove_probe (pad, *id);
-  *id = 0;
+  fc_pipeline_release (self->pipeline, video,
+                       video ? &self->vhold : &self->ahold);
 }
 
 /* Returns the pad, with a reference. */
@@ -890,10 +680,7 @@ static gboolean
 build_pipeline (FcRecorder *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *desc = NULL;
-  g_autoptr (GstCaps) vcaps = NULL;
   g_autoptr (GstBus) bus = NULL;
-  gboolean decode = FALSE;
   const char *dir;
 
   if (self->run_offline)
@@ -923,83 +710,23 @@ build_pipeline (FcRecorder *self)
       return FALSE;
     }
 
-  if (self->cam.kind == FC_SOURCE_TEST)
-    vcaps = gst_caps_new_simple (
-        "video/x-raw", "format", G_TYPE_STRING, "I420", "width", G_TYPE_INT,
-        self->width, "height", G_TYPE_INT, self->height, "framerate",
-        GST_TYPE_FRACTION, 30, 1, NULL);
-  else
-    vcaps = fc_source_choose_video_caps (&self->cam, self->width, self->height,
-                                         &decode);
-  GST_INFO ("camera caps %" GST_PTR_FORMAT, vcaps);
+  {
+    FcPipelineSpec spec = { &self->cam, &self->mic, self->width, self->height,
+                            self->run_offline, self->video_path,
+                            self->preview_sink, self->clock };
 
-  desc = describe_pipeline (self, decode);
-  GST_DEBUG ("pipeline: %s", desc);
-  self->pipeline
-      = gst_parse_launch_full (desc, NULL, GST_PARSE_FLAG_FATAL_ERRORS, &error);
+    self->pipeline = fc_pipeline_build (&spec, &error);
+  }
   if (self->pipeline == NULL)
     {
-      fail (self, FC_RECORDER_ERROR_FAILED, NULL,
-            "cannot build the pipeline: %s", error->message);
+      fail (self, error->domain == FC_RECORDER_ERROR
+                      ? (FcRecorderError)error->code
+                      : FC_RECORDER_ERROR_FAILED,
+            NULL, "%s", error->message);
       return FALSE;
     }
-  gst_object_ref_sink (self->pipeline);
   self->vsrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "vsrc");
   self->asrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "asrc");
-  {
-    g_autoptr (GstElement) capsfilter
-        = gst_bin_get_by_name (GST_BIN (self->pipeline), "vcaps");
-    g_autoptr (GstElement) fsink
-        = gst_bin_get_by_name (GST_BIN (self->pipeline), "fsink");
-    g_autoptr (GstElement) tee
-        = gst_bin_get_by_name (GST_BIN (self->pipeline), "vt");
-    g_autoptr (GstPad) tee_sink = gst_element_get_static_pad (tee, "sink");
-
-    g_object_set (capsfilter, "caps", vcaps, NULL);
-    g_object_set (fsink, "location", self->video_path, NULL);
-    /* what memory needs over many recordings: fc-recorder-memory.c */
-    fc_recorder_map_frames (tee_sink);
-    fc_recorder_keep_threads (self->pipeline);
-  }
-  if (self->cam.kind == FC_SOURCE_PIPEWIRE
-      || self->mic.kind == FC_SOURCE_PIPEWIRE)
-    {
-      /* A device that goes away must not be swapped silently for another
-       * one (the session manager's default): the recording would go on with
-       * someone else's camera. */
-      g_autoptr (GstStructure) stream_props = gst_structure_new (
-          "props", "node.dont-reconnect", G_TYPE_STRING, "true", NULL);
-
-      if (self->cam.kind == FC_SOURCE_PIPEWIRE)
-        g_object_set (self->vsrc, "target-object", self->cam.target,
-                      "stream-properties", stream_props, NULL);
-      if (self->cam.kind == FC_SOURCE_PIPEWIRE && self->cam.fd >= 0)
-        g_object_set (self->vsrc, "fd", self->cam.fd, NULL);
-      if (self->mic.kind == FC_SOURCE_PIPEWIRE)
-        g_object_set (self->asrc, "stream-properties", stream_props, NULL);
-    }
-  else if (self->cam.kind == FC_SOURCE_V4L2)
-    g_object_set (self->vsrc, "device", self->cam.target, NULL);
-  if (self->mic.kind == FC_SOURCE_PIPEWIRE)
-    g_object_set (self->asrc, "target-object", self->mic.target, NULL);
-  if (self->preview_sink != NULL)
-    {
-      g_autoptr (GstElement) pq
-          = gst_bin_get_by_name (GST_BIN (self->pipeline), "pq");
-
-      gst_bin_add (GST_BIN (self->pipeline), self->preview_sink);
-      if (!gst_element_link (pq, self->preview_sink))
-        {
-          fail (self, FC_RECORDER_ERROR_FAILED, NULL,
-                "cannot link the preview sink");
-          return FALSE;
-        }
-    }
-  if (self->run_offline)
-    /* no clock at all: every element runs as fast as it can */
-    gst_pipeline_use_clock (GST_PIPELINE (self->pipeline), NULL);
-  else if (self->clock != NULL)
-    gst_pipeline_use_clock (GST_PIPELINE (self->pipeline), self->clock);
   self->time_clock
       = self->clock ? gst_object_ref (self->clock) : gst_system_clock_obtain ();
 
@@ -1018,21 +745,13 @@ build_pipeline (FcRecorder *self)
       hold_source (self, TRUE, TRUE);
       hold_source (self, FALSE, TRUE);
     }
-  if (self->cam.kind != FC_SOURCE_TEST)
-    {
-      self->cam_interval = self->cam_last_pts = GST_CLOCK_TIME_NONE;
-      gst_object_unref (add_probe (self->pipeline, "vrate",
-                                   GST_PAD_PROBE_TYPE_BUFFER
-                                       | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
-                                   cadence_probe, self));
-    }
 
   bus = gst_element_get_bus (self->pipeline);
   self->bus_source = gst_bus_create_watch (bus);
   g_source_set_callback (self->bus_source, (GSourceFunc)(void (*) (void))bus_cb,
                          self, NULL);
   g_source_attach (self->bus_source, self->context);
-  self->watchdog = g_timeout_source_new (WATCHDOG_MS);
+  self->watchdog = g_timeout_source_new (FC_WATCHDOG_MS);
   g_source_set_callback (self->watchdog, watchdog_cb, self, NULL);
   g_source_attach (self->watchdog, self->context);
 
@@ -1043,18 +762,6 @@ build_pipeline (FcRecorder *self)
    * classified with the element that raised it. */
   gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
   return TRUE;
-}
-
-static void
-videorate_counts (FcRecorder *self, guint64 *dropped, guint64 *duplicated)
-{
-  g_autoptr (GstElement) vrate
-      = self->pipeline ? gst_bin_get_by_name (GST_BIN (self->pipeline), "vrate")
-                       : NULL;
-
-  *dropped = *duplicated = 0;
-  if (vrate != NULL)
-    g_object_get (vrate, "drop", dropped, "duplicate", duplicated, NULL);
 }
 
 /* The camera is settled: the test pattern when none was found and that
@@ -1125,149 +832,46 @@ start_step_done (FcRecorder *self)
 }
 
 #ifdef FC_HAVE_LIBPORTAL
-#define PORTAL_BUS_NAME "org.freedesktop.portal.Desktop"
-#define PORTAL_PATH "/org/freedesktop/portal/desktop"
-#define PORTAL_CAMERA "org.freedesktop.portal.Camera"
-
-/* The camera through the camera portal, one step after another: its
- * IsCameraPresent property, AccessCamera (the user's permission; libportal
- * does the Request and its Response), then OpenPipeWireRemote, a PipeWire
- * connection that shows the cameras. The property and the remote are
- * asked for here, asynchronously: libportal's calls for them block the
- * host's main loop and turn a failure into a g_warning, where the host
- * needs an errMsg saying why.
- *
- * Each step is a StartStep, so a recorder closed or destroyed while the
- * user makes up their mind is never touched; libportal then closes the
- * request (the dialog goes away). */
-
+/* The camera portal's answer (fc-camera-portal.c). */
 static void
-portal_remote_cb (GObject *source, GAsyncResult *result, gpointer data)
+portal_opened (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr (StartStep) call = data;
-  g_autoptr (GUnixFDList) fds = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GVariant) reply = g_dbus_connection_call_with_unix_fd_list_finish (
-      G_DBUS_CONNECTION (source), &fds, result, &error);
+  int fd = fc_camera_portal_open_finish (result, &error);
   g_autoptr (FcRecorder) self = start_step_get_self (call);
-  gint32 handle = -1;
-  int fd = -1;
 
   if (self == NULL)
-    return;
+    {
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
   start_step_done (self);
-  if (reply != NULL)
+  if (fd >= 0)
     {
-      g_variant_get (reply, "(h)", &handle);
-      if (fds != NULL)
-        fd = g_unix_fd_list_get (fds, handle, &error); /* a dup: ours */
-      else
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                             "the reply carries no file descriptor");
+      fc_source_clear (&self->cam);
+      self->cam.kind = FC_SOURCE_PIPEWIRE;
+      self->cam.fd = fd;
+      /* No target: real portals name no node, and on their remote the
+       * session manager links the stream to the user's default camera. */
+      build_pipeline (self); /* "ready" or "error" follows */
     }
-  if (fd < 0)
-    {
-      g_dbus_error_strip_remote_error (error);
-      fail (self, FC_RECORDER_ERROR_CAMERA_DENIED, NULL,
-            "camera permission refused: no PipeWire remote for the camera: "
-            "%s",
-            error->message);
-      return;
-    }
-  fc_source_clear (&self->cam);
-  self->cam.kind = FC_SOURCE_PIPEWIRE;
-  self->cam.fd = fd;
-  /* No target: real portals name no node, and on their remote the
-   * session manager links the stream to the user's default camera. */
-  build_pipeline (self); /* "ready" or "error" follows */
-}
-
-static void
-portal_access_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  g_autoptr (StartStep) call = data;
-  g_autoptr (GError) error = NULL;
-  gboolean allowed
-      = xdp_portal_access_camera_finish (XDP_PORTAL (source), result, &error);
-  g_autoptr (FcRecorder) self = start_step_get_self (call);
-
-  if (self == NULL)
-    return;
-  if (!allowed)
-    {
-      start_step_done (self);
-      /* libportal gives the user's "no" (response 1) as G_IO_ERROR_CANCELLED,
-       * as it does our own cancellation (call->cancel tells them apart) */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fail (self, FC_RECORDER_ERROR_CAMERA_DENIED, NULL,
-              "camera permission refused");
-      else
-        {
-          g_dbus_error_strip_remote_error (error);
-          fail (self, FC_RECORDER_ERROR_CAMERA_DENIED, NULL,
-                "camera permission refused: %s", error->message);
-        }
-      return;
-    }
-  g_main_context_push_thread_default (self->context);
-  g_dbus_connection_call_with_unix_fd_list (
-      self->bus, PORTAL_BUS_NAME, PORTAL_PATH, PORTAL_CAMERA,
-      "OpenPipeWireRemote",
-      g_variant_new ("(@a{sv})",
-                     g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
-      G_VARIANT_TYPE ("(h)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, call->cancel,
-      portal_remote_cb, call);
-  g_main_context_pop_thread_default (self->context);
-  call = NULL; /* portal_remote_cb's now */
-}
-
-static void
-portal_present_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  g_autoptr (StartStep) call = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GVariant) reply = g_dbus_connection_call_finish (
-      G_DBUS_CONNECTION (source), result, &error);
-  g_autoptr (GVariant) present = NULL;
-  g_autoptr (FcRecorder) self = start_step_get_self (call);
-
-  if (self == NULL)
-    return;
-  if (reply != NULL)
-    {
-      g_variant_get (reply, "(v)", &present);
-      if (!g_variant_is_of_type (present, G_VARIANT_TYPE_BOOLEAN))
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             "IsCameraPresent is not a boolean");
-    }
-  if (error != NULL)
-    {
-      g_dbus_error_strip_remote_error (error);
-      GST_INFO ("no camera portal: %s", error->message);
-      start_step_done (self);
-      if (call->asked)
-        fail (self, FC_RECORDER_ERROR_NO_CAMERA, NULL,
-              "no camera: no camera portal: %s", error->message);
-      else
-        use_camera (self, fc_source_find (self->camera, TRUE, &self->cam));
-      return;
-    }
-  if (!g_variant_get_boolean (present))
-    {
-      /* asked for, that is "no camera"; else the devices may have one */
-      GST_INFO ("the camera portal has no camera");
-      start_step_done (self);
-      use_camera (self, !call->asked
-                            && fc_source_find (self->camera, TRUE, &self->cam));
-      return;
-    }
-  if (self->portal == NULL)
-    self->portal = xdp_portal_new ();
-  g_main_context_push_thread_default (self->context);
-  xdp_portal_access_camera (self->portal, NULL, XDP_CAMERA_FLAG_NONE,
-                            call->cancel, portal_access_cb, call);
-  g_main_context_pop_thread_default (self->context);
-  call = NULL; /* portal_access_cb's now */
+  /* no camera there: asked for, that is "no camera"; else the devices
+   * may have one */
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    use_camera (self, !call->asked
+                          && fc_source_find (self->camera, TRUE, &self->cam));
+  /* no portal: unless asked for, the devices may have a camera */
+  else if (g_error_matches (error, FC_RECORDER_ERROR,
+                            FC_RECORDER_ERROR_NO_CAMERA)
+           && !call->asked)
+    use_camera (self, fc_source_find (self->camera, TRUE, &self->cam));
+  else
+    fail (self,
+          error->domain == FC_RECORDER_ERROR ? (FcRecorderError)error->code
+                                             : FC_RECORDER_ERROR_FAILED,
+          NULL, "%s", error->message);
 }
 
 typedef enum
@@ -1283,18 +887,13 @@ typedef enum
 static PortalStart
 start_portal (FcRecorder *self)
 {
-  gboolean asked = g_strcmp0 (self->camera, "portal") == 0;
   g_autoptr (GError) error = NULL;
+  gboolean asked;
   StartStep *call;
 
-  if (!asked
-      && !((self->camera == NULL || *self->camera == '\0'
-            || g_strcmp0 (self->camera, "auto") == 0)
-           && xdp_portal_running_under_sandbox ()))
+  if (!fc_camera_portal_wanted (self->camera, &asked))
     return PORTAL_UNUSED;
-  if (self->bus == NULL)
-    self->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  if (self->bus == NULL)
+  if (!fc_camera_portal_connect (self->portal, &error))
     {
       GST_INFO ("no camera portal: %s", error->message);
       if (!asked)
@@ -1307,12 +906,8 @@ start_portal (FcRecorder *self)
   self->prepare_at = stamp_now (self);
   set_state (self, FC_RECORDER_STATE_PREPARING);
   g_main_context_push_thread_default (self->context);
-  g_dbus_connection_call (
-      self->bus, PORTAL_BUS_NAME, PORTAL_PATH,
-      "org.freedesktop.DBus.Properties", "Get",
-      g_variant_new ("(ss)", PORTAL_CAMERA, "IsCameraPresent"),
-      G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, call->cancel,
-      portal_present_cb, call);
+  fc_camera_portal_open_async (self->portal, call->cancel, portal_opened,
+                               call);
   g_main_context_pop_thread_default (self->context);
   return PORTAL_ASKING;
 }
@@ -1561,7 +1156,8 @@ arm (FcRecorder *self)
   g_mutex_unlock (&self->lock);
   g_clear_pointer (&old_subs, fc_subtitle_feed_unref);
   reset_window (self);
-  videorate_counts (self, &self->dropped_at_arm, &self->duplicated_at_arm);
+  fc_pipeline_frame_counts (self->pipeline, &self->dropped_at_arm,
+                            &self->duplicated_at_arm);
   g_mutex_lock (&self->lock);
   self->armed = TRUE;
   self->record_ns
@@ -1684,7 +1280,7 @@ complete (FcRecorder *self)
 
   summary = g_new0 (FcRecordingSummary, 1);
   /* before the pipeline stops: videorate resets its counters then */
-  videorate_counts (self, &summary->dropped_frames,
+  fc_pipeline_frame_counts (self->pipeline, &summary->dropped_frames,
                     &summary->duplicated_frames);
   if (self->pipeline != NULL)
     gst_element_set_state (self->pipeline, GST_STATE_NULL);
@@ -1902,51 +1498,63 @@ prompts_warn (const char *message, gpointer data)
   fc_recorder_emit_warning (data, message);
 }
 
+/* What the streaming threads report (fc-stream-message.h). */
+static void
+stream_event (FcRecorder *self, FcStreamEvent event)
+{
+  switch (event)
+    {
+    case FC_STREAM_FLOWING:
+      if (self->state != FC_RECORDER_STATE_PREPARING)
+        break;
+      self->flowing = TRUE;
+      maybe_ready (self);
+      break;
+    case FC_STREAM_WINDOW_OPEN:
+      if (self->state == FC_RECORDER_STATE_RECORDING)
+        start_player (self);
+      break;
+    case FC_STREAM_FILE_STARTED:
+      if (self->state >= FC_RECORDER_STATE_RECORDING)
+        emit_start (self);
+      break;
+    case FC_STREAM_VIDEO_DONE:
+      if (self->state != FC_RECORDER_STATE_RECORDING)
+        break;
+      self->finishing_at = stamp_now (self);
+      set_state (self, FC_RECORDER_STATE_FINISHING);
+      if (self->run_offline)
+        hold_source (self, TRUE, FALSE);
+      break;
+    case FC_STREAM_AUDIO_DONE:
+      if (self->state < FC_RECORDER_STATE_RECORDING || !self->run_offline)
+        break;
+      /* the last buffer is in the queue (the gate ran under its stream
+       * lock): end the branch now, the source is held */
+      hold_source (self, FALSE, FALSE);
+      end_branch (self, FALSE);
+      break;
+    case FC_STREAM_FILE_DONE:
+      if (self->state >= FC_RECORDER_STATE_RECORDING)
+        complete (self);
+      break;
+    default:
+      break;
+    }
+}
+
 static gboolean
 bus_cb (GstBus *bus, GstMessage *msg, gpointer data)
 {
   FcRecorder *self = data;
+  FcStreamEvent event;
 
   switch (GST_MESSAGE_TYPE (msg))
     {
     case GST_MESSAGE_APPLICATION:
-      {
-        const GstStructure *s = gst_message_get_structure (msg);
-
-        if (gst_structure_has_name (s, "fc-flowing")
-            && self->state == FC_RECORDER_STATE_PREPARING)
-          {
-            self->flowing = TRUE;
-            maybe_ready (self);
-          }
-        else if (gst_structure_has_name (s, "fc-window-open")
-                 && self->state == FC_RECORDER_STATE_RECORDING)
-          start_player (self);
-        else if (gst_structure_has_name (s, "fc-file-started")
-                 && self->state >= FC_RECORDER_STATE_RECORDING)
-          emit_start (self);
-        else if (gst_structure_has_name (s, "fc-video-done")
-                 && self->state == FC_RECORDER_STATE_RECORDING)
-          {
-            self->finishing_at = stamp_now (self);
-            set_state (self, FC_RECORDER_STATE_FINISHING);
-            if (self->run_offline)
-              hold_source (self, TRUE, FALSE);
-          }
-        else if (gst_structure_has_name (s, "fc-audio-done")
-                 && self->state >= FC_RECORDER_STATE_RECORDING
-                 && self->run_offline)
-          {
-            /* the last buffer is in the queue (the gate ran under its
-             * stream lock): end the branch now, the source is held */
-            hold_source (self, FALSE, FALSE);
-            end_branch (self, FALSE);
-          }
-        else if (gst_structure_has_name (s, "fc-file-done")
-                 && self->state >= FC_RECORDER_STATE_RECORDING)
-          complete (self);
-        break;
-      }
+      if (fc_stream_event_parse (msg, &event))
+        stream_event (self, event);
+      break;
     case GST_MESSAGE_EOS:
       if (self->state >= FC_RECORDER_STATE_RECORDING)
         complete (self);
@@ -1976,124 +1584,47 @@ static gboolean
 watchdog_cb (gpointer data)
 {
   FcRecorder *self = data;
-  gint64 silent; /* since the last frame */
-  gint64 mute; /* since the last sound */
-  gint64 unwritten; /* since the last write to the file */
-  gboolean saw_video, started;
+  FcWatchdogInput in = { 0 };
+  g_autoptr (GError) error = NULL;
 
   g_mutex_lock (&self->lock);
-  silent = elapsed_us (self, self->last_video_at);
-  mute = elapsed_us (self, self->last_audio_at);
-  unwritten = elapsed_us (self, self->last_write_at);
-  saw_video = self->saw_video;
-  started = GST_CLOCK_TIME_IS_VALID (self->start);
+  in.silent = elapsed_us (self, self->last_video_at);
+  in.mute = elapsed_us (self, self->last_audio_at);
+  in.unwritten = elapsed_us (self, self->last_write_at);
+  in.saw_video = self->saw_video;
+  in.started = GST_CLOCK_TIME_IS_VALID (self->start);
   g_mutex_unlock (&self->lock);
+  in.state = self->state;
+  in.offline = self->run_offline;
+  in.flowing = self->flowing;
+  in.nudged = self->nudged;
+  in.summarising = self->pipeline == NULL;
+  in.ready_timeout_ms = self->ready_timeout;
+  in.since_prepare = elapsed_us (self, self->prepare_at);
+  in.since_finishing = elapsed_us (self, self->finishing_at);
 
-  switch (self->state)
+  switch (fc_watchdog_check (&in, &error))
     {
-    case FC_RECORDER_STATE_PREPARING:
-      /* flowing, waiting for downloads: they have their own time limit */
-      if (self->flowing)
-        break;
-      if (elapsed_us (self, self->prepare_at)
-          > (gint64)self->ready_timeout * 1000)
-        {
-          if (!saw_video)
-            fail (self, FC_RECORDER_ERROR_CAMERA_BUSY, NULL,
-                  "camera busy: no frame within %u ms", self->ready_timeout);
-          else
-            fail (self, FC_RECORDER_ERROR_NO_MICROPHONE, NULL,
-                  "microphone gives no sound within %u ms",
-                  self->ready_timeout);
-          return G_SOURCE_REMOVE;
-        }
+    case FC_WATCHDOG_FAIL:
+      fail (self, error->code, NULL, "%s", error->message);
+      return G_SOURCE_REMOVE;
+    case FC_WATCHDOG_FINISH:
+      self->pending_error = g_steal_pointer (&error);
+      finish_now (self);
       break;
-    case FC_RECORDER_STATE_READY:
-      /* offline, the sources are held until record */
-      if (!self->run_offline && silent > 2 * LOST_AFTER_US)
-        {
-          fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
-                "camera lost: no frame for %d ms", (int)(silent / 1000));
-          return G_SOURCE_REMOVE;
-        }
+    case FC_WATCHDOG_END_SOUND_AND_FINISH:
+      self->pending_error = g_steal_pointer (&error);
+      end_branch (self, FALSE);
+      finish_now (self);
       break;
-    case FC_RECORDER_STATE_RECORDING:
-      if (self->run_offline)
-        {
-          if (silent <= OFFLINE_STALL_US)
-            break;
-          if (!started)
-            {
-              fail (self, FC_RECORDER_ERROR_FAILED, NULL,
-                    "recording stalled: no frame for %d ms",
-                    (int)(silent / 1000));
-              return G_SOURCE_REMOVE;
-            }
-          self->pending_error = g_error_new (
-              FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
-              "recording stalled: no frame for %d ms", (int)(silent / 1000));
-          finish_now (self);
-          break;
-        }
-      if (silent > LOST_AFTER_US)
-        {
-          if (!started && silent <= 2 * LOST_AFTER_US)
-            break; /* a slow first frame: as lenient as the preview */
-          if (!started)
-            {
-              fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
-                    "camera lost: no frame for %d ms", (int)(silent / 1000));
-              return G_SOURCE_REMOVE;
-            }
-          self->pending_error = g_error_new (
-              FC_RECORDER_ERROR, FC_RECORDER_ERROR_CAMERA_LOST,
-              "camera lost: no frame for %d ms", (int)(silent / 1000));
-          finish_now (self);
-        }
-      else if (started && mute > MIC_LOST_AFTER_US)
-        {
-          /* A microphone that went away gives no error, only silence;
-           * the muxer would wait for it, the picture backing up behind,
-           * for ever. The file ends with the sound. */
-          self->pending_error = g_error_new (
-              FC_RECORDER_ERROR, FC_RECORDER_ERROR_NO_MICROPHONE,
-              "microphone lost: no sound for %d ms", (int)(mute / 1000));
-          end_branch (self, FALSE);
-          finish_now (self);
-        }
+    case FC_WATCHDOG_NUDGE:
+      self->nudged = TRUE;
+      end_branch (self, FALSE);
       break;
-    case FC_RECORDER_STATE_FINISHING:
-      if (self->pipeline == NULL)
-        break; /* summarising */
-      if (self->run_offline)
-        {
-          /* the encoder may still have frames to do: give up only when
-           * nothing has been written for a while (no nudge: the test tone
-           * always reaches the end) */
-          if (MIN (unwritten, elapsed_us (self, self->finishing_at))
-              > FINISH_GIVE_UP_US)
-            {
-              GST_WARNING ("no end of stream: closing the file as it is");
-              complete (self);
-              return G_SOURCE_REMOVE;
-            }
-          break;
-        }
-      if (!self->nudged
-          && elapsed_us (self, self->finishing_at) > FINISH_NUDGE_US)
-        {
-          /* The microphone has stopped short of the end: end it. */
-          self->nudged = TRUE;
-          end_branch (self, FALSE);
-        }
-      else if (elapsed_us (self, self->finishing_at) > FINISH_GIVE_UP_US)
-        {
-          GST_WARNING ("no end of stream: closing the file as it is");
-          complete (self);
-          return G_SOURCE_REMOVE;
-        }
-      break;
-    case FC_RECORDER_STATE_IDLE:
+    case FC_WATCHDOG_GIVE_UP:
+      complete (self);
+      return G_SOURCE_REMOVE;
+    case FC_WATCHDOG_WAIT:
     default:
       break;
     }
@@ -2204,8 +1735,7 @@ fc_recorder_dispose (GObject *object)
 
   fc_recorder_close (self);
 #ifdef FC_HAVE_LIBPORTAL
-  g_clear_object (&self->portal);
-  g_clear_object (&self->bus);
+  g_clear_pointer (&self->portal, fc_camera_portal_free);
 #endif
   g_clear_object (&self->preview_sink);
   g_clear_object (&self->clock);
@@ -2404,6 +1934,9 @@ fc_recorder_init (FcRecorder *self)
   self->record_time = 30000;
   self->ready_timeout = 5000;
   self->context = g_main_context_ref_thread_default ();
+#ifdef FC_HAVE_LIBPORTAL
+  self->portal = fc_camera_portal_new ();
+#endif
   self->prompts = fc_prompts_new (G_OBJECT (self), prompts_warn, self);
   self->cam = (FcSource)FC_SOURCE_INIT;
   self->mic = (FcSource)FC_SOURCE_INIT;
@@ -2528,6 +2061,7 @@ static GstMessage *
 wait_file_done (GstBus *bus, gint64 timeout_us)
 {
   gint64 deadline = g_get_monotonic_time () + timeout_us;
+  FcStreamEvent event;
   gint64 left;
 
   while ((left = deadline - g_get_monotonic_time ()) > 0)
@@ -2539,8 +2073,8 @@ wait_file_done (GstBus *bus, gint64 timeout_us)
       if (msg == NULL)
         break;
       if (GST_MESSAGE_TYPE (msg) != GST_MESSAGE_APPLICATION
-          || gst_structure_has_name (gst_message_get_structure (msg),
-                                     "fc-file-done"))
+          || (fc_stream_event_parse (msg, &event)
+              && event == FC_STREAM_FILE_DONE))
         return msg;
       gst_message_unref (msg);
     }
@@ -2577,11 +2111,11 @@ fc_recorder_close (FcRecorder *self)
         }
       bus = gst_element_get_bus (self->pipeline);
       finish_now (self);
-      msg = wait_file_done (bus, FINISH_NUDGE_US);
+      msg = wait_file_done (bus, FC_FINISH_NUDGE_US);
       if (msg == NULL)
         {
           end_branch (self, FALSE);
-          msg = wait_file_done (bus, FINISH_NUDGE_US);
+          msg = wait_file_done (bus, FC_FINISH_NUDGE_US);
         }
       GST_INFO ("closed while recording: %s",
                 msg ? GST_MESSAGE_TYPE_NAME (msg) : "the file did not finish");
@@ -2730,143 +2264,6 @@ fc_recorder_get_preview_sink (FcRecorder *self)
   return self->preview_sink;
 }
 
-/* ---- a preview sink joining a running pipeline ---- */
-
-typedef struct
-{
-  GstElement *pipeline;
-  GstElement *sink; /* the new preview sink, or a fakesink */
-} PreviewSwap;
-
-static void
-preview_swap_free (gpointer data)
-{
-  PreviewSwap *swap = data;
-
-  gst_object_unref (swap->pipeline);
-  gst_object_unref (swap->sink);
-  g_free (swap);
-}
-
-static void preview_no_preroll (GstElement *sink);
-
-static void
-no_preroll (const GValue *item, gpointer user_data)
-{
-  preview_no_preroll (g_value_get_object (item));
-}
-
-/* A sink joining a playing live pipeline must not preroll: its
- * ASYNC_START would make the pipeline lose its state (and the recording
- * its running time) until the first frame reaches it. */
-static void
-preview_no_preroll (GstElement *sink)
-{
-  if (GST_IS_BIN (sink))
-    {
-      GstIterator *it = gst_bin_iterate_sinks (GST_BIN (sink));
-
-      while (gst_iterator_foreach (it, no_preroll, NULL) == GST_ITERATOR_RESYNC)
-        gst_iterator_resync (it);
-      gst_iterator_free (it);
-    }
-  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (sink), "async"))
-    g_object_set (sink, "async", FALSE, NULL);
-}
-
-/* On the preview queue's source pad, once no frame is passing: the sink
- * linked there leaves the pipeline, the new one takes its place and its
- * state. The tee and the recording branch go on untouched. */
-static GstPadProbeReturn
-swap_preview (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  PreviewSwap *swap = data;
-  GstPad *peer = gst_pad_get_peer (pad);
-  g_autoptr (GstPad) sink_pad = NULL;
-
-  if (peer != NULL)
-    {
-      GstElement *old = gst_pad_get_parent_element (peer);
-
-      gst_pad_unlink (pad, peer);
-      gst_object_unref (peer);
-      if (old != NULL)
-        {
-          gst_element_set_state (old, GST_STATE_NULL);
-          gst_bin_remove (GST_BIN (swap->pipeline), old);
-          gst_object_unref (old);
-        }
-    }
-  preview_no_preroll (swap->sink);
-  if (!gst_bin_add (GST_BIN (swap->pipeline), swap->sink))
-    return GST_PAD_PROBE_REMOVE;
-  sink_pad = gst_element_get_static_pad (swap->sink, "sink");
-  if (sink_pad == NULL || GST_PAD_LINK_FAILED (gst_pad_link (pad, sink_pad)))
-    {
-      GstElement *fallback
-          = gst_element_factory_make_full ("fakesink", "sync", FALSE, "async",
-                                           FALSE, NULL);
-
-      GST_WARNING ("cannot link the preview sink %" GST_PTR_FORMAT
-                   "; the preview goes nowhere",
-                   swap->sink);
-      gst_bin_remove (GST_BIN (swap->pipeline), swap->sink);
-      gst_bin_add (GST_BIN (swap->pipeline), fallback);
-      gst_element_link (GST_PAD_PARENT (pad), fallback);
-      gst_element_sync_state_with_parent (fallback);
-      return GST_PAD_PROBE_REMOVE;
-    }
-  gst_element_sync_state_with_parent (swap->sink);
-  return GST_PAD_PROBE_REMOVE;
-}
-
-/* Linking a pad sends RECONFIGURE upstream: through the tee it would make
- * the camera's branch negotiate and query allocation again, and the
- * allocation query waits in the preview queue behind the frames the new
- * sink has yet to take, holding up the tee and so the recording. The
- * preview's caps are fixed (I420 at the recording size): keep the event in
- * the preview branch. */
-static GstPadProbeReturn
-keep_reconfigure (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  return GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_RECONFIGURE
-             ? GST_PAD_PROBE_DROP
-             : GST_PAD_PROBE_OK;
-}
-
-/* Puts @sink (NULL: a fakesink) in the running pipeline in place of the
- * preview sink it was built with. */
-static void
-attach_preview (FcRecorder *self, GstElement *sink)
-{
-  g_autoptr (GstElement) pq = NULL;
-  g_autoptr (GstPad) src = NULL;
-  PreviewSwap *swap;
-
-  if (self->pipeline == NULL
-      || !(pq = gst_bin_get_by_name (GST_BIN (self->pipeline), "pq"))
-      || !(src = gst_element_get_static_pad (pq, "src")))
-    return;
-  if (!g_object_get_data (G_OBJECT (pq), "fc-keep-reconfigure"))
-    {
-      g_autoptr (GstPad) in = gst_element_get_static_pad (pq, "sink");
-
-      gst_pad_add_probe (in, GST_PAD_PROBE_TYPE_EVENT_UPSTREAM,
-                         keep_reconfigure, NULL, NULL);
-      g_object_set_data (G_OBJECT (pq), "fc-keep-reconfigure",
-                         GINT_TO_POINTER (TRUE));
-    }
-  swap = g_new0 (PreviewSwap, 1);
-  swap->pipeline = gst_object_ref (self->pipeline);
-  swap->sink = sink ? gst_object_ref (sink)
-                    : gst_object_ref_sink (gst_element_factory_make_full (
-                        "fakesink", "sync", FALSE, "async", FALSE, NULL));
-  /* now, in this thread, when no frame is passing; else right after the
-   * one that is */
-  gst_pad_add_probe (src, GST_PAD_PROBE_TYPE_IDLE, swap_preview, swap,
-                     preview_swap_free);
-}
-
 /**
  * fc_recorder_set_preview_sink:
  * @self: the recorder
@@ -2888,7 +2285,7 @@ fc_recorder_set_preview_sink (FcRecorder *self, GstElement *sink)
     gst_object_ref_sink (sink);
   g_clear_object (&self->preview_sink);
   self->preview_sink = sink;
-  attach_preview (self, sink);
+  fc_preview_swap (self->pipeline, sink);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_PREVIEW_SINK]);
 }
 
