@@ -1,35 +1,25 @@
-/* FcRecorder: state, pipeline and events of the video recorder.
+/* FcRecorder: the object, its state and its events.
  *
- * One pipeline runs from fc_recorder_prepare() on:
- *
- *   camera ! caps ! videorate(30) ! crop to aspect ! scale ! I420 ! tee
- *     tee ! queue (leaky) ! preview sink
- *     tee ! [video gate] fcburnin ! queue ! x264enc ! h264parse ! mp4mux
- *       ! filesink
- *   microphone ! caps ! 48 kHz mono ! [audio gate] queue ! fcpromptmix
- *     ! avenc_aac ! mp4mux
- *   [appsrc (the prompt timeline, fed by the video gate) ! mp4mux]
- *
- * The gates are pad probes. fcburnin (the prompts burnt into the frames)
- * and fcpromptmix (their clips added into the sound) are the recorder's
- * own elements (fc-recorder-elements.c); they pass everything untouched
- * until a recording gives them its prompts. They drop everything until a recording is
- * armed; the first video frame after that opens the window, and both
- * branches are cut at exactly start + record-time of running time (the
- * buffers' timestamps), audio to the sample. Then end-of-stream is sent to
- * the sources and mp4mux finalises the file. mp4mux writes fragments with
- * the moov first, and the file sink writes each fragment as it comes
- * (unbuffered), so a killed process leaves a playable file.
+ * One pipeline runs from fc_recorder_prepare() on, built by
+ * fc-recorder-pipeline.c (the camera to a tee, the preview, fcburnin and
+ * the encoder to mp4mux; the microphone through fcpromptmix to the same
+ * muxer; the prompt timeline as a subtitle track, fc-recorder-subtitles.c).
+ * The recording window (fc-recorder-window.c) gates both branches: a
+ * recording is armed, the first frame opens it, and it is cut at exactly
+ * record-time of running time; then mp4mux finalises the file.
  *
  * Offline (the offline property), the test sources are not live and the
  * pipeline has no clock: everything runs as fast as it can, on the
  * buffers' timestamps. The sources are held (blocking pad probes) while
  * nothing is being recorded, so they do not spin for the gates to drop.
  *
- * Streaming threads never touch the object's state beyond the window under
- * self->lock: they post one structured message (fc-stream-message.h) that
- * the bus watch (on the main context the recorder was made in) turns into
- * signals. */
+ * Streaming threads never touch the object: they share the window (its own
+ * lock) and post one structured message (fc-stream-message.h) that the bus
+ * watch (on the main context the recorder was made in) turns into signals.
+ * The camera portal (fc-camera-portal.c), the watchdog's verdicts
+ * (fc-recorder-watchdog.c) and the preview hot-swap (fc-recorder-preview.c)
+ * are parts of their own; the part-2 values are the prompt set's
+ * (fc-prompts.c). */
 
 #include "fc-recorder-private.h"
 
@@ -37,6 +27,7 @@
 #include "fc-recorder-elements.h"
 #include "fc-recorder-pipeline.h"
 #include "fc-recorder-watchdog.h"
+#include "fc-recorder-window.h"
 #include "fc-stream-message.h"
 
 #include <errno.h>
@@ -53,10 +44,6 @@
 
 GST_DEBUG_CATEGORY (fc_recorder_debug);
 #define GST_CAT_DEFAULT fc_recorder_debug
-
-#define FRAME_NS (GST_SECOND / 30)
-/* Short fragments: "start" waits for the first one to be written. */
-#define FRAGMENT_MS 100
 
 struct _FcRecorder
 {
@@ -101,15 +88,7 @@ struct _FcRecorder
   gulong vhold, ahold;  /* offline: the sources' blocking probes */
 
   /* The recording window, shared with the streaming threads. */
-  GMutex lock;
-  gboolean armed, video_done, audio_done, saw_video, saw_audio, file_started;
-  gboolean video_eos, audio_eos;
-  GstClockTime record_ns, start, end, last_video_pts;
-  gint64 audio_samples; /* recorded so far */
-  guint64 frames;
-  FcStamp last_video_at, last_audio_at, last_write_at;
-  GstSample *first_frame;
-  FcSubtitleFeed *subs; /* the prompt timeline's subtitle track */
+  FcRecordWindow *window;
   FcPromptPlayer *player; /* prompt audio to the speaker, while recording */
 };
 
@@ -252,289 +231,19 @@ set_state (FcRecorder *self, FcRecorderState state)
 static FcStamp
 stamp_now (FcRecorder *self)
 {
-  FcStamp now = { g_get_monotonic_time (), 0 };
-
-  now.clock
-      = self->time_clock
-            ? (gint64)(gst_clock_get_time (self->time_clock) / GST_USECOND)
-            : now.wall;
-  return now;
+  return fc_stamp_now (self->time_clock);
 }
 
 static gint64
 elapsed_us (FcRecorder *self, FcStamp then)
 {
-  FcStamp now = stamp_now (self);
-
-  return MIN (now.wall - then.wall, now.clock - then.clock);
-}
-
-/* ---- streaming-thread side ------------------------------------------- */
-
-/* Ends one recording branch (once): the muxer finalises the file when both
- * have ended. The sources and the preview go on until the teardown. */
-static void
-end_branch (FcRecorder *self, gboolean video)
-{
-  FcSubtitleFeed *subs;
-  GstClockTime end;
-  GstPad *pad;
-  gboolean send;
-
-  g_mutex_lock (&self->lock);
-  pad = video ? self->vgate : self->agate;
-  send = video ? !self->video_eos : !self->audio_eos;
-  if (video)
-    self->video_eos = TRUE;
-  else
-    self->audio_eos = TRUE;
-  pad = send && pad ? gst_object_ref (pad) : NULL;
-  subs = video && send && self->subs ? fc_subtitle_feed_ref (self->subs) : NULL;
-  end = GST_CLOCK_TIME_IS_VALID (self->start) ? self->end - self->start : 0;
-  g_mutex_unlock (&self->lock);
-  /* the subtitle track ends with the picture */
-  if (subs != NULL)
-    {
-      fc_subtitle_feed_end (subs, end);
-      fc_subtitle_feed_unref (subs);
-    }
-  if (pad != NULL)
-    {
-      GST_DEBUG ("ending the %s branch", video ? "video" : "audio");
-      gst_pad_send_event (pad, gst_event_new_eos ());
-      gst_object_unref (pad);
-    }
-}
-
-/* Recorded buffers are stamped from 0: mp4mux otherwise counts the running
- * time before the recording as part of the file's duration. */
-static void
-rebase (GstPadProbeInfo *info, GstClockTime start)
-{
-  GstBuffer *buf = gst_buffer_make_writable (GST_PAD_PROBE_INFO_BUFFER (info));
-
-  GST_BUFFER_PTS (buf) -= start;
-  if (GST_BUFFER_DTS_IS_VALID (buf))
-    GST_BUFFER_DTS (buf)
-        = GST_BUFFER_DTS (buf) > start ? GST_BUFFER_DTS (buf) - start : 0;
-  GST_PAD_PROBE_INFO_DATA (info) = buf;
-}
-
-static GstPadProbeReturn
-video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  FcRecorder *self = data;
-  GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
-  GstClockTime pts = GST_BUFFER_PTS (buf);
-  gboolean pass = FALSE, done = FALSE, flowing = FALSE, opened = FALSE;
-  GstClockTime start;
-  FcSubtitleFeed *subs = NULL;
-
-  GST_LOG ("frame %" GST_TIME_FORMAT, GST_TIME_ARGS (pts));
-  g_mutex_lock (&self->lock);
-  self->last_video_at = stamp_now (self);
-  if (!self->saw_video)
-    {
-      self->saw_video = TRUE;
-      flowing = self->saw_audio;
-    }
-  if (self->armed && !self->video_done && GST_CLOCK_TIME_IS_VALID (pts))
-    {
-      if (!GST_CLOCK_TIME_IS_VALID (self->start))
-        {
-          g_autoptr (GstCaps) caps = gst_pad_get_current_caps (pad);
-
-          self->start = pts;
-          self->end = pts + self->record_ns;
-          self->first_frame = gst_sample_new (buf, caps, NULL, NULL);
-          opened = TRUE;
-        }
-      if (pts >= self->end)
-        done = self->video_done = TRUE;
-      else
-        {
-          pass = TRUE;
-          self->frames++;
-          self->last_video_pts = pts;
-          if (self->subs != NULL)
-            subs = fc_subtitle_feed_ref (self->subs);
-        }
-    }
-  start = self->start;
-  g_mutex_unlock (&self->lock);
-
-  if (flowing)
-    fc_stream_event_post (pad, FC_STREAM_FLOWING);
-  if (opened)
-    fc_stream_event_post (pad, FC_STREAM_WINDOW_OPEN);
-  if (done)
-    {
-      end_branch (self, TRUE);
-      fc_stream_event_post (pad, FC_STREAM_VIDEO_DONE);
-    }
-  if (!pass)
-    return GST_PAD_PROBE_DROP;
-  rebase (info, start);
-  /* The subtitle track follows the frames into the muxer: its samples
-   * that have ended by the end of this frame, and a gap up to there. */
-  if (subs != NULL)
-    {
-      GstBuffer *frame = GST_PAD_PROBE_INFO_BUFFER (info);
-      GstClockTime dur = GST_BUFFER_DURATION_IS_VALID (frame)
-                             ? GST_BUFFER_DURATION (frame)
-                             : FRAME_NS;
-
-      fc_subtitle_feed_advance (subs, GST_BUFFER_PTS (frame) + dur);
-      fc_subtitle_feed_unref (subs);
-    }
-  /* fcburnin, next, works on the frames stamped from 0 in the source's
-   * thread: the queue behind it lets the encoder work on the frame before
-   * at the same time. */
-  return GST_PAD_PROBE_OK;
-}
-
-/* The AAC encoder puts one frame of priming before the first sample, and
- * mp4mux (fragmented, so no edit list) counts it in the track's length. */
-#define AAC_PRIMING_SAMPLES 1024
-
-static GstPadProbeReturn
-audio_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  FcRecorder *self = data;
-  GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
-  g_autoptr (GstCaps) caps = gst_pad_get_current_caps (pad);
-  GstAudioInfo ainfo;
-  GstClockTime pts = GST_BUFFER_PTS (buf), start, end;
-  gboolean flowing = FALSE, stop, skip_all, was_done;
-  gint64 frames, skip, keep, limit, done_samples;
-
-  if (caps == NULL || !gst_audio_info_from_caps (&ainfo, caps)
-      || !GST_CLOCK_TIME_IS_VALID (pts))
-    return GST_PAD_PROBE_DROP;
-
-  g_mutex_lock (&self->lock);
-  self->last_audio_at = stamp_now (self);
-  if (!self->saw_audio)
-    {
-      self->saw_audio = TRUE;
-      flowing = self->saw_video;
-    }
-  start = self->start, end = self->end;
-  done_samples = self->audio_samples;
-  skip_all
-      = !self->armed || self->audio_done || !GST_CLOCK_TIME_IS_VALID (start);
-  stop = self->armed && self->audio_done;
-  g_mutex_unlock (&self->lock);
-
-  if (flowing)
-    fc_stream_event_post (pad, FC_STREAM_FLOWING);
-  /* The buffer after the last one ends the branch: from inside this probe,
-   * end-of-stream would overtake the last buffer. */
-  if (stop)
-    end_branch (self, FALSE);
-  if (skip_all)
-    return GST_PAD_PROBE_DROP;
-
-  /* The first buffer is cut at the window's start, to the sample; the rest
-   * are taken whole and stamped by their sample count, so the track has no
-   * jitter (these sources stamp buffers on arrival). The track's length,
-   * priming included, is the video's: [start, end). */
-  frames = gst_buffer_get_size (buf) / GST_AUDIO_INFO_BPF (&ainfo);
-  skip = 0;
-  if (done_samples == 0 && pts < start)
-    skip = MIN (frames, (gint64)gst_util_uint64_scale (start - pts, ainfo.rate,
-                                                       GST_SECOND));
-  limit = (gint64)gst_util_uint64_scale (end - start, ainfo.rate, GST_SECOND)
-          - AAC_PRIMING_SAMPLES;
-  keep = MIN (frames - skip, limit - done_samples);
-  GST_LOG ("audio %" GST_TIME_FORMAT " %" G_GINT64_FORMAT
-           " samples, %" G_GINT64_FORMAT " recorded of %" G_GINT64_FORMAT,
-           GST_TIME_ARGS (pts), frames, done_samples, limit);
-  stop = done_samples + MAX (keep, 0) >= limit;
-  g_mutex_lock (&self->lock);
-  if (keep > 0)
-    self->audio_samples += keep;
-  was_done = self->audio_done;
-  self->audio_done = stop;
-  g_mutex_unlock (&self->lock);
-  if (stop && !was_done)
-    fc_stream_event_post (pad, FC_STREAM_AUDIO_DONE);
-
-  if (keep <= 0)
-    {
-      if (stop)
-        end_branch (self, FALSE);
-      return GST_PAD_PROBE_DROP;
-    }
-  buf = gst_audio_buffer_truncate (buf, GST_AUDIO_INFO_BPF (&ainfo), skip,
-                                   keep);
-  buf = gst_buffer_make_writable (buf);
-  GST_BUFFER_PTS (buf)
-      = gst_util_uint64_scale (done_samples, GST_SECOND, ainfo.rate);
-  GST_BUFFER_DTS (buf) = GST_CLOCK_TIME_NONE;
-  GST_BUFFER_DURATION (buf)
-      = gst_util_uint64_scale (done_samples + keep, GST_SECOND, ainfo.rate)
-        - GST_BUFFER_PTS (buf);
-  GST_BUFFER_OFFSET (buf) = done_samples;
-  GST_BUFFER_OFFSET_END (buf) = done_samples + keep;
-  if (done_samples == 0)
-    GST_BUFFER_FLAG_SET (buf, GST_BUFFER_FLAG_DISCONT);
-  else
-    GST_BUFFER_FLAG_UNSET (buf, GST_BUFFER_FLAG_DISCONT);
-  GST_PAD_PROBE_INFO_DATA (info) = buf;
-  return GST_PAD_PROBE_OK;
-}
-
-/* "start" means a frame is in the file: the first fragment (moof) has
- * reached the file sink. */
-static GstPadProbeReturn
-file_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
-{
-  FcRecorder *self = data;
-  GstBuffer *buf;
-  char tag[4];
-  gboolean first = FALSE;
-
-  if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM)
-    {
-      /* mp4mux has rewritten the header and sent everything: the file is
-       * complete (the sink writes unbuffered). */
-      if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_EOS)
-        fc_stream_event_post (pad, FC_STREAM_FILE_DONE);
-      return GST_PAD_PROBE_OK;
-    }
-  buf = GST_PAD_PROBE_INFO_BUFFER (info);
-  g_mutex_lock (&self->lock);
-  self->last_write_at = stamp_now (self);
-  if (gst_buffer_extract (buf, 4, tag, 4) == 4 && memcmp (tag, "moof", 4) == 0)
-    {
-      first = !self->file_started;
-      self->file_started = TRUE;
-    }
-  g_mutex_unlock (&self->lock);
-  if (first)
-    fc_stream_event_post (pad, FC_STREAM_FILE_STARTED);
-  return GST_PAD_PROBE_OK;
+  return fc_stamp_elapsed (self->time_clock, then);
 }
 
 /* ---- pipeline -------------------------------------------------------- */
 
 static gboolean bus_cb (GstBus *bus, GstMessage *msg, gpointer data);
 static gboolean watchdog_cb (gpointer data);
-
-static void
-reset_window (FcRecorder *self)
-{
-  g_mutex_lock (&self->lock);
-  self->armed = self->video_done = self->audio_done = FALSE;
-  self->video_eos = self->audio_eos = FALSE;
-  self->file_started = FALSE;
-  self->start = self->end = self->last_video_pts = GST_CLOCK_TIME_NONE;
-  self->frames = 0;
-  self->audio_samples = 0;
-  g_clear_pointer (&self->first_frame, gst_sample_unref);
-  g_mutex_unlock (&self->lock);
-}
 
 /* Drops the pipeline. A file that never received anything is removed.
  * The state is left to the caller. */
@@ -572,11 +281,7 @@ drop_pipeline (FcRecorder *self)
   g_clear_object (&self->vsrc);
   g_clear_object (&self->asrc);
   g_clear_object (&self->time_clock);
-  g_mutex_lock (&self->lock);
-  g_clear_object (&self->vgate);
-  g_clear_object (&self->agate);
-  g_clear_pointer (&self->subs, fc_subtitle_feed_unref);
-  g_mutex_unlock (&self->lock);
+  fc_record_window_detach (self->window);
   g_clear_object (&self->pipeline);
   self->vhold = self->ahold = 0;
   fc_source_clear (&self->cam);
@@ -589,8 +294,6 @@ drop_pipeline (FcRecorder *self)
   g_clear_pointer (&self->player, fc_prompt_player_free);
   self->flowing = FALSE;
   self->pending_record = self->start_emitted = self->nudged = FALSE;
-  self->saw_video = self->saw_audio = FALSE;
-  reset_window (self);
 }
 
 static void
@@ -662,18 +365,6 @@ release_source (FcRecorder *self, gboolean video)
                        video ? &self->vhold : &self->ahold);
 }
 
-/* Returns the pad, with a reference. */
-static GstPad *
-add_probe (GstElement *pipeline, const char *element, GstPadProbeType type,
-           GstPadProbeCallback cb, gpointer data)
-{
-  g_autoptr (GstElement) e = gst_bin_get_by_name (GST_BIN (pipeline), element);
-  GstPad *pad = gst_element_get_static_pad (e, "sink");
-
-  gst_pad_add_probe (pad, type, cb, data, NULL);
-  return pad;
-}
-
 /* Finds the microphone, builds the pipeline around the camera chosen and
  * starts it. FALSE when an error has been emitted. */
 static gboolean
@@ -730,16 +421,7 @@ build_pipeline (FcRecorder *self)
   self->time_clock
       = self->clock ? gst_object_ref (self->clock) : gst_system_clock_obtain ();
 
-  g_mutex_lock (&self->lock);
-  self->vgate = add_probe (self->pipeline, "burn", GST_PAD_PROBE_TYPE_BUFFER,
-                           video_gate, self);
-  self->agate = add_probe (self->pipeline, "aq", GST_PAD_PROBE_TYPE_BUFFER,
-                           audio_gate, self);
-  g_mutex_unlock (&self->lock);
-  gst_object_unref (add_probe (self->pipeline, "fsink",
-                               GST_PAD_PROBE_TYPE_BUFFER
-                                   | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
-                               file_probe, self));
+  fc_record_window_attach (self->window, self->pipeline, self->time_clock);
   if (self->run_offline)
     {
       hold_source (self, TRUE, TRUE);
@@ -755,7 +437,7 @@ build_pipeline (FcRecorder *self)
   g_source_set_callback (self->watchdog, watchdog_cb, self, NULL);
   g_source_attach (self->watchdog, self->context);
 
-  reset_window (self);
+  fc_record_window_reset (self->window);
   self->prepare_at = stamp_now (self);
   set_state (self, FC_RECORDER_STATE_PREPARING);
   /* A refusal to start is also posted as an error on the bus, where it is
@@ -1061,7 +743,7 @@ arm (FcRecorder *self)
 {
   g_autoptr (FcBurnIn) burn = NULL;
   g_autoptr (FcPromptMix) mix = NULL;
-  FcSubtitleFeed *subs, *old_subs;
+  FcSubtitleFeed *subs;
   FcStepList *steps = fc_prompts_get_steps (self->prompts);
 
   /* The file is made at prepare and the sink holds it open: removed since
@@ -1128,7 +810,7 @@ arm (FcRecorder *self)
    * holds the timeline. */
   subs = fc_subtitle_feed_new (
       fc_prompts_get_steps (self->prompts),
-      MAX ((GstClockTime)self->record_time * GST_MSECOND, FRAME_NS));
+      MAX ((GstClockTime)self->record_time * GST_MSECOND, FC_FRAME_NS));
   if (subs != NULL)
     {
       g_autoptr (GstElement) mux
@@ -1150,20 +832,13 @@ arm (FcRecorder *self)
     g_object_set (burn_in, "pictures", burn, NULL);
     g_object_set (pmix, "clips", mix, NULL);
   }
-  g_mutex_lock (&self->lock);
-  old_subs = self->subs;
-  self->subs = subs;
-  g_mutex_unlock (&self->lock);
-  g_clear_pointer (&old_subs, fc_subtitle_feed_unref);
-  reset_window (self);
+  fc_record_window_set_subtitles (self->window, subs);
+  g_clear_pointer (&subs, fc_subtitle_feed_unref);
+  fc_record_window_reset (self->window);
   fc_pipeline_frame_counts (self->pipeline, &self->dropped_at_arm,
                             &self->duplicated_at_arm);
-  g_mutex_lock (&self->lock);
-  self->armed = TRUE;
-  self->record_ns
-      = MAX ((GstClockTime)self->record_time * GST_MSECOND, FRAME_NS);
-  self->last_video_at = self->last_audio_at = stamp_now (self);
-  g_mutex_unlock (&self->lock);
+  fc_record_window_arm (self->window,
+                        (GstClockTime)self->record_time * GST_MSECOND);
   self->start_emitted = self->nudged = FALSE;
   self->record_us = g_get_monotonic_time ();
   set_state (self, FC_RECORDER_STATE_RECORDING);
@@ -1176,12 +851,7 @@ arm (FcRecorder *self)
 static void
 finish_now (FcRecorder *self)
 {
-  g_mutex_lock (&self->lock);
-  self->video_done = TRUE;
-  if (GST_CLOCK_TIME_IS_VALID (self->last_video_pts))
-    self->end = MIN (self->end, self->last_video_pts + FRAME_NS);
-  g_mutex_unlock (&self->lock);
-  end_branch (self, TRUE);
+  fc_record_window_close (self->window);
   self->finishing_at = stamp_now (self);
   set_state (self, FC_RECORDER_STATE_FINISHING);
 }
@@ -1292,11 +962,14 @@ complete (FcRecorder *self)
       -= MIN (summary->dropped_frames, self->dropped_at_arm);
   summary->duplicated_frames
       -= MIN (summary->duplicated_frames, self->duplicated_at_arm);
-  g_mutex_lock (&self->lock);
-  summary->first_frame = g_steal_pointer (&self->first_frame);
-  summary->duration_ms
-      = (gint64)((self->frames * FRAME_NS + GST_MSECOND / 2) / GST_MSECOND);
-  g_mutex_unlock (&self->lock);
+  {
+    guint64 frames;
+
+    summary->first_frame
+        = fc_record_window_take_first_frame (self->window, &frames);
+    summary->duration_ms
+        = (gint64)((frames * FC_FRAME_NS + GST_MSECOND / 2) / GST_MSECOND);
+  }
 
   drop_pipeline (self);
   if (error != NULL)
@@ -1402,9 +1075,7 @@ handle_error (FcRecorder *self, GstMessage *msg)
   else
     code = FC_RECORDER_ERROR_FAILED, what = "recording failed";
 
-  g_mutex_lock (&self->lock);
-  recorded = GST_CLOCK_TIME_IS_VALID (self->start);
-  g_mutex_unlock (&self->lock);
+  recorded = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
 
   if ((from_camera || from_mic) && recorded
       && self->state >= FC_RECORDER_STATE_RECORDING)
@@ -1413,7 +1084,7 @@ handle_error (FcRecorder *self, GstMessage *msg)
       self->pending_error
           = g_error_new (FC_RECORDER_ERROR, code, "%s: %s", what, err->message);
       if (from_mic)
-        end_branch (self, FALSE);
+        fc_record_window_end_branch (self->window, FALSE);
       finish_now (self);
       return;
     }
@@ -1447,9 +1118,7 @@ start_player (FcRecorder *self)
   g_autoptr (GstClock) clock = gst_pipeline_get_clock (
       GST_PIPELINE (self->pipeline));
 
-  g_mutex_lock (&self->lock);
-  start = self->start;
-  g_mutex_unlock (&self->lock);
+  start = fc_record_window_get_start (self->window);
   /* offline, nobody listens in real time: the prompts are in the file */
   if (self->run_offline || clock == NULL || !GST_CLOCK_TIME_IS_VALID (start))
     return;
@@ -1532,7 +1201,7 @@ stream_event (FcRecorder *self, FcStreamEvent event)
       /* the last buffer is in the queue (the gate ran under its stream
        * lock): end the branch now, the source is held */
       hold_source (self, FALSE, FALSE);
-      end_branch (self, FALSE);
+      fc_record_window_end_branch (self->window, FALSE);
       break;
     case FC_STREAM_FILE_DONE:
       if (self->state >= FC_RECORDER_STATE_RECORDING)
@@ -1585,15 +1254,15 @@ watchdog_cb (gpointer data)
 {
   FcRecorder *self = data;
   FcWatchdogInput in = { 0 };
+  FcWindowHealth health;
   g_autoptr (GError) error = NULL;
 
-  g_mutex_lock (&self->lock);
-  in.silent = elapsed_us (self, self->last_video_at);
-  in.mute = elapsed_us (self, self->last_audio_at);
-  in.unwritten = elapsed_us (self, self->last_write_at);
-  in.saw_video = self->saw_video;
-  in.started = GST_CLOCK_TIME_IS_VALID (self->start);
-  g_mutex_unlock (&self->lock);
+  fc_record_window_get_health (self->window, &health);
+  in.silent = health.silent;
+  in.mute = health.mute;
+  in.unwritten = health.unwritten;
+  in.saw_video = health.saw_video;
+  in.started = health.started;
   in.state = self->state;
   in.offline = self->run_offline;
   in.flowing = self->flowing;
@@ -1614,12 +1283,12 @@ watchdog_cb (gpointer data)
       break;
     case FC_WATCHDOG_END_SOUND_AND_FINISH:
       self->pending_error = g_steal_pointer (&error);
-      end_branch (self, FALSE);
+      fc_record_window_end_branch (self->window, FALSE);
       finish_now (self);
       break;
     case FC_WATCHDOG_NUDGE:
       self->nudged = TRUE;
-      end_branch (self, FALSE);
+      fc_record_window_end_branch (self->window, FALSE);
       break;
     case FC_WATCHDOG_GIVE_UP:
       complete (self);
@@ -1756,7 +1425,7 @@ fc_recorder_finalize (GObject *object)
     g_rmdir (self->own_temp_dir); /* only if the application left it empty */
   g_free (self->own_temp_dir);
   g_main_context_unref (self->context);
-  g_mutex_clear (&self->lock);
+  fc_record_window_free (self->window);
   G_OBJECT_CLASS (fc_recorder_parent_class)->finalize (object);
 }
 
@@ -1940,8 +1609,7 @@ fc_recorder_init (FcRecorder *self)
   self->prompts = fc_prompts_new (G_OBJECT (self), prompts_warn, self);
   self->cam = (FcSource)FC_SOURCE_INIT;
   self->mic = (FcSource)FC_SOURCE_INIT;
-  g_mutex_init (&self->lock);
-  self->start = self->end = self->last_video_pts = GST_CLOCK_TIME_NONE;
+  self->window = fc_record_window_new ();
 }
 
 /* ---- public API ------------------------------------------------------ */
@@ -2004,7 +1672,7 @@ fc_recorder_record (FcRecorder *self)
 gboolean
 fc_recorder_stop (FcRecorder *self)
 {
-  GstClockTime now, start;
+  GstClockTime now;
 
   g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
 
@@ -2022,13 +1690,9 @@ fc_recorder_stop (FcRecorder *self)
 
   now = self->pipeline ? gst_element_get_current_running_time (self->pipeline)
                        : GST_CLOCK_TIME_NONE;
-  g_mutex_lock (&self->lock);
-  start = self->start;
-  if (!GST_CLOCK_TIME_IS_VALID (start))
+  if (!fc_record_window_stop (self->window, now))
     {
-      /* Nothing has gone into the file: disarm and keep previewing. */
-      self->armed = FALSE;
-      g_mutex_unlock (&self->lock);
+      /* Nothing has gone into the file: keep previewing. */
       if (self->run_offline)
         {
           hold_source (self, TRUE, FALSE);
@@ -2036,23 +1700,7 @@ fc_recorder_stop (FcRecorder *self)
         }
       set_state (self, FC_RECORDER_STATE_READY);
       fc_recorder_emit_warning (self, "stopped before the recording started");
-      return TRUE;
     }
-  {
-    /* End on the first frame boundary after now and after the sound
-     * already recorded (the audio branch runs ahead of the video's), so the
-     * file holds all that was seen up to the stop, in whole frames. */
-    GstClockTime audio_end
-        = start
-          + gst_util_uint64_scale (self->audio_samples + AAC_PRIMING_SAMPLES,
-                                   GST_SECOND, 48000);
-    GstClockTime target
-        = GST_CLOCK_TIME_IS_VALID (now) ? MAX (now, audio_end) : audio_end;
-    guint64 n = (target - start + FRAME_NS - 1) / FRAME_NS;
-
-    self->end = MIN (self->end, start + MAX (n, 1) * FRAME_NS);
-  }
-  g_mutex_unlock (&self->lock);
   return TRUE;
 }
 
@@ -2095,9 +1743,7 @@ fc_recorder_close (FcRecorder *self)
         teardown (self); /* waiting for the camera portal */
       return;
     }
-  g_mutex_lock (&self->lock);
-  recorded = GST_CLOCK_TIME_IS_VALID (self->start);
-  g_mutex_unlock (&self->lock);
+  recorded = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
 
   if (recorded && self->state >= FC_RECORDER_STATE_RECORDING)
     {
@@ -2114,7 +1760,7 @@ fc_recorder_close (FcRecorder *self)
       msg = wait_file_done (bus, FC_FINISH_NUDGE_US);
       if (msg == NULL)
         {
-          end_branch (self, FALSE);
+          fc_record_window_end_branch (self->window, FALSE);
           msg = wait_file_done (bus, FC_FINISH_NUDGE_US);
         }
       GST_INFO ("closed while recording: %s",
