@@ -197,6 +197,8 @@ void fc_preview_swap (GstElement *pipeline, GstElement *sink);
 
 /* What fc-recorder.c shares with it. */
 FcPrompts *fc_recorder_get_prompts (FcRecorder *self);
+typedef struct _FcRecorderSettings FcRecorderSettings;
+FcRecorderSettings *fc_recorder_get_settings (FcRecorder *self);
 void fc_recorder_emit_warning (FcRecorder *self, const char *message);
 
 G_END_DECLS

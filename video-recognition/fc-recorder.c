@@ -26,6 +26,7 @@
 #include "fc-burn-in.h"
 #include "fc-recorder-elements.h"
 #include "fc-recorder-pipeline.h"
+#include "fc-recorder-settings.h"
 #include "fc-recorder-watchdog.h"
 #include "fc-recorder-window.h"
 #include "fc-stream-message.h"
@@ -49,23 +50,14 @@ struct _FcRecorder
 {
   GObject parent_instance;
 
-  /* properties */
-  char *resolution;
-  guint record_time;
-  char *camera;
-  char *microphone;
-  gboolean allow_test_source;
-  char *temp_dir;
-  GstClock *clock;
+  /* properties: the part-1 values (and the part-2 ones in prompts) */
+  FcRecorderSettings settings;
   GstElement *preview_sink;
-  guint ready_timeout;
-  gboolean offline;
 
   FcRecorderState state;
   GMainContext *context;
   FcPrompts *prompts; /* stepList, resources: part 2 */
   gboolean flowing;   /* frames and samples flow; ready once prompts are in */
-  char *own_temp_dir; /* made on first use when temp-dir is unset */
   GCancellable *starting; /* a start step under way (the warm-up awaited,
                              a camera portal request), cancelled by close */
 #ifdef FC_HAVE_LIBPORTAL
@@ -95,19 +87,11 @@ struct _FcRecorder
 enum
 {
   PROP_0,
-  PROP_RESOLUTION,
-  PROP_RECORD_TIME,
-  PROP_CAMERA,
-  PROP_MICROPHONE,
-  PROP_ALLOW_TEST_SOURCE,
-  PROP_TEMP_DIR,
-  PROP_CLOCK,
-  PROP_PREVIEW_SINK,
-  PROP_READY_TIMEOUT,
-  PROP_OFFLINE,
+  /* the part-1 values' (fc-recorder-settings.c) from 1 on, then: */
+  PROP_PREVIEW_SINK = 1 + FC_RECORDER_SETTINGS_N_PROPS,
   PROP_STATE,
   N_PROPS
-  /* then the part-2 properties of fc-recorder-prompts.c */
+  /* then the part-2 properties of fc-prompts.c */
 };
 
 enum
@@ -214,6 +198,12 @@ FcPrompts *
 fc_recorder_get_prompts (FcRecorder *self)
 {
   return self->prompts;
+}
+
+FcRecorderSettings *
+fc_recorder_get_settings (FcRecorder *self)
+{
+  return &self->settings;
 }
 
 static void
@@ -324,34 +314,6 @@ fail (FcRecorder *self, FcRecorderError code, const char *path,
 }
 
 static void
-resolution_size (const char *resolution, int *width, int *height)
-{
-  if (g_strcmp0 (resolution, "low") == 0)
-    *width = 640, *height = 480;
-  else if (g_strcmp0 (resolution, "high") == 0)
-    *width = 1920, *height = 1080;
-  else
-    *width = 1280, *height = 720;
-}
-
-static const char *
-temp_dir (FcRecorder *self, GError **error)
-{
-  if (self->temp_dir != NULL)
-    return fc_recorder_ensure_dir (self->temp_dir, error) ? self->temp_dir
-                                                          : NULL;
-  if (self->own_temp_dir == NULL)
-    {
-      g_autofree char *name = g_strdup_printf (
-          "fc-recorder-%s-XXXXXX", g_get_prgname () ? g_get_prgname () : "app");
-
-      g_strdelimit (name, "/", '_');
-      self->own_temp_dir = g_dir_make_tmp (name, error);
-    }
-  return self->own_temp_dir;
-}
-
-static void
 hold_source (FcRecorder *self, gboolean video, gboolean let_one)
 {
   fc_pipeline_hold (self->pipeline, video, let_one,
@@ -376,9 +338,9 @@ build_pipeline (FcRecorder *self)
 
   if (self->run_offline)
     self->mic.kind = FC_SOURCE_TEST;
-  else if (!fc_source_find (self->microphone, FALSE, &self->mic))
+  else if (!fc_source_find (self->settings.microphone, FALSE, &self->mic))
     {
-      if (!self->allow_test_source)
+      if (!self->settings.allow_test_source)
         {
           fail (self, FC_RECORDER_ERROR_NO_MICROPHONE, NULL, "no microphone");
           return FALSE;
@@ -391,7 +353,7 @@ build_pipeline (FcRecorder *self)
             fc_source_kind_name (self->mic.kind),
             self->mic.target ? self->mic.target : "");
 
-  dir = temp_dir (self, &error);
+  dir = fc_recorder_settings_ensure_temp_dir (&self->settings, &error);
   if (dir != NULL)
     self->video_path = fc_recorder_create_file (dir, ".mp4", &error);
   if (self->video_path == NULL)
@@ -404,7 +366,7 @@ build_pipeline (FcRecorder *self)
   {
     FcPipelineSpec spec = { &self->cam, &self->mic, self->width, self->height,
                             self->run_offline, self->video_path,
-                            self->preview_sink, self->clock };
+                            self->preview_sink, self->settings.clock };
 
     self->pipeline = fc_pipeline_build (&spec, &error);
   }
@@ -419,7 +381,7 @@ build_pipeline (FcRecorder *self)
   self->vsrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "vsrc");
   self->asrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "asrc");
   self->time_clock
-      = self->clock ? gst_object_ref (self->clock) : gst_system_clock_obtain ();
+      = self->settings.clock ? gst_object_ref (self->settings.clock) : gst_system_clock_obtain ();
 
   fc_record_window_attach (self->window, self->pipeline, self->time_clock);
   if (self->run_offline)
@@ -454,7 +416,7 @@ use_camera (FcRecorder *self, gboolean found)
   if (!found)
     {
       fc_source_clear (&self->cam);
-      if (!self->allow_test_source)
+      if (!self->settings.allow_test_source)
         {
           fail (self, FC_RECORDER_ERROR_NO_CAMERA, NULL, "no camera");
           return FALSE;
@@ -543,12 +505,12 @@ portal_opened (GObject *source, GAsyncResult *result, gpointer data)
    * may have one */
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     use_camera (self, !call->asked
-                          && fc_source_find (self->camera, TRUE, &self->cam));
+                          && fc_source_find (self->settings.camera, TRUE, &self->cam));
   /* no portal: unless asked for, the devices may have a camera */
   else if (g_error_matches (error, FC_RECORDER_ERROR,
                             FC_RECORDER_ERROR_NO_CAMERA)
            && !call->asked)
-    use_camera (self, fc_source_find (self->camera, TRUE, &self->cam));
+    use_camera (self, fc_source_find (self->settings.camera, TRUE, &self->cam));
   else
     fail (self,
           error->domain == FC_RECORDER_ERROR ? (FcRecorderError)error->code
@@ -573,7 +535,7 @@ start_portal (FcRecorder *self)
   gboolean asked;
   StartStep *call;
 
-  if (!fc_camera_portal_wanted (self->camera, &asked))
+  if (!fc_camera_portal_wanted (self->settings.camera, &asked))
     return PORTAL_UNUSED;
   if (!fc_camera_portal_connect (self->portal, &error))
     {
@@ -595,32 +557,15 @@ start_portal (FcRecorder *self)
 }
 #endif
 
-static gboolean
-is_test_setting (const char *setting)
-{
-  return setting == NULL || *setting == '\0'
-         || g_strcmp0 (setting, "auto") == 0
-         || g_strcmp0 (setting, "test") == 0;
-}
-
 /* Offline recording is for the test sources only: a device gives frames
  * in real time. FALSE when an error has been emitted. */
 static gboolean
 offline_sources_ok (FcRecorder *self)
 {
   g_autoptr (GError) error = NULL;
-  const char *what = NULL, *setting = NULL;
 
-  if (!is_test_setting (self->camera))
-    what = "camera", setting = self->camera;
-  else if (!is_test_setting (self->microphone))
-    what = "microphone", setting = self->microphone;
-  if (what == NULL)
+  if (fc_recorder_settings_check_offline (&self->settings, &error))
     return TRUE;
-  error = g_error_new (FC_RECORDER_ERROR, FC_RECORDER_ERROR_NOT_SUPPORTED,
-                       "offline recording needs the test camera and "
-                       "microphone, not %s \"%s\"",
-                       what, setting);
   GST_WARNING ("%s", error->message);
   emit_error (self, error, NULL);
   return FALSE;
@@ -656,7 +601,7 @@ start_pipeline (FcRecorder *self)
   g_autoptr (GError) steps_error = NULL;
   gboolean steps_ok;
 
-  self->run_offline = self->offline;
+  self->run_offline = self->settings.offline;
   if (self->run_offline && !offline_sources_ok (self))
     return FALSE;
   /* the stepList first: a bad one starts nothing; its resources load
@@ -675,15 +620,15 @@ start_pipeline (FcRecorder *self)
       emit_error (self, error, NULL);
       return FALSE;
     }
-  if (self->resolution != NULL && g_strcmp0 (self->resolution, "low") != 0
-      && g_strcmp0 (self->resolution, "medium") != 0
-      && g_strcmp0 (self->resolution, "high") != 0)
+  if (self->settings.resolution != NULL && g_strcmp0 (self->settings.resolution, "low") != 0
+      && g_strcmp0 (self->settings.resolution, "medium") != 0
+      && g_strcmp0 (self->settings.resolution, "high") != 0)
     {
       g_autofree char *msg = g_strdup_printf (
-          "unknown resolution \"%s\"; using \"medium\"", self->resolution);
+          "unknown resolution \"%s\"; using \"medium\"", self->settings.resolution);
       fc_recorder_emit_warning (self, msg);
     }
-  resolution_size (self->resolution, &self->width, &self->height);
+  fc_recorder_settings_size (&self->settings, &self->width, &self->height);
 
   /* The warm-up (fc_recorder_preload(), which the plugin starts when it is
    * loaded) holds GStreamer's plugin-loading lock while it loads each
@@ -728,14 +673,14 @@ start_sources (FcRecorder *self)
       break;
     }
 #else
-  if (g_strcmp0 (self->camera, "portal") == 0)
+  if (g_strcmp0 (self->settings.camera, "portal") == 0)
     {
       fail (self, FC_RECORDER_ERROR_NOT_SUPPORTED, NULL,
             "camera \"portal\": built without libportal");
       return FALSE;
     }
 #endif
-  return use_camera (self, fc_source_find (self->camera, TRUE, &self->cam));
+  return use_camera (self, fc_source_find (self->settings.camera, TRUE, &self->cam));
 }
 
 static gboolean
@@ -810,7 +755,7 @@ arm (FcRecorder *self)
    * holds the timeline. */
   subs = fc_subtitle_feed_new (
       fc_prompts_get_steps (self->prompts),
-      MAX ((GstClockTime)self->record_time * GST_MSECOND, FC_FRAME_NS));
+      MAX ((GstClockTime)self->settings.record_time * GST_MSECOND, FC_FRAME_NS));
   if (subs != NULL)
     {
       g_autoptr (GstElement) mux
@@ -838,7 +783,7 @@ arm (FcRecorder *self)
   fc_pipeline_frame_counts (self->pipeline, &self->dropped_at_arm,
                             &self->duplicated_at_arm);
   fc_record_window_arm (self->window,
-                        (GstClockTime)self->record_time * GST_MSECOND);
+                        (GstClockTime)self->settings.record_time * GST_MSECOND);
   self->start_emitted = self->nudged = FALSE;
   self->record_us = g_get_monotonic_time ();
   set_state (self, FC_RECORDER_STATE_RECORDING);
@@ -979,7 +924,7 @@ complete (FcRecorder *self)
       emit_error (self, error, path);
       return;
     }
-  dir = temp_dir (self, &error);
+  dir = fc_recorder_settings_ensure_temp_dir (&self->settings, &error);
   if (dir != NULL)
     summary->thumb_path = fc_recorder_create_file (dir, ".jpg", &error);
   if (summary->thumb_path == NULL)
@@ -1268,7 +1213,7 @@ watchdog_cb (gpointer data)
   in.flowing = self->flowing;
   in.nudged = self->nudged;
   in.summarising = self->pipeline == NULL;
-  in.ready_timeout_ms = self->ready_timeout;
+  in.ready_timeout_ms = self->settings.ready_timeout;
   in.since_prepare = elapsed_us (self, self->prepare_at);
   in.since_finishing = elapsed_us (self, self->finishing_at);
 
@@ -1310,40 +1255,15 @@ fc_recorder_get_property (GObject *object, guint prop_id, GValue *value,
 
   switch (prop_id)
     {
-    case PROP_RESOLUTION:
-      g_value_set_string (value, fc_recorder_get_resolution (self));
-      break;
-    case PROP_RECORD_TIME:
-      g_value_set_uint (value, self->record_time);
-      break;
-    case PROP_CAMERA:
-      g_value_set_string (value, self->camera);
-      break;
-    case PROP_MICROPHONE:
-      g_value_set_string (value, self->microphone);
-      break;
-    case PROP_ALLOW_TEST_SOURCE:
-      g_value_set_boolean (value, self->allow_test_source);
-      break;
-    case PROP_TEMP_DIR:
-      g_value_set_string (value, fc_recorder_get_temp_dir (self));
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
-      break;
     case PROP_PREVIEW_SINK:
       g_value_set_object (value, self->preview_sink);
-      break;
-    case PROP_READY_TIMEOUT:
-      g_value_set_uint (value, self->ready_timeout);
-      break;
-    case PROP_OFFLINE:
-      g_value_set_boolean (value, self->offline);
       break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
     default:
+      if (fc_recorder_settings_get_property (&self->settings, prop_id, value))
+        break;
       if (prop_id >= N_PROPS)
         fc_prompts_get_property (self->prompts, prop_id, value);
       else
@@ -1359,37 +1279,12 @@ fc_recorder_set_property (GObject *object, guint prop_id, const GValue *value,
 
   switch (prop_id)
     {
-    case PROP_RESOLUTION:
-      fc_recorder_set_resolution (self, g_value_get_string (value));
-      break;
-    case PROP_RECORD_TIME:
-      fc_recorder_set_record_time (self, g_value_get_uint (value));
-      break;
-    case PROP_CAMERA:
-      fc_recorder_set_camera (self, g_value_get_string (value));
-      break;
-    case PROP_MICROPHONE:
-      fc_recorder_set_microphone (self, g_value_get_string (value));
-      break;
-    case PROP_ALLOW_TEST_SOURCE:
-      fc_recorder_set_allow_test_source (self, g_value_get_boolean (value));
-      break;
-    case PROP_TEMP_DIR:
-      fc_recorder_set_temp_dir (self, g_value_get_string (value));
-      break;
-    case PROP_CLOCK:
-      fc_recorder_set_clock (self, g_value_get_object (value));
-      break;
     case PROP_PREVIEW_SINK:
       fc_recorder_set_preview_sink (self, g_value_get_object (value));
       break;
-    case PROP_READY_TIMEOUT:
-      fc_recorder_set_ready_timeout (self, g_value_get_uint (value));
-      break;
-    case PROP_OFFLINE:
-      fc_recorder_set_offline (self, g_value_get_boolean (value));
-      break;
     default:
+      if (fc_recorder_settings_set_property (&self->settings, prop_id, value))
+        break;
       if (prop_id >= N_PROPS)
         fc_prompts_set_property (self->prompts, prop_id, value);
       else
@@ -1407,7 +1302,7 @@ fc_recorder_dispose (GObject *object)
   g_clear_pointer (&self->portal, fc_camera_portal_free);
 #endif
   g_clear_object (&self->preview_sink);
-  g_clear_object (&self->clock);
+  fc_recorder_settings_dispose (&self->settings);
   G_OBJECT_CLASS (fc_recorder_parent_class)->dispose (object);
 }
 
@@ -1417,13 +1312,7 @@ fc_recorder_finalize (GObject *object)
   FcRecorder *self = FC_RECORDER (object);
 
   fc_prompts_free (self->prompts);
-  g_free (self->resolution);
-  g_free (self->camera);
-  g_free (self->microphone);
-  g_free (self->temp_dir);
-  if (self->own_temp_dir != NULL)
-    g_rmdir (self->own_temp_dir); /* only if the application left it empty */
-  g_free (self->own_temp_dir);
+  fc_recorder_settings_clear (&self->settings);
   g_main_context_unref (self->context);
   fc_record_window_free (self->window);
   G_OBJECT_CLASS (fc_recorder_parent_class)->finalize (object);
@@ -1442,63 +1331,6 @@ fc_recorder_class_init (FcRecorderClass *klass)
   object_class->finalize = fc_recorder_finalize;
 
   /**
-   * FcRecorder:resolution:
-   *
-   * "low" (640x480), "medium" (1280x720) or "high" (1920x1080), all at
-   * 30 fps; the camera's picture is scaled and cropped to fill. Read when
-   * the pipeline starts: a later change waits for the next prepare.
-   */
-  props[PROP_RESOLUTION]
-      = g_param_spec_string ("resolution", NULL, NULL, "medium", flags);
-  /**
-   * FcRecorder:record-time:
-   *
-   * Length of a recording in milliseconds of pipeline running time.
-   */
-  props[PROP_RECORD_TIME] = g_param_spec_uint ("record-time", NULL, NULL, 0,
-                                               G_MAXUINT, 30000, flags);
-  /**
-   * FcRecorder:camera:
-   *
-   * NULL or "auto" (PipeWire cameras, then V4L2; sandboxed, the camera
-   * portal first), "portal" (the camera portal, sandboxed or not: the
-   * user's permission, then the session's default camera), "test" (a
-   * pattern), "pipewire:NODE_NAME" or "v4l2:/dev/videoN".
-   */
-  props[PROP_CAMERA] = g_param_spec_string ("camera", NULL, NULL, NULL, flags);
-  /**
-   * FcRecorder:microphone:
-   *
-   * NULL or "auto" (the first PipeWire audio source), "test" (a tone) or
-   * "pipewire:NODE_NAME".
-   */
-  props[PROP_MICROPHONE]
-      = g_param_spec_string ("microphone", NULL, NULL, NULL, flags);
-  /**
-   * FcRecorder:allow-test-source:
-   *
-   * Whether a missing camera or microphone is replaced by a test source;
-   * the events' detail then says "source": "test".
-   */
-  props[PROP_ALLOW_TEST_SOURCE]
-      = g_param_spec_boolean ("allow-test-source", NULL, NULL, FALSE, flags);
-  /**
-   * FcRecorder:temp-dir:
-   *
-   * The application's private directory for recordings (made 0700; files
-   * are 0600). When unset, one is made under the system's temporary
-   * directory on first use.
-   */
-  props[PROP_TEMP_DIR]
-      = g_param_spec_string ("temp-dir", NULL, NULL, NULL, flags);
-  /**
-   * FcRecorder:clock:
-   *
-   * The clock the pipeline runs on (the host's); NULL for GStreamer's.
-   */
-  props[PROP_CLOCK]
-      = g_param_spec_object ("clock", NULL, NULL, GST_TYPE_CLOCK, flags);
-  /**
    * FcRecorder:preview-sink:
    *
    * A video sink for the preview (e.g. the view's gtk4paintablesink); I420
@@ -1507,35 +1339,14 @@ fc_recorder_class_init (FcRecorderClass *klass)
    */
   props[PROP_PREVIEW_SINK] = g_param_spec_object ("preview-sink", NULL, NULL,
                                                   GST_TYPE_ELEMENT, flags);
-  /**
-   * FcRecorder:ready-timeout:
-   *
-   * How long (ms) the camera and microphone may take to deliver their
-   * first frame and samples before "error" (camera busy).
-   */
-  props[PROP_READY_TIMEOUT] = g_param_spec_uint ("ready-timeout", NULL, NULL,
-                                                 100, G_MAXUINT, 5000, flags);
-  /**
-   * FcRecorder:offline:
-   *
-   * Record from the test pattern and tone as fast as the machine can
-   * encode, not in real time (replay, benchmarks). The test sources are
-   * then not live and the pipeline runs without a clock: record-time is
-   * media time (the file holds exactly record-time ms, however long the
-   * encoding takes), and burn-in, the prompt audio mixed into the file
-   * and the subtitles follow the stream's timestamps. No prompt audio is
-   * played to the speaker, and the preview shows the first frame until
-   * record. Only with the test sources: the camera and microphone must be
-   * unset, "auto" or "test" (allow-test-source is not needed); a device
-   * gives "error" with errCode "not-supported" at prepare (or record),
-   * which then return FALSE. Read when the pipeline starts.
-   */
-  props[PROP_OFFLINE]
-      = g_param_spec_boolean ("offline", NULL, NULL, FALSE, flags);
   props[PROP_STATE] = g_param_spec_enum (
       "state", NULL, NULL, FC_TYPE_RECORDER_STATE, FC_RECORDER_STATE_IDLE,
       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, props);
+  fc_recorder_settings_install (object_class, 1);
+  g_object_class_install_property (object_class, PROP_PREVIEW_SINK,
+                                   props[PROP_PREVIEW_SINK]);
+  g_object_class_install_property (object_class, PROP_STATE,
+                                   props[PROP_STATE]);
 
   /**
    * FcRecorder::ready:
@@ -1599,9 +1410,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
 static void
 fc_recorder_init (FcRecorder *self)
 {
-  self->resolution = g_strdup ("medium");
-  self->record_time = 30000;
-  self->ready_timeout = 5000;
+  fc_recorder_settings_init (&self->settings, G_OBJECT (self));
   self->context = g_main_context_ref_thread_default ();
 #ifdef FC_HAVE_LIBPORTAL
   self->portal = fc_camera_portal_new ();
@@ -1776,133 +1585,6 @@ fc_recorder_get_state (FcRecorder *self)
   return self->state;
 }
 
-static gboolean
-set_string (char **field, const char *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-const char *
-fc_recorder_get_resolution (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return self->resolution ? self->resolution : "medium";
-}
-
-void
-fc_recorder_set_resolution (FcRecorder *self, const char *resolution)
-{
-  g_return_if_fail (FC_IS_RECORDER (self));
-  if (set_string (&self->resolution, resolution))
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_RESOLUTION]);
-}
-
-guint
-fc_recorder_get_record_time (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), 0);
-  return self->record_time;
-}
-
-void
-fc_recorder_set_record_time (FcRecorder *self, guint record_time_ms)
-{
-  g_return_if_fail (FC_IS_RECORDER (self));
-  if (self->record_time == record_time_ms)
-    return;
-  self->record_time = record_time_ms;
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_RECORD_TIME]);
-}
-
-const char *
-fc_recorder_get_camera (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return self->camera;
-}
-
-void
-fc_recorder_set_camera (FcRecorder *self, const char *camera)
-{
-  g_return_if_fail (FC_IS_RECORDER (self));
-  if (set_string (&self->camera, camera))
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CAMERA]);
-}
-
-const char *
-fc_recorder_get_microphone (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return self->microphone;
-}
-
-void
-fc_recorder_set_microphone (FcRecorder *self, const char *microphone)
-{
-  g_return_if_fail (FC_IS_RECORDER (self));
-  if (set_string (&self->microphone, microphone))
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_MICROPHONE]);
-}
-
-gboolean
-fc_recorder_get_allow_test_source (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
-  return self->allow_test_source;
-}
-
-void
-fc_recorder_set_allow_test_source (FcRecorder *self, gboolean allow)
-{
-  g_return_if_fail (FC_IS_RECORDER (self));
-  allow = !!allow;
-  if (self->allow_test_source == allow)
-    return;
-  self->allow_test_source = allow;
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ALLOW_TEST_SOURCE]);
-}
-
-/**
- * fc_recorder_get_temp_dir:
- *
- * Returns: (nullable): the directory recordings go to, NULL until one has
- * been made when the temp-dir property is unset.
- */
-const char *
-fc_recorder_get_temp_dir (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return self->temp_dir ? self->temp_dir : self->own_temp_dir;
-}
-
-void
-fc_recorder_set_temp_dir (FcRecorder *self, const char *dir)
-{
-  g_return_if_fail (FC_IS_RECORDER (self));
-  if (set_string (&self->temp_dir, dir))
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_TEMP_DIR]);
-}
-
-GstClock *
-fc_recorder_get_clock (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return self->clock;
-}
-
-void
-fc_recorder_set_clock (FcRecorder *self, GstClock *clock)
-{
-  g_return_if_fail (FC_IS_RECORDER (self));
-  g_return_if_fail (clock == NULL || GST_IS_CLOCK (clock));
-  if (g_set_object (&self->clock, clock))
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CLOCK]);
-}
-
 GstElement *
 fc_recorder_get_preview_sink (FcRecorder *self)
 {
@@ -1933,39 +1615,4 @@ fc_recorder_set_preview_sink (FcRecorder *self, GstElement *sink)
   self->preview_sink = sink;
   fc_preview_swap (self->pipeline, sink);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_PREVIEW_SINK]);
-}
-
-guint
-fc_recorder_get_ready_timeout (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), 0);
-  return self->ready_timeout;
-}
-
-void
-fc_recorder_set_ready_timeout (FcRecorder *self, guint timeout_ms)
-{
-  g_return_if_fail (FC_IS_RECORDER (self));
-  if (self->ready_timeout == timeout_ms)
-    return;
-  self->ready_timeout = timeout_ms;
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_READY_TIMEOUT]);
-}
-
-gboolean
-fc_recorder_get_offline (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
-  return self->offline;
-}
-
-void
-fc_recorder_set_offline (FcRecorder *self, gboolean offline)
-{
-  g_return_if_fail (FC_IS_RECORDER (self));
-  offline = !!offline;
-  if (self->offline == offline)
-    return;
-  self->offline = offline;
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_OFFLINE]);
 }

@@ -1,8 +1,145 @@
-/* FcRecorder's part-2 API (fc-recorder.h): its prompt set's values
- * (fc-prompts.c), which notifies the recorder's properties as they
- * change. */
+/* FcRecorder's accessors (fc-recorder.h) for its part-1 values
+ * (fc-recorder-settings.c) and its prompt set's (fc-prompts.c); each
+ * notifies the recorder's property as it changes. */
 
 #include "fc-recorder-private.h"
+
+#include "fc-recorder-settings.h"
+
+#define SETTINGS(self) (fc_recorder_get_settings (self))
+
+const char *
+fc_recorder_get_resolution (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_recorder_settings_get_resolution (SETTINGS (self));
+}
+
+void
+fc_recorder_set_resolution (FcRecorder *self, const char *resolution)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_object_set (self, "resolution", resolution, NULL);
+}
+
+guint
+fc_recorder_get_record_time (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), 0);
+  return SETTINGS (self)->record_time;
+}
+
+void
+fc_recorder_set_record_time (FcRecorder *self, guint record_time_ms)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_object_set (self, "record-time", record_time_ms, NULL);
+}
+
+const char *
+fc_recorder_get_camera (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return SETTINGS (self)->camera;
+}
+
+void
+fc_recorder_set_camera (FcRecorder *self, const char *camera)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_object_set (self, "camera", camera, NULL);
+}
+
+const char *
+fc_recorder_get_microphone (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return SETTINGS (self)->microphone;
+}
+
+void
+fc_recorder_set_microphone (FcRecorder *self, const char *microphone)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_object_set (self, "microphone", microphone, NULL);
+}
+
+gboolean
+fc_recorder_get_allow_test_source (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
+  return SETTINGS (self)->allow_test_source;
+}
+
+void
+fc_recorder_set_allow_test_source (FcRecorder *self, gboolean allow)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_object_set (self, "allow-test-source", allow, NULL);
+}
+
+/**
+ * fc_recorder_get_temp_dir:
+ *
+ * Returns: (nullable): the directory recordings go to, NULL until one has
+ * been made when the temp-dir property is unset.
+ */
+const char *
+fc_recorder_get_temp_dir (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return fc_recorder_settings_get_temp_dir (SETTINGS (self));
+}
+
+void
+fc_recorder_set_temp_dir (FcRecorder *self, const char *dir)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_object_set (self, "temp-dir", dir, NULL);
+}
+
+GstClock *
+fc_recorder_get_clock (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return SETTINGS (self)->clock;
+}
+
+void
+fc_recorder_set_clock (FcRecorder *self, GstClock *clock)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_return_if_fail (clock == NULL || GST_IS_CLOCK (clock));
+  g_object_set (self, "clock", clock, NULL);
+}
+
+guint
+fc_recorder_get_ready_timeout (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), 0);
+  return SETTINGS (self)->ready_timeout;
+}
+
+void
+fc_recorder_set_ready_timeout (FcRecorder *self, guint timeout_ms)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_object_set (self, "ready-timeout", timeout_ms, NULL);
+}
+
+gboolean
+fc_recorder_get_offline (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
+  return SETTINGS (self)->offline;
+}
+
+void
+fc_recorder_set_offline (FcRecorder *self, gboolean offline)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_object_set (self, "offline", offline, NULL);
+}
 
 /**
  * fc_recorder_get_step_list:
