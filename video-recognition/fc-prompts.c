@@ -10,6 +10,8 @@
 
 #include "fc-recorder-private.h"
 
+#include "fc-burn-in.h"
+
 #include <gst/gst.h>
 
 GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
@@ -744,4 +746,47 @@ fc_prompts_set_start_time (FcPrompts *prompts, gint64 start_time)
     return;
   prompts->start_time = start_time;
   notify (prompts, PROP_START_TIME);
+}
+
+/* ---- what a recording takes from the set ------------------------------ */
+
+FcBurnIn *
+fc_prompts_make_pictures (FcPrompts *prompts, int width, int height,
+                          GError **error)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  FcBurnIn *pictures
+      = fc_burn_in_new (prompts->steps, prompts->mask, width, height,
+                        prompts->top, error);
+
+  GST_INFO ("burn-in pictures made in %.1f ms",
+            (g_get_monotonic_time () - t0) / 1000.0);
+  return pictures;
+}
+
+FcPromptMix *
+fc_prompts_make_clips (FcPrompts *prompts)
+{
+  FcStepList *steps = prompts->steps;
+  FcPromptMix *mix = fc_prompt_mix_new ();
+
+  for (guint i = 0; steps && i < fc_step_list_get_n_steps (steps); i++)
+    /* at showTime in the file: the encoder's priming comes first */
+    if (prompts->pcm[i] != NULL)
+      fc_prompt_mix_add (
+          mix,
+          (gint64) gst_util_uint64_scale (
+              fc_step_list_get_step (steps, i)->show_time, FC_PCM_RATE, 1000)
+              - FC_AAC_PRIMING,
+          prompts->pcm[i]);
+  if (fc_prompt_mix_is_empty (mix))
+    g_clear_pointer (&mix, fc_prompt_mix_unref);
+  return mix;
+}
+
+FcPromptPlayer *
+fc_prompts_make_player (FcPrompts *prompts)
+{
+  return fc_prompt_player_new (prompts->steps, prompts->pcm,
+                               prompts->audio_sink);
 }

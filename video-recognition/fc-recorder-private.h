@@ -135,6 +135,14 @@ const char *fc_prompts_get_prompt_audio_sink (FcPrompts *prompts);
 void fc_prompts_set_prompt_audio_sink (FcPrompts *prompts, const char *sink);
 /* FcRecorder:start-time, set when a live recording's first frame is in. */
 void fc_prompts_set_start_time (FcPrompts *prompts, gint64 start_time);
+/* What a recording takes from the set: the burn-in pictures for
+ * WIDTHxHEIGHT frames (NULL with ERROR when the mask cannot be decoded),
+ * the clips to mix into the sound (NULL: none), the player of the clips
+ * to the speaker (NULL: none, or no output). */
+struct _FcBurnIn *fc_prompts_make_pictures (FcPrompts *prompts, int width,
+                                            int height, GError **error);
+FcPromptMix *fc_prompts_make_clips (FcPrompts *prompts);
+struct _FcPromptPlayer *fc_prompts_make_player (FcPrompts *prompts);
 
 /* Prompt audio (fc-recorder-audio.c), in the recording's sample format
  * (FC_PCM_RATE, FC_PCM_FORMAT: fc-prompt-mix.h). */

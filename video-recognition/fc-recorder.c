@@ -25,6 +25,8 @@
 
 #include "fc-burn-in.h"
 #include "fc-recorder-elements.h"
+#include "fc-recorder-events.h"
+#include "fc-recorder-faults.h"
 #include "fc-recorder-pipeline.h"
 #include "fc-recorder-settings.h"
 #include "fc-recorder-watchdog.h"
@@ -136,17 +138,6 @@ G_DEFINE_FINAL_TYPE (FcRecorder, fc_recorder, G_TYPE_OBJECT)
 
 /* ---- events ---------------------------------------------------------- */
 
-static const char *
-error_code_nick (FcRecorderError code)
-{
-  GEnumClass *klass = g_type_class_ref (FC_TYPE_RECORDER_ERROR);
-  GEnumValue *value = g_enum_get_value (klass, code);
-  const char *nick = value ? value->value_nick : "failed";
-
-  g_type_class_unref (klass);
-  return nick;
-}
-
 /* Emits SIGNAL with DETAIL (floating or not; consumed). */
 static void
 emit (FcRecorder *self, guint signal, GVariant *detail)
@@ -161,37 +152,15 @@ emit (FcRecorder *self, guint signal, GVariant *detail)
 void
 fc_recorder_emit_warning (FcRecorder *self, const char *message)
 {
-  GVariantDict dict;
-
   GST_INFO_OBJECT (self->pipeline, "warning: %s", message);
-  g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "errMsg", "s", message);
-  emit (self, SIGNAL_WARNING, g_variant_dict_end (&dict));
-}
-
-static gboolean
-file_has_data (const char *path)
-{
-  GStatBuf st;
-
-  return path != NULL && g_stat (path, &st) == 0 && st.st_size > 0;
+  emit (self, SIGNAL_WARNING, fc_event_warning_detail (message));
 }
 
 /* PATH, when given and holding something, is the partial recording. */
 static void
 emit_error (FcRecorder *self, const GError *error, const char *path)
 {
-  GVariantDict dict;
-
-  g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "errMsg", "s", error->message);
-  g_variant_dict_insert (&dict, "errCode", "s",
-                         error->domain == FC_RECORDER_ERROR
-                             ? error_code_nick (error->code)
-                             : "failed");
-  if (file_has_data (path))
-    g_variant_dict_insert (&dict, "tempVideoPath", "s", path);
-  emit (self, SIGNAL_ERROR, g_variant_dict_end (&dict));
+  emit (self, SIGNAL_ERROR, fc_event_error_detail (error, path));
 }
 
 FcPrompts *
@@ -276,7 +245,7 @@ drop_pipeline (FcRecorder *self)
   self->vhold = self->ahold = 0;
   fc_source_clear (&self->cam);
   fc_source_clear (&self->mic);
-  if (self->video_path != NULL && !file_has_data (self->video_path))
+  if (self->video_path != NULL && !fc_file_has_data (self->video_path))
     g_unlink (self->video_path);
   g_clear_pointer (&self->video_path, g_free);
   g_clear_error (&self->pending_error);
@@ -689,7 +658,6 @@ arm (FcRecorder *self)
   g_autoptr (FcBurnIn) burn = NULL;
   g_autoptr (FcPromptMix) mix = NULL;
   FcSubtitleFeed *subs;
-  FcStepList *steps = fc_prompts_get_steps (self->prompts);
 
   /* The file is made at prepare and the sink holds it open: removed since
    * (a host or a cleaner emptying the temporary directory), the recording
@@ -706,13 +674,9 @@ arm (FcRecorder *self)
   if (fc_prompts_get_burn_in (self->prompts))
     {
       g_autoptr (GError) error = NULL;
-      gint64 t0 = g_get_monotonic_time ();
 
-      burn = fc_burn_in_new (steps, fc_prompts_get_mask (self->prompts),
-                             self->width, self->height,
-                             fc_prompts_get_top (self->prompts), &error);
-      GST_INFO ("burn-in pictures made in %.1f ms",
-                (g_get_monotonic_time () - t0) / 1000.0);
+      burn = fc_prompts_make_pictures (self->prompts, self->width,
+                                       self->height, &error);
       if (burn == NULL)
         {
           fail (self, FC_RECORDER_ERROR_RESOURCE, NULL,
@@ -722,34 +686,11 @@ arm (FcRecorder *self)
           return FALSE;
         }
     }
-  mix = fc_prompt_mix_new ();
-  for (guint i = 0; steps && i < fc_step_list_get_n_steps (steps); i++)
-    {
-      GBytes *pcm = fc_prompts_get_pcm (self->prompts, i);
-
-      /* at showTime in the file: the encoder's priming comes first */
-      if (pcm != NULL)
-        fc_prompt_mix_add (
-            mix,
-            (gint64)gst_util_uint64_scale (
-                fc_step_list_get_step (steps, i)->show_time, FC_PCM_RATE,
-                1000)
-                - FC_AAC_PRIMING,
-            pcm);
-    }
-  if (fc_prompt_mix_is_empty (mix))
-    g_clear_pointer (&mix, fc_prompt_mix_unref);
+  mix = fc_prompts_make_clips (self->prompts);
   /* the speaker gets ready while the first frame is awaited */
   g_clear_pointer (&self->player, fc_prompt_player_free);
   if (mix != NULL && !self->run_offline)
-    {
-      GBytes *pcm[FC_STEP_LIST_MAX] = { NULL };
-
-      for (guint i = 0; i < FC_STEP_LIST_MAX; i++)
-        pcm[i] = fc_prompts_get_pcm (self->prompts, i);
-      self->player = fc_prompt_player_new (
-          steps, pcm, fc_prompts_get_prompt_audio_sink (self->prompts));
-    }
+    self->player = fc_prompts_make_player (self->prompts);
   /* The muxer has had no buffer yet (the gates drop them all): a subtitle
    * pad can still be added. Without it, the WebVTT beside the file still
    * holds the timeline. */
@@ -804,39 +745,21 @@ finish_now (FcRecorder *self)
 static void
 emit_start (FcRecorder *self)
 {
-  GVariantDict dict;
-
   if (self->start_emitted)
     return;
   self->start_emitted = TRUE;
   GST_INFO ("recording started %.1f ms after record",
             (g_get_monotonic_time () - self->record_us) / 1000.0);
-  g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "tempVideoPath", "s", self->video_path);
-  g_variant_dict_insert (&dict, "source", "s",
-                         fc_source_kind_name (self->cam.kind));
-  emit (self, SIGNAL_START, g_variant_dict_end (&dict));
+  emit (self, SIGNAL_START,
+        fc_event_start_detail (self->video_path, &self->cam));
 }
 
 static void
 emit_ready (FcRecorder *self)
 {
-  GVariantDict dict;
-
-  g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "source", "s",
-                         fc_source_kind_name (self->cam.kind));
-  g_variant_dict_insert (&dict, "camera", "s",
-                         self->cam.target    ? self->cam.target
-                         : self->cam.fd >= 0 ? "portal"
-                                             : "test");
-  g_variant_dict_insert (&dict, "microphoneSource", "s",
-                         fc_source_kind_name (self->mic.kind));
-  g_variant_dict_insert (&dict, "microphone", "s",
-                         self->mic.target ? self->mic.target : "test");
-  g_variant_dict_insert (&dict, "width", "i", self->width);
-  g_variant_dict_insert (&dict, "height", "i", self->height);
-  emit (self, SIGNAL_READY, g_variant_dict_end (&dict));
+  emit (self, SIGNAL_READY,
+        fc_event_ready_detail (&self->cam, &self->mic, self->width,
+                               self->height));
 }
 
 static void
@@ -858,7 +781,6 @@ summary_done (GObject *object, GAsyncResult *result, gpointer data)
   FcRecorder *self = FC_RECORDER (object);
   FcRecordingSummary *summary = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
-  GVariantDict dict;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -867,20 +789,7 @@ summary_done (GObject *object, GAsyncResult *result, gpointer data)
       return;
     }
   set_state (self, FC_RECORDER_STATE_IDLE);
-  g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "tempVideoPath", "s", summary->video_path);
-  g_variant_dict_insert (&dict, "tempThumbPath", "s", summary->thumb_path);
-  g_variant_dict_insert (&dict, "duration", "x", summary->duration_ms);
-  g_variant_dict_insert (&dict, "size", "x", summary->size);
-  g_variant_dict_insert (&dict, "sha256", "s", summary->sha256);
-  g_variant_dict_insert (&dict, "droppedFrames", "x",
-                         (gint64)summary->dropped_frames);
-  g_variant_dict_insert (&dict, "duplicatedFrames", "x",
-                         (gint64)summary->duplicated_frames);
-  if (summary->subtitle_path != NULL)
-    g_variant_dict_insert (&dict, "tempSubtitlePath", "s",
-                           summary->subtitle_path);
-  emit (self, SIGNAL_END, g_variant_dict_end (&dict));
+  emit (self, SIGNAL_END, fc_event_end_detail (summary));
 }
 
 /* The file is complete (EOS, or given up on): close it and report. */
@@ -899,7 +808,7 @@ complete (FcRecorder *self)
                     &summary->duplicated_frames);
   if (self->pipeline != NULL)
     gst_element_set_state (self->pipeline, GST_STATE_NULL);
-  if (!self->start_emitted && file_has_data (path))
+  if (!self->start_emitted && fc_file_has_data (path))
     emit_start (self);
 
   summary->video_path = g_strdup (path);
@@ -949,25 +858,6 @@ complete (FcRecorder *self)
   g_task_run_in_thread (task, summary_thread);
 }
 
-/* The file sink's messages are GStreamer's generic ones ("Could not write
- * to resource."); the system's reason ends its debug text ("Error while
- * writing to file descriptor 12: File too large"). */
-static char *
-write_failure (const char *path, const GError *err, const char *debug)
-{
-  const char *reason = NULL;
-
-  if (g_error_matches (err, GST_RESOURCE_ERROR,
-                       GST_RESOURCE_ERROR_NO_SPACE_LEFT))
-    reason = g_strerror (ENOSPC);
-  else if (debug != NULL && (reason = strrchr (debug, '\n')) != NULL
-           && (reason = g_strrstr (reason, ": ")) != NULL)
-    reason += 2;
-  return g_strdup_printf ("write failed: cannot write %s: %s", path,
-                          reason != NULL && *reason != '\0' ? reason
-                                                            : err->message);
-}
-
 static void
 handle_error (FcRecorder *self, GstMessage *msg)
 {
@@ -979,9 +869,12 @@ handle_error (FcRecorder *self, GstMessage *msg)
         && (src == GST_OBJECT (self->vsrc)
             || gst_object_has_as_ancestor (src, GST_OBJECT (self->vsrc)));
   gboolean from_mic = self->asrc && src == GST_OBJECT (self->asrc);
-  gboolean from_file = g_strcmp0 (GST_OBJECT_NAME (src), "fsink") == 0;
+  FcFaultSource from = from_camera ? FC_FAULT_CAMERA
+                       : from_mic  ? FC_FAULT_MICROPHONE
+                       : g_strcmp0 (GST_OBJECT_NAME (src), "fsink") == 0
+                           ? FC_FAULT_FILE
+                           : FC_FAULT_OTHER;
   gboolean recorded;
-  gboolean denied;
   FcRecorderError code;
   const char *what;
 
@@ -991,35 +884,8 @@ handle_error (FcRecorder *self, GstMessage *msg)
   if (self->pending_error != NULL)
     return; /* already finishing because of an earlier one */
 
-  denied = g_error_matches (err, GST_RESOURCE_ERROR,
-                            GST_RESOURCE_ERROR_NOT_AUTHORIZED)
-           || (debug
-               && (strstr (debug, "Permission denied")
-                   || strstr (debug, "Operation not permitted")));
-  if (from_camera)
-    {
-      if (denied)
-        code = FC_RECORDER_ERROR_CAMERA_DENIED,
-        what = "camera permission refused";
-      else if (g_error_matches (err, GST_RESOURCE_ERROR,
-                                GST_RESOURCE_ERROR_BUSY))
-        code = FC_RECORDER_ERROR_CAMERA_BUSY, what = "camera busy";
-      else if (self->state == FC_RECORDER_STATE_PREPARING
-               && g_error_matches (err, GST_RESOURCE_ERROR,
-                                   GST_RESOURCE_ERROR_NOT_FOUND))
-        code = FC_RECORDER_ERROR_NO_CAMERA, what = "no camera";
-      else if (self->state == FC_RECORDER_STATE_PREPARING)
-        code = FC_RECORDER_ERROR_CAMERA_BUSY, what = "camera failed";
-      else
-        code = FC_RECORDER_ERROR_CAMERA_LOST, what = "camera lost";
-    }
-  else if (from_mic)
-    code = FC_RECORDER_ERROR_NO_MICROPHONE, what = "microphone failed";
-  else if (err->domain == GST_RESOURCE_ERROR)
-    code = FC_RECORDER_ERROR_WRITE_FAILED, what = "write failed";
-  else
-    code = FC_RECORDER_ERROR_FAILED, what = "recording failed";
-
+  code = fc_fault_classify (from, err, debug,
+                            self->state == FC_RECORDER_STATE_PREPARING, &what);
   recorded = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
 
   if ((from_camera || from_mic) && recorded
@@ -1035,20 +901,10 @@ handle_error (FcRecorder *self, GstMessage *msg)
     }
   {
     g_autofree char *path = recorded ? g_strdup (self->video_path) : NULL;
+    g_autofree char *text = fc_fault_describe (code, what, from, err, debug,
+                                               self->video_path);
 
-    if (code == FC_RECORDER_ERROR_NO_CAMERA
-        || code == FC_RECORDER_ERROR_CAMERA_DENIED
-        || code == FC_RECORDER_ERROR_CAMERA_BUSY)
-      fail (self, code, path, "%s", what);
-    else if (from_file && code == FC_RECORDER_ERROR_WRITE_FAILED)
-      {
-        g_autofree char *text
-            = write_failure (self->video_path, err, debug);
-
-        fail (self, code, path, "%s", text);
-      }
-    else
-      fail (self, code, path, "%s: %s", what, err->message);
+    fail (self, code, path, "%s", text);
   }
 }
 
