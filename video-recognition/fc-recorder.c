@@ -24,6 +24,7 @@
 #include "fc-recorder-private.h"
 
 #include "fc-burn-in.h"
+#include "fc-camera-choice.h"
 #include "fc-recorder-elements.h"
 #include "fc-recorder-events.h"
 #include "fc-recorder-faults.h"
@@ -40,10 +41,6 @@
 #include <gst/video/video.h>
 #include <string.h>
 
-#ifdef FC_HAVE_LIBPORTAL
-#include "fc-camera-portal.h"
-#include <unistd.h>
-#endif
 
 GST_DEBUG_CATEGORY (fc_recorder_debug);
 #define GST_CAT_DEFAULT fc_recorder_debug
@@ -62,9 +59,7 @@ struct _FcRecorder
   gboolean flowing;   /* frames and samples flow; ready once prompts are in */
   GCancellable *starting; /* a start step under way (the warm-up awaited,
                              a camera portal request), cancelled by close */
-#ifdef FC_HAVE_LIBPORTAL
-  FcCameraPortal *portal; /* the session bus, once the portal is asked */
-#endif
+  FcCameraChoice *choice; /* keeps the camera portal's connection */
 
   GstElement *pipeline, *vsrc, *asrc;
   GstClock *time_clock;  /* the host's clock, or the system clock */
@@ -213,11 +208,9 @@ drop_pipeline (FcRecorder *self)
     {
       g_cancellable_cancel (self->starting);
       g_clear_object (&self->starting);
-#ifdef FC_HAVE_LIBPORTAL
       /* libportal closes a pending request (the dialog goes away); that
        * Close must leave before the session bus may go with us */
-      fc_camera_portal_flush (self->portal);
-#endif
+      fc_camera_choice_flush (self->choice);
     }
   if (self->watchdog != NULL)
     {
@@ -377,24 +370,6 @@ build_pipeline (FcRecorder *self)
   return TRUE;
 }
 
-/* The camera is settled: the test pattern when none was found and that
- * is allowed. FALSE when an error has been emitted. */
-static gboolean
-use_camera (FcRecorder *self, gboolean found)
-{
-  if (!found)
-    {
-      fc_source_clear (&self->cam);
-      if (!self->settings.allow_test_source)
-        {
-          fail (self, FC_RECORDER_ERROR_NO_CAMERA, NULL, "no camera");
-          return FALSE;
-        }
-      self->cam.kind = FC_SOURCE_TEST;
-    }
-  return build_pipeline (self);
-}
-
 /* One asynchronous step of starting (waiting for the warm-up, a camera
  * portal call): it holds the recorder weakly and the cancellable
  * drop_pipeline() cancels (self->starting), so a recorder closed or
@@ -444,87 +419,25 @@ start_step_done (FcRecorder *self)
   g_clear_object (&self->starting);
 }
 
-#ifdef FC_HAVE_LIBPORTAL
-/* The camera portal's answer (fc-camera-portal.c). */
+/* The camera chosen after asking the portal (fc-camera-choice.c). */
 static void
-portal_opened (GObject *source, GAsyncResult *result, gpointer data)
+camera_chosen (FcSource *camera, const GError *error, gpointer data)
 {
-  g_autoptr (StartStep) call = data;
-  g_autoptr (GError) error = NULL;
-  int fd = fc_camera_portal_open_finish (result, &error);
-  g_autoptr (FcRecorder) self = start_step_get_self (call);
+  g_autoptr (FcRecorder) self = start_step_get_self (data);
 
   if (self == NULL)
+    return;
+  start_step_done (self);
+  if (camera == NULL)
     {
-      if (fd >= 0)
-        close (fd);
+      fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
       return;
     }
-  start_step_done (self);
-  if (fd >= 0)
-    {
-      fc_source_clear (&self->cam);
-      self->cam.kind = FC_SOURCE_PIPEWIRE;
-      self->cam.fd = fd;
-      /* No target: real portals name no node, and on their remote the
-       * session manager links the stream to the user's default camera. */
-      build_pipeline (self); /* "ready" or "error" follows */
-    }
-  /* no camera there: asked for, that is "no camera"; else the devices
-   * may have one */
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    use_camera (self, !call->asked
-                          && fc_source_find (self->settings.camera, TRUE, &self->cam));
-  /* no portal: unless asked for, the devices may have a camera */
-  else if (g_error_matches (error, FC_RECORDER_ERROR,
-                            FC_RECORDER_ERROR_NO_CAMERA)
-           && !call->asked)
-    use_camera (self, fc_source_find (self->settings.camera, TRUE, &self->cam));
-  else
-    fail (self,
-          error->domain == FC_RECORDER_ERROR ? (FcRecorderError)error->code
-                                             : FC_RECORDER_ERROR_FAILED,
-          NULL, "%s", error->message);
+  fc_source_clear (&self->cam);
+  self->cam = *camera;
+  *camera = (FcSource)FC_SOURCE_INIT;
+  build_pipeline (self); /* "ready" or "error" follows */
 }
-
-typedef enum
-{
-  PORTAL_UNUSED,
-  PORTAL_ASKING, /* "ready" or "error" follows */
-  PORTAL_FAILED, /* "error" has been emitted */
-} PortalStart;
-
-/* The camera "portal", or sandboxed (Flatpak, Snap) with the camera unset
- * or "auto": the camera portal first. Auto, a portal that is missing or
- * has no camera leaves the choice to device discovery. */
-static PortalStart
-start_portal (FcRecorder *self)
-{
-  g_autoptr (GError) error = NULL;
-  gboolean asked;
-  StartStep *call;
-
-  if (!fc_camera_portal_wanted (self->settings.camera, &asked))
-    return PORTAL_UNUSED;
-  if (!fc_camera_portal_connect (self->portal, &error))
-    {
-      GST_INFO ("no camera portal: %s", error->message);
-      if (!asked)
-        return PORTAL_UNUSED;
-      fail (self, FC_RECORDER_ERROR_NO_CAMERA, NULL,
-            "no camera: no camera portal: %s", error->message);
-      return PORTAL_FAILED;
-    }
-  call = start_step_new (self, asked);
-  self->prepare_at = stamp_now (self);
-  set_state (self, FC_RECORDER_STATE_PREPARING);
-  g_main_context_push_thread_default (self->context);
-  fc_camera_portal_open_async (self->portal, call->cancel, portal_opened,
-                               call);
-  g_main_context_pop_thread_default (self->context);
-  return PORTAL_ASKING;
-}
-#endif
 
 /* Offline recording is for the test sources only: a device gives frames
  * in real time. FALSE when an error has been emitted. */
@@ -630,26 +543,35 @@ start_sources (FcRecorder *self)
       fc_source_clear (&self->cam);
       return build_pipeline (self);
     }
-#ifdef FC_HAVE_LIBPORTAL
-  switch (start_portal (self))
-    {
-    case PORTAL_ASKING:
-      return TRUE;
-    case PORTAL_FAILED:
-      return FALSE;
-    case PORTAL_UNUSED:
-    default:
-      break;
-    }
-#else
-  if (g_strcmp0 (self->settings.camera, "portal") == 0)
-    {
-      fail (self, FC_RECORDER_ERROR_NOT_SUPPORTED, NULL,
-            "camera \"portal\": built without libportal");
-      return FALSE;
-    }
-#endif
-  return use_camera (self, fc_source_find (self->settings.camera, TRUE, &self->cam));
+  {
+    g_autoptr (GError) error = NULL;
+    StartStep *step = start_step_new (self, FALSE);
+
+    fc_source_clear (&self->cam);
+    g_main_context_push_thread_default (self->context);
+    switch (fc_camera_choose (self->choice, self->settings.camera,
+                              self->settings.allow_test_source, step->cancel,
+                              camera_chosen, step,
+                              (GDestroyNotify)start_step_free, &self->cam,
+                              &error))
+      {
+      case FC_CAMERA_ASKING:
+        g_main_context_pop_thread_default (self->context);
+        self->prepare_at = stamp_now (self);
+        set_state (self, FC_RECORDER_STATE_PREPARING);
+        return TRUE;
+      case FC_CAMERA_FAILED:
+        g_main_context_pop_thread_default (self->context);
+        start_step_done (self);
+        fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
+        return FALSE;
+      case FC_CAMERA_CHOSEN:
+      default:
+        g_main_context_pop_thread_default (self->context);
+        start_step_done (self);
+        return build_pipeline (self);
+      }
+  }
 }
 
 static gboolean
@@ -1154,9 +1076,7 @@ fc_recorder_dispose (GObject *object)
   FcRecorder *self = FC_RECORDER (object);
 
   fc_recorder_close (self);
-#ifdef FC_HAVE_LIBPORTAL
-  g_clear_pointer (&self->portal, fc_camera_portal_free);
-#endif
+  g_clear_pointer (&self->choice, fc_camera_choice_free);
   g_clear_object (&self->preview_sink);
   fc_recorder_settings_dispose (&self->settings);
   G_OBJECT_CLASS (fc_recorder_parent_class)->dispose (object);
@@ -1268,9 +1188,7 @@ fc_recorder_init (FcRecorder *self)
 {
   fc_recorder_settings_init (&self->settings, G_OBJECT (self));
   self->context = g_main_context_ref_thread_default ();
-#ifdef FC_HAVE_LIBPORTAL
-  self->portal = fc_camera_portal_new ();
-#endif
+  self->choice = fc_camera_choice_new ();
   self->prompts = fc_prompts_new (G_OBJECT (self), prompts_warn, self);
   self->cam = (FcSource)FC_SOURCE_INIT;
   self->mic = (FcSource)FC_SOURCE_INIT;
