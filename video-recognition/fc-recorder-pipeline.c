@@ -22,6 +22,8 @@ GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
 
 /* Short fragments: "start" waits for the first one to be written. */
 #define FRAGMENT_MS 100
+/* PipeWire buffers negotiated with a camera (see describe()). */
+#define FC_CAMERA_BUFFERS 3
 
 static char *
 describe (const FcPipelineSpec *spec, gboolean decode)
@@ -37,8 +39,16 @@ describe (const FcPipelineSpec *spec, gboolean decode)
   switch (spec->camera->kind)
     {
     case FC_SOURCE_PIPEWIRE:
-      g_string_append (d, "pipewiresrc name=vsrc always-copy=true "
-                          "do-timestamp=true client-name=fc-recorder");
+      /* Every frame is copied out of PipeWire's buffer as it comes
+       * (always-copy), which goes straight back to the camera: a few
+       * buffers are enough. pipewiresrc asks for 8 or more by default,
+       * and each is mapped into this process (4 MB a 1080p YUY2 frame):
+       * FC_CAMERA_BUFFERS instead (bench/video/run: peak memory). */
+      g_string_append_printf (d,
+                              "pipewiresrc name=vsrc always-copy=true "
+                              "min-buffers=%d max-buffers=%d "
+                              "do-timestamp=true client-name=fc-recorder",
+                              FC_CAMERA_BUFFERS, FC_CAMERA_BUFFERS);
       break;
     case FC_SOURCE_V4L2:
       g_string_append (d, "v4l2src name=vsrc");
