@@ -22,8 +22,12 @@ GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
 
 /* Short fragments: "start" waits for the first one to be written. */
 #define FRAGMENT_MS 100
-/* PipeWire buffers negotiated with a camera (see describe()). */
-#define FC_CAMERA_BUFFERS 3
+/* PipeWire buffers negotiated with a camera (see describe()): pipewiresrc's
+ * own minimum. Fewer saved 4 MB each at 1080p but left the camera without
+ * a free buffer when this process's PipeWire thread was late on a loaded
+ * machine (12 s live runs at high, load 5-7 on 2 cores, camera frames
+ * missing: 3 buffers 5, 2, 0; 5 buffers 0, 13, 17; 8 buffers 0, 0, 0). */
+#define FC_CAMERA_BUFFERS 8
 
 static char *
 describe (const FcPipelineSpec *spec, gboolean decode)
@@ -40,10 +44,10 @@ describe (const FcPipelineSpec *spec, gboolean decode)
     {
     case FC_SOURCE_PIPEWIRE:
       /* Every frame is copied out of PipeWire's buffer as it comes
-       * (always-copy), which goes straight back to the camera: a few
-       * buffers are enough. pipewiresrc asks for 8 or more by default,
-       * and each is mapped into this process (4 MB a 1080p YUY2 frame):
-       * FC_CAMERA_BUFFERS instead (bench/video/run: peak memory). */
+       * (always-copy), which then goes back to the camera. pipewiresrc
+       * asks for at least 8 buffers and at most any number, and the
+       * camera may give many more, each mapped into this process (4 MB a
+       * 1080p YUY2 frame): at most FC_CAMERA_BUFFERS instead. */
       g_string_append_printf (d,
                               "pipewiresrc name=vsrc always-copy=true "
                               "min-buffers=%d max-buffers=%d "
