@@ -255,6 +255,20 @@ teardown (FcRecorder *self)
   set_state (self, FC_RECORDER_STATE_IDLE);
 }
 
+/* With GST_DEBUG_DUMP_DOT_DIR set, the recording pipeline's graph as
+ * TIMESTAMP-fc-recorder-WHEN.dot there (ready, record, error). */
+static void
+dump_graph (FcRecorder *self, const char *when)
+{
+  g_autofree char *name = NULL;
+
+  if (self->pipeline == NULL)
+    return;
+  name = g_strdup_printf ("fc-recorder-%s", when);
+  GST_DEBUG_BIN_TO_DOT_FILE_WITH_TS (GST_BIN (self->pipeline),
+                                     GST_DEBUG_GRAPH_SHOW_ALL, name);
+}
+
 static void fail (FcRecorder *self, FcRecorderError code, const char *path,
                   const char *format, ...) G_GNUC_PRINTF (4, 5);
 
@@ -271,6 +285,7 @@ fail (FcRecorder *self, FcRecorderError code, const char *path,
   error = g_error_new_valist (FC_RECORDER_ERROR, code, format, args);
   va_end (args);
   GST_WARNING ("recorder error: %s", error->message);
+  dump_graph (self, "error");
   teardown (self);
   emit_error (self, error, keep);
 }
@@ -650,6 +665,7 @@ arm (FcRecorder *self)
   self->start_emitted = self->nudged = FALSE;
   self->record_us = g_get_monotonic_time ();
   set_state (self, FC_RECORDER_STATE_RECORDING);
+  dump_graph (self, "record");
   release_source (self, TRUE);
   release_source (self, FALSE);
   return TRUE;
@@ -814,6 +830,7 @@ handle_error (FcRecorder *self, GstMessage *msg)
       && self->state >= FC_RECORDER_STATE_RECORDING)
     {
       /* The file itself is fine: finish it, then report. */
+      dump_graph (self, "error");
       self->pending_error
           = g_error_new (FC_RECORDER_ERROR, code, "%s: %s", what, err->message);
       if (from_mic)
@@ -864,6 +881,7 @@ maybe_ready (FcRecorder *self)
             (g_get_monotonic_time () - self->prepare_at.wall) / 1000.0);
   set_state (self, FC_RECORDER_STATE_READY);
   g_object_ref (self);
+  dump_graph (self, "ready");
   emit_ready (self);
   if (self->state == FC_RECORDER_STATE_READY && self->pending_record)
     {
