@@ -57,6 +57,9 @@ describe (const FcPipelineSpec *spec, gboolean decode)
     case FC_SOURCE_V4L2:
       g_string_append (d, "v4l2src name=vsrc");
       break;
+    case FC_SOURCE_ELEMENT:
+      /* the host's element is linked to the caps filter once parsed */
+      break;
     case FC_SOURCE_TEST:
     default:
       /* Offline, a still frame of the pattern, painted once: a replay
@@ -72,7 +75,7 @@ describe (const FcPipelineSpec *spec, gboolean decode)
 
   g_string_append_printf (
       d,
-      " ! capsfilter name=vcaps ! %s videorate name=vrate ! "
+      "%scapsfilter name=vcaps ! %s videorate name=vrate ! "
       "video/x-raw,framerate=30/1 ! videoconvert"
       " ! aspectratiocrop aspect-ratio=%d/%d ! videoscale ! videoconvert"
       " ! video/x-raw,format=I420,width=%d,height=%d,pixel-aspect-ratio=1/1 ! "
@@ -86,6 +89,7 @@ describe (const FcPipelineSpec *spec, gboolean decode)
       " ! h264parse ! queue name=vfq ! mux."
       " mp4mux name=mux fragment-duration=%d ! filesink name=fsink async=false "
       "buffer-mode=unbuffered ",
+      spec->camera->kind == FC_SOURCE_ELEMENT ? "" : " ! ",
       decode ? "jpegdec !" : "", spec->width, spec->height, spec->width,
       spec->height,
       spec->preview_sink ? ""
@@ -262,7 +266,9 @@ fc_pipeline_build (const FcPipelineSpec *spec, GError **error)
   GstElement *pipeline;
   gboolean decode = FALSE;
 
-  if (spec->camera->kind == FC_SOURCE_TEST)
+  if (spec->camera->kind == FC_SOURCE_ELEMENT)
+    vcaps = gst_caps_new_empty_simple ("video/x-raw"); /* as it comes */
+  else if (spec->camera->kind == FC_SOURCE_TEST)
     vcaps = gst_caps_new_simple (
         "video/x-raw", "format", G_TYPE_STRING, "I420", "width", G_TYPE_INT,
         spec->width, "height", G_TYPE_INT, spec->height, "framerate",
@@ -283,6 +289,32 @@ fc_pipeline_build (const FcPipelineSpec *spec, GError **error)
       return NULL;
     }
   gst_object_ref_sink (pipeline);
+  if (spec->camera->kind == FC_SOURCE_ELEMENT)
+    {
+      GstElement *element = spec->camera->element;
+      g_autoptr (GstElement) capsfilter
+          = gst_bin_get_by_name (GST_BIN (pipeline), "vcaps");
+
+      if (!gst_bin_add (GST_BIN (pipeline), element))
+        {
+          g_clear_object (&pipeline);
+          g_set_error (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
+                       "cannot use the camera source %s: it is in another "
+                       "bin",
+                       GST_OBJECT_NAME (element));
+          return NULL;
+        }
+      if (!gst_element_link (element, capsfilter))
+        {
+          gst_bin_remove (GST_BIN (pipeline), element);
+          g_clear_object (&pipeline);
+          g_set_error (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
+                       "cannot link the camera source %s (a source element "
+                       "with an always src pad is needed)",
+                       GST_OBJECT_NAME (element));
+          return NULL;
+        }
+    }
   vsrc = gst_bin_get_by_name (GST_BIN (pipeline), "vsrc");
   asrc = gst_bin_get_by_name (GST_BIN (pipeline), "asrc");
   {
@@ -330,6 +362,8 @@ fc_pipeline_build (const FcPipelineSpec *spec, GError **error)
       if (!gst_element_link (pq, spec->preview_sink))
         {
           gst_bin_remove (GST_BIN (pipeline), spec->preview_sink);
+          if (spec->camera->kind == FC_SOURCE_ELEMENT)
+            gst_bin_remove (GST_BIN (pipeline), spec->camera->element);
           g_clear_object (&pipeline);
           g_set_error_literal (error, FC_RECORDER_ERROR,
                                FC_RECORDER_ERROR_FAILED,
@@ -342,7 +376,8 @@ fc_pipeline_build (const FcPipelineSpec *spec, GError **error)
     gst_pipeline_use_clock (GST_PIPELINE (pipeline), NULL);
   else if (spec->clock != NULL)
     gst_pipeline_use_clock (GST_PIPELINE (pipeline), spec->clock);
-  if (spec->camera->kind != FC_SOURCE_TEST)
+  if (spec->camera->kind == FC_SOURCE_PIPEWIRE
+      || spec->camera->kind == FC_SOURCE_V4L2)
     {
       Cadence *cadence = g_new (Cadence, 1);
       g_autoptr (GstElement) vrate

@@ -16,7 +16,9 @@ typedef struct
   GstClock *clock;          /* the host's, or NULL for GStreamer's */
 } FcPipelineSpec;
 
-/* The pipeline for SPEC, not started, its elements named: "vsrc",
+/* The pipeline for SPEC, not started, its elements named (but for a
+ * camera of kind FC_SOURCE_ELEMENT, which keeps its name, is added and is
+ * the caller's to remove from the pipeline when done): "vsrc",
  * "asrc", "vrate", "arate", "vt" (the tee), "pq" (the preview queue),
  * "burn" (fcburnin), "vq", "aq", "pmix" (fcpromptmix), "mux", "fsink".
  * NULL with ERROR (FC_RECORDER_ERROR_FAILED) when it cannot be built. */

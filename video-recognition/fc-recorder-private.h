@@ -20,6 +20,7 @@ typedef enum
   FC_SOURCE_PIPEWIRE,
   FC_SOURCE_V4L2,
   FC_SOURCE_TEST,
+  FC_SOURCE_ELEMENT, /* the host's own element (FcRecorder:camera-source) */
 } FcSourceKind;
 
 typedef struct
@@ -28,11 +29,12 @@ typedef struct
   char *target;  /* PipeWire node name or V4L2 device path; NULL for test */
   GstCaps *caps; /* what the device offers, when known */
   int fd;        /* a PipeWire remote of its own (the camera portal's), or -1 */
+  GstElement *element; /* FC_SOURCE_ELEMENT: the host's (a reference) */
 } FcSource;
 
 #define FC_SOURCE_INIT                                                         \
   {                                                                            \
-    FC_SOURCE_TEST, NULL, NULL, -1                                             \
+    FC_SOURCE_TEST, NULL, NULL, -1, NULL                                       \
   }
 
 /* Frees what SOURCE holds (closing its fd) and leaves it FC_SOURCE_INIT. */

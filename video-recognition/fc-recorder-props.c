@@ -113,6 +113,34 @@ fc_recorder_set_clock (FcRecorder *self, GstClock *clock)
   g_object_set (self, "clock", clock, NULL);
 }
 
+/**
+ * fc_recorder_get_camera_source:
+ *
+ * Returns: (transfer none) (nullable): the host's camera element
+ */
+GstElement *
+fc_recorder_get_camera_source (FcRecorder *self)
+{
+  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
+  return SETTINGS (self)->camera_source;
+}
+
+/**
+ * fc_recorder_set_camera_source:
+ * @self: the recorder
+ * @element: (nullable) (transfer none): a source element giving raw video
+ *
+ * Records from @element instead of the camera property's camera
+ * (FcRecorder:camera-source); NULL goes back to the camera property.
+ */
+void
+fc_recorder_set_camera_source (FcRecorder *self, GstElement *element)
+{
+  g_return_if_fail (FC_IS_RECORDER (self));
+  g_return_if_fail (element == NULL || GST_IS_ELEMENT (element));
+  g_object_set (self, "camera-source", element, NULL);
+}
+
 guint
 fc_recorder_get_ready_timeout (FcRecorder *self)
 {

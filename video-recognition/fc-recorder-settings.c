@@ -21,6 +21,7 @@ enum
   PROP_CLOCK,
   PROP_READY_TIMEOUT,
   PROP_OFFLINE,
+  PROP_CAMERA_SOURCE,
   N_PROPS
 };
 
@@ -43,12 +44,14 @@ void
 fc_recorder_settings_dispose (FcRecorderSettings *self)
 {
   g_clear_object (&self->clock);
+  g_clear_object (&self->camera_source);
 }
 
 void
 fc_recorder_settings_clear (FcRecorderSettings *self)
 {
   g_clear_object (&self->clock);
+  g_clear_object (&self->camera_source);
   g_clear_pointer (&self->resolution, g_free);
   g_clear_pointer (&self->camera, g_free);
   g_clear_pointer (&self->microphone, g_free);
@@ -147,6 +150,20 @@ fc_recorder_settings_install (GObjectClass *klass, guint first_id)
    */
   props[PROP_OFFLINE]
       = g_param_spec_boolean ("offline", NULL, NULL, FALSE, flags);
+  /**
+   * FcRecorder:camera-source:
+   *
+   * The host's own camera element (a #GstElement giving raw video, e.g. a
+   * pipewiresrc on the host's own portal session, or a bin reading a file
+   * for a kiosk), used instead of the camera property: its picture is
+   * converted, cropped and scaled like a camera's, and its errors are the
+   * camera's. NULL: the camera property chooses. Read when the pipeline
+   * starts; the element goes back to the host (state NULL, out of the
+   * pipeline) when the pipeline is dropped, so it can serve again. The
+   * events say "source": "element" and "camera": the element's name.
+   */
+  props[PROP_CAMERA_SOURCE] = g_param_spec_object (
+      "camera-source", NULL, NULL, GST_TYPE_ELEMENT, flags);
   for (guint i = 0; i < N_PROPS; i++)
     g_object_class_install_property (klass, first_id + i, props[i]);
 }
@@ -199,6 +216,9 @@ fc_recorder_settings_get_property (FcRecorderSettings *self, guint prop_id,
       break;
     case PROP_OFFLINE:
       g_value_set_boolean (value, self->offline);
+      break;
+    case PROP_CAMERA_SOURCE:
+      g_value_set_object (value, self->camera_source);
       break;
     default:
       return FALSE;
@@ -258,6 +278,19 @@ fc_recorder_settings_set_property (FcRecorderSettings *self, guint prop_id,
       self->offline = !!g_value_get_boolean (value);
       notify (self, prop);
       break;
+    case PROP_CAMERA_SOURCE:
+      {
+        GstElement *element = g_value_get_object (value);
+
+        if (element == self->camera_source)
+          break;
+        if (element != NULL)
+          gst_object_ref_sink (element);
+        g_clear_object (&self->camera_source);
+        self->camera_source = element;
+        notify (self, prop);
+        break;
+      }
     default:
       return FALSE;
     }
@@ -307,7 +340,9 @@ fc_recorder_settings_check_offline (FcRecorderSettings *self, GError **error)
 {
   const char *what = NULL, *setting = NULL;
 
-  if (!is_test_setting (self->camera))
+  if (self->camera_source != NULL)
+    what = "camera-source", setting = GST_OBJECT_NAME (self->camera_source);
+  else if (!is_test_setting (self->camera))
     what = "camera", setting = self->camera;
   else if (!is_test_setting (self->microphone))
     what = "microphone", setting = self->microphone;

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-#define FC_RECORDER_SETTINGS_N_PROPS 9
+#define FC_RECORDER_SETTINGS_N_PROPS 10
 
 typedef struct _FcRecorderSettings FcRecorderSettings;
 
@@ -19,6 +19,7 @@ struct _FcRecorderSettings
   gboolean allow_test_source;
   char *temp_dir;
   GstClock *clock;
+  GstElement *camera_source; /* the host's camera element, or NULL */
   guint ready_timeout; /* ms */
   gboolean offline;
   char *own_temp_dir; /* made on first use when temp_dir is unset */

@@ -229,6 +229,11 @@ drop_pipeline (FcRecorder *self)
           && GST_OBJECT_PARENT (self->preview_sink)
                  == GST_OBJECT (self->pipeline))
         gst_bin_remove (GST_BIN (self->pipeline), self->preview_sink);
+      /* the host's camera element goes back to the host */
+      if (self->cam.element != NULL
+          && GST_OBJECT_PARENT (self->cam.element)
+                 == GST_OBJECT (self->pipeline))
+        gst_bin_remove (GST_BIN (self->pipeline), self->cam.element);
     }
   g_clear_object (&self->vsrc);
   g_clear_object (&self->asrc);
@@ -355,7 +360,9 @@ build_pipeline (FcRecorder *self)
             NULL, "%s", error->message);
       return FALSE;
     }
-  self->vsrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "vsrc");
+  self->vsrc = self->cam.kind == FC_SOURCE_ELEMENT
+                   ? gst_object_ref (self->cam.element)
+                   : gst_bin_get_by_name (GST_BIN (self->pipeline), "vsrc");
   self->asrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "asrc");
   self->time_clock
       = self->settings.clock ? gst_object_ref (self->settings.clock) : gst_system_clock_obtain ();
@@ -556,6 +563,15 @@ start_sources (FcRecorder *self)
     {
       /* the test pattern and tone, without looking for devices */
       fc_source_clear (&self->cam);
+      return build_pipeline (self);
+    }
+  if (self->settings.camera_source != NULL)
+    {
+      /* the host's own element: no portal, no devices */
+      fc_source_clear (&self->cam);
+      self->cam.kind = FC_SOURCE_ELEMENT;
+      self->cam.element = gst_object_ref (self->settings.camera_source);
+      self->cam.target = g_strdup (GST_OBJECT_NAME (self->cam.element));
       return build_pipeline (self);
     }
   {

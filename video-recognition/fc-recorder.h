@@ -140,6 +140,10 @@ FC_RECORDER_EXPORT void fc_recorder_set_clock (FcRecorder *self,
 FC_RECORDER_EXPORT GstElement *fc_recorder_get_preview_sink (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_preview_sink (FcRecorder *self,
                                                       GstElement *sink);
+FC_RECORDER_EXPORT GstElement *
+fc_recorder_get_camera_source (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_camera_source (FcRecorder *self,
+                                                       GstElement *element);
 FC_RECORDER_EXPORT guint fc_recorder_get_ready_timeout (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_ready_timeout (FcRecorder *self,
                                                        guint timeout_ms);
