@@ -13,8 +13,21 @@
 #include <unistd.h>
 #endif
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_camera_choice_debug);
+#define GST_CAT_DEFAULT fc_camera_choice_debug
+
+/* The category, made on the first call into this file. */
+static void
+debug_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_camera_choice_debug, "fc-camera-choice", 0, "which camera a recording uses");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 struct _FcCameraChoice
 {
@@ -29,6 +42,7 @@ fc_camera_choice_new (void)
 {
   FcCameraChoice *self = g_new0 (FcCameraChoice, 1);
 
+  debug_init ();
 #ifdef FC_HAVE_LIBPORTAL
   self->portal = fc_camera_portal_new ();
 #endif

@@ -18,8 +18,21 @@
 #include <libportal/portal.h>
 #include <unistd.h>
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_camera_portal_debug);
+#define GST_CAT_DEFAULT fc_camera_portal_debug
+
+/* The category, made on the first call into this file. */
+static void
+debug_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_camera_portal_debug, "fc-camera-portal", 0, "the camera portal");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 #define PORTAL_BUS_NAME "org.freedesktop.portal.Desktop"
 #define PORTAL_PATH "/org/freedesktop/portal/desktop"
@@ -34,6 +47,7 @@ struct _FcCameraPortal
 FcCameraPortal *
 fc_camera_portal_new (void)
 {
+  debug_init ();
   return g_new0 (FcCameraPortal, 1);
 }
 

@@ -7,8 +7,21 @@
 #include <gst/app/gstappsrc.h>
 #include <string.h>
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_prompt_player_debug);
+#define GST_CAT_DEFAULT fc_prompt_player_debug
+
+/* The category, made on the first call into this file. */
+static void
+debug_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_prompt_player_debug, "fc-prompt-player", 0, "prompt audio to the speaker");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 /* The prompts to the speaker: one pipeline, appsrc ! audioconvert !
  * audioresample ! SINK, made when the recording is armed, so the sink has
@@ -187,6 +200,7 @@ fc_prompt_player_new (FcStepList *steps, GBytes *const *pcm,
   GstElement *pipeline;
   gint64 first = 0;
 
+  debug_init ();
   track = make_track (steps, pcm, &first);
   if (track == NULL)
     return NULL;

@@ -14,8 +14,21 @@
 
 #include <gst/gst.h>
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_prompts_debug);
+#define GST_CAT_DEFAULT fc_prompts_debug
+
+/* The category, made on the first call into this file. */
+static void
+debug_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_prompts_debug, "fc-prompts", 0, "the recorder's prompt set and its resources");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 struct _FcPrompts
 {
@@ -71,6 +84,7 @@ fc_prompts_new (GObject *owner, FcStyleWarnFunc warn, gpointer warn_data)
 {
   FcPrompts *prompts = g_new0 (FcPrompts, 1);
 
+  debug_init ();
   prompts->owner = owner;
   prompts->warn = warn;
   prompts->warn_data = warn_data;

@@ -17,8 +17,21 @@
 
 #include <gst/video/video.h>
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_pipeline_debug);
+#define GST_CAT_DEFAULT fc_pipeline_debug
+
+/* The category, made on the first call into this file. */
+static void
+debug_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_pipeline_debug, "fc-recorder-pipeline", 0, "the recording pipeline builder");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 /* Short fragments: "start" waits for the first one to be written. */
 #define FRAGMENT_MS 100
@@ -266,6 +279,7 @@ fc_pipeline_build (const FcPipelineSpec *spec, GError **error)
   GstElement *pipeline;
   gboolean decode = FALSE;
 
+  debug_init ();
   if (spec->camera->kind == FC_SOURCE_ELEMENT)
     vcaps = gst_caps_new_empty_simple ("video/x-raw"); /* as it comes */
   else if (spec->camera->kind == FC_SOURCE_TEST)

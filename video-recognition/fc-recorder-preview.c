@@ -4,8 +4,21 @@
 
 #include "fc-recorder-private.h"
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_preview_debug);
+#define GST_CAT_DEFAULT fc_preview_debug
+
+/* The category, made on the first call into this file. */
+static void
+debug_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_preview_debug, "fc-recorder-preview", 0, "the preview hot-swap");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 typedef struct
 {
@@ -116,6 +129,7 @@ fc_preview_swap (GstElement *pipeline, GstElement *sink)
   g_autoptr (GstPad) src = NULL;
   PreviewSwap *swap;
 
+  debug_init ();
   if (pipeline == NULL
       || !(pq = gst_bin_get_by_name (GST_BIN (pipeline), "pq"))
       || !(src = gst_element_get_static_pad (pq, "src")))

@@ -16,8 +16,21 @@
 #include <gst/audio/audio.h>
 #include <string.h>
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_record_window_debug);
+#define GST_CAT_DEFAULT fc_record_window_debug
+
+/* The category, made on the first call into this file. */
+static void
+debug_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_record_window_debug, "fc-recorder-window", 0, "the recording window: gates, rebase, length");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 struct _FcRecordWindow
 {
@@ -318,6 +331,7 @@ fc_record_window_new (void)
 {
   FcRecordWindow *self = g_new0 (FcRecordWindow, 1);
 
+  debug_init ();
   g_mutex_init (&self->lock);
   self->start = self->end = self->last_video_pts = GST_CLOCK_TIME_NONE;
   return self;
