@@ -75,7 +75,7 @@ void fc_recording_summary_free (FcRecordingSummary *summary);
 /* Writes the thumbnail and computes size and digest; runs in a thread. */
 gboolean fc_recorder_summarise (FcRecordingSummary *summary, GError **error);
 
-/* Prompts (fc-recorder-prompts.c): the parsed stepList and the resources
+/* Prompts (fc-prompts.c): the parsed stepList and the resources
  * it needs (each step's audio, the mask), loaded when the component is
  * prepared. */
 typedef struct _FcPrompts FcPrompts;
@@ -146,10 +146,10 @@ struct _FcBurnIn *fc_prompts_make_pictures (FcPrompts *prompts, int width,
 FcPromptMix *fc_prompts_make_clips (FcPrompts *prompts);
 struct _FcPromptPlayer *fc_prompts_make_player (FcPrompts *prompts);
 
-/* Prompt audio (fc-recorder-audio.c), in the recording's sample format
- * (FC_PCM_RATE, FC_PCM_FORMAT: fc-prompt-mix.h). */
+/* Prompt audio (fc-audio-decode.c, fc-prompt-player.c), in the
+ * recording's sample format (FC_PCM_RATE, FC_PCM_FORMAT: fc-prompt-mix.h). */
 /* The AAC encoder's priming: the file's decoded audio is the encoder's
- * input delayed by this many samples (fc-recorder.c cuts the track short
+ * input delayed by this many samples (the recording window cuts the track short
  * by as much, so its length is the video's). */
 #define FC_AAC_PRIMING 1024
 /* Decodes a clip to FC_PCM_FORMAT mono at FC_PCM_RATE (blocks: call from

@@ -159,7 +159,8 @@ FC_RECORDER_EXPORT gboolean fc_recorder_get_offline (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_offline (FcRecorder *self,
                                                  gboolean offline);
 
-/* Part 2: prompts, resources, button, burn-in (fc-recorder-prompts.c). */
+/* Part 2: prompts, resources, button, burn-in (fc-recorder-props.c, the
+ * prompt set in fc-prompts.c). */
 FC_RECORDER_EXPORT GVariant *fc_recorder_get_step_list (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_step_list (FcRecorder *self,
                                                    GVariant *step_list);
