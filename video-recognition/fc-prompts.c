@@ -25,13 +25,16 @@ debug_init (void)
 
   if (g_once_init_enter (&once))
     {
-      GST_DEBUG_CATEGORY_INIT (fc_prompts_debug, "fc-prompts", 0, "the recorder's prompt set and its resources");
+      GST_DEBUG_CATEGORY_INIT (fc_prompts_debug, "fc-prompts", 0,
+                               "the recorder's prompt set and its resources");
       g_once_init_leave (&once, 1);
     }
 }
 
 struct _FcPrompts
 {
+  GObject parent_instance;
+
   FcResourceLoader *loader;
   FcStepList *steps;
   GBytes *audio[FC_STEP_LIST_MAX];
@@ -51,8 +54,6 @@ struct _FcPrompts
   FcPromptsDone done;
   gpointer done_data;
   GObject *owner; /* whose properties these are (not a reference) */
-  FcStyleWarnFunc warn;
-  gpointer warn_data;
 
   /* FcRecorder's part-2 properties */
   GVariant *step_list_value;
@@ -79,20 +80,32 @@ typedef struct
   GBytes *bytes;     /* audio: downloaded, being decoded */
 } Load;
 
-FcPrompts *
-fc_prompts_new (GObject *owner, FcStyleWarnFunc warn, gpointer warn_data)
+enum
 {
-  FcPrompts *prompts = g_new0 (FcPrompts, 1);
+  SIGNAL_WARNING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FcPrompts, fc_prompts, G_TYPE_OBJECT)
+
+/* Bad values (a stepList's style, a buttonStyle too late) as the set's
+ * "warning". */
+static void
+warn (const char *message, gpointer data)
+{
+  g_signal_emit (data, signals[SIGNAL_WARNING], 0, message);
+}
+
+FcPrompts *
+fc_prompts_new (GObject *owner)
+{
+  FcPrompts *prompts;
 
   debug_init ();
+  prompts = g_object_new (FC_TYPE_PROMPTS, NULL);
   prompts->owner = owner;
-  prompts->warn = warn;
-  prompts->warn_data = warn_data;
-
-  prompts->loader = fc_resource_loader_new ();
-  prompts->top = 20;
-  prompts->start_time = -1;
-  fc_button_style_init (&prompts->button);
   return prompts;
 }
 
@@ -130,11 +143,11 @@ fc_prompts_stop (FcPrompts *prompts)
   prompts->pending = 0;
 }
 
-void
-fc_prompts_free (FcPrompts *prompts)
+static void
+fc_prompts_finalize (GObject *object)
 {
-  if (!prompts)
-    return;
+  FcPrompts *prompts = FC_PROMPTS (object);
+
   fc_prompts_stop (prompts);
   clear (prompts);
   g_object_unref (prompts->loader);
@@ -143,7 +156,28 @@ fc_prompts_free (FcPrompts *prompts)
   g_clear_pointer (&prompts->context, g_main_context_unref);
   g_free (prompts->mask_src);
   g_free (prompts->audio_sink);
-  g_free (prompts);
+  G_OBJECT_CLASS (fc_prompts_parent_class)->finalize (object);
+}
+
+static void
+fc_prompts_class_init (FcPromptsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fc_prompts_finalize;
+
+  /* FcPrompts::warning: @message (s): a value that was not usable and was
+   * replaced or ignored; nothing failed. */
+  signals[SIGNAL_WARNING] = g_signal_new (
+      "warning", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+      NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+fc_prompts_init (FcPrompts *prompts)
+{
+  prompts->loader = fc_resource_loader_new ();
+  prompts->top = 20;
+  prompts->start_time = -1;
+  fc_button_style_init (&prompts->button);
 }
 
 FcResourceLoader *
@@ -335,8 +369,7 @@ fc_prompts_start (FcPrompts *prompts, FcPromptsDone done, gpointer done_data,
   prompts->button_locked = TRUE;
   fc_prompts_stop (prompts);
   clear (prompts);
-  steps = fc_step_list_new (prompts->step_list_value, prompts->warn,
-                            prompts->warn_data, error);
+  steps = fc_step_list_new (prompts->step_list_value, warn, prompts, error);
   if (!steps)
     return FALSE;
   prompts->steps = steps;
@@ -668,17 +701,15 @@ fc_prompts_set_button_style (FcPrompts *prompts, GVariant *style)
     {
       if (style)
         g_variant_unref (g_variant_ref_sink (style));
-      prompts->warn ("buttonStyle is only effective during "
-                     "initialization; ignored",
-                     prompts->warn_data);
+      warn ("buttonStyle is only effective during initialization; ignored",
+            prompts);
       return;
     }
   g_clear_pointer (&prompts->button_value, g_variant_unref);
   prompts->button_value = style ? g_variant_ref_sink (style) : NULL;
   fc_button_style_init (&prompts->button);
   if (style)
-    fc_button_style_apply (&prompts->button, style, prompts->warn,
-                           prompts->warn_data);
+    fc_button_style_apply (&prompts->button, style, warn, prompts);
   notify (prompts, PROP_BUTTON_STYLE);
 }
 

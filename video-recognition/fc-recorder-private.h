@@ -78,21 +78,21 @@ gboolean fc_recorder_summarise (FcRecordingSummary *summary, GError **error);
 /* Prompts (fc-prompts.c): the parsed stepList and the resources
  * it needs (each step's audio, the mask), loaded when the component is
  * prepared. */
-typedef struct _FcPrompts FcPrompts;
+#define FC_TYPE_PROMPTS (fc_prompts_get_type ())
+G_DECLARE_FINAL_TYPE (FcPrompts, fc_prompts, FC, PROMPTS, GObject)
 /* ERROR is NULL when everything is in. Called once per start, on the
  * thread-default main context of fc_prompts_start's caller. */
 typedef void (*FcPromptsDone) (const GError *error, gpointer user_data);
 
 /* A prompt set whose properties are OWNER's (see
- * fc_prompts_install_properties), warning through WARN. */
-FcPrompts *fc_prompts_new (GObject *owner, FcStyleWarnFunc warn,
-                           gpointer warn_data);
-void fc_prompts_free (FcPrompts *prompts);
+ * fc_prompts_install_properties). Bad values are its "warning" signal
+ * (a string), emitted on the thread that set or parsed them. */
+FcPrompts *fc_prompts_new (GObject *owner);
 FcResourceLoader *fc_prompts_get_loader (FcPrompts *prompts);
 /* Parses the step-list property (NULL: none) and starts loading the
  * steps' audio and the mask (NULL or "": none). FALSE with ERROR
  * (FC_STEP_LIST_ERROR) for a stepList that cannot be used; bad style
- * values go to the set's warning function. DONE follows unless FALSE is
+ * values are the set's "warning". DONE follows unless FALSE is
  * returned or the prompts are stopped first. */
 gboolean fc_prompts_start (FcPrompts *prompts, FcPromptsDone done,
                            gpointer done_data, GError **error);

@@ -478,7 +478,6 @@ offline_sources_ok (FcRecorder *self)
 /* Starts what prepare() promises: "ready" or "error" follows. FALSE when
  * an error has been emitted already. */
 static void prompts_done (const GError *error, gpointer data);
-static void prompts_warn (const char *message, gpointer data);
 
 static gboolean start_sources (FcRecorder *self);
 
@@ -918,12 +917,6 @@ prompts_done (const GError *error, gpointer data)
     maybe_ready (self);
 }
 
-static void
-prompts_warn (const char *message, gpointer data)
-{
-  fc_recorder_emit_warning (data, message);
-}
-
 /* What the streaming threads report (fc-stream-message.h). */
 static void
 stream_event (FcRecorder *self, FcStreamEvent event)
@@ -1121,7 +1114,7 @@ fc_recorder_finalize (GObject *object)
 {
   FcRecorder *self = FC_RECORDER (object);
 
-  fc_prompts_free (self->prompts);
+  g_object_unref (self->prompts);
   fc_recorder_settings_clear (&self->settings);
   g_main_context_unref (self->context);
   fc_record_window_free (self->window);
@@ -1223,7 +1216,9 @@ fc_recorder_init (FcRecorder *self)
   fc_recorder_settings_init (&self->settings, G_OBJECT (self));
   self->context = g_main_context_ref_thread_default ();
   self->choice = fc_camera_choice_new ();
-  self->prompts = fc_prompts_new (G_OBJECT (self), prompts_warn, self);
+  self->prompts = fc_prompts_new (G_OBJECT (self));
+  g_signal_connect_swapped (self->prompts, "warning",
+                            G_CALLBACK (fc_recorder_emit_warning), self);
   self->cam = (FcSource)FC_SOURCE_INIT;
   self->mic = (FcSource)FC_SOURCE_INIT;
   self->window = fc_record_window_new ();
