@@ -40,6 +40,7 @@ fc_source_clear (FcSource *source)
   if (source->fd >= 0)
     close (source->fd);
   source->fd = -1;
+  g_clear_object (&source->element);
   source->kind = FC_SOURCE_TEST;
 }
 
@@ -52,6 +53,8 @@ fc_source_kind_name (FcSourceKind kind)
       return "pipewire";
     case FC_SOURCE_V4L2:
       return "v4l2";
+    case FC_SOURCE_ELEMENT:
+      return "element";
     case FC_SOURCE_TEST:
     default:
       return "test";

@@ -1,6 +1,7 @@
 /* What only the recorder's own files share. */
 #pragma once
 
+#include "fc-prompt-mix.h"
 #include "fc-recorder.h"
 #include "fc-resource-loader.h"
 #include "fc-steps.h"
@@ -19,6 +20,7 @@ typedef enum
   FC_SOURCE_PIPEWIRE,
   FC_SOURCE_V4L2,
   FC_SOURCE_TEST,
+  FC_SOURCE_ELEMENT, /* the host's own element (FcRecorder:camera-source) */
 } FcSourceKind;
 
 typedef struct
@@ -27,11 +29,12 @@ typedef struct
   char *target;  /* PipeWire node name or V4L2 device path; NULL for test */
   GstCaps *caps; /* what the device offers, when known */
   int fd;        /* a PipeWire remote of its own (the camera portal's), or -1 */
+  GstElement *element; /* FC_SOURCE_ELEMENT: the host's (a reference) */
 } FcSource;
 
 #define FC_SOURCE_INIT                                                         \
   {                                                                            \
-    FC_SOURCE_TEST, NULL, NULL, -1                                             \
+    FC_SOURCE_TEST, NULL, NULL, -1, NULL                                       \
   }
 
 /* Frees what SOURCE holds (closing its fd) and leaves it FC_SOURCE_INIT. */
@@ -72,23 +75,26 @@ void fc_recording_summary_free (FcRecordingSummary *summary);
 /* Writes the thumbnail and computes size and digest; runs in a thread. */
 gboolean fc_recorder_summarise (FcRecordingSummary *summary, GError **error);
 
-/* Prompts (fc-recorder-prompts.c): the parsed stepList and the resources
+/* Prompts (fc-prompts.c): the parsed stepList and the resources
  * it needs (each step's audio, the mask), loaded when the component is
  * prepared. */
-typedef struct _FcPrompts FcPrompts;
+#define FC_TYPE_PROMPTS (fc_prompts_get_type ())
+G_DECLARE_FINAL_TYPE (FcPrompts, fc_prompts, FC, PROMPTS, GObject)
 /* ERROR is NULL when everything is in. Called once per start, on the
  * thread-default main context of fc_prompts_start's caller. */
 typedef void (*FcPromptsDone) (const GError *error, gpointer user_data);
 
-FcPrompts *fc_prompts_new (void);
-void fc_prompts_free (FcPrompts *prompts);
+/* A prompt set whose properties are OWNER's (see
+ * fc_prompts_install_properties). Bad values are its "warning" signal
+ * (a string), emitted on the thread that set or parsed them. */
+FcPrompts *fc_prompts_new (GObject *owner);
 FcResourceLoader *fc_prompts_get_loader (FcPrompts *prompts);
 /* Parses the step-list property (NULL: none) and starts loading the
- * steps' audio and the mask (NULL or "": none). FALSE with ERROR (FC_STEP_LIST_ERROR) for a
- * stepList that cannot be used; bad style values go to WARN. DONE follows
- * unless FALSE is returned or the prompts are stopped first. */
-gboolean fc_prompts_start (FcPrompts *prompts, FcStyleWarnFunc warn,
-                           gpointer warn_data, FcPromptsDone done,
+ * steps' audio and the mask (NULL or "": none). FALSE with ERROR
+ * (FC_STEP_LIST_ERROR) for a stepList that cannot be used; bad style
+ * values are the set's "warning". DONE follows unless FALSE is
+ * returned or the prompts are stopped first. */
+gboolean fc_prompts_start (FcPrompts *prompts, FcPromptsDone done,
                            gpointer done_data, GError **error);
 /* Cancels loading; DONE will not be called. What was loaded is kept. */
 void fc_prompts_stop (FcPrompts *prompts);
@@ -97,36 +103,53 @@ gboolean fc_prompts_is_loaded (FcPrompts *prompts);
 FcStepList *fc_prompts_get_steps (FcPrompts *prompts);
 /* The audio of step I (showTime order), or NULL. */
 GBytes *fc_prompts_get_audio (FcPrompts *prompts, guint i);
+/* The decoded clip of step I (showTime order), or NULL. */
+GBytes *fc_prompts_get_pcm (FcPrompts *prompts, guint i);
 GBytes *fc_prompts_get_mask (FcPrompts *prompts);
 
 /* The part-2 properties of FcRecorder (step-list, top, mask, button-style,
- * download-domains, root-dir, allow-insecure-http, burn-in) live in
- * fc-recorder-prompts.c; FcRecorder's class hands their ids from FIRST_ID
- * on, and its get/set_property pass those ids here. */
-void fc_recorder_prompts_install (GObjectClass *klass, guint first_id);
-void fc_recorder_prompts_get_property (FcRecorder *self, guint prop_id,
-                                       GValue *value);
-void fc_recorder_prompts_set_property (FcRecorder *self, guint prop_id,
-                                       const GValue *value);
+ * download-domains, root-dir, allow-insecure-http, burn-in,
+ * prompt-audio-sink, start-time) are the prompt set's: installed on KLASS
+ * with ids from FIRST_ID on; the owner's get/set_property pass those ids
+ * here. */
+void fc_prompts_install_properties (GObjectClass *klass, guint first_id);
+void fc_prompts_get_property (FcPrompts *prompts, guint prop_id,
+                              GValue *value);
+void fc_prompts_set_property (FcPrompts *prompts, guint prop_id,
+                              const GValue *value);
+GVariant *fc_prompts_get_step_list (FcPrompts *prompts);
+void fc_prompts_set_step_list (FcPrompts *prompts, GVariant *step_list);
+double fc_prompts_get_top (FcPrompts *prompts);
+void fc_prompts_set_top (FcPrompts *prompts, double top_rpx);
+const char *fc_prompts_get_mask_src (FcPrompts *prompts);
+void fc_prompts_set_mask (FcPrompts *prompts, const char *mask);
+GVariant *fc_prompts_get_button_style (FcPrompts *prompts);
+/* Init-only: after the first start a change is ignored with a warning. */
+void fc_prompts_set_button_style (FcPrompts *prompts, GVariant *style);
+const FcButtonStyle *fc_prompts_get_button (FcPrompts *prompts);
+void fc_prompts_set_download_domains (FcPrompts *prompts,
+                                      const char *const *domains);
+void fc_prompts_set_root_dir (FcPrompts *prompts, const char *root_dir);
+void fc_prompts_set_allow_insecure_http (FcPrompts *prompts, gboolean allow);
+gboolean fc_prompts_get_burn_in (FcPrompts *prompts);
+void fc_prompts_set_burn_in (FcPrompts *prompts, gboolean burn_in);
+const char *fc_prompts_get_prompt_audio_sink (FcPrompts *prompts);
+void fc_prompts_set_prompt_audio_sink (FcPrompts *prompts, const char *sink);
 /* FcRecorder:start-time, set when a live recording's first frame is in. */
-void fc_recorder_prompts_set_start_time (FcRecorder *self, gint64 start_time);
-/* Burn-in (fc-recorder-burnin.c): the prompts' pictures as overlay
- * compositions for WIDTHxHEIGHT I420 frames. NULL with ERROR when the
- * mask cannot be decoded. */
-typedef struct _FcBurnIn FcBurnIn;
-FcBurnIn *fc_burn_in_new (FcPrompts *prompts, int width, int height,
-                          double top_rpx, GError **error);
-FcBurnIn *fc_burn_in_ref (FcBurnIn *burn_in);
-void fc_burn_in_unref (FcBurnIn *burn_in);
-/* Blends the step showing at BUFFER's timestamp (recording time) into it;
- * returns the (possibly new, writable) buffer. */
-GstBuffer *fc_burn_in_apply (FcBurnIn *burn_in, GstBuffer *buffer);
+void fc_prompts_set_start_time (FcPrompts *prompts, gint64 start_time);
+/* What a recording takes from the set: the burn-in pictures for
+ * WIDTHxHEIGHT frames (NULL with ERROR when the mask cannot be decoded),
+ * the clips to mix into the sound (NULL: none), the player of the clips
+ * to the speaker (NULL: none, or no output). */
+struct _FcBurnIn *fc_prompts_make_pictures (FcPrompts *prompts, int width,
+                                            int height, GError **error);
+FcPromptMix *fc_prompts_make_clips (FcPrompts *prompts);
+struct _FcPromptPlayer *fc_prompts_make_player (FcPrompts *prompts);
 
-/* Prompt audio (fc-recorder-audio.c), in the recording's sample format. */
-#define FC_PCM_RATE 48000
-#define FC_PCM_FORMAT "S16LE"
+/* Prompt audio (fc-audio-decode.c, fc-prompt-player.c), in the
+ * recording's sample format (FC_PCM_RATE, FC_PCM_FORMAT: fc-prompt-mix.h). */
 /* The AAC encoder's priming: the file's decoded audio is the encoder's
- * input delayed by this many samples (fc-recorder.c cuts the track short
+ * input delayed by this many samples (the recording window cuts the track short
  * by as much, so its length is the video's). */
 #define FC_AAC_PRIMING 1024
 /* Decodes a clip to FC_PCM_FORMAT mono at FC_PCM_RATE (blocks: call from
@@ -134,15 +157,6 @@ GstBuffer *fc_burn_in_apply (FcBurnIn *burn_in, GstBuffer *buffer);
 GBytes *fc_audio_decode_pcm (GBytes *bytes, GError **error);
 /* The decoded clip of step I (showTime order), or NULL. */
 GBytes *fc_prompts_get_pcm (FcPrompts *prompts, guint i);
-typedef struct _FcPromptMix FcPromptMix;
-FcPromptMix *fc_prompt_mix_new (FcPrompts *prompts);
-FcPromptMix *fc_prompt_mix_ref (FcPromptMix *mix);
-void fc_prompt_mix_unref (FcPromptMix *mix);
-gboolean fc_prompt_mix_is_empty (FcPromptMix *mix);
-/* Adds the clips sounding during BUFFER (mono FC_PCM_FORMAT, its OFFSET
- * the first sample's index in the recording) into it. */
-GstBuffer *fc_prompt_mix_apply (FcPromptMix *mix, GstBuffer *buffer);
-
 /* The prompt timeline as the recording's subtitle track
  * (fc-recorder-subtitles.c). NULL when no step shows text within
  * DURATION. Attach adds an appsrc feeding a new subtitle pad of MUX (before
@@ -160,14 +174,16 @@ gboolean fc_subtitle_feed_attach (FcSubtitleFeed *feed, GstElement *pipeline,
 void fc_subtitle_feed_advance (FcSubtitleFeed *feed, GstClockTime until);
 void fc_subtitle_feed_end (FcSubtitleFeed *feed, GstClockTime end);
 
-/* Plays the steps' clips through SINK (a gst-launch description; NULL: the
+/* Plays the clips PCM[i] (mono FC_PCM_FORMAT, NULL: none) of STEPS'
+ * steps through SINK (a gst-launch description; NULL: the
  * default output, autoaudiosink or else PipeWire's default sink), each at
  * its showTime. New prepares (the sink connects); start gives the first
  * frame's capture on the monotonic clock (µs), from which the sink times
  * the clips itself. NULL when no step has audio or there is no output:
  * the prompts are in the file all the same. */
 typedef struct _FcPromptPlayer FcPromptPlayer;
-FcPromptPlayer *fc_prompt_player_new (FcPrompts *prompts, const char *sink);
+FcPromptPlayer *fc_prompt_player_new (FcStepList *steps,
+                                      GBytes *const *pcm, const char *sink);
 void fc_prompt_player_start (FcPromptPlayer *player, gint64 origin);
 void fc_prompt_player_free (FcPromptPlayer *player);
 
@@ -183,8 +199,16 @@ void fc_recorder_keep_threads (GstElement *pipeline);
  * fc_recorder_preload_async() then reports when it is done. */
 gboolean fc_recorder_preload_running (void);
 
+/* Puts SINK (NULL: a fakesink) in PIPELINE (playing, or NULL: nothing
+ * happens) in place of the preview sink linked to its "pq" queue, when no
+ * frame is passing; the new sink does not preroll
+ * (fc-recorder-preview.c). */
+void fc_preview_swap (GstElement *pipeline, GstElement *sink);
+
 /* What fc-recorder.c shares with it. */
 FcPrompts *fc_recorder_get_prompts (FcRecorder *self);
+typedef struct _FcRecorderSettings FcRecorderSettings;
+FcRecorderSettings *fc_recorder_get_settings (FcRecorder *self);
 void fc_recorder_emit_warning (FcRecorder *self, const char *message);
 
 G_END_DECLS

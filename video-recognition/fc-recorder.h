@@ -145,6 +145,10 @@ FC_RECORDER_EXPORT void fc_recorder_set_clock (FcRecorder *self,
 FC_RECORDER_EXPORT GstElement *fc_recorder_get_preview_sink (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_preview_sink (FcRecorder *self,
                                                       GstElement *sink);
+FC_RECORDER_EXPORT GstElement *
+fc_recorder_get_camera_source (FcRecorder *self);
+FC_RECORDER_EXPORT void fc_recorder_set_camera_source (FcRecorder *self,
+                                                       GstElement *element);
 FC_RECORDER_EXPORT guint fc_recorder_get_ready_timeout (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_ready_timeout (FcRecorder *self,
                                                        guint timeout_ms);
@@ -160,7 +164,8 @@ FC_RECORDER_EXPORT gboolean fc_recorder_get_offline (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_offline (FcRecorder *self,
                                                  gboolean offline);
 
-/* Part 2: prompts, resources, button, burn-in (fc-recorder-prompts.c). */
+/* Part 2: prompts, resources, button, burn-in (fc-recorder-props.c, the
+ * prompt set in fc-prompts.c). */
 FC_RECORDER_EXPORT GVariant *fc_recorder_get_step_list (FcRecorder *self);
 FC_RECORDER_EXPORT void fc_recorder_set_step_list (FcRecorder *self,
                                                    GVariant *step_list);

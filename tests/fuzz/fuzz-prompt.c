@@ -2,7 +2,7 @@
  * (video-recognition/fc-steps.c, fc-prompt-render.c). The input is a
  * page's stepList as JSON, converted as the bridge hands it to the
  * recorder (fc_value_from_json, fc_value_to_variant: the plugin's path,
- * then what fc-recorder-prompts.c does at prepare: fc_step_list_new).
+ * then what fc-prompts.c does at prepare: fc_step_list_new).
  * Every step is laid out and drawn onto a small ARGB32 overlay (the
  * picture the view shows and burn-in blends), at a few `top` values; the
  * active step is asked at a few times and the WebVTT timeline is made.

@@ -1,19 +1,41 @@
-/* The recorder's prompts: its stepList and the resources the steps and
- * the mask need, loaded together; the recorder is ready only when all are
- * in (see fc-recorder-private.h). */
+/* FcPrompts, the recorder's prompt set: the part-2 values (stepList, top,
+ * mask, buttonStyle, burnIn, the prompt audio's sink, the download
+ * settings of the resource loader it owns), the properties that expose
+ * them on their owner (FcRecorder), and the stepList with the resources
+ * the steps and the mask need, loaded together; the recorder is ready only
+ * when all are in (see fc-recorder-private.h). Problems with values go to
+ * the warning function it was made with. */
 
 #include <string.h>
 
 #include "fc-recorder-private.h"
 #include "fc-prompt-render.h"
 
+#include "fc-burn-in.h"
+
 #include <gst/gst.h>
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_prompts_debug);
+#define GST_CAT_DEFAULT fc_prompts_debug
+
+/* The category, made on the first call into this file. */
+static void
+debug_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_prompts_debug, "fc-prompts", 0,
+                               "the recorder's prompt set and its resources");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 struct _FcPrompts
 {
+  GObject parent_instance;
+
   FcResourceLoader *loader;
   FcStepList *steps;
   GBytes *audio[FC_STEP_LIST_MAX];
@@ -32,6 +54,7 @@ struct _FcPrompts
   GError *errors[FC_STEP_LIST_MAX + 1];
   FcPromptsDone done;
   gpointer done_data;
+  GObject *owner; /* whose properties these are (not a reference) */
 
   /* FcRecorder's part-2 properties */
   GVariant *step_list_value;
@@ -58,15 +81,32 @@ typedef struct
   GBytes *bytes;     /* audio: downloaded, being decoded */
 } Load;
 
-FcPrompts *
-fc_prompts_new (void)
+enum
 {
-  FcPrompts *prompts = g_new0 (FcPrompts, 1);
+  SIGNAL_WARNING,
+  N_SIGNALS
+};
 
-  prompts->loader = fc_resource_loader_new ();
-  prompts->top = 20;
-  prompts->start_time = -1;
-  fc_button_style_init (&prompts->button);
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FcPrompts, fc_prompts, G_TYPE_OBJECT)
+
+/* Bad values (a stepList's style, a buttonStyle too late) as the set's
+ * "warning". */
+static void
+warn (const char *message, gpointer data)
+{
+  g_signal_emit (data, signals[SIGNAL_WARNING], 0, message);
+}
+
+FcPrompts *
+fc_prompts_new (GObject *owner)
+{
+  FcPrompts *prompts;
+
+  debug_init ();
+  prompts = g_object_new (FC_TYPE_PROMPTS, NULL);
+  prompts->owner = owner;
   return prompts;
 }
 
@@ -104,11 +144,11 @@ fc_prompts_stop (FcPrompts *prompts)
   prompts->pending = 0;
 }
 
-void
-fc_prompts_free (FcPrompts *prompts)
+static void
+fc_prompts_finalize (GObject *object)
 {
-  if (!prompts)
-    return;
+  FcPrompts *prompts = FC_PROMPTS (object);
+
   fc_prompts_stop (prompts);
   clear (prompts);
   g_object_unref (prompts->loader);
@@ -117,7 +157,28 @@ fc_prompts_free (FcPrompts *prompts)
   g_clear_pointer (&prompts->context, g_main_context_unref);
   g_free (prompts->mask_src);
   g_free (prompts->audio_sink);
-  g_free (prompts);
+  G_OBJECT_CLASS (fc_prompts_parent_class)->finalize (object);
+}
+
+static void
+fc_prompts_class_init (FcPromptsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fc_prompts_finalize;
+
+  /* FcPrompts::warning: @message (s): a value that was not usable and was
+   * replaced or ignored; nothing failed. */
+  signals[SIGNAL_WARNING] = g_signal_new (
+      "warning", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+      NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+fc_prompts_init (FcPrompts *prompts)
+{
+  prompts->loader = fc_resource_loader_new ();
+  prompts->top = 20;
+  prompts->start_time = -1;
+  fc_button_style_init (&prompts->button);
 }
 
 FcResourceLoader *
@@ -301,16 +362,15 @@ done_idle (gpointer data)
 }
 
 gboolean
-fc_prompts_start (FcPrompts *prompts, FcStyleWarnFunc warn,
-                  gpointer warn_data,
-                  FcPromptsDone done, gpointer done_data, GError **error)
+fc_prompts_start (FcPrompts *prompts, FcPromptsDone done, gpointer done_data,
+                  GError **error)
 {
   FcStepList *steps;
 
   prompts->button_locked = TRUE;
   fc_prompts_stop (prompts);
   clear (prompts);
-  steps = fc_step_list_new (prompts->step_list_value, warn, warn_data, error);
+  steps = fc_step_list_new (prompts->step_list_value, warn, prompts, error);
   if (!steps)
     return FALSE;
   prompts->steps = steps;
@@ -318,7 +378,7 @@ fc_prompts_start (FcPrompts *prompts, FcStyleWarnFunc warn,
    * once per start (the view and burn-in draw the same layouts). */
   for (guint i = 0; i < fc_step_list_get_n_steps (steps); i++)
     fc_prompt_check_glyphs (fc_step_list_get_step (steps, i), warn,
-                            warn_data);
+                            prompts);
   prompts->done = done;
   prompts->done_data = done_data;
   g_clear_pointer (&prompts->context, g_main_context_unref);
@@ -380,7 +440,7 @@ fc_prompts_get_mask (FcPrompts *prompts)
   return prompts->mask;
 }
 
-/* ---- FcRecorder's part-2 properties ------------------------------------ */
+/* ---- FcRecorder's part-2 properties: this set's values ---------------- */
 
 enum
 {
@@ -401,7 +461,7 @@ static GParamSpec *props[N_PROPS];
 static guint first_prop_id;
 
 void
-fc_recorder_prompts_install (GObjectClass *klass, guint first_id)
+fc_prompts_install_properties (GObjectClass *klass, guint first_id)
 {
   GParamFlags flags
       = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
@@ -491,11 +551,8 @@ fc_recorder_prompts_install (GObjectClass *klass, guint first_id)
 }
 
 void
-fc_recorder_prompts_get_property (FcRecorder *self, guint prop_id,
-                                  GValue *value)
+fc_prompts_get_property (FcPrompts *prompts, guint prop_id, GValue *value)
 {
-  FcPrompts *prompts = fc_recorder_get_prompts (self);
-
   switch (prop_id - first_prop_id)
     {
     case PROP_STEP_LIST:
@@ -537,37 +594,37 @@ fc_recorder_prompts_get_property (FcRecorder *self, guint prop_id,
 }
 
 void
-fc_recorder_prompts_set_property (FcRecorder *self, guint prop_id,
-                                  const GValue *value)
+fc_prompts_set_property (FcPrompts *prompts, guint prop_id,
+                         const GValue *value)
 {
   switch (prop_id - first_prop_id)
     {
     case PROP_STEP_LIST:
-      fc_recorder_set_step_list (self, g_value_get_variant (value));
+      fc_prompts_set_step_list (prompts, g_value_get_variant (value));
       break;
     case PROP_TOP:
-      fc_recorder_set_top (self, g_value_get_double (value));
+      fc_prompts_set_top (prompts, g_value_get_double (value));
       break;
     case PROP_MASK:
-      fc_recorder_set_mask (self, g_value_get_string (value));
+      fc_prompts_set_mask (prompts, g_value_get_string (value));
       break;
     case PROP_BUTTON_STYLE:
-      fc_recorder_set_button_style (self, g_value_get_variant (value));
+      fc_prompts_set_button_style (prompts, g_value_get_variant (value));
       break;
     case PROP_DOWNLOAD_DOMAINS:
-      fc_recorder_set_download_domains (self, g_value_get_boxed (value));
+      fc_prompts_set_download_domains (prompts, g_value_get_boxed (value));
       break;
     case PROP_ROOT_DIR:
-      fc_recorder_set_root_dir (self, g_value_get_string (value));
+      fc_prompts_set_root_dir (prompts, g_value_get_string (value));
       break;
     case PROP_ALLOW_INSECURE_HTTP:
-      fc_recorder_set_allow_insecure_http (self, g_value_get_boolean (value));
+      fc_prompts_set_allow_insecure_http (prompts, g_value_get_boolean (value));
       break;
     case PROP_BURN_IN:
-      fc_recorder_set_burn_in (self, g_value_get_boolean (value));
+      fc_prompts_set_burn_in (prompts, g_value_get_boolean (value));
       break;
     case PROP_PROMPT_AUDIO_SINK:
-      fc_recorder_set_prompt_audio_sink (self, g_value_get_string (value));
+      fc_prompts_set_prompt_audio_sink (prompts, g_value_get_string (value));
       break;
     default:
       g_assert_not_reached ();
@@ -575,9 +632,9 @@ fc_recorder_prompts_set_property (FcRecorder *self, guint prop_id,
 }
 
 static void
-notify (FcRecorder *self, guint prop)
+notify (FcPrompts *prompts, guint prop)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), props[prop]);
+  g_object_notify_by_pspec (prompts->owner, props[prop]);
 }
 
 static gboolean
@@ -588,267 +645,199 @@ variant_equal (GVariant *a, GVariant *b)
   return g_variant_equal (a, b);
 }
 
-/**
- * fc_recorder_get_step_list:
- *
- * Returns: (transfer none) (nullable): the stepList as set
- */
 GVariant *
-fc_recorder_get_step_list (FcRecorder *self)
+fc_prompts_get_step_list (FcPrompts *prompts)
 {
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return fc_recorder_get_prompts (self)->step_list_value;
+  return prompts->step_list_value;
 }
 
 void
-fc_recorder_set_step_list (FcRecorder *self, GVariant *step_list)
+fc_prompts_set_step_list (FcPrompts *prompts, GVariant *step_list)
 {
-  FcPrompts *prompts;
-
-  g_return_if_fail (FC_IS_RECORDER (self));
-  prompts = fc_recorder_get_prompts (self);
   if (variant_equal (prompts->step_list_value, step_list))
     return;
   g_clear_pointer (&prompts->step_list_value, g_variant_unref);
   prompts->step_list_value = step_list ? g_variant_ref_sink (step_list) : NULL;
-  notify (self, PROP_STEP_LIST);
-}
-
-/**
- * fc_recorder_get_steps:
- *
- * Returns: (transfer none) (nullable): the stepList as parsed at the last
- * prepare, in showTime order
- */
-FcStepList *
-fc_recorder_get_steps (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return fc_recorder_get_prompts (self)->steps;
+  notify (prompts, PROP_STEP_LIST);
 }
 
 double
-fc_recorder_get_top (FcRecorder *self)
+fc_prompts_get_top (FcPrompts *prompts)
 {
-  g_return_val_if_fail (FC_IS_RECORDER (self), 0);
-  return fc_recorder_get_prompts (self)->top;
+  return prompts->top;
 }
 
 void
-fc_recorder_set_top (FcRecorder *self, double top_rpx)
+fc_prompts_set_top (FcPrompts *prompts, double top_rpx)
 {
-  FcPrompts *prompts;
-
-  g_return_if_fail (FC_IS_RECORDER (self));
-  prompts = fc_recorder_get_prompts (self);
   if (prompts->top == top_rpx)
     return;
   prompts->top = top_rpx;
-  notify (self, PROP_TOP);
+  notify (prompts, PROP_TOP);
 }
 
 const char *
-fc_recorder_get_mask (FcRecorder *self)
+fc_prompts_get_mask_src (FcPrompts *prompts)
 {
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return fc_recorder_get_prompts (self)->mask_src;
+  return prompts->mask_src;
 }
 
 void
-fc_recorder_set_mask (FcRecorder *self, const char *mask)
+fc_prompts_set_mask (FcPrompts *prompts, const char *mask)
 {
-  FcPrompts *prompts;
-
-  g_return_if_fail (FC_IS_RECORDER (self));
-  prompts = fc_recorder_get_prompts (self);
   if (g_strcmp0 (prompts->mask_src, mask) == 0)
     return;
   g_free (prompts->mask_src);
   prompts->mask_src = g_strdup (mask);
-  notify (self, PROP_MASK);
-}
-
-/**
- * fc_recorder_get_mask_bytes:
- *
- * Returns: (transfer none) (nullable): the mask image's bytes, once loaded
- */
-GBytes *
-fc_recorder_get_mask_bytes (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return fc_recorder_get_prompts (self)->mask;
+  notify (prompts, PROP_MASK);
 }
 
 GVariant *
-fc_recorder_get_button_style (FcRecorder *self)
+fc_prompts_get_button_style (FcPrompts *prompts)
 {
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return fc_recorder_get_prompts (self)->button_value;
-}
-
-static void
-warn_cb (const char *message, gpointer data)
-{
-  fc_recorder_emit_warning (data, message);
+  return prompts->button_value;
 }
 
 void
-fc_recorder_set_button_style (FcRecorder *self, GVariant *style)
+fc_prompts_set_button_style (FcPrompts *prompts, GVariant *style)
 {
-  FcPrompts *prompts;
-
-  g_return_if_fail (FC_IS_RECORDER (self));
-  prompts = fc_recorder_get_prompts (self);
   if (variant_equal (prompts->button_value, style))
     return;
   if (prompts->button_locked)
     {
       if (style)
         g_variant_unref (g_variant_ref_sink (style));
-      fc_recorder_emit_warning (self,
-                                "buttonStyle is only effective during "
-                                "initialization; ignored");
+      warn ("buttonStyle is only effective during initialization; ignored",
+            prompts);
       return;
     }
   g_clear_pointer (&prompts->button_value, g_variant_unref);
   prompts->button_value = style ? g_variant_ref_sink (style) : NULL;
   fc_button_style_init (&prompts->button);
   if (style)
-    fc_button_style_apply (&prompts->button, style, warn_cb, self);
-  notify (self, PROP_BUTTON_STYLE);
+    fc_button_style_apply (&prompts->button, style, warn, prompts);
+  notify (prompts, PROP_BUTTON_STYLE);
 }
 
-/**
- * fc_recorder_get_button_layout:
- * @viewport: the component's size in pixels
- * @out: (out): where the record button goes
- */
-void
-fc_recorder_get_button_layout (FcRecorder *self, const FcViewport *viewport,
-                               FcRect *out)
+const FcButtonStyle *
+fc_prompts_get_button (FcPrompts *prompts)
 {
-  g_return_if_fail (FC_IS_RECORDER (self));
-  fc_button_style_layout (&fc_recorder_get_prompts (self)->button, viewport,
-                          out);
-}
-
-const char *const *
-fc_recorder_get_download_domains (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return fc_resource_loader_get_download_domains (
-      fc_recorder_get_prompts (self)->loader);
+  return &prompts->button;
 }
 
 void
-fc_recorder_set_download_domains (FcRecorder *self,
-                                  const char *const *domains)
+fc_prompts_set_download_domains (FcPrompts *prompts,
+                                 const char *const *domains)
 {
-  FcResourceLoader *loader;
-  const char *const *old;
+  const char *const *old
+      = fc_resource_loader_get_download_domains (prompts->loader);
 
-  g_return_if_fail (FC_IS_RECORDER (self));
-  loader = fc_recorder_get_prompts (self)->loader;
-  old = fc_resource_loader_get_download_domains (loader);
   if ((!old && !domains) || (old && domains && g_strv_equal (old, domains)))
     return;
-  fc_resource_loader_set_download_domains (loader, domains);
-  notify (self, PROP_DOWNLOAD_DOMAINS);
-}
-
-const char *
-fc_recorder_get_root_dir (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return fc_resource_loader_get_root_dir (
-      fc_recorder_get_prompts (self)->loader);
+  fc_resource_loader_set_download_domains (prompts->loader, domains);
+  notify (prompts, PROP_DOWNLOAD_DOMAINS);
 }
 
 void
-fc_recorder_set_root_dir (FcRecorder *self, const char *root_dir)
+fc_prompts_set_root_dir (FcPrompts *prompts, const char *root_dir)
 {
-  FcResourceLoader *loader;
-
-  g_return_if_fail (FC_IS_RECORDER (self));
-  loader = fc_recorder_get_prompts (self)->loader;
-  if (g_strcmp0 (fc_resource_loader_get_root_dir (loader), root_dir) == 0)
+  if (g_strcmp0 (fc_resource_loader_get_root_dir (prompts->loader), root_dir)
+      == 0)
     return;
-  fc_resource_loader_set_root_dir (loader, root_dir);
-  notify (self, PROP_ROOT_DIR);
-}
-
-gboolean
-fc_recorder_get_allow_insecure_http (FcRecorder *self)
-{
-  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
-  return fc_resource_loader_get_allow_insecure_http (
-      fc_recorder_get_prompts (self)->loader);
+  fc_resource_loader_set_root_dir (prompts->loader, root_dir);
+  notify (prompts, PROP_ROOT_DIR);
 }
 
 void
-fc_recorder_set_allow_insecure_http (FcRecorder *self, gboolean allow)
+fc_prompts_set_allow_insecure_http (FcPrompts *prompts, gboolean allow)
 {
-  FcResourceLoader *loader;
-
-  g_return_if_fail (FC_IS_RECORDER (self));
-  loader = fc_recorder_get_prompts (self)->loader;
   allow = !!allow;
-  if (fc_resource_loader_get_allow_insecure_http (loader) == allow)
+  if (fc_resource_loader_get_allow_insecure_http (prompts->loader) == allow)
     return;
-  fc_resource_loader_set_allow_insecure_http (loader, allow);
-  notify (self, PROP_ALLOW_INSECURE_HTTP);
+  fc_resource_loader_set_allow_insecure_http (prompts->loader, allow);
+  notify (prompts, PROP_ALLOW_INSECURE_HTTP);
 }
 
 gboolean
-fc_recorder_get_burn_in (FcRecorder *self)
+fc_prompts_get_burn_in (FcPrompts *prompts)
 {
-  g_return_val_if_fail (FC_IS_RECORDER (self), FALSE);
-  return fc_recorder_get_prompts (self)->burn_in;
+  return prompts->burn_in;
 }
 
 void
-fc_recorder_set_burn_in (FcRecorder *self, gboolean burn_in)
+fc_prompts_set_burn_in (FcPrompts *prompts, gboolean burn_in)
 {
-  FcPrompts *prompts;
-
-  g_return_if_fail (FC_IS_RECORDER (self));
-  prompts = fc_recorder_get_prompts (self);
   burn_in = !!burn_in;
   if (prompts->burn_in == burn_in)
     return;
   prompts->burn_in = burn_in;
-  notify (self, PROP_BURN_IN);
+  notify (prompts, PROP_BURN_IN);
 }
 
 const char *
-fc_recorder_get_prompt_audio_sink (FcRecorder *self)
+fc_prompts_get_prompt_audio_sink (FcPrompts *prompts)
 {
-  g_return_val_if_fail (FC_IS_RECORDER (self), NULL);
-  return fc_recorder_get_prompts (self)->audio_sink;
+  return prompts->audio_sink;
 }
 
 void
-fc_recorder_set_prompt_audio_sink (FcRecorder *self, const char *sink)
+fc_prompts_set_prompt_audio_sink (FcPrompts *prompts, const char *sink)
 {
-  FcPrompts *prompts;
-
-  g_return_if_fail (FC_IS_RECORDER (self));
-  prompts = fc_recorder_get_prompts (self);
   if (g_strcmp0 (prompts->audio_sink, sink) == 0)
     return;
   g_free (prompts->audio_sink);
   prompts->audio_sink = g_strdup (sink);
-  notify (self, PROP_PROMPT_AUDIO_SINK);
+  notify (prompts, PROP_PROMPT_AUDIO_SINK);
 }
 
 void
-fc_recorder_prompts_set_start_time (FcRecorder *self, gint64 start_time)
+fc_prompts_set_start_time (FcPrompts *prompts, gint64 start_time)
 {
-  FcPrompts *prompts = fc_recorder_get_prompts (self);
-
   if (prompts->start_time == start_time)
     return;
   prompts->start_time = start_time;
-  notify (self, PROP_START_TIME);
+  notify (prompts, PROP_START_TIME);
+}
+
+/* ---- what a recording takes from the set ------------------------------ */
+
+FcBurnIn *
+fc_prompts_make_pictures (FcPrompts *prompts, int width, int height,
+                          GError **error)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  FcBurnIn *pictures
+      = fc_burn_in_new (prompts->steps, prompts->mask, width, height,
+                        prompts->top, error);
+
+  GST_INFO ("burn-in pictures made in %.1f ms",
+            (g_get_monotonic_time () - t0) / 1000.0);
+  return pictures;
+}
+
+FcPromptMix *
+fc_prompts_make_clips (FcPrompts *prompts)
+{
+  FcStepList *steps = prompts->steps;
+  FcPromptMix *mix = fc_prompt_mix_new ();
+
+  for (guint i = 0; steps && i < fc_step_list_get_n_steps (steps); i++)
+    /* at showTime in the file: the encoder's priming comes first */
+    if (prompts->pcm[i] != NULL)
+      fc_prompt_mix_add (
+          mix,
+          (gint64) gst_util_uint64_scale (
+              fc_step_list_get_step (steps, i)->show_time, FC_PCM_RATE, 1000)
+              - FC_AAC_PRIMING,
+          prompts->pcm[i]);
+  if (fc_prompt_mix_is_empty (mix))
+    g_clear_pointer (&mix, fc_prompt_mix_unref);
+  return mix;
+}
+
+FcPromptPlayer *
+fc_prompts_make_player (FcPrompts *prompts)
+{
+  return fc_prompt_player_new (prompts->steps, prompts->pcm,
+                               prompts->audio_sink);
 }

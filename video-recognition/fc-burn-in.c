@@ -1,11 +1,11 @@
-/* Burn-in: the prompts and the mask composited into the recorded frames
+/* FcBurnIn: the pictures burnt into the recorded frames
  * (FcRecorder:burn-in). Each step's picture (mask + text, drawn by the
  * same code as the view's overlay) is made once, when the recording is
- * armed, in the frames' I420 planes; the recording gate (fc-recorder.c)
- * blends the one whose showTime the frame's timestamp (recording time,
- * from 0) has reached into each recorded frame. */
+ * armed, in the frames' I420 planes; the fcburnin element
+ * (fc-burn-in-filter.c) blends the one whose showTime the frame's
+ * timestamp (recording time, from 0) has reached into each frame. */
 
-#include "fc-recorder-private.h"
+#include "fc-burn-in.h"
 
 #include "fc-mask.h"
 #include "fc-prompt-render.h"
@@ -27,10 +27,12 @@ typedef struct
   int *x0, *x1; /* per row: [x0, x1) is not transparent */
 } Plane;
 
-typedef struct
+struct _FcBurnInPicture
 {
   Plane plane[3];
-} Picture;
+};
+
+typedef FcBurnInPicture Picture;
 
 struct _FcBurnIn
 {
@@ -40,8 +42,9 @@ struct _FcBurnIn
   GstClockTime show[FC_STEP_LIST_MAX];
   Picture *step[FC_STEP_LIST_MAX];
   Picture *none; /* before the first step: the mask */
-  GstBufferPool *pool; /* the frames blended into */
 };
+
+G_DEFINE_BOXED_TYPE (FcBurnIn, fc_burn_in, fc_burn_in_ref, fc_burn_in_unref)
 
 static void
 plane_clear (Plane *p)
@@ -263,9 +266,9 @@ blend_row (guint8 *restrict d, const guint8 *restrict s,
 /* OUT = IN with PIC over it, in one pass (the frame copy the blend needs
  * anyway: IN's memory is shared with the preview, and offline with the
  * still picture). */
-static void
-picture_blend (const Picture *pic, GstVideoFrame *out,
-               const GstVideoFrame *in)
+void
+fc_burn_in_blend (const FcBurnInPicture *pic, GstVideoFrame *out,
+                  const GstVideoFrame *in)
 {
   for (int c = 0; c < 3; c++)
     {
@@ -303,15 +306,14 @@ picture_blend (const Picture *pic, GstVideoFrame *out,
 }
 
 FcBurnIn *
-fc_burn_in_new (FcPrompts *prompts, int width, int height, double top_rpx,
-                GError **error)
+fc_burn_in_new (FcStepList *steps, GBytes *mask_bytes, int width, int height,
+                double top_rpx, GError **error)
 {
-  FcStepList *steps = fc_prompts_get_steps (prompts);
-  GBytes *mask_bytes = fc_prompts_get_mask (prompts);
   cairo_surface_t *mask = NULL, *base_surface;
   Picture *base;
   FcBurnIn *self;
 
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
   if (mask_bytes)
     {
       mask = fc_mask_surface_new (mask_bytes, width, height, error);
@@ -322,27 +324,6 @@ fc_burn_in_new (FcPrompts *prompts, int width, int height, double top_rpx,
   g_atomic_ref_count_init (&self->ref);
   gst_video_info_set_format (&self->info, GST_VIDEO_FORMAT_I420, width,
                              height);
-  {
-    g_autoptr (GstCaps) caps = gst_video_info_to_caps (&self->info);
-    GstStructure *config;
-
-    /* frames come back when the encoder is done with them: no page
-     * faults and no zeroing of fresh memory for each frame */
-    self->pool = gst_video_buffer_pool_new ();
-    config = gst_buffer_pool_get_config (self->pool);
-    gst_buffer_pool_config_set_params (config, caps,
-                                       (guint) GST_VIDEO_INFO_SIZE (&self->info),
-                                       2, 0);
-    if (!gst_buffer_pool_set_config (self->pool, config)
-        || !gst_buffer_pool_set_active (self->pool, TRUE))
-      {
-        g_set_error (error, GST_CORE_ERROR, GST_CORE_ERROR_FAILED,
-                     "cannot make a pool of %dx%d frames", width, height);
-        g_clear_pointer (&mask, cairo_surface_destroy);
-        fc_burn_in_unref (self);
-        return NULL;
-      }
-  }
   self->n = steps ? MIN (fc_step_list_get_n_steps (steps), FC_STEP_LIST_MAX)
                   : 0;
   /* the mask alone, then each step: its text over the mask */
@@ -381,50 +362,26 @@ fc_burn_in_unref (FcBurnIn *self)
   for (guint i = 0; i < self->n; i++)
     picture_free (self->step[i]);
   picture_free (self->none);
-  if (self->pool != NULL)
-    {
-      gst_buffer_pool_set_active (self->pool, FALSE);
-      gst_object_unref (self->pool);
-    }
   g_free (self);
 }
 
-GstBuffer *
-fc_burn_in_apply (FcBurnIn *self, GstBuffer *buffer)
+gboolean
+fc_burn_in_fits (FcBurnIn *self, const GstVideoInfo *info)
+{
+  return GST_VIDEO_INFO_FORMAT (info) == GST_VIDEO_INFO_FORMAT (&self->info)
+         && GST_VIDEO_INFO_WIDTH (info) == GST_VIDEO_INFO_WIDTH (&self->info)
+         && GST_VIDEO_INFO_HEIGHT (info)
+                == GST_VIDEO_INFO_HEIGHT (&self->info);
+}
+
+const FcBurnInPicture *
+fc_burn_in_pick (FcBurnIn *self, GstClockTime pts)
 {
   const Picture *pic = self->none;
-  GstClockTime pts = GST_BUFFER_PTS (buffer);
-  GstVideoFrame in, out;
-  GstBuffer *result = NULL;
 
   /* steps are in showTime order: the last one reached wins */
   for (guint i = 0; i < self->n && GST_CLOCK_TIME_IS_VALID (pts); i++)
     if (self->show[i] <= pts)
       pic = self->step[i];
-  if (!pic)
-    return buffer;
-  if (gst_buffer_pool_acquire_buffer (self->pool, &result, NULL)
-      != GST_FLOW_OK)
-    return buffer;
-  if (!gst_video_frame_map (&in, &self->info, buffer, GST_MAP_READ))
-    {
-      gst_buffer_unref (result);
-      return buffer;
-    }
-  if (!gst_video_frame_map (&out, &self->info, result, GST_MAP_WRITE))
-    {
-      gst_video_frame_unmap (&in);
-      gst_buffer_unref (result);
-      return buffer;
-    }
-  picture_blend (pic, &out, &in);
-  gst_video_frame_unmap (&out);
-  gst_video_frame_unmap (&in);
-  /* timestamps and flags; not the metas (a video meta would describe the
-   * input's layout, not the pool's) */
-  gst_buffer_copy_into (result, buffer,
-                        GST_BUFFER_COPY_FLAGS | GST_BUFFER_COPY_TIMESTAMPS, 0,
-                        -1);
-  gst_buffer_unref (buffer);
-  return result;
+  return pic;
 }

@@ -1,169 +1,27 @@
-/* Prompt audio: decoding a downloaded clip to the recording's sample
- * format, and mixing the clips into the recorded track, each starting at
- * its step's showTime to the sample. The mix is a pad probe after the
- * audio gate, where buffers are stamped by their sample offset in the
- * recording, so the file holds the prompt exactly where the step began
- * whatever the machine's speed. */
+/* FcPromptPlayer: the prompts' clips played to the speaker, each at its
+ * step's showTime. (Mixing them into the recorded track is the
+ * fcpromptmix element's: fc-prompt-mix-filter.c.) */
 
 #include "fc-recorder-private.h"
 
-#include <gst/app/gstappsink.h>
 #include <gst/app/gstappsrc.h>
-#include <gst/audio/audio.h>
 #include <string.h>
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_prompt_player_debug);
+#define GST_CAT_DEFAULT fc_prompt_player_debug
 
-GBytes *
-fc_audio_decode_pcm (GBytes *bytes, GError **error)
+/* The category, made on the first call into this file. */
+static void
+debug_init (void)
 {
-  g_autoptr (GstElement) pipeline = NULL;
-  g_autoptr (GstElement) src = NULL, sink = NULL;
-  g_autoptr (GstBus) bus = NULL;
-  g_autoptr (GByteArray) pcm = g_byte_array_new ();
-  g_autoptr (GstMessage) msg = NULL;
-  GError *local = NULL;
+  static gsize once = 0;
 
-  pipeline = gst_parse_launch (
-      "appsrc name=src format=bytes ! decodebin ! audioconvert ! "
-      "audioresample ! audio/x-raw,format=" FC_PCM_FORMAT ",rate="
-      G_STRINGIFY (FC_PCM_RATE) ",channels=1,layout=interleaved ! "
-      "appsink name=out sync=false",
-      &local);
-  if (pipeline == NULL)
+  if (g_once_init_enter (&once))
     {
-      g_propagate_prefixed_error (error, local, "cannot decode: ");
-      return NULL;
+      GST_DEBUG_CATEGORY_INIT (fc_prompt_player_debug, "fc-prompt-player", 0, "prompt audio to the speaker");
+      g_once_init_leave (&once, 1);
     }
-  src = gst_bin_get_by_name (GST_BIN (pipeline), "src");
-  sink = gst_bin_get_by_name (GST_BIN (pipeline), "out");
-  bus = gst_element_get_bus (pipeline);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  gst_app_src_push_buffer (GST_APP_SRC (src),
-                           gst_buffer_new_wrapped_bytes (bytes));
-  gst_app_src_end_of_stream (GST_APP_SRC (src));
-  for (;;)
-    {
-      GstSample *sample = gst_app_sink_pull_sample (GST_APP_SINK (sink));
-      GstMapInfo map;
-
-      if (sample == NULL)
-        break;
-      gst_buffer_map (gst_sample_get_buffer (sample), &map, GST_MAP_READ);
-      g_byte_array_append (pcm, map.data, (guint) map.size);
-      gst_buffer_unmap (gst_sample_get_buffer (sample), &map);
-      gst_sample_unref (sample);
-    }
-  msg = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-  if (msg != NULL || pcm->len == 0)
-    {
-      g_autoptr (GError) err = NULL;
-
-      if (msg != NULL)
-        gst_message_parse_error (msg, &err, NULL);
-      g_set_error (error, FC_RESOURCE_ERROR, FC_RESOURCE_ERROR_WRONG_TYPE,
-                   "cannot decode the audio%s%s", err ? ": " : "",
-                   err ? err->message : "");
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&pcm));
 }
-
-struct _FcPromptMix
-{
-  gatomicrefcount ref;
-  guint n;
-  gint64 at[FC_STEP_LIST_MAX]; /* first sample, in the encoder's input */
-  GBytes *pcm[FC_STEP_LIST_MAX];
-};
-
-FcPromptMix *
-fc_prompt_mix_new (FcPrompts *prompts)
-{
-  FcStepList *steps = fc_prompts_get_steps (prompts);
-  FcPromptMix *self = g_new0 (FcPromptMix, 1);
-
-  g_atomic_ref_count_init (&self->ref);
-  for (guint i = 0; steps && i < fc_step_list_get_n_steps (steps); i++)
-    {
-      GBytes *pcm = fc_prompts_get_pcm (prompts, i);
-
-      if (pcm == NULL)
-        continue;
-      /* at showTime in the file: the encoder's priming comes first */
-      self->at[self->n]
-          = (gint64) gst_util_uint64_scale (
-                fc_step_list_get_step (steps, i)->show_time, FC_PCM_RATE,
-                1000)
-            - FC_AAC_PRIMING;
-      self->pcm[self->n] = g_bytes_ref (pcm);
-      self->n++;
-    }
-  return self;
-}
-
-FcPromptMix *
-fc_prompt_mix_ref (FcPromptMix *self)
-{
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-void
-fc_prompt_mix_unref (FcPromptMix *self)
-{
-  if (!self || !g_atomic_ref_count_dec (&self->ref))
-    return;
-  for (guint i = 0; i < self->n; i++)
-    g_bytes_unref (self->pcm[i]);
-  g_free (self);
-}
-
-gboolean
-fc_prompt_mix_is_empty (FcPromptMix *self)
-{
-  return self->n == 0;
-}
-
-GstBuffer *
-fc_prompt_mix_apply (FcPromptMix *self, GstBuffer *buffer)
-{
-  gint64 first, frames = gst_buffer_get_size (buffer) / sizeof (gint16);
-  GstMapInfo map;
-
-  if (GST_BUFFER_OFFSET (buffer) == GST_BUFFER_OFFSET_NONE)
-    return buffer;
-  first = (gint64) GST_BUFFER_OFFSET (buffer);
-  for (guint i = 0; i < self->n; i++)
-    {
-      gsize size;
-      const gint16 *clip = g_bytes_get_data (self->pcm[i], &size);
-      gint64 len = size / sizeof (gint16);
-      gint64 from = MAX (first, self->at[i]);
-      gint64 to = MIN (first + frames, self->at[i] + len);
-      gint16 *out;
-
-      if (from >= to)
-        continue;
-      buffer = gst_buffer_make_writable (buffer);
-      if (!gst_buffer_map (buffer, &map, GST_MAP_READWRITE))
-        return buffer;
-      out = (gint16 *) map.data;
-      /* what the person hears is the prompt over the room: add, clipped */
-      for (gint64 s = from; s < to; s++)
-        {
-          int v = out[s - first] + clip[s - self->at[i]];
-
-          out[s - first] = (gint16) CLAMP (v, G_MININT16, G_MAXINT16);
-        }
-      gst_buffer_unmap (buffer, &map);
-    }
-  return buffer;
-}
-
-/* ---- playing the prompts ---------------------------------------------- */
 
 /* The prompts to the speaker: one pipeline, appsrc ! audioconvert !
  * audioresample ! SINK, made when the recording is armed, so the sink has
@@ -187,9 +45,8 @@ struct _FcPromptPlayer
 /* The track: the clips added from the first step with audio on, and its
  * first sample's place in the recording. NULL when no step has audio. */
 static GstBuffer *
-make_track (FcPrompts *prompts, gint64 *first)
+make_track (FcStepList *steps, GBytes *const *clips, gint64 *first)
 {
-  FcStepList *steps = fc_prompts_get_steps (prompts);
   guint n = steps ? fc_step_list_get_n_steps (steps) : 0;
   gint64 from = G_MAXINT64, to = 0;
   GstBuffer *track;
@@ -197,7 +54,7 @@ make_track (FcPrompts *prompts, gint64 *first)
 
   for (guint i = 0; i < n; i++)
     {
-      GBytes *pcm = fc_prompts_get_pcm (prompts, i);
+      GBytes *pcm = clips[i];
       gint64 at;
 
       if (pcm == NULL || g_bytes_get_size (pcm) < sizeof (gint16))
@@ -215,7 +72,7 @@ make_track (FcPrompts *prompts, gint64 *first)
   memset (map.data, 0, map.size);
   for (guint i = 0; i < n; i++)
     {
-      GBytes *pcm = fc_prompts_get_pcm (prompts, i);
+      GBytes *pcm = clips[i];
       const gint16 *clip;
       gint16 *out;
       gsize size;
@@ -333,7 +190,8 @@ make_pipeline (const char *sink)
 }
 
 FcPromptPlayer *
-fc_prompt_player_new (FcPrompts *prompts, const char *sink)
+fc_prompt_player_new (FcStepList *steps, GBytes *const *pcm,
+                      const char *sink)
 {
   g_autoptr (GstBuffer) track = NULL;
   g_autoptr (GstElement) src = NULL;
@@ -342,7 +200,8 @@ fc_prompt_player_new (FcPrompts *prompts, const char *sink)
   GstElement *pipeline;
   gint64 first = 0;
 
-  track = make_track (prompts, &first);
+  debug_init ();
+  track = make_track (steps, pcm, &first);
   if (track == NULL)
     return NULL;
   if (sink != NULL)

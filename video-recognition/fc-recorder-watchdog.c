@@ -1,0 +1,120 @@
+/* The recorder's watchdog (fc-recorder-watchdog.h): a camera or a
+ * microphone that stops giving anything gives no error, only silence;
+ * a file that never finishes neither. */
+
+#include "fc-recorder-watchdog.h"
+
+GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
+#define GST_CAT_DEFAULT fc_recorder_debug
+
+/* No frame for this long while recording: the camera has gone. */
+#define LOST_AFTER_US (500 * 1000)
+/* No sound for this long while recording: the microphone is gone. Longer
+ * than a camera's: a microphone delivers in bursts, and the video branch
+ * only backs up (waiting in the muxer) after its queue's 3 s. */
+#define MIC_LOST_AFTER_US (1000 * 1000)
+#define FINISH_GIVE_UP_US (4 * G_USEC_PER_SEC)
+/* Offline, a test source cannot be lost; a pipeline that makes no
+ * progress for this long is stuck. */
+#define OFFLINE_STALL_US (10 * G_USEC_PER_SEC)
+
+static FcWatchdogAction verdict (FcWatchdogAction action, GError **error,
+                                 FcRecorderError code, const char *format,
+                                 ...) G_GNUC_PRINTF (4, 5);
+
+static FcWatchdogAction
+verdict (FcWatchdogAction action, GError **error, FcRecorderError code,
+         const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error,
+                     g_error_new_valist (FC_RECORDER_ERROR, code, format, args));
+  va_end (args);
+  return action;
+}
+
+FcWatchdogAction
+fc_watchdog_check (const FcWatchdogInput *in, GError **error)
+{
+  switch (in->state)
+    {
+    case FC_RECORDER_STATE_PREPARING:
+      /* flowing, waiting for downloads: they have their own time limit */
+      if (in->flowing
+          || in->since_prepare <= (gint64) in->ready_timeout_ms * 1000)
+        break;
+      if (!in->saw_video)
+        return verdict (FC_WATCHDOG_FAIL, error,
+                        FC_RECORDER_ERROR_CAMERA_BUSY,
+                        "camera busy: no frame within %d ms",
+                        (int) in->ready_timeout_ms);
+      return verdict (FC_WATCHDOG_FAIL, error, FC_RECORDER_ERROR_NO_MICROPHONE,
+                      "microphone gives no sound within %d ms",
+                      (int) in->ready_timeout_ms);
+    case FC_RECORDER_STATE_READY:
+      /* offline, the sources are held until record */
+      if (!in->offline && in->silent > 2 * LOST_AFTER_US)
+        return verdict (FC_WATCHDOG_FAIL, error, FC_RECORDER_ERROR_CAMERA_LOST,
+                        "camera lost: no frame for %d ms",
+                        (int) (in->silent / 1000));
+      break;
+    case FC_RECORDER_STATE_RECORDING:
+      if (in->offline)
+        {
+          if (in->silent <= OFFLINE_STALL_US)
+            break;
+          return verdict (in->started ? FC_WATCHDOG_FINISH : FC_WATCHDOG_FAIL,
+                          error, FC_RECORDER_ERROR_FAILED,
+                          "recording stalled: no frame for %d ms",
+                          (int) (in->silent / 1000));
+        }
+      if (in->silent > LOST_AFTER_US)
+        {
+          if (!in->started && in->silent <= 2 * LOST_AFTER_US)
+            break; /* a slow first frame: as lenient as the preview */
+          return verdict (in->started ? FC_WATCHDOG_FINISH : FC_WATCHDOG_FAIL,
+                          error, FC_RECORDER_ERROR_CAMERA_LOST,
+                          "camera lost: no frame for %d ms",
+                          (int) (in->silent / 1000));
+        }
+      if (in->started && in->mute > MIC_LOST_AFTER_US)
+        /* A microphone that went away gives no error, only silence; the
+         * muxer would wait for it, the picture backing up behind, for
+         * ever. The file ends with the sound. */
+        return verdict (FC_WATCHDOG_END_SOUND_AND_FINISH, error,
+                        FC_RECORDER_ERROR_NO_MICROPHONE,
+                        "microphone lost: no sound for %d ms",
+                        (int) (in->mute / 1000));
+      break;
+    case FC_RECORDER_STATE_FINISHING:
+      if (in->summarising)
+        break;
+      if (in->offline)
+        {
+          /* the encoder may still have frames to do: give up only when
+           * nothing has been written for a while (no nudge: the test tone
+           * always reaches the end) */
+          if (MIN (in->unwritten, in->since_finishing) > FINISH_GIVE_UP_US)
+            {
+              GST_WARNING ("no end of stream: closing the file as it is");
+              return FC_WATCHDOG_GIVE_UP;
+            }
+          break;
+        }
+      if (!in->nudged && in->since_finishing > FC_FINISH_NUDGE_US)
+        /* The microphone has stopped short of the end: end it. */
+        return FC_WATCHDOG_NUDGE;
+      if (in->since_finishing > FINISH_GIVE_UP_US)
+        {
+          GST_WARNING ("no end of stream: closing the file as it is");
+          return FC_WATCHDOG_GIVE_UP;
+        }
+      break;
+    case FC_RECORDER_STATE_IDLE:
+    default:
+      break;
+    }
+  return FC_WATCHDOG_WAIT;
+}
