@@ -390,3 +390,37 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
     }
   return load_with (self, page, c, json, fxml, fxml_name, data, error);
 }
+
+/**
+ * fc_app_load_page_from:
+ * @self: an app
+ * @page: an empty page
+ * @from: (nullable): the page that navigates (whose navigator's url, or
+ *   whose code, names @url); %NULL for the host's own navigation
+ * @url: a page of the app, `plugin://ALIAS/PAGE`, or, from a plugin's
+ *   page, `plugin-private://PROVIDER/PAGE` (PAGE: a name or a path of
+ *   that plugin's `pages`)
+ * @data: (nullable): the initial data
+ * @error: return location for an error
+ *
+ * fc_app_load_page() for a navigation from @from, with the rules of the
+ * page navigating. A plugin's page reaches its own pages and those of any
+ * other plugin the mini-program declares (for a page in a subpackage, the
+ * main package's and that subpackage's) by `plugin-private://`; not by
+ * `plugin://` (%FC_PLUGIN_ERROR_PLUGIN_URL_IN_PLUGIN). `plugin-private://`
+ * from the host is %FC_PLUGIN_ERROR_PRIVATE; a plugin not declared is
+ * %FC_PLUGIN_ERROR_UNDECLARED_ALIAS.
+ *
+ * Returns: whether the page mounted
+ */
+gboolean
+fc_app_load_page_from (FcApp *self, FcPage *page, FcPage *from, const char *url,
+                       FcValue *data, GError **error)
+{
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (FC_IS_APP (self) && FC_IS_PAGE (page) && url, FALSE);
+  if (!fc_app_page_target (self, from, url, &target, error))
+    return FALSE;
+  return fc_app_load_page (self, page, target ? target : url, data, error);
+}

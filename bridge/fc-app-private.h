@@ -49,5 +49,9 @@ FcComponentClass *fc_app_refuse_plugin_url (Decl *from, const char *url,
 /* What a page loaded by the app is: a page of plugin @decl (or the
  * mini-program's, %NULL), in subpackage @sub (-1: the main package). */
 void fc_app_page_set_origin (FcPage *page, Decl *decl, int sub);
+/* Where a navigation from @from to @url leads: *@target the plugin://
+ * url a plugin-private:// one names, or NULL to load @url as it is. */
+gboolean fc_app_page_target (FcApp *self, FcPage *from, const char *url,
+                             char **target, GError **error);
 
 G_END_DECLS

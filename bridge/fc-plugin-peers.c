@@ -146,40 +146,22 @@ fc_app_refuse_plugin_url (Decl *from, const char *url, const char *at,
 
 /* ---- pages ---- */
 
-/**
- * fc_app_load_page_from:
- * @self: an app
- * @page: an empty page
- * @from: (nullable): the page that navigates (whose navigator's url, or
- *   whose code, names @url); %NULL for the host's own navigation
- * @url: a page of the app, `plugin://ALIAS/PAGE`, or, from a plugin's
- *   page, `plugin-private://PROVIDER/PAGE` (PAGE: a name or a path of
- *   that plugin's `pages`)
- * @data: (nullable): the initial data
- * @error: return location for an error
- *
- * fc_app_load_page() for a navigation from @from, with the rules of the
- * page navigating. A plugin's page reaches its own pages and those of any
- * other plugin the mini-program declares (for a page in a subpackage, the
- * main package's and that subpackage's) by `plugin-private://`; not by
- * `plugin://` (%FC_PLUGIN_ERROR_PLUGIN_URL_IN_PLUGIN). `plugin-private://`
- * from the host is %FC_PLUGIN_ERROR_PRIVATE; a plugin not declared is
- * %FC_PLUGIN_ERROR_UNDECLARED_ALIAS.
- *
- * Returns: whether the page mounted
- */
+/* Where a navigation from @from to @url leads, by the rules of the page
+ * navigating (see fc_app_load_page_from() in fc-app-page.c): *@target is
+ * the `plugin://ALIAS/PAGE` a `plugin-private://` url names, or %NULL when
+ * @url is loaded as it is; FALSE with @error set when it is refused. */
 gboolean
-fc_app_load_page_from (FcApp *self, FcPage *page, FcPage *from, const char *url,
-                       FcValue *data, GError **error)
+fc_app_page_target (FcApp *self, FcPage *from, const char *url, char **target,
+                    GError **error)
 {
   Decl *origin = page_decl (from);
-  g_autofree char *provider = NULL, *name = NULL, *alias_url = NULL;
+  g_autofree char *provider = NULL, *name = NULL;
   const char *path;
   GHashTableIter iter;
   gpointer key, value;
   Decl *d;
 
-  g_return_val_if_fail (FC_IS_APP (self) && FC_IS_PAGE (page) && url, FALSE);
+  *target = NULL;
   if (!g_str_has_prefix (url, PREFIX))
     {
       if (origin && g_str_has_prefix (url, "plugin://"))
@@ -187,7 +169,7 @@ fc_app_load_page_from (FcApp *self, FcPage *page, FcPage *from, const char *url,
           fc_app_refuse_plugin_url (origin, url, url, error);
           return FALSE;
         }
-      return fc_app_load_page (self, page, url, data, error);
+      return TRUE;
     }
   if (!origin)
     {
@@ -217,8 +199,8 @@ fc_app_load_page_from (FcApp *self, FcPage *page, FcPage *from, const char *url,
                    fc_plugin_get_version (d->plugin));
       return FALSE;
     }
-  alias_url = g_strdup_printf ("plugin://%s/%s", d->alias, name);
-  return fc_app_load_page (self, page, alias_url, data, error);
+  *target = g_strdup_printf ("plugin://%s/%s", d->alias, name);
+  return TRUE;
 }
 
 /* ---- requirePlugin from a plugin's code ---- */
