@@ -1097,7 +1097,6 @@ gboolean
 fc_keyboard_press (FcKeyboard *self, const FcKeyboardKey *key)
 {
   FcKeyboardKeyKind kind;
-  g_autofree char *text = NULL;
   g_autofree char *action = NULL;
 
   g_return_val_if_fail (FC_IS_KEYBOARD (self), FALSE);
