@@ -266,7 +266,7 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
                   /* a quote inside {{ }} belongs to the expression */
                   if (starts (lx, "{{"))
                     {
-                      const char *close = g_strstr_len (lx->p, lx->end - lx->p, "}}");
+                      const char *close = fc_find_binding_end (lx->p + 2, lx->end);
                       if (close)
                         {
                           advance (lx, close + 2 - lx->p);
@@ -425,7 +425,7 @@ fc_fxml_parse (const char *text, gssize length, const char *filename, GError **e
             {
               if (starts (&lx, "{{"))
                 {
-                  const char *close = g_strstr_len (lx.p, lx.end - lx.p, "}}");
+                  const char *close = fc_find_binding_end (lx.p + 2, lx.end);
                   if (!close)
                     break; /* the template parser reports it */
                   blank = FALSE;
