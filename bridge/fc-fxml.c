@@ -28,6 +28,7 @@ typedef struct {
   int line;
   int col;
   GError **error;
+  GPtrArray *warnings; /* FcFxmlWarning*, or NULL */
 } Lexer;
 
 static void
@@ -68,6 +69,14 @@ attribute_free (gpointer p)
   g_free (a);
 }
 
+static void
+warning_free (gpointer p)
+{
+  FcFxmlWarning *w = p;
+  g_free (w->message);
+  g_free (w);
+}
+
 static FcFxmlNode *
 node_new (FcFxmlNodeType type, FcFxmlNode *parent, int line, int col)
 {
@@ -94,6 +103,8 @@ fc_fxml_node_free (FcFxmlNode *node)
   g_free (node->name);
   g_free (node->text);
   fc_template_free (node->tpl);
+  if (node->warnings)
+    g_ptr_array_unref (node->warnings);
   if (node->attributes)
     g_ptr_array_unref (node->attributes);
   if (node->children)
@@ -176,6 +187,7 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
 {
   int line = lx->line, col = lx->col;
   g_autoptr (GHashTable) seen = NULL; /* attribute names, once there are many */
+  g_autoptr (GPtrArray) dropped = NULL; /* duplicates, read and thrown away */
   FcFxmlNode *el;
   char *name;
 
@@ -221,20 +233,31 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
           for (guint i = 0; i < el->attributes->len; i++)
             g_hash_table_add (seen, ((FcFxmlAttribute *) g_ptr_array_index (el->attributes, i))->name);
         }
-      if (seen ? g_hash_table_contains (seen, aname) : fc_fxml_node_get_attribute (el, aname) != NULL)
-        {
-          error_at (lx, aline, acol, FC_BRIDGE_ERROR_DUPLICATE_ATTRIBUTE,
-                    "duplicate attribute \"%s\" on <%s>", aname, name);
-          g_free (aname);
-          return NULL;
-        }
       attr = g_new0 (FcFxmlAttribute, 1);
       attr->name = aname;
       attr->line = aline;
       attr->col = acol;
-      g_ptr_array_add (el->attributes, attr);
-      if (seen)
-        g_hash_table_add (seen, attr->name);
+      if (seen ? g_hash_table_contains (seen, aname) : fc_fxml_node_get_attribute (el, aname) != NULL)
+        {
+          /* glass-easel warns and keeps the first; the value is still
+           * read (and must still parse) */
+          FcFxmlWarning *w = g_new (FcFxmlWarning, 1);
+          w->line = aline;
+          w->col = acol;
+          w->message = g_strdup_printf ("duplicate attribute \"%s\" on <%s>: the first is kept", aname, name);
+          if (!lx->warnings)
+            lx->warnings = g_ptr_array_new_with_free_func (warning_free);
+          g_ptr_array_add (lx->warnings, w);
+          if (!dropped)
+            dropped = g_ptr_array_new_with_free_func (attribute_free);
+          g_ptr_array_add (dropped, attr);
+        }
+      else
+        {
+          g_ptr_array_add (el->attributes, attr);
+          if (seen)
+            g_hash_table_add (seen, attr->name);
+        }
 
       skip_ws (lx);
       if (lx->p < lx->end && *lx->p == '=')
@@ -314,7 +337,7 @@ fc_fxml_parse (const char *text, gssize length, const char *filename, GError **e
   if (length < 0)
     length = strlen (text);
   copy = g_strndup (text, length); /* nul-terminated for the template parser */
-  lx = (Lexer) { filename ? filename : "<fxml>", copy, copy + length, copy, 1, 1, error };
+  lx = (Lexer) { filename ? filename : "<fxml>", copy, copy + length, copy, 1, 1, error, NULL };
   {
     const char *bad = NULL;
 
@@ -464,9 +487,12 @@ fc_fxml_parse (const char *text, gssize length, const char *filename, GError **e
       error_at (&lx, cur->line, cur->col, FC_BRIDGE_ERROR_UNCLOSED_TAG, "unclosed tag <%s>", cur->name);
       goto fail;
     }
+  doc->warnings = lx.warnings;
   return doc;
 
 fail:
+  if (lx.warnings)
+    g_ptr_array_unref (lx.warnings);
   fc_fxml_node_free (doc);
   return NULL;
 }

@@ -17,6 +17,11 @@ dump (const FcFxmlNode *n, GString *out)
     case FC_FXML_DOCUMENT:
       for (guint i = 0; i < n->children->len; i++)
         dump (g_ptr_array_index (n->children, i), out);
+      for (guint i = 0; n->warnings && i < n->warnings->len; i++)
+        {
+          const FcFxmlWarning *w = g_ptr_array_index (n->warnings, i);
+          g_string_append_printf (out, " !%d:%d: %s", w->line, w->col, w->message);
+        }
       break;
     case FC_FXML_COMMENT:
       g_string_append_printf (out, "#c@%d:%d", n->line, n->col);
@@ -105,8 +110,15 @@ static const Row rows[] = {
     "t.fxml:2:1: closing tag </text> does not match <view> opened at 1:1" },
   { "stray-close", "</view>", FC_BRIDGE_ERROR_MISMATCHED_TAG,
     "t.fxml:1:1: closing tag </view> without an open element" },
-  { "duplicate", "<a x=\"1\"\n   x='2'/>", FC_BRIDGE_ERROR_DUPLICATE_ATTRIBUTE,
-    "t.fxml:2:4: duplicate attribute \"x\" on <a>" },
+  /* glass-easel: a duplicate attribute is a warning, the first is kept
+   * (was an error here) */
+  { "duplicate", "<a x=\"1\"\n   x='2'/>", -1,
+    "<a@1:1 x@1:4=\"1\"></> !2:4: duplicate attribute \"x\" on <a>: the first is kept" },
+  { "duplicate-binding", "<a x=\"{{1}}\" y x=\"{{2}}\" x/>", -1,
+    "<a@1:1 x@1:4=1 y@1:14=true></> !1:16: duplicate attribute \"x\" on <a>: the first is kept"
+    " !1:26: duplicate attribute \"x\" on <a>: the first is kept" },
+  { "duplicate-bad-value", "<a x=\"1\" x=\"{{+}}\"/>", FC_BRIDGE_ERROR_BAD_EXPRESSION,
+    "t.fxml:1:16: bad expression \"+\": unexpected end of expression" },
   { "bad-entity", "<a x=\"a&bogus;\"/>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:1:8: bad entity" },
   { "bad-entity-number", "<t>\n x&#xZZ;</t>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:2:3: bad entity" },
   /* glass-easel: "&#" needs digits and ';' */

@@ -156,6 +156,9 @@ static const EventRow event_rows[] = {
   { "handler-expression", "<kb id=\"k\" bind:input=\"{{which}}\"/>", "{\"which\":\"h\"}", "#k", "input", 0, "h@k", NULL },
   { "missing-handler", "<kb id=\"k\"\n    bind:input=\"nope\"/>", NULL, "#k", "input", 0, "",
     "t.fxml:2:5: no handler \"nope\" for event \"input\"" },
+  /* glass-easel: warned, the first kept */
+  { "duplicate-binding", "<kb id=\"k\" bind:input=\"h\" bind:input=\"outer\"/>", NULL, "#k", "input", 0, "h@k",
+    "t.fxml:1:27: duplicate attribute \"bind:input\" on <kb>: the first is kept" },
   { "builtin-tap", "<view id=\"v\" bindtap=\"outer\"><button id=\"b\" bind:tap=\"h\"/></view>", NULL,
     "#b", "tap", BUB, "h@b outer@v", NULL },
 };
