@@ -93,7 +93,9 @@ static const Row rows[] = {
   { "string-number-print", "x{{1e21}}", "\"x1e+21\"", NULL },
   /* found by tests/fuzz: integers past 2^63 printed through a cast */
   { "string-big-integer-print", "x{{1e20}}", "\"x100000000000000000000\"", NULL },
-  { "string-2-pow-63-print", "x{{9223372036854775808}}", "\"x9223372036854775808\"", NULL },
+  /* JavaScript's String(2 ** 63) (was the exact integer here) */
+  { "string-2-pow-63-print", "x{{9223372036854775808}}", "\"x9223372036854776000\"", NULL },
+  { "string-small-print", "x{{0.0000001}}|{{0.000001}}", "\"x1e-7|0.000001\"", NULL },
 };
 
 static void
