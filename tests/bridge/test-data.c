@@ -83,6 +83,13 @@ static const OverlapRow overlap_rows[] = {
   { "a[0]", "a.0", TRUE },
   { "a[0]", "a[1]", FALSE },
   { "ab", "a", FALSE },
+  /* an index set can change the array's length (glass-easel updates
+   * {{list.length}} when list[2] is set) */
+  { "l[2]", "l.length", TRUE },
+  { "l.length", "l[2]", TRUE },
+  { "l[2].x", "l.length", TRUE },
+  { "l.x", "l.length", FALSE },
+  { "l[2]", "l.size", FALSE },
 };
 
 static void
