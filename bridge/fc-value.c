@@ -721,11 +721,11 @@ fc_value_to_number (const FcValue *value)
     case FC_VALUE_STRING:
       return string_to_number (value->s);
     case FC_VALUE_ARRAY:
-      if (value->array->len == 0)
-        return 0;
-      if (value->array->len == 1)
-        return fc_value_to_number (g_ptr_array_index (value->array, 0));
-      return NAN;
+      {
+        /* Number(String(array)): [] 0, [5] 5, ["7"] 7, [true] NaN */
+        g_autofree char *s = fc_value_to_js_string (value);
+        return string_to_number (s);
+      }
     default:
       return NAN;
     }
