@@ -149,6 +149,7 @@ parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
     { PREFIX ("mut-bind"), EVENT_MUT_BIND },
     { PREFIX ("catch"), EVENT_CATCH },
     { PREFIX ("bind"), EVENT_BIND },
+    { PREFIX ("on"), EVENT_BIND }, /* "ontap": colon-less only, as glass-easel */
   };
 #undef PREFIX
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
@@ -157,6 +158,8 @@ parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
       if (name[0] == prefixes[i].prefix[0] && strncmp (name, prefixes[i].prefix, n) == 0)
         {
           const char *rest = name + n;
+          if (prefixes[i].prefix[0] == 'o' && rest[0] == ':')
+            return FALSE;
           *kind = prefixes[i].kind;
           *event = rest[0] == ':' ? rest + 1 : rest;
           return TRUE;

@@ -181,6 +181,21 @@ read_name (Lexer *lx, gboolean attr)
   return lx->p > s ? g_strndup (s, lx->p - s) : NULL;
 }
 
+/* Whether @name is an event binding with a colon (bind:tap,
+ * capture-catch:tap): glass-easel adds each as a listener of its own, so
+ * the same one twice is no duplicate. */
+static gboolean
+is_event_listener (const char *name)
+{
+  static const char *const prefixes[] = {
+    "bind:", "catch:", "mut-bind:", "capture-bind:", "capture-catch:", "capture-mut-bind:",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (name, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Parses `<tag attrs... >` or `/>`, lexer on '<'. Sets *self_closing. */
 static FcFxmlNode *
 parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
@@ -237,7 +252,8 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
       attr->name = aname;
       attr->line = aline;
       attr->col = acol;
-      if (seen ? g_hash_table_contains (seen, aname) : fc_fxml_node_get_attribute (el, aname) != NULL)
+      if (!is_event_listener (aname)
+          && (seen ? g_hash_table_contains (seen, aname) : fc_fxml_node_get_attribute (el, aname) != NULL))
         {
           /* glass-easel warns and keeps the first; the value is still
            * read (and must still parse) */

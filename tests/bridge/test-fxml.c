@@ -117,6 +117,9 @@ static const Row rows[] = {
   { "duplicate-binding", "<a x=\"{{1}}\" y x=\"{{2}}\" x/>", -1,
     "<a@1:1 x@1:4=1 y@1:14=true></> !1:16: duplicate attribute \"x\" on <a>: the first is kept"
     " !1:26: duplicate attribute \"x\" on <a>: the first is kept" },
+  /* glass-easel: "bind:" bindings are each a listener, no duplicate */
+  { "repeated-colon-binding", "<a bind:tap=\"x\" bind:tap=\"y\"/>", -1,
+    "<a@1:1 bind:tap@1:4=\"x\" bind:tap@1:17=\"y\"></>" },
   { "duplicate-bad-value", "<a x=\"1\" x=\"{{+}}\"/>", FC_BRIDGE_ERROR_BAD_EXPRESSION,
     "t.fxml:1:16: bad expression \"+\": unexpected end of expression" },
   { "bad-entity", "<a x=\"a&bogus;\"/>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:1:8: bad entity" },

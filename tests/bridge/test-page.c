@@ -68,12 +68,12 @@ static const char *page_json =
 static const char *app_json =
   "{\"plugins\":{\"video\":{\"version\":\"1.0.0\",\"provider\":\"fc-video-recognition\"}}}";
 
-static Fixture *handler_data[4][2];
+static Fixture *handler_data[5][2];
 
 static void
 fixture_setup (Fixture *f, const char *fxml, const char *data)
 {
-  static const char *names[] = { "h", "outer", "b2", "cap" };
+  static const char *names[] = { "h", "outer", "b2", "cap", "a b" };
   g_autoptr (FcComponentClass) kb = keyboard_class ();
   g_autoptr (FcComponentClass) rec = recorder_class ();
   g_autoptr (FcValue) d = data ? fc_value_from_json (data, NULL) : NULL;
@@ -156,9 +156,23 @@ static const EventRow event_rows[] = {
   { "handler-expression", "<kb id=\"k\" bind:input=\"{{which}}\"/>", "{\"which\":\"h\"}", "#k", "input", 0, "h@k", NULL },
   { "missing-handler", "<kb id=\"k\"\n    bind:input=\"nope\"/>", NULL, "#k", "input", 0, "",
     "t.fxml:2:5: no handler \"nope\" for event \"input\"" },
-  /* glass-easel: warned, the first kept */
-  { "duplicate-binding", "<kb id=\"k\" bind:input=\"h\" bind:input=\"outer\"/>", NULL, "#k", "input", 0, "h@k",
-    "t.fxml:1:27: duplicate attribute \"bind:input\" on <kb>: the first is kept" },
+  /* glass-easel: the same colon-less binding twice is a duplicate
+   * attribute (warned, the first kept); "bind:" ones are each a listener,
+   * in order, after the colon-less one; colon-less ones of one phase share
+   * a slot, the later wins; "on" binds as "bind" without a colon only */
+  { "duplicate-colonless", "<kb id=\"k\" bindinput=\"h\" bindinput=\"outer\"/>", NULL, "#k", "input", 0, "h@k",
+    "t.fxml:1:26: duplicate attribute \"bindinput\" on <kb>: the first is kept" },
+  { "repeated-colon", "<kb id=\"k\" bind:input=\"h\" bind:input=\"outer\"/>", NULL, "#k", "input", 0, "h@k outer@k", NULL },
+  { "colon-and-colonless", "<kb id=\"k\" bind:input=\"outer\" bindinput=\"h\"/>", NULL, "#k", "input", 0, "h@k outer@k", NULL },
+  { "colonless-later-wins", "<kb id=\"k\" bindinput=\"outer\" catchinput=\"h\"/>", NULL, "#k", "input", 0, "h@k", NULL },
+  { "colonless-later-wins-on", "<kb id=\"k\" oninput=\"outer\" bindinput=\"h\"/>", NULL, "#k", "input", 0, "h@k", NULL },
+  /* glass-easel looks a handler name up as written, spaces and all */
+  { "handler-with-space", "<kb id=\"k\" bindinput=\"a b\"/>", NULL, "#k", "input", 0, "a b@k", NULL },
+  { "handler-not-trimmed", "<kb id=\"k\" bindinput=\" h \"/>", NULL, "#k", "input", 0, "",
+    "t.fxml:1:12: no handler \" h \" for event \"input\"" },
+  { "on-prefix", "<kb id=\"k\" oninput=\"h\"/>", NULL, "#k", "input", 0, "h@k", NULL },
+  { "capture-own-slot", "<view id=\"v\" capture-bindinput=\"cap\" bindinput=\"outer\"><kb id=\"k\"/></view>", NULL,
+    "#k", "input", CAP, "cap@v outer@v", NULL },
   { "builtin-tap", "<view id=\"v\" bindtap=\"outer\"><button id=\"b\" bind:tap=\"h\"/></view>", NULL,
     "#b", "tap", BUB, "h@b outer@v", NULL },
 };
