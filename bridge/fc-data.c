@@ -218,11 +218,10 @@ set_in (FcValue *node, const FcDataPath *path, guint i, FcValue *value)
   FcValue *container, *new_child;
   gboolean in_place = FALSE;
 
-  /* Platform rule: a missing or scalar intermediate becomes [] before a
-   * numeric segment, else {}. A named member of an array keeps it an
-   * array: only numeric keys can be stored, others are dropped as JSON
-   * would. */
-  if (kind == FC_VALUE_ARRAY || kind == FC_VALUE_OBJECT)
+  /* Platform rule (glass-easel): an index segment `[N]` needs an array, a
+   * named one (`.x`, `.0`) an object; anything else there (missing, a
+   * scalar, the other kind of container) is replaced by a new [] or {}. */
+  if (seg->is_index ? kind == FC_VALUE_ARRAY : kind == FC_VALUE_OBJECT)
     {
       /* setting a container inside itself (setData ("a", the page's own
        * data)) would make a cycle: it is copied instead, as JavaScript's

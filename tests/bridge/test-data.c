@@ -22,7 +22,14 @@ static const Row rows[] = {
   { "missing-nested-array", "{}", "a[0][1]", "1", "{\"a\":[[null,1]]}" },
   { "scalar-replaced", "{\"a\":5}", "a.b", "1", "{\"a\":{\"b\":1}}" },
   { "null-replaced", "{\"a\":null}", "a[0]", "1", "{\"a\":[1]}" },
-  { "object-numeric-key", "{\"a\":{}}", "a[0]", "1", "{\"a\":{\"0\":1}}" },
+  /* glass-easel: [N] needs an array and .x an object; the other kind of
+   * container is replaced (an object was kept and given key "0" here) */
+  { "object-index-replaced", "{\"a\":{\"k\":1}}", "a[1]", "5", "{\"a\":[null,5]}" },
+  { "array-name-replaced", "{\"a\":[1,2]}", "a.x", "5", "{\"a\":{\"x\":5}}" },
+  { "array-digit-name-replaced", "{\"a\":[1,2]}", "a.0", "5", "{\"a\":{\"0\":5}}" },
+  { "string-index-replaced", "{\"a\":\"str\"}", "a[0]", "5", "{\"a\":[5]}" },
+  { "object-deep-index-replaced", "{\"a\":{\"b\":{}}}", "a.b[1].c", "2", "{\"a\":{\"b\":[null,{\"c\":2}]}}" },
+  { "object-numeric-key", "{\"a\":{}}", "a.0", "1", "{\"a\":{\"0\":1}}" },
   { "escaped-dot", "{}", "a\\.b", "1", "{\"a.b\":1}" },
   { "escaped-bracket", "{}", "a\\[0]", "1", "{\"a[0]\":1}" },
   { "escaped-backslash", "{}", "a\\\\b", "1", "{\"a\\\\b\":1}" },
