@@ -121,14 +121,20 @@ is_directive_attr (const char *name)
 static char *
 dataset_key (const char *attr)
 {
-  /* The platform's rule: data-element-type → elementType; upper case in
+  /* glass-easel's rule: data-element-type → elementType; upper case in
    * the attribute name is folded to lower case (data-elementType →
-   * elementtype). */
+   * elementtype); a run of dashes goes, the character after it is upper
+   * case (data-a--b → aB), and so do trailing dashes (data-trail- →
+   * trail). */
   GString *s = g_string_new (NULL);
   for (const char *p = attr + 5; *p; p++)
     {
-      if (*p == '-' && p[1])
+      if (*p == '-')
         {
+          while (p[1] == '-')
+            p++;
+          if (!p[1])
+            break;
           p++;
           g_string_append_c (s, g_ascii_toupper (*p));
         }
