@@ -21,7 +21,8 @@ G_BEGIN_DECLS
  * FcBridgeError:
  * @FC_BRIDGE_ERROR_UNCLOSED_TAG: an element is not closed at end of input
  * @FC_BRIDGE_ERROR_MISMATCHED_TAG: a closing tag does not match the open one
- * @FC_BRIDGE_ERROR_DUPLICATE_ATTRIBUTE: an attribute is given twice
+ * @FC_BRIDGE_ERROR_DUPLICATE_ATTRIBUTE: unused since a duplicate attribute
+ *   is a warning (#FcFxmlNode:warnings), as in glass-easel; kept for ABI
  * @FC_BRIDGE_ERROR_BAD_ENTITY: an unknown or malformed `&...;` entity
  * @FC_BRIDGE_ERROR_UNTERMINATED_BINDING: `{{` without `}}`
  * @FC_BRIDGE_ERROR_BAD_EXPRESSION: a `{{ }}` expression does not parse

@@ -359,7 +359,8 @@ fc_component_class_coerce (const FcComponentClass *klass, guint i, FcValue *valu
         return fc_value_ref (s->default_value);
       return fc_value_new_string_take (fc_value_to_js_string (value));
     case FC_PROPERTY_NUMBER:
-      if (k == FC_VALUE_ARRAY || k == FC_VALUE_OBJECT)
+      /* an array: JavaScript's Number(), as glass-easel ([5] is 5) */
+      if (k == FC_VALUE_OBJECT)
         goto bad;
       n = fc_value_to_number (value);
       if (!isfinite (n))

@@ -149,15 +149,24 @@ fc_data_path_to_string (const FcDataPath *path)
  * @b: a path
  *
  * Whether a change at one path can change the value at the other: one is a
- * prefix of the other. `a[0]` and `a.0` name the same member.
+ * prefix of the other, or one is `x[N]` and the other `x.length` (setting
+ * an index can grow an array). `a[0]` and `a.0` name the same member.
  */
 gboolean
 fc_data_path_overlaps (const FcDataPath *a, const FcDataPath *b)
 {
   guint n = MIN (a->len, b->len);
   for (guint i = 0; i < n; i++)
-    if (strcmp (g_array_index (a, FcPathSegment, i).key, g_array_index (b, FcPathSegment, i).key) != 0)
-      return FALSE;
+    {
+      const FcPathSegment *sa = &g_array_index (a, FcPathSegment, i);
+      const FcPathSegment *sb = &g_array_index (b, FcPathSegment, i);
+      if (strcmp (sa->key, sb->key) == 0)
+        continue;
+      /* setting list[2] on a two-item list changes list.length (glass-easel
+       * reports it: the paging pattern setData({['list[' + n + ']']: x})) */
+      return (sa->is_index && strcmp (sb->key, "length") == 0)
+             || (sb->is_index && strcmp (sa->key, "length") == 0);
+    }
   return TRUE;
 }
 
@@ -209,11 +218,10 @@ set_in (FcValue *node, const FcDataPath *path, guint i, FcValue *value)
   FcValue *container, *new_child;
   gboolean in_place = FALSE;
 
-  /* Platform rule: a missing or scalar intermediate becomes [] before a
-   * numeric segment, else {}. A named member of an array keeps it an
-   * array: only numeric keys can be stored, others are dropped as JSON
-   * would. */
-  if (kind == FC_VALUE_ARRAY || kind == FC_VALUE_OBJECT)
+  /* Platform rule (glass-easel): an index segment `[N]` needs an array, a
+   * named one (`.x`, `.0`) an object; anything else there (missing, a
+   * scalar, the other kind of container) is replaced by a new [] or {}. */
+  if (seg->is_index ? kind == FC_VALUE_ARRAY : kind == FC_VALUE_OBJECT)
     {
       /* setting a container inside itself (setData ("a", the page's own
        * data)) would make a cycle: it is copied instead, as JavaScript's

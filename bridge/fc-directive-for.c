@@ -1,6 +1,7 @@
 /* fc-directive-for.c: the wx:for kind: the virtual element holding one
  * instance of its node per list item (wx:for-item, wx:for-index), reused
  * by wx:key or by position when the list changes. */
+#include <math.h>
 #include <string.h>
 
 #include "fc-directive-for-private.h"
@@ -11,6 +12,31 @@
 #include "fc-page-signals-private.h"
 
 static const FcElementKind for_kind;
+
+/* An array index in JavaScript's sense: "0" or digits without a leading
+ * zero, below 2^32 - 1. */
+static gboolean
+key_index (const char *key, guint64 *index)
+{
+  if (!g_ascii_isdigit (key[0]) || (key[0] == '0' && key[1]))
+    return FALSE;
+  return g_ascii_string_to_unsigned (key, 10, 0, G_MAXUINT32 - 1, index, NULL);
+}
+
+static gint
+compare_keys (gconstpointer a, gconstpointer b, gpointer list)
+{
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  guint64 na, nb;
+  gboolean ka = key_index (fc_value_object_get_key (list, ia), &na);
+  gboolean kb = key_index (fc_value_object_get_key (list, ib), &nb);
+
+  if (ka && kb)
+    return na < nb ? -1 : na > nb;
+  if (ka != kb)
+    return ka ? -1 : 1;
+  return ia < ib ? -1 : ia > ib; /* insertion order */
+}
 
 static void
 for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
@@ -25,13 +51,26 @@ for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
         }
       break;
     case FC_VALUE_OBJECT:
-      for (guint i = 0; i < fc_value_object_get_size (list); i++)
-        {
-          g_ptr_array_add (items, fc_value_ref (fc_value_object_get_nth (list, i)));
-          g_ptr_array_add (indexes, fc_value_new_string (fc_value_object_get_key (list, i)));
-        }
-      break;
+      {
+        /* JavaScript's key order, as glass-easel iterates: integer-like
+         * keys first, ascending, then the others as they were added */
+        guint n = fc_value_object_get_size (list);
+        g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+        for (guint i = 0; i < n; i++)
+          g_array_append_val (order, i);
+        g_array_sort_with_data (order, compare_keys, list);
+        for (guint k = 0; k < n; k++)
+          {
+            guint i = g_array_index (order, guint, k);
+            g_ptr_array_add (items, fc_value_ref (fc_value_object_get_nth (list, i)));
+            g_ptr_array_add (indexes, fc_value_new_string (fc_value_object_get_key (list, i)));
+          }
+        break;
+      }
     case FC_VALUE_NUMBER:
+      /* glass-easel repeats a whole number of times only */
+      if (fc_value_get_number (list) != floor (fc_value_get_number (list)))
+        break;
       for (double i = 0; i < fc_value_get_number (list) && i < 100000; i++)
         {
           g_ptr_array_add (items, fc_value_new_number (i));

@@ -121,14 +121,20 @@ is_directive_attr (const char *name)
 static char *
 dataset_key (const char *attr)
 {
-  /* The platform's rule: data-element-type → elementType; upper case in
+  /* glass-easel's rule: data-element-type → elementType; upper case in
    * the attribute name is folded to lower case (data-elementType →
-   * elementtype). */
+   * elementtype); a run of dashes goes, the character after it is upper
+   * case (data-a--b → aB), and so do trailing dashes (data-trail- →
+   * trail). */
   GString *s = g_string_new (NULL);
   for (const char *p = attr + 5; *p; p++)
     {
-      if (*p == '-' && p[1])
+      if (*p == '-')
         {
+          while (p[1] == '-')
+            p++;
+          if (!p[1])
+            break;
           p++;
           g_string_append_c (s, g_ascii_toupper (*p));
         }
@@ -149,6 +155,7 @@ parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
     { PREFIX ("mut-bind"), EVENT_MUT_BIND },
     { PREFIX ("catch"), EVENT_CATCH },
     { PREFIX ("bind"), EVENT_BIND },
+    { PREFIX ("on"), EVENT_BIND }, /* "ontap": colon-less only, as glass-easel */
   };
 #undef PREFIX
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
@@ -157,6 +164,8 @@ parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
       if (name[0] == prefixes[i].prefix[0] && strncmp (name, prefixes[i].prefix, n) == 0)
         {
           const char *rest = name + n;
+          if (prefixes[i].prefix[0] == 'o' && rest[0] == ':')
+            return FALSE;
           *kind = prefixes[i].kind;
           *event = rest[0] == ':' ? rest + 1 : rest;
           return TRUE;

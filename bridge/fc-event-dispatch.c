@@ -20,8 +20,40 @@ handler_name (Binding *b, char **owned)
   return **owned ? *owned : NULL;
 }
 
-/* Runs @el's bindings of @name in the given phase; returns FALSE when a
- * catch stops propagation. */
+static gboolean
+is_capture_kind (EventBindingKind k)
+{
+  return k == EVENT_CAPTURE_BIND || k == EVENT_CAPTURE_CATCH || k == EVENT_CAPTURE_MUT_BIND;
+}
+
+static gboolean
+has_colon (const Binding *b)
+{
+  return strchr (b->attr->name, ':') != NULL;
+}
+
+/* Whether a colon-less binding (bindtap, catchtap, ontap) is replaced by a
+ * later colon-less one of the same event and phase on its element: in
+ * glass-easel they share one slot, the later wins ("bind:tap" bindings
+ * are each a listener of their own). */
+static gboolean
+is_replaced (FcElement *el, guint i)
+{
+  const Binding *b = &el->bindings[i];
+
+  for (guint j = i + 1; j < el->n_bindings; j++)
+    {
+      const Binding *c = &el->bindings[j];
+      if (c->kind == BINDING_EVENT && !has_colon (c) && strcmp (c->key, b->key) == 0
+          && is_capture_kind (c->event_kind) == is_capture_kind (b->event_kind))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs @el's bindings of @name in the given phase, the colon-less ones
+ * first, as glass-easel does; returns FALSE when a catch stops
+ * propagation. */
 static gboolean
 run_bindings (FcElement *el, FcEvent *ev, gboolean capture, gboolean *mut_done)
 {
@@ -29,18 +61,21 @@ run_bindings (FcElement *el, FcEvent *ev, gboolean capture, gboolean *mut_done)
 
   if (el->dead)
     return TRUE;
-  for (guint i = 0; i < el->n_bindings; i++)
+  for (guint k = 0; k < 2 * el->n_bindings; k++)
     {
+      guint i = k % el->n_bindings;
       Binding *b = &el->bindings[i];
       g_autofree char *owned = NULL;
       const char *handler;
-      gboolean is_capture;
 
       if (b->kind != BINDING_EVENT || strcmp (b->key, ev->type) != 0)
         continue;
-      is_capture = b->event_kind == EVENT_CAPTURE_BIND || b->event_kind == EVENT_CAPTURE_CATCH
-                   || b->event_kind == EVENT_CAPTURE_MUT_BIND;
-      if (is_capture != capture)
+      if (is_capture_kind (b->event_kind) != capture)
+        continue;
+      /* first round the colon-less, second the others */
+      if (has_colon (b) != (k >= el->n_bindings))
+        continue;
+      if (!has_colon (b) && is_replaced (el, i))
         continue;
       if (b->event_kind == EVENT_CATCH || b->event_kind == EVENT_CAPTURE_CATCH)
         go_on = FALSE;

@@ -232,19 +232,22 @@ parse_array (Parser *ps)
   return n;
 }
 
+/* An object literal after its '{'; @top: the items of a binding's whole
+ * text ("{{ a, b: 1, ...c }}", the platform's shorthand), which end with
+ * the text, not with '}'. */
 static Node *
-parse_object (Parser *ps)
+parse_object (Parser *ps, gboolean top)
 {
   Node *n = node_new (N_OBJECT);
   n->items = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
-  if (accept (ps, "}"))
+  if (!top && accept (ps, "}"))
     return n;
   do
     {
       Node *item;
       char *key = NULL;
       skip_ws (ps);
-      if (*ps->p == '}')
+      if (*ps->p == (top ? '\0' : '}'))
         break;
       if (accept (ps, "..."))
         {
@@ -293,9 +296,27 @@ parse_object (Parser *ps)
       g_ptr_array_add (n->items, w);
     }
   while (accept (ps, ","));
-  if (!accept (ps, "}"))
+  if (!top && !accept (ps, "}"))
     return fail (ps, ps->p, "expected '}'"), node_free (n), NULL;
   return n;
+}
+
+/* Whether a binding's text is an object's items without braces, as
+ * glass-easel reads it: it starts with "...", "name:" or "name,". */
+static gboolean
+is_top_object (const char *p)
+{
+  while (g_ascii_isspace (*p))
+    p++;
+  if (strncmp (p, "...", 3) == 0)
+    return TRUE;
+  if (!is_ident_start (*p))
+    return FALSE;
+  while (is_ident_char (*p))
+    p++;
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == ',' || (*p == ':' && p[1] != ':');
 }
 
 static Node *
@@ -319,7 +340,7 @@ parse_primary (Parser *ps)
   if (accept (ps, "["))
     return parse_array (ps);
   if (accept (ps, "{"))
-    return parse_object (ps);
+    return parse_object (ps, FALSE);
   id = parse_ident (ps);
   if (!id)
     {
@@ -571,7 +592,7 @@ fc_expr_parse (const char *text, int *error_offset, GError **error)
                    "bad expression: longer than %d bytes", MAX_LENGTH);
       return NULL;
     }
-  n = parse_cond (&ps);
+  n = is_top_object (text) ? parse_object (&ps, TRUE) : parse_cond (&ps);
   if (n)
     {
       skip_ws (&ps);

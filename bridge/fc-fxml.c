@@ -28,6 +28,7 @@ typedef struct {
   int line;
   int col;
   GError **error;
+  GPtrArray *warnings; /* FcFxmlWarning*, or NULL */
 } Lexer;
 
 static void
@@ -68,6 +69,14 @@ attribute_free (gpointer p)
   g_free (a);
 }
 
+static void
+warning_free (gpointer p)
+{
+  FcFxmlWarning *w = p;
+  g_free (w->message);
+  g_free (w);
+}
+
 static FcFxmlNode *
 node_new (FcFxmlNodeType type, FcFxmlNode *parent, int line, int col)
 {
@@ -94,6 +103,8 @@ fc_fxml_node_free (FcFxmlNode *node)
   g_free (node->name);
   g_free (node->text);
   fc_template_free (node->tpl);
+  if (node->warnings)
+    g_ptr_array_unref (node->warnings);
   if (node->attributes)
     g_ptr_array_unref (node->attributes);
   if (node->children)
@@ -170,12 +181,28 @@ read_name (Lexer *lx, gboolean attr)
   return lx->p > s ? g_strndup (s, lx->p - s) : NULL;
 }
 
+/* Whether @name is an event binding with a colon (bind:tap,
+ * capture-catch:tap): glass-easel adds each as a listener of its own, so
+ * the same one twice is no duplicate. */
+static gboolean
+is_event_listener (const char *name)
+{
+  static const char *const prefixes[] = {
+    "bind:", "catch:", "mut-bind:", "capture-bind:", "capture-catch:", "capture-mut-bind:",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (name, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Parses `<tag attrs... >` or `/>`, lexer on '<'. Sets *self_closing. */
 static FcFxmlNode *
 parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
 {
   int line = lx->line, col = lx->col;
   g_autoptr (GHashTable) seen = NULL; /* attribute names, once there are many */
+  g_autoptr (GPtrArray) dropped = NULL; /* duplicates, read and thrown away */
   FcFxmlNode *el;
   char *name;
 
@@ -221,20 +248,32 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
           for (guint i = 0; i < el->attributes->len; i++)
             g_hash_table_add (seen, ((FcFxmlAttribute *) g_ptr_array_index (el->attributes, i))->name);
         }
-      if (seen ? g_hash_table_contains (seen, aname) : fc_fxml_node_get_attribute (el, aname) != NULL)
-        {
-          error_at (lx, aline, acol, FC_BRIDGE_ERROR_DUPLICATE_ATTRIBUTE,
-                    "duplicate attribute \"%s\" on <%s>", aname, name);
-          g_free (aname);
-          return NULL;
-        }
       attr = g_new0 (FcFxmlAttribute, 1);
       attr->name = aname;
       attr->line = aline;
       attr->col = acol;
-      g_ptr_array_add (el->attributes, attr);
-      if (seen)
-        g_hash_table_add (seen, attr->name);
+      if (!is_event_listener (aname)
+          && (seen ? g_hash_table_contains (seen, aname) : fc_fxml_node_get_attribute (el, aname) != NULL))
+        {
+          /* glass-easel warns and keeps the first; the value is still
+           * read (and must still parse) */
+          FcFxmlWarning *w = g_new (FcFxmlWarning, 1);
+          w->line = aline;
+          w->col = acol;
+          w->message = g_strdup_printf ("duplicate attribute \"%s\" on <%s>: the first is kept", aname, name);
+          if (!lx->warnings)
+            lx->warnings = g_ptr_array_new_with_free_func (warning_free);
+          g_ptr_array_add (lx->warnings, w);
+          if (!dropped)
+            dropped = g_ptr_array_new_with_free_func (attribute_free);
+          g_ptr_array_add (dropped, attr);
+        }
+      else
+        {
+          g_ptr_array_add (el->attributes, attr);
+          if (seen)
+            g_hash_table_add (seen, attr->name);
+        }
 
       skip_ws (lx);
       if (lx->p < lx->end && *lx->p == '=')
@@ -266,7 +305,7 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
                   /* a quote inside {{ }} belongs to the expression */
                   if (starts (lx, "{{"))
                     {
-                      const char *close = g_strstr_len (lx->p, lx->end - lx->p, "}}");
+                      const char *close = fc_find_binding_end (lx->p + 2, lx->end);
                       if (close)
                         {
                           advance (lx, close + 2 - lx->p);
@@ -314,7 +353,7 @@ fc_fxml_parse (const char *text, gssize length, const char *filename, GError **e
   if (length < 0)
     length = strlen (text);
   copy = g_strndup (text, length); /* nul-terminated for the template parser */
-  lx = (Lexer) { filename ? filename : "<fxml>", copy, copy + length, copy, 1, 1, error };
+  lx = (Lexer) { filename ? filename : "<fxml>", copy, copy + length, copy, 1, 1, error, NULL };
   {
     const char *bad = NULL;
 
@@ -425,7 +464,7 @@ fc_fxml_parse (const char *text, gssize length, const char *filename, GError **e
             {
               if (starts (&lx, "{{"))
                 {
-                  const char *close = g_strstr_len (lx.p, lx.end - lx.p, "}}");
+                  const char *close = fc_find_binding_end (lx.p + 2, lx.end);
                   if (!close)
                     break; /* the template parser reports it */
                   blank = FALSE;
@@ -464,9 +503,12 @@ fc_fxml_parse (const char *text, gssize length, const char *filename, GError **e
       error_at (&lx, cur->line, cur->col, FC_BRIDGE_ERROR_UNCLOSED_TAG, "unclosed tag <%s>", cur->name);
       goto fail;
     }
+  doc->warnings = lx.warnings;
   return doc;
 
 fail:
+  if (lx.warnings)
+    g_ptr_array_unref (lx.warnings);
   fc_fxml_node_free (doc);
   return NULL;
 }

@@ -36,6 +36,22 @@ typedef struct {
 } FcFxmlAttribute;
 
 /**
+ * FcFxmlWarning:
+ * @line: line of what it is about
+ * @col: column of what it is about
+ * @message: what was wrong and what the parser did instead (without the
+ *   file name and position)
+ *
+ * Markup that glass-easel accepts with a warning (a duplicate attribute:
+ * the first is kept).
+ */
+typedef struct {
+  int line;
+  int col;
+  char *message;
+} FcFxmlWarning;
+
+/**
  * FcFxmlNode:
  * @type: the node type
  * @name: tag of an element; the file name for the document node
@@ -47,6 +63,8 @@ typedef struct {
  * @parent: (nullable): the parent
  * @line: 1-based line of the node's start
  * @col: 1-based column (in bytes) of the node's start
+ * @warnings: (element-type FcFxmlWarning) (nullable): of the document
+ *   node: what the parser accepted with a warning, in document order
  *
  * A node of a parsed `.fxml` tree. Whitespace-only text is dropped.
  */
@@ -61,6 +79,7 @@ struct _FcFxmlNode {
   FcFxmlNode *parent;
   int line;
   int col;
+  GPtrArray *warnings;
 };
 
 FC_BRIDGE_EXPORT FcFxmlNode *fc_fxml_parse (const char *text, gssize length,

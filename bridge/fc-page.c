@@ -234,6 +234,11 @@ fc_page_load (FcPage *self, const char *app_json, const char *page_json, const c
   if (!self->shared_doc)
     return FALSE;
   self->doc = fc_shared_doc_get_markup (self->shared_doc);
+  for (guint i = 0; self->doc->warnings && i < self->doc->warnings->len; i++)
+    {
+      const FcFxmlWarning *w = g_ptr_array_index (self->doc->warnings, i);
+      fc_page_emit_warning (self, w->line, w->col, "%s", w->message);
+    }
   self->page_json = fc_shared_doc_get_json (self->shared_doc) ? fc_value_ref (fc_shared_doc_get_json (self->shared_doc)) : NULL;
   self->data = data ? fc_value_ref (data) : fc_value_new_object ();
   /* keys are path segments of the markup's templates, alive with the page */

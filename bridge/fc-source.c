@@ -18,58 +18,63 @@ fc_advance_position (const char *s, gsize n, int *line, int *col)
     }
 }
 
-/* Decodes &amp; &lt; &gt; &quot; &apos; &#NN; &#xNN;. A '&' that starts no
- * entity at all ("a & b") is kept as it is, as browsers and the platform
- * do; "&name;" with an unknown name or a bad number is an error. */
+/* Decodes entities as glass-easel does: "&name;" with one of HTML's
+ * names (fc-entities.c), "&#NN;" and "&#xNN;". A '&' that starts no
+ * reference ("a & b", "?a=1&b=2", "&nbsp" without ';', "&1;") is kept as
+ * it is; "&name;" with a name HTML lacks and "&#" without digits and ';'
+ * are errors (@bad_at: the '&'). "&#0;" is refused too: a C string cannot
+ * hold the NUL that glass-easel makes of it. */
 gboolean
 fc_decode_entities (const char *s, gsize len, GString *out, gsize *bad_at)
 {
-  static const struct { const char *name; char c; } named[] = {
-    { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
-  };
   gsize i = 0;
 
   while (i < len)
     {
-      const char *semi;
-      gsize n;
+      gsize j;
 
       if (s[i] != '&')
         {
           g_string_append_c (out, s[i++]);
           continue;
         }
-      semi = memchr (s + i, ';', MIN (len - i, 12));
-      if (!semi)
+      j = i + 1;
+      if (j < len && s[j] == '#')
         {
-          /* "&name" without ';' is malformed; a lone '&' is text */
-          if (i + 1 < len && (g_ascii_isalnum (s[i + 1]) || s[i + 1] == '#'))
-            goto bad;
-          g_string_append_c (out, s[i++]);
-          continue;
-        }
-      n = semi - (s + i) - 1; /* chars between & and ; */
-      if (n >= 2 && s[i + 1] == '#')
-        {
-          guint64 cp;
-          gboolean hex = s[i + 2] == 'x' || s[i + 2] == 'X';
-          g_autofree char *num = g_strndup (s + i + (hex ? 3 : 2), n - (hex ? 2 : 1));
-          if (!*num || !g_ascii_string_to_unsigned (num, hex ? 16 : 10, 1, 0x10ffff, &cp, NULL)
+          gboolean hex = j + 1 < len && (s[j + 1] == 'x' || s[j + 1] == 'X');
+          guint64 cp = 0;
+          gsize d;
+
+          j += hex ? 2 : 1;
+          for (d = j; d < len && (hex ? g_ascii_isxdigit (s[d]) : g_ascii_isdigit (s[d])); d++)
+            {
+              cp = cp * (hex ? 16 : 10) + (hex ? g_ascii_xdigit_value (s[d]) : g_ascii_digit_value (s[d]));
+              if (cp > 0x10ffff)
+                cp = 0x110000; /* stays out of range however long */
+            }
+          if (d == j || d >= len || s[d] != ';' || cp == 0 || cp > 0x10ffff
               || (cp >= 0xd800 && cp <= 0xdfff))
             goto bad;
           g_string_append_unichar (out, (gunichar) cp);
-          i += n + 2;
+          i = d + 1;
           continue;
         }
-      for (guint k = 0; k < G_N_ELEMENTS (named); k++)
-        if (strlen (named[k].name) == n && strncmp (s + i + 1, named[k].name, n) == 0)
-          {
-            g_string_append_c (out, named[k].c);
-            i += n + 2;
-            goto next;
-          }
-      goto bad;
-    next:;
+      if (j < len && g_ascii_isalpha (s[j]))
+        {
+          const char *text;
+
+          while (j < len && g_ascii_isalnum (s[j]))
+            j++;
+          if (j < len && s[j] == ';')
+            {
+              if (!(text = fc_entity_lookup (s + i + 1, j - i - 1)))
+                goto bad;
+              g_string_append (out, text);
+              i = j + 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, s[i++]);
     }
   return TRUE;
 
@@ -77,4 +82,35 @@ bad:
   if (bad_at)
     *bad_at = i;
   return FALSE;
+}
+
+/* Finds the "}}" that ends a binding whose text starts at @s (just after
+ * its "{{"), before @end: one outside string literals and outside the
+ * braces of object literals, so that "{{ '}}' }}" and
+ * "{{ [{a: {b: s}}] }}" are one binding each, as in glass-easel. Returns
+ * NULL when there is none (an unterminated binding or string). */
+const char *
+fc_find_binding_end (const char *s, const char *end)
+{
+  int depth = 0;
+
+  for (const char *p = s; p < end; p++)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char q = *p;
+          for (p++; p < end && *p != q; p++)
+            if (*p == '\\' && p + 1 < end)
+              p++;
+          if (p >= end)
+            return NULL;
+        }
+      else if (*p == '{')
+        depth++;
+      else if (*p == '}' && depth == 0 && p + 1 < end && p[1] == '}')
+        return p;
+      else if (*p == '}' && depth > 0)
+        depth--;
+    }
+  return NULL;
 }

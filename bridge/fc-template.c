@@ -64,6 +64,7 @@ fc_template_parse (const char *text, const char *filename, int line, int col, GE
   GArray *parts = g_array_new (FALSE, TRUE, sizeof (Part));
   FcTemplate *tpl = g_new0 (FcTemplate, 1);
   const char *p = text;
+  const char *text_end = text + strlen (text);
 
   while (*p)
     {
@@ -72,7 +73,7 @@ fc_template_parse (const char *text, const char *filename, int line, int col, GE
       Part part = { NULL, NULL };
 
       if (!open)
-        open = p + strlen (p);
+        open = text_end;
       if (open > p)
         {
           GString *s = g_string_new (NULL);
@@ -86,7 +87,7 @@ fc_template_parse (const char *text, const char *filename, int line, int col, GE
         }
       if (!*open)
         break;
-      close = strstr (open + 2, "}}");
+      close = fc_find_binding_end (open + 2, text_end);
       if (!close)
         {
           int l = line, c = col;
@@ -96,21 +97,17 @@ fc_template_parse (const char *text, const char *filename, int line, int col, GE
           goto fail;
         }
       {
-        GString *s = g_string_new (NULL);
+        /* the expression's text as written: entities are markup, and
+         * glass-easel does not decode them inside a binding ("a&&b",
+         * "'&id=' + id") */
+        GString *s = g_string_new_len (open + 2, close - open - 2);
         GError *local = NULL;
         int off = 0;
-        if (!decode_at (open + 2, close - open - 2, s, text, filename, line, col, error))
-          {
-            g_string_free (s, TRUE);
-            goto fail;
-          }
         part.text = NULL;
         part.expr = fc_expr_parse (s->str, &off, &local);
         if (!part.expr)
           {
             int l = line, c = col;
-            /* offsets inside the decoded text match the raw text unless
-             * entities came before the error; good enough to point at it */
             fc_advance_position (text, (open + 2 - text) + MIN ((gsize) off, (gsize) (close - open - 2)), &l, &c);
             g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_EXPRESSION,
                          "%s:%d:%d: %s", filename, l, c, local->message);

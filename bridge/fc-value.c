@@ -9,6 +9,7 @@
  * still used to read JSON text (fc-value-json.c).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fc-bridge-private.h"
@@ -720,44 +721,92 @@ fc_value_to_number (const FcValue *value)
     case FC_VALUE_STRING:
       return string_to_number (value->s);
     case FC_VALUE_ARRAY:
-      if (value->array->len == 0)
-        return 0;
-      if (value->array->len == 1)
-        return fc_value_to_number (g_ptr_array_index (value->array, 0));
-      return NAN;
+      {
+        /* Number(String(array)): [] 0, [5] 5, ["7"] 7, [true] NaN */
+        g_autofree char *s = fc_value_to_js_string (value);
+        return string_to_number (s);
+      }
     default:
       return NAN;
     }
 }
 
+/* Number::toString of ECMAScript (also what JSON.stringify writes): the
+ * shortest digits that read back to @n, placed by the rules on their
+ * exponent (1e-7, 0.000001, 123456789012345680000, 1e+21). */
 static void
 append_number (GString *out, double n)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char fmt[8];
+  char digits[20];
+  int k = 0, e;
+  const char *p;
 
   if (isnan (n))
-    g_string_append (out, "NaN");
-  else if (isinf (n))
-    g_string_append (out, n > 0 ? "Infinity" : "-Infinity");
-  else if (n == 0)
-    g_string_append_c (out, '0'); /* also -0, as JavaScript prints it */
-  else if (n == floor (n) && fabs (n) < 1e21)
     {
-      /* an integer below 1e21 prints in full, as JavaScript prints it;
-       * %.0f rather than a cast, which overflows from 2^63 on */
-      g_ascii_formatd (buf, sizeof buf, "%.0f", n);
-      g_string_append (out, buf);
+      g_string_append (out, "NaN");
+      return;
+    }
+  if (n < 0)
+    {
+      g_string_append_c (out, '-');
+      n = -n;
+    }
+  if (isinf (n))
+    {
+      g_string_append (out, "Infinity");
+      return;
+    }
+  if (n == 0)
+    {
+      g_string_append_c (out, '0'); /* also -0, as JavaScript prints it */
+      return;
+    }
+  for (int prec = 0; prec <= 16; prec++)
+    {
+      g_snprintf (fmt, sizeof fmt, "%%.%de", prec);
+      g_ascii_formatd (buf, sizeof buf, fmt, n);
+      if (g_ascii_strtod (buf, NULL) == n)
+        break;
+    }
+  /* buf is "d.ddde±XX": the digits without trailing zeros, and n, the
+   * position of the decimal point after the first digit */
+  for (p = buf; *p && *p != 'e'; p++)
+    if (g_ascii_isdigit (*p))
+      digits[k++] = *p;
+  while (k > 1 && digits[k - 1] == '0')
+    k--;
+  digits[k] = '\0';
+  e = atoi (p + 1) + 1;
+  if (k <= e && e <= 21)
+    {
+      g_string_append (out, digits);
+      for (int i = k; i < e; i++)
+        g_string_append_c (out, '0');
+    }
+  else if (0 < e && e <= 21)
+    {
+      g_string_append_len (out, digits, e);
+      g_string_append_c (out, '.');
+      g_string_append (out, digits + e);
+    }
+  else if (-6 < e && e <= 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = e; i < 0; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits);
     }
   else
     {
-      /* Shortest text that reads back to the same double. */
-      for (int prec = 15; prec <= 17; prec++)
+      g_string_append_c (out, digits[0]);
+      if (k > 1)
         {
-          g_ascii_formatd (buf, sizeof buf, prec == 15 ? "%.15g" : prec == 16 ? "%.16g" : "%.17g", n);
-          if (g_ascii_strtod (buf, NULL) == n)
-            break;
+          g_string_append_c (out, '.');
+          g_string_append (out, digits + 1);
         }
-      g_string_append (out, buf);
+      g_string_append_printf (out, "e%c%d", e - 1 >= 0 ? '+' : '-', abs (e - 1));
     }
 }
 

@@ -35,7 +35,14 @@ static const Row rows[] = {
   { "number/Infinity", FC_PROPERTY_NUMBER, 0, "Infinity", "7", TRUE },
   { "number/Infinity-string", FC_PROPERTY_NUMBER, 0, "\"Infinity\"", "7", TRUE },
   { "number/object", FC_PROPERTY_NUMBER, 0, "{}", "7", TRUE },
-  { "number/array", FC_PROPERTY_NUMBER, 0, "[1]", "7", TRUE },
+  /* an array: JavaScript's Number(), as glass-easel coerces it (a
+   * one-element array was the default with a warning here) */
+  { "number/array", FC_PROPERTY_NUMBER, 0, "[1]", "1", FALSE },
+  { "number/array-string", FC_PROPERTY_NUMBER, 0, "[\"7\"]", "7", FALSE },
+  { "number/array-nested", FC_PROPERTY_NUMBER, 0, "[[3]]", "3", FALSE },
+  { "number/array-empty", FC_PROPERTY_NUMBER, 0, "[]", "0", FALSE },
+  { "number/array-two", FC_PROPERTY_NUMBER, 0, "[1,2]", "7", TRUE },
+  { "number/array-true", FC_PROPERTY_NUMBER, 0, "[true]", "7", TRUE },
   /* Boolean: truthiness */
   { "boolean/true", FC_PROPERTY_BOOLEAN, 0, "true", "true", FALSE },
   { "boolean/false-string", FC_PROPERTY_BOOLEAN, 0, "\"false\"", "true", FALSE },

@@ -22,7 +22,14 @@ static const Row rows[] = {
   { "missing-nested-array", "{}", "a[0][1]", "1", "{\"a\":[[null,1]]}" },
   { "scalar-replaced", "{\"a\":5}", "a.b", "1", "{\"a\":{\"b\":1}}" },
   { "null-replaced", "{\"a\":null}", "a[0]", "1", "{\"a\":[1]}" },
-  { "object-numeric-key", "{\"a\":{}}", "a[0]", "1", "{\"a\":{\"0\":1}}" },
+  /* glass-easel: [N] needs an array and .x an object; the other kind of
+   * container is replaced (an object was kept and given key "0" here) */
+  { "object-index-replaced", "{\"a\":{\"k\":1}}", "a[1]", "5", "{\"a\":[null,5]}" },
+  { "array-name-replaced", "{\"a\":[1,2]}", "a.x", "5", "{\"a\":{\"x\":5}}" },
+  { "array-digit-name-replaced", "{\"a\":[1,2]}", "a.0", "5", "{\"a\":{\"0\":5}}" },
+  { "string-index-replaced", "{\"a\":\"str\"}", "a[0]", "5", "{\"a\":[5]}" },
+  { "object-deep-index-replaced", "{\"a\":{\"b\":{}}}", "a.b[1].c", "2", "{\"a\":{\"b\":[null,{\"c\":2}]}}" },
+  { "object-numeric-key", "{\"a\":{}}", "a.0", "1", "{\"a\":{\"0\":1}}" },
   { "escaped-dot", "{}", "a\\.b", "1", "{\"a.b\":1}" },
   { "escaped-bracket", "{}", "a\\[0]", "1", "{\"a[0]\":1}" },
   { "escaped-backslash", "{}", "a\\\\b", "1", "{\"a\\\\b\":1}" },
@@ -83,6 +90,13 @@ static const OverlapRow overlap_rows[] = {
   { "a[0]", "a.0", TRUE },
   { "a[0]", "a[1]", FALSE },
   { "ab", "a", FALSE },
+  /* an index set can change the array's length (glass-easel updates
+   * {{list.length}} when list[2] is set) */
+  { "l[2]", "l.length", TRUE },
+  { "l.length", "l[2]", TRUE },
+  { "l[2].x", "l.length", TRUE },
+  { "l.x", "l.length", FALSE },
+  { "l[2]", "l.size", FALSE },
 };
 
 static void

@@ -51,6 +51,17 @@ static const Row rows[] = {
   { "elif-else", "<view wx:if=\"{{n > 1}}\">big</view>\n<!-- c -->\n<view wx:elif=\"{{n == 1}}\">one</view><view wx:else>none</view>",
     "{\"n\":0}", { "{\"n\":1}", "{\"n\":5}", "{\"n\":0}" },
     { "view('none')", "view('one')", "view('big')", "view('none')" } },
+  /* glass-easel: an object's keys in JavaScript's order (integer-like
+   * first, ascending); a number that is not whole repeats nothing */
+  { "for-object-key-order", "<text wx:for=\"{{o}}\">{{index}}={{item}}</text>",
+    "{\"o\":{\"b\":1,\"2\":2,\"a\":3,\"1\":4,\"01\":5,\"4294967295\":6,\"0\":7}}", { NULL },
+    { "text('0=7') text('1=4') text('2=2') text('b=1') text('a=3') text('01=5') text('4294967295=6')" } },
+  { "for-number-not-whole", "<text wx:for=\"{{n}}\">{{item}}</text>", "{\"n\":2.5}", { "{\"n\":2}" },
+    { "", "text('0') text('1')" } },
+  /* glass-easel: setting list[2] reports the length change */
+  { "length-after-index-set", "<text>{{list.length}}</text><view wx:if=\"{{list.length > 2}}\">more</view>",
+    "{\"list\":[1,2]}", { "{\"list[2]\":3}", "{\"list[1]\":9}" },
+    { "text('2')", "text('3') view('more')", "text('3') view('more')" } },
   { "fx-prefix", "<view fx:if=\"{{a}}\">A</view><view fx:else>B</view>", "{\"a\":false}", { "{\"a\":true}" },
     { "view('B')", "view('A')" } },
   { "for-array", "<view wx:for=\"{{list}}\" id=\"v{{index}}\">{{item.t}}</view>", "{\"list\":[{\"t\":\"a\"},{\"t\":\"b\"}]}",

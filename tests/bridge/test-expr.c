@@ -74,6 +74,16 @@ static const Row rows[] = {
   { "mixed", "a{{n}}b", "\"a5b\"", "n" },
   { "mixed-null", "[{{z}}{{nope}}]", "\"[]\"", NULL },
   { "mixed-object", "x{{obj}}", "\"x[object Object]\"", NULL },
+  /* a binding's whole text as an object's items, without braces (the
+   * platform's shorthand, as in data="{{...}}"): glass-easel */
+  { "top-object-shorthand", "{{ n, s }}", "{\"n\":5,\"s\":\"hi\"}", "n s" },
+  { "top-object-key-first", "{{ q: 3, n }}", "{\"q\":3,\"n\":5}", "n" },
+  { "top-object-spread", "{{ ...obj, s }}", "{\"p\":1,\"s\":\"hi\"}", "obj s" },
+  { "top-object-trailing-comma", "{{ n, }}", "{\"n\":5}", "n" },
+  { "top-object-value-expr", "{{ c: n > 1 ? s : 'x' }}", "{\"c\":\"hi\"}", "n s" },
+  { "top-object-in-text", "x{{ n, s }}", "\"x[object Object]\"", NULL },
+  { "top-object-not-single-ident", "{{ n }}", "5", "n" },
+  { "ternary-not-object", "{{ t ? n : s }}", "5", "t n s" },
   { "mixed-array", "x{{arr}}", "\"x1,2\"", NULL },
   { "mixed-two", "{{n}}{{n}}", "\"55\"", NULL },
   { "space-is-mixed", " {{n}}", "\" 5\"", NULL },
@@ -83,7 +93,9 @@ static const Row rows[] = {
   { "string-number-print", "x{{1e21}}", "\"x1e+21\"", NULL },
   /* found by tests/fuzz: integers past 2^63 printed through a cast */
   { "string-big-integer-print", "x{{1e20}}", "\"x100000000000000000000\"", NULL },
-  { "string-2-pow-63-print", "x{{9223372036854775808}}", "\"x9223372036854775808\"", NULL },
+  /* JavaScript's String(2 ** 63) (was the exact integer here) */
+  { "string-2-pow-63-print", "x{{9223372036854775808}}", "\"x9223372036854776000\"", NULL },
+  { "string-small-print", "x{{0.0000001}}|{{0.000001}}", "\"x1e-7|0.000001\"", NULL },
 };
 
 static void
@@ -138,6 +150,10 @@ static const BadRow bad_rows[] = {
   { "call-trailing-comma", "f(1,)", 4 },
   { "bad-number", "1x", 0 },
   { "assignment", "a = 1", 2 },
+  /* glass-easel: only names (and spreads) start a braceless object */
+  { "top-object-string-first", "'a', b", 3 },
+  { "top-object-path-first", "a.b, c", 3 },
+  { "top-object-number-key", "1: 2", 1 },
   { "too-deep", "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((a))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))", 128 },
 };
 

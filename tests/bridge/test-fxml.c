@@ -17,6 +17,11 @@ dump (const FcFxmlNode *n, GString *out)
     case FC_FXML_DOCUMENT:
       for (guint i = 0; i < n->children->len; i++)
         dump (g_ptr_array_index (n->children, i), out);
+      for (guint i = 0; n->warnings && i < n->warnings->len; i++)
+        {
+          const FcFxmlWarning *w = g_ptr_array_index (n->warnings, i);
+          g_string_append_printf (out, " !%d:%d: %s", w->line, w->col, w->message);
+        }
       break;
     case FC_FXML_COMMENT:
       g_string_append_printf (out, "#c@%d:%d", n->line, n->col);
@@ -63,6 +68,26 @@ static const Row rows[] = {
   { "entities", "<a x=\"&amp;&lt;&gt;&quot;&apos;&#65;&#x42;\"/>", -1, "<a@1:1 x@1:4=\"&<>\\\"'AB\"></>" },
   { "entity-text", "<t>a &amp; b &#x4e2d;</t>", -1, "<t@1:1>\"a & b 中\"@1:4</>" },
   { "lone-ampersand", "<t>a & b</t>", -1, "<t@1:1>\"a & b\"@1:4</>" },
+  /* glass-easel keeps an '&' that starts no reference: "&amp" without
+   * ';' (was an error here), "&1;", "a&b c;", URL queries */
+  { "entity-no-semicolon-kept", "<t>&amp|&nbsp|&lt</t>", -1, "<t@1:1>\"&amp|&nbsp|&lt\"@1:4</>" },
+  { "ampersand-not-a-name", "<t>&1;|&a-b;|a&b c;</t>", -1, "<t@1:1>\"&1;|&a-b;|a&b c;\"@1:4</>" },
+  { "url-query-attr", "<a url=\"/p?id=1&from=list&x\"/>", -1, "<a@1:1 url@1:4=\"/p?id=1&from=list&x\"></>" },
+  /* HTML's named entities, as glass-easel decodes them */
+  { "html-entities", "<t>&copy;&nbsp;&hellip;&mdash;&yen;&times;&AMP;</t>", -1,
+    "<t@1:1>\"\u00a9\u00a0\u2026\u2014\u00a5\u00d7&\"@1:4</>" },
+  { "html-entity-two-code-points", "<a x=\"&fjlig;&NotNestedLessLess;\"/>", -1,
+    "<a@1:1 x@1:4=\"fj\u2aa1\u0338\"></>" },
+  { "entity-number-leading-zeros", "<t>&#000065;&#x41;</t>", -1, "<t@1:1>\"AA\"@1:4</>" },
+  /* entities are not decoded inside {{ }}: the expression as written */
+  { "binding-and-no-spaces", "<a x=\"{{1&&2}}\">{{0&&1}}</a>", -1, "<a@1:1 x@1:4=2>0@1:17</>" },
+  { "binding-ampersand-in-string", "<a x=\"{{'&goodsId=' + 7}}\"/>", -1, "<a@1:1 x@1:4=\"&goodsId=7\"></>" },
+  { "binding-entity-in-string-raw", "<t>{{'x&amp;y'}}|&amp;</t>", -1, "<t@1:1>\"x&amp;y|&\"@1:4</>" },
+  /* "}}" inside a string or an object literal does not end the binding */
+  { "binding-braces-in-string", "<a x=\"{{ '}}' }}\">{{ \"a'}}\" }}</a>", -1, "<a@1:1 x@1:4=\"}}\">\"a'}}\"@1:19</>" },
+  { "binding-escaped-quote", "<t>{{ 'a\\'}}' }}</t>", -1, "<t@1:1>\"a'}}\"@1:4</>" },
+  { "binding-nested-object", "<a x=\"{{ [{a: {b: 1}}] }}\"/>", -1, "<a@1:1 x@1:4=[{\"a\":{\"b\":1}}]></>" },
+  { "binding-object-then-brace", "<t>x{{ {a:1}.a}}}y</t>", -1, "<t@1:1>\"x1}y\"@1:4</>" },
   { "binding-typed", "<a x=\"{{1+2}}\"/>", -1, "<a@1:1 x@1:4=3></>" },
   { "binding-mixed", "<a x=\"n{{1+2}}\"/>", -1, "<a@1:1 x@1:4=\"n3\"></>" },
   { "binding-lt-in-text", "<t>{{1 < 2}}</t>", -1, "<t@1:1>true@1:4</>" },
@@ -85,11 +110,25 @@ static const Row rows[] = {
     "t.fxml:2:1: closing tag </text> does not match <view> opened at 1:1" },
   { "stray-close", "</view>", FC_BRIDGE_ERROR_MISMATCHED_TAG,
     "t.fxml:1:1: closing tag </view> without an open element" },
-  { "duplicate", "<a x=\"1\"\n   x='2'/>", FC_BRIDGE_ERROR_DUPLICATE_ATTRIBUTE,
-    "t.fxml:2:4: duplicate attribute \"x\" on <a>" },
+  /* glass-easel: a duplicate attribute is a warning, the first is kept
+   * (was an error here) */
+  { "duplicate", "<a x=\"1\"\n   x='2'/>", -1,
+    "<a@1:1 x@1:4=\"1\"></> !2:4: duplicate attribute \"x\" on <a>: the first is kept" },
+  { "duplicate-binding", "<a x=\"{{1}}\" y x=\"{{2}}\" x/>", -1,
+    "<a@1:1 x@1:4=1 y@1:14=true></> !1:16: duplicate attribute \"x\" on <a>: the first is kept"
+    " !1:26: duplicate attribute \"x\" on <a>: the first is kept" },
+  /* glass-easel: "bind:" bindings are each a listener, no duplicate */
+  { "repeated-colon-binding", "<a bind:tap=\"x\" bind:tap=\"y\"/>", -1,
+    "<a@1:1 bind:tap@1:4=\"x\" bind:tap@1:17=\"y\"></>" },
+  { "duplicate-bad-value", "<a x=\"1\" x=\"{{+}}\"/>", FC_BRIDGE_ERROR_BAD_EXPRESSION,
+    "t.fxml:1:16: bad expression \"+\": unexpected end of expression" },
   { "bad-entity", "<a x=\"a&bogus;\"/>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:1:8: bad entity" },
   { "bad-entity-number", "<t>\n x&#xZZ;</t>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:2:3: bad entity" },
-  { "bad-entity-no-semicolon", "<t>&amp</t>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:1:4: bad entity" },
+  /* glass-easel: "&#" needs digits and ';' */
+  { "bad-entity-number-no-semicolon", "<t>&#65</t>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:1:4: bad entity" },
+  { "bad-entity-number-empty", "<t>&#;</t>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:1:4: bad entity" },
+  { "bad-entity-surrogate", "<t>&#xD800;</t>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:1:4: bad entity" },
+  { "bad-entity-too-big", "<t>a&#1114112;</t>", FC_BRIDGE_ERROR_BAD_ENTITY, "t.fxml:1:5: bad entity" },
   { "unterminated-binding-attr", "<a x=\"{{a\"/>", FC_BRIDGE_ERROR_UNTERMINATED_BINDING,
     "t.fxml:1:7: unterminated {{" },
   { "unterminated-binding-text", "<t>\n  ab {{ c </t>", FC_BRIDGE_ERROR_UNTERMINATED_BINDING,

@@ -68,12 +68,12 @@ static const char *page_json =
 static const char *app_json =
   "{\"plugins\":{\"video\":{\"version\":\"1.0.0\",\"provider\":\"fc-video-recognition\"}}}";
 
-static Fixture *handler_data[4][2];
+static Fixture *handler_data[5][2];
 
 static void
 fixture_setup (Fixture *f, const char *fxml, const char *data)
 {
-  static const char *names[] = { "h", "outer", "b2", "cap" };
+  static const char *names[] = { "h", "outer", "b2", "cap", "a b" };
   g_autoptr (FcComponentClass) kb = keyboard_class ();
   g_autoptr (FcComponentClass) rec = recorder_class ();
   g_autoptr (FcValue) d = data ? fc_value_from_json (data, NULL) : NULL;
@@ -156,6 +156,23 @@ static const EventRow event_rows[] = {
   { "handler-expression", "<kb id=\"k\" bind:input=\"{{which}}\"/>", "{\"which\":\"h\"}", "#k", "input", 0, "h@k", NULL },
   { "missing-handler", "<kb id=\"k\"\n    bind:input=\"nope\"/>", NULL, "#k", "input", 0, "",
     "t.fxml:2:5: no handler \"nope\" for event \"input\"" },
+  /* glass-easel: the same colon-less binding twice is a duplicate
+   * attribute (warned, the first kept); "bind:" ones are each a listener,
+   * in order, after the colon-less one; colon-less ones of one phase share
+   * a slot, the later wins; "on" binds as "bind" without a colon only */
+  { "duplicate-colonless", "<kb id=\"k\" bindinput=\"h\" bindinput=\"outer\"/>", NULL, "#k", "input", 0, "h@k",
+    "t.fxml:1:26: duplicate attribute \"bindinput\" on <kb>: the first is kept" },
+  { "repeated-colon", "<kb id=\"k\" bind:input=\"h\" bind:input=\"outer\"/>", NULL, "#k", "input", 0, "h@k outer@k", NULL },
+  { "colon-and-colonless", "<kb id=\"k\" bind:input=\"outer\" bindinput=\"h\"/>", NULL, "#k", "input", 0, "h@k outer@k", NULL },
+  { "colonless-later-wins", "<kb id=\"k\" bindinput=\"outer\" catchinput=\"h\"/>", NULL, "#k", "input", 0, "h@k", NULL },
+  { "colonless-later-wins-on", "<kb id=\"k\" oninput=\"outer\" bindinput=\"h\"/>", NULL, "#k", "input", 0, "h@k", NULL },
+  /* glass-easel looks a handler name up as written, spaces and all */
+  { "handler-with-space", "<kb id=\"k\" bindinput=\"a b\"/>", NULL, "#k", "input", 0, "a b@k", NULL },
+  { "handler-not-trimmed", "<kb id=\"k\" bindinput=\" h \"/>", NULL, "#k", "input", 0, "",
+    "t.fxml:1:12: no handler \" h \" for event \"input\"" },
+  { "on-prefix", "<kb id=\"k\" oninput=\"h\"/>", NULL, "#k", "input", 0, "h@k", NULL },
+  { "capture-own-slot", "<view id=\"v\" capture-bindinput=\"cap\" bindinput=\"outer\"><kb id=\"k\"/></view>", NULL,
+    "#k", "input", CAP, "cap@v outer@v", NULL },
   { "builtin-tap", "<view id=\"v\" bindtap=\"outer\"><button id=\"b\" bind:tap=\"h\"/></view>", NULL,
     "#b", "tap", BUB, "h@b outer@v", NULL },
 };
@@ -196,6 +213,19 @@ static const DatasetRow dataset_rows[] = {
   { "typed-binding", "data-n=\"{{n}}\"", "{\"n\":5}" },
   { "valueless", "data-flag", "{\"flag\":true}" },
   { "two", "data-a=\"1\" data-b=\"{{n + 1}}\"", "{\"a\":\"1\",\"b\":6}" },
+  /* odd names, as glass-easel converts them */
+  { "double-dash", "data-a--b=\"1\"", "{\"aB\":\"1\"}" },
+  { "triple-dash", "data-a---b=\"1\"", "{\"aB\":\"1\"}" },
+  { "trailing-dash", "data-trail-=\"2\"", "{\"trail\":\"2\"}" },
+  { "trailing-dashes", "data-a--=\"2\"", "{\"a\":\"2\"}" },
+  { "leading-dash", "data--lead=\"3\"", "{\"Lead\":\"3\"}" },
+  { "only-dash", "data--=\"3\"", "{\"\":\"3\"}" },
+  { "upper-after-dash", "data-A-B=\"4\"", "{\"aB\":\"4\"}" },
+  { "dash-underscore", "data-a-_b=\"5\"", "{\"a_b\":\"5\"}" },
+  { "dash-digit", "data-a-1=\"6\"", "{\"a1\":\"6\"}" },
+  { "mixed-case", "data-aBc-dEf=\"7\"", "{\"abcDef\":\"7\"}" },
+  /* undefined stays a key (see test_dataset_undefined); JSON leaves it out */
+  { "undefined-value", "data-u=\"{{nope}}\" data-z=\"{{null}}\"", "{\"z\":null}" },
 };
 
 static void
@@ -476,6 +506,25 @@ test_boxed_types (void)
   g_assert_finalize_object (page);
 }
 
+/* glass-easel: a data-* bound to undefined is a key of the dataset whose
+ * value is undefined (what a handler's `'u' in dataset` sees) */
+static void
+test_dataset_undefined (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (FcValue) ds = NULL;
+  FcValue *u;
+
+  fixture_setup (&f, "<view id=\"v\" data-u=\"{{nope}}\" data-z=\"{{n}}\"/>", "{\"n\":5}");
+  ds = fc_element_dup_dataset (fc_page_select (f.page, "#v"));
+  u = fc_value_object_get (ds, "u");
+  g_assert_nonnull (u);
+  g_assert_cmpint (fc_value_get_kind (u), ==, FC_VALUE_UNDEFINED);
+  g_assert_cmpuint (fc_value_object_get_size (ds), ==, 2);
+  g_clear_pointer (&ds, fc_value_unref);
+  fixture_teardown (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -501,6 +550,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &load_rows[i], test_load_error);
     }
   g_test_add_func ("/Bridge/SetData/bad-path", test_bad_set_path);
+  g_test_add_func ("/Bridge/Dataset/undefined", test_dataset_undefined);
   g_test_add_func ("/Bridge/Load/fuzz-regressions", test_fuzz_regressions);
   g_test_add_func ("/Bridge/Page/properties", test_page_properties);
   g_test_add_func ("/Bridge/Page/boxed-types", test_boxed_types);
