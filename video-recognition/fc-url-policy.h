@@ -39,11 +39,15 @@ FC_RECORDER_EXPORT gboolean fc_url_policy_check (const char *url,
  * @url: the URL that answered with a redirect
  * @location: the `Location` header's value, absolute or relative
  * @hops: how many redirects were followed before this one
- * @error: return location for a %FC_RESOURCE_ERROR_HTTP error
+ * @error: return location for a %FC_RESOURCE_ERROR_HTTP or
+ *   %FC_RESOURCE_ERROR_NOT_ALLOWED error
  *
  * The URL a redirect leads to (@location resolved against @url), or an
  * error for a redirect that cannot be followed: more than
- * %FC_URL_POLICY_MAX_REDIRECTS of them, or a @location that is not a URL.
+ * %FC_URL_POLICY_MAX_REDIRECTS of them, or a @location that is not a URL
+ * (%FC_RESOURCE_ERROR_HTTP), or one without a host, such as `file:///x`
+ * (%FC_RESOURCE_ERROR_NOT_ALLOWED, "not a valid URL", as
+ * fc_url_policy_check() says of it).
  * The result must pass fc_url_policy_check() again before it is fetched.
  *
  * Returns: (transfer full) (nullable): the next URL

@@ -104,6 +104,10 @@ static const RedirectRow redirect_rows[] = {
   { "scheme-relative-to-unlisted", { "https://a.example.com/y", "//evil.org/z" }, NULL,
     "domain evil.org is not on the download whitelist" },
   { "five-hops", { "https://a.example.com/0", "/1", "/2", "/3", "/4", "/5" }, "https://a.example.com/5", NULL },
+  /* found by fuzz-url: GLib's resolver asserted on a hostless "//" path */
+  { "hostless-double-slash", { "https://a.example.com/y", "foo:/.//b" }, NULL, "not a valid URL" },
+  { "to-a-path-only-scheme", { "https://a.example.com/y", "mailto:x@a.example.com" }, NULL, "not a valid URL" },
+  { "to-file", { "https://a.example.com/y", "file:///etc/passwd" }, NULL, "not a valid URL" },
   { "six-hops", { "https://a.example.com/0", "/1", "/2", "/3", "/4", "/5", "/6" }, NULL, "too many redirects" },
 };
 
