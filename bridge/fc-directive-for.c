@@ -38,18 +38,21 @@ compare_keys (gconstpointer a, gconstpointer b, gpointer list)
   return ia < ib ? -1 : ia > ib; /* insertion order */
 }
 
-static void
+/* The items and indexes @list iterates, at most FC_PAGE_MAX_ELEMENTS of
+ * them (no list renders more: each item is an element at least).
+ * Returns: how many items @list has in all. */
+static double
 for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
 {
   switch (fc_value_get_kind (list))
     {
     case FC_VALUE_ARRAY:
-      for (guint i = 0; i < fc_value_array_get_length (list); i++)
+      for (guint i = 0; i < fc_value_array_get_length (list) && i < FC_PAGE_MAX_ELEMENTS; i++)
         {
           g_ptr_array_add (items, fc_value_ref (fc_value_array_get (list, i)));
           g_ptr_array_add (indexes, fc_value_new_number (i));
         }
-      break;
+      return fc_value_array_get_length (list);
     case FC_VALUE_OBJECT:
       {
         /* JavaScript's key order, as glass-easel iterates: integer-like
@@ -59,39 +62,55 @@ for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
         for (guint i = 0; i < n; i++)
           g_array_append_val (order, i);
         g_array_sort_with_data (order, compare_keys, list);
-        for (guint k = 0; k < n; k++)
+        for (guint k = 0; k < n && k < FC_PAGE_MAX_ELEMENTS; k++)
           {
             guint i = g_array_index (order, guint, k);
             g_ptr_array_add (items, fc_value_ref (fc_value_object_get_nth (list, i)));
             g_ptr_array_add (indexes, fc_value_new_string (fc_value_object_get_key (list, i)));
           }
-        break;
+        return n;
       }
     case FC_VALUE_NUMBER:
       /* glass-easel repeats a whole number of times only */
       if (fc_value_get_number (list) != floor (fc_value_get_number (list)))
         break;
-      for (double i = 0; i < fc_value_get_number (list) && i < 100000; i++)
+      for (double i = 0; i < fc_value_get_number (list) && i < FC_PAGE_MAX_ELEMENTS; i++)
         {
           g_ptr_array_add (items, fc_value_new_number (i));
           g_ptr_array_add (indexes, fc_value_new_number (i));
         }
-      break;
+      return MAX (fc_value_get_number (list), 0);
     case FC_VALUE_STRING:
       {
         guint i = 0;
-        /* strings from a host's C code need not be valid UTF-8 */
-        g_autofree char *valid = g_utf8_make_valid (fc_value_get_string (list), -1);
-        for (const char *c = valid; *c; c = g_utf8_next_char (c), i++)
+        /* an FcValue's string is valid UTF-8 (fc_value_new_string()) */
+        for (const char *c = fc_value_get_string (list); *c && i < FC_PAGE_MAX_ELEMENTS; c = g_utf8_next_char (c), i++)
           {
             g_ptr_array_add (items, fc_value_new_string_take (g_strndup (c, g_utf8_next_char (c) - c)));
             g_ptr_array_add (indexes, fc_value_new_number (i));
           }
-        break;
+        return g_utf8_strlen (fc_value_get_string (list), -1);
       }
     default:
       break;
     }
+  return items->len;
+}
+
+/* Whether the page may build another instance of @el's list: not once it
+ * holds FC_PAGE_MAX_ELEMENTS elements. When it may not, the page is told
+ * which list stops and where (@built of its @wanted items). */
+static gboolean
+for_within_budget (FcPage *self, FcElement *el, guint built, double wanted)
+{
+  if (self->n_elements < FC_PAGE_MAX_ELEMENTS)
+    return TRUE;
+  el->truncated = TRUE;
+  self->lists_truncated = TRUE;
+  fc_page_emit_warning (self, el->node->line, el->node->col,
+                        "wx:for renders %u of its %.15g items: the page holds its limit of %u elements", built, wanted,
+                        (guint) FC_PAGE_MAX_ELEMENTS);
+  return FALSE;
 }
 
 static char *
@@ -123,8 +142,8 @@ set_instance_item (FcPage *self, FcElement *child, FcValue *item, FcValue *index
 /* wx:key: instances follow their item's key, so a component keeps its
  * state when the list is reordered; unmatched ones are built or removed. */
 static gboolean
-for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *indexes, const char *item_name,
-                   const char *index_name, GError **error)
+for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *indexes, double wanted,
+                   const char *item_name, const char *index_name, GError **error)
 {
   const char *key = fc_element_tree_directive (el->node, "key")->value;
   g_autoptr (GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -155,8 +174,11 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
         }
       else
         {
-          ScopeRef *sc = fc_item_scope_new (el->scope, item_name, index_name, g_ptr_array_index (items, i),
-                                    g_ptr_array_index (indexes, i));
+          ScopeRef *sc;
+          if (!for_within_budget (self, el, order->len, wanted))
+            break;
+          sc = fc_item_scope_new (el->scope, item_name, index_name, g_ptr_array_index (items, i),
+                                  g_ptr_array_index (indexes, i));
           child = fc_element_tree_build (self, el, el->node, NULL, NULL, sc, el->consumed, error);
           fc_item_scope_unref (sc);
           if (!child)
@@ -223,12 +245,14 @@ for_refresh (FcPage *self, FcElement *el, GError **error)
   const char *index_name = index_attr && index_attr->value ? index_attr->value : "index";
   Binding *b = &el->bindings[0];
   guint n_old = el->children->len, n_new;
+  double wanted;
   gboolean ok = TRUE;
 
-  for_items (b->value, items, indexes);
+  wanted = for_items (b->value, items, indexes);
   n_new = items->len;
+  el->truncated = FALSE;
   if (n_old > 0 && fc_element_tree_directive (el->node, "key") && fc_element_tree_directive (el->node, "key")->value)
-    return for_refresh_keyed (self, el, items, indexes, item_name, index_name, error);
+    return for_refresh_keyed (self, el, items, indexes, wanted, item_name, index_name, error);
   fc_page_update_begin (self);
   for (guint i = 0; i < MIN (n_old, n_new); i++)
     {
@@ -248,7 +272,13 @@ for_refresh (FcPage *self, FcElement *el, GError **error)
     }
   for (guint i = n_old; i < n_new && ok; i++)
     {
-      ScopeRef *sc = fc_item_scope_new (el->scope, item_name, index_name, g_ptr_array_index (items, i),
+      ScopeRef *sc;
+      if (!for_within_budget (self, el, i, wanted))
+        {
+          n_new = i;
+          break;
+        }
+      sc = fc_item_scope_new (el->scope, item_name, index_name, g_ptr_array_index (items, i),
                                 g_ptr_array_index (indexes, i));
       FcElement *child = fc_element_tree_build (self, el, el->node, NULL, NULL, sc, el->consumed, error);
       fc_item_scope_unref (sc);

@@ -145,6 +145,33 @@ fc_element_destroy (FcPage *self, FcElement *el)
     fc_element_free (el);
 }
 
+static void
+retry_truncated (FcPage *self, FcElement *el)
+{
+  if (el->truncated && !el->dead)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!el->kind->refresh (self, el, &error))
+        fc_page_emit_warning (self, el->node->line, el->node->col, "%s", error->message);
+    }
+  for (guint i = 0; el->children && i < el->children->len; i++)
+    retry_truncated (self, g_ptr_array_index (el->children, i));
+}
+
+/* Once an update ends with room again below FC_PAGE_MAX_ELEMENTS, the
+ * lists that stopped at it build the rest of their items, in document
+ * order (each may stop again). */
+void
+fc_page_retry_truncated (FcPage *self)
+{
+  self->lists_truncated = FALSE;
+  if (!self->root)
+    return;
+  fc_page_update_begin (self);
+  retry_truncated (self, self->root);
+  fc_page_update_end (self);
+}
+
 /* What fc_page_update_end() does when the last update ends. */
 void
 fc_page_free_graveyard (FcPage *self)

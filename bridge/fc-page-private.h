@@ -101,6 +101,7 @@ struct _FcElement {
   GPtrArray *branches;   /* wx:if: const FcFxmlNode* per branch */
   int active;            /* wx:if: the branch shown, -1 for none */
   guint consumed;        /* directives already applied when building from node */
+  gboolean truncated;    /* wx:for: stopped at FC_PAGE_MAX_ELEMENTS, fewer instances than items */
   FcPage *page;
   FcElement *parent;
   GPtrArray *children; /* FcElement*, NULL for text */
@@ -162,6 +163,7 @@ struct _FcPage {
   guint updating;           /* > 0 while bindings update or events run */
   guint refreshing;         /* > 0 while a wx:for instance is refreshed */
   GPtrArray *graveyard;     /* removed elements, freed when updating ends */
+  gboolean lists_truncated; /* some wx:for stopped at FC_PAGE_MAX_ELEMENTS */
 
   double now;
   GArray *timers; /* Timer */

@@ -24,6 +24,19 @@ G_BEGIN_DECLS
  * url), `property-changed` (element, property name, value: every real
  * change after mount), `element-changed` (element, `#text` or attribute).
  */
+/**
+ * FC_PAGE_MAX_ELEMENTS:
+ *
+ * How many elements (text nodes included) a page may hold before a
+ * `wx:for` builds no further instance: the list renders the items built
+ * so far (the last may pass the bound by its own size), the page gets a
+ * `warning` naming the list, and it stays usable. Nested lists multiply
+ * (`wx:for` over 20 items, each over 100,000), so the bound is the page's,
+ * not a list's. The platform advises fewer than 1,000 nodes a page; this
+ * is a hundred times that.
+ */
+#define FC_PAGE_MAX_ELEMENTS 100000
+
 #define FC_TYPE_PAGE (fc_page_get_type ())
 FC_BRIDGE_EXPORT G_DECLARE_FINAL_TYPE (FcPage, fc_page, FC, PAGE, GObject)
 

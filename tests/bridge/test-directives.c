@@ -246,6 +246,52 @@ test_reentrant (void)
   g_assert_finalize_object (reentrant_page);
 }
 
+static void
+count_warning (FcPage *page, const char *message, gpointer user_data)
+{
+  GPtrArray *warnings = user_data;
+  g_ptr_array_add (warnings, g_strdup (message));
+}
+
+/* Nested lists multiply: 20 outer items of 100,000 inner ones would be
+ * 2,000,000 elements (the page fuzz target's timeout). The page stops at
+ * FC_PAGE_MAX_ELEMENTS, says which list stopped, and stays usable. */
+static void
+test_element_budget (void)
+{
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"outer\":\"abcdefghijklmnopqrst\",\"n\":100000}", NULL);
+  g_autoptr (FcValue) small = fc_value_from_json ("{\"n\":2}", NULL);
+  g_autoptr (GError) error = NULL;
+  FcElement *first;
+
+  g_signal_connect (page, "warning", G_CALLBACK (count_warning), warnings);
+  g_assert_true (fc_page_load (page, NULL, NULL,
+                               "<view wx:for=\"{{outer}}\" wx:for-item=\"o\">\n"
+                               "  <text wx:for=\"{{n}}\" id=\"t{{o}}{{index}}\">{{o}}{{item}}</text></view>",
+                               "t.fxml", data, &error));
+  g_assert_no_error (error);
+  /* the last instance built may pass the bound by its own size (2 here) */
+  g_assert_cmpuint (fc_page_get_n_elements (page), >=, FC_PAGE_MAX_ELEMENTS);
+  g_assert_cmpuint (fc_page_get_n_elements (page), <=, FC_PAGE_MAX_ELEMENTS + 2);
+  /* the first outer item's list renders what fits, the later ones nothing */
+  g_assert_nonnull (fc_page_select (page, "#ta0"));
+  g_assert_null (fc_page_select (page, "#tt0"));
+  g_assert_cmpuint (warnings->len, >=, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "t.fxml:2:3: wx:for renders "));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "of its 100000 items: the page holds its limit of 100000 elements"));
+
+  /* shorter lists fit again: every outer item renders its two */
+  g_ptr_array_set_size (warnings, 0);
+  g_assert_true (fc_page_set_data (page, small, &error));
+  g_assert_cmpuint (warnings->len, ==, 0);
+  first = fc_page_select (page, "#tt1");
+  g_assert_nonnull (first);
+  /* #for, and per outer item: view, inner #for, two texts with their text */
+  g_assert_cmpuint (fc_page_get_n_elements (page), ==, 1 + 20 * (1 + 1 + 2 * 2));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -258,5 +304,6 @@ main (int argc, char **argv)
   g_test_add_func ("/Bridge/Directive/events-in-for", test_events_in_for);
   g_test_add_func ("/Bridge/Directive/reentrant-removal", test_reentrant);
   g_test_add_func ("/Bridge/Directive/key-keeps-instances", test_key_keeps_instances);
+  g_test_add_func ("/Bridge/Directive/element-budget", test_element_budget);
   return g_test_run ();
 }
