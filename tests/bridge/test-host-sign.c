@@ -20,32 +20,13 @@
 #define VEC_TOKEN "abc123token"
 #define VEC_SIGNATURE "20c591619b2402c2e20e6b68946b060cd56a0d9f"
 
-/* This test's own signature: ASCII values only, sorted bytewise (which is
- * JavaScript's order for ASCII), joined, SHA-1. */
-static int
-cmp (const void *a, const void *b)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-static char *
-ref_sign (const char *appid, const char *nonce, const char *ts,
-          const char *token)
-{
-  const char *v[4] = { appid, nonce, ts, token };
-  g_autofree char *joined = NULL;
-
-  qsort (v, 4, sizeof v[0], cmp);
-  joined = g_strconcat (v[0], v[1], v[2], v[3], NULL);
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA1, joined, -1);
-}
 
 static void
 test_vector (void)
 {
   g_autofree char *sig = fc_host_sign_compute (VEC_APPID, VEC_NONCE, VEC_TIME,
                                                VEC_TOKEN);
-  g_autofree char *ref = ref_sign (VEC_APPID, VEC_NONCE, VEC_TIME, VEC_TOKEN);
+  g_autofree char *ref = fc_test_reference_signature (VEC_APPID, VEC_NONCE, VEC_TIME, VEC_TOKEN);
   g_autofree char *header = fc_host_sign_make_header (
       VEC_APPID, VEC_NONCE, g_ascii_strtoll (VEC_TIME, NULL, 10), VEC_TOKEN);
   g_autofree char *readme_path = NULL, *readme = NULL;
@@ -167,7 +148,7 @@ test_verify (gconstpointer p)
   g_autofree char *old_s = g_strdup_printf ("%" G_GINT64_FORMAT, now - 901);
   const char *ts = strstr (row->header, "@OLD@") ? old_s : now_s;
   /* the signature the server expects for wxA and its token, computed here */
-  g_autofree char *sig = ref_sign ("wxA", "abc", ts, "s3cr3tTok");
+  g_autofree char *sig = fc_test_reference_signature ("wxA", "abc", ts, "s3cr3tTok");
   g_autoptr (GString) header = g_string_new (row->header);
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -279,20 +260,7 @@ make_app (void)
     "<view id=\"v\"><hello-component id=\"hc\"/></view>",
     NULL,
   };
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("fc-host-sign-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; files[i]; i += 2)
-    {
-      g_autofree char *path = g_build_filename (dir, files[i], NULL);
-      g_autofree char *parent = g_path_get_dirname (path);
-
-      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-      g_file_set_contents (path, files[i + 1], -1, &error);
-      g_assert_no_error (error);
-    }
-  return dir;
+  return fc_test_make_tree ("fc-host-sign-XXXXXX", files);
 }
 
 /* "noncestr" and "timestamp" of a header, checked against the signature
@@ -310,7 +278,7 @@ check_header (char **h, const char *appid, const char *token, char **nonce,
   g_assert_cmpstr (h[2], ==, "Referer");
   v = fc_value_from_json (h[1], NULL);
   g_assert_nonnull (v);
-  sig = ref_sign (appid, fc_value_get_string (fc_value_object_get (v, "noncestr")),
+  sig = fc_test_reference_signature (appid, fc_value_get_string (fc_value_object_get (v, "noncestr")),
                   fc_value_get_string (fc_value_object_get (v, "timestamp")), token);
   g_assert_cmpstr (fc_value_get_string (fc_value_object_get (v, "signature")), ==, sig);
   *nonce = g_strdup (fc_value_get_string (fc_value_object_get (v, "noncestr")));

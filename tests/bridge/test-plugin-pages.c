@@ -108,18 +108,7 @@ static const char *const app_files[] = {
 static char *
 make_app (void)
 {
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("fc-plugin-pages-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; app_files[i]; i += 2)
-    {
-      g_autofree char *path = g_build_filename (dir, app_files[i], NULL);
-      g_autofree char *parent = g_path_get_dirname (path);
-      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-      g_file_set_contents (path, app_files[i + 1], -1, &error);
-      g_assert_no_error (error);
-    }
-  return dir;
+  return fc_test_make_tree ("fc-plugin-pages-XXXXXX", app_files);
 }
 
 static void

@@ -38,20 +38,7 @@ make_app (const char *app_json)
     "packageA/pages/a.fxml", "<view id=\"a\"/>",
     NULL,
   };
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("fc-plugin-peers-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; files[i]; i += 2)
-    {
-      g_autofree char *path = g_build_filename (dir, files[i], NULL);
-      g_autofree char *parent = g_path_get_dirname (path);
-
-      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-      g_file_set_contents (path, files[i + 1], -1, &error);
-      g_assert_no_error (error);
-    }
-  return dir;
+  return fc_test_make_tree ("fc-plugin-peers-XXXXXX", files);
 }
 
 static FcPage *

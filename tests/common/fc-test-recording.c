@@ -265,3 +265,33 @@ fc_test_make_tone (const char *path, double hz, int rate)
   g_assert_no_error (error);
   run_to_eos (pipeline);
 }
+
+GBytes *
+fc_test_encode (const char *desc, gsize min_size)
+{
+  g_autofree char *launch = g_strdup_printf ("%s ! appsink name=out sync=false", desc);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GstElement) pipeline = gst_parse_launch (launch, &error);
+  g_autoptr (GstElement) sink = NULL;
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  GstSample *sample = NULL;
+
+  g_assert_no_error (error);
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "out");
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  /* appsink's action signal: no link to gstreamer-app needed */
+  for (g_signal_emit_by_name (sink, "pull-sample", &sample); sample; g_signal_emit_by_name (sink, "pull-sample", &sample))
+    {
+      GstMapInfo map;
+      GstBuffer *buf = gst_sample_get_buffer (sample);
+
+      gst_buffer_map (buf, &map, GST_MAP_READ);
+      g_byte_array_append (out, map.data, map.size);
+      gst_buffer_unmap (buf, &map);
+      gst_sample_unref (sample);
+      sample = NULL;
+    }
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  g_assert_cmpuint (out->len, >, min_size);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}

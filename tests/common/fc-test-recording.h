@@ -57,4 +57,9 @@ GstClockTime fc_test_decode_video (const char *path, guint *n_frames);
 /* Writes a 200 ms sine tone of HZ at RATE (mono S16) as WAV to PATH. */
 void fc_test_make_tone (const char *path, double hz, int rate);
 
+/* The bytes a pipeline DESC (a gst-launch description ending in an
+ * encoder or muxer) writes, gathered by an appsink; asserts that they are
+ * more than MIN_SIZE. For files a test server hands out. */
+GBytes *fc_test_encode (const char *desc, gsize min_size);
+
 G_END_DECLS

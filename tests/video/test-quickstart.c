@@ -7,12 +7,12 @@
 
 #include <gio/gio.h>
 #include <gst/gst.h>
-#include <gst/app/app.h>
 #include <gst/pbutils/pbutils.h>
 #include <libsoup/soup.h>
 #include <glib/gstdio.h>
 
 #include "common/fc-test-files.h"
+#include "common/fc-test-recording.h"
 
 #define N_PROMPTS 3
 
@@ -23,30 +23,8 @@ static GBytes *
 encode_mp3 (int freq)
 {
   g_autofree char *desc = g_strdup_printf (
-      "audiotestsrc num-buffers=40 freq=%d ! audio/x-raw,rate=44100,channels=1 "
-      "! lamemp3enc ! appsink name=out sync=false", freq);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstElement) pipeline = gst_parse_launch (desc, &error);
-  g_autoptr (GstElement) sink = NULL;
-  g_autoptr (GByteArray) out = g_byte_array_new ();
-  GstSample *sample;
-
-  g_assert_no_error (error);
-  sink = gst_bin_get_by_name (GST_BIN (pipeline), "out");
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  while ((sample = gst_app_sink_pull_sample (GST_APP_SINK (sink))) != NULL)
-    {
-      GstMapInfo map;
-      GstBuffer *buf = gst_sample_get_buffer (sample);
-
-      gst_buffer_map (buf, &map, GST_MAP_READ);
-      g_byte_array_append (out, map.data, map.size);
-      gst_buffer_unmap (buf, &map);
-      gst_sample_unref (sample);
-    }
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-  g_assert_cmpuint (out->len, >, 1000);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+      "audiotestsrc num-buffers=40 freq=%d ! audio/x-raw,rate=44100,channels=1 ! lamemp3enc", freq);
+  return fc_test_encode (desc, 1000);
 }
 
 static void

@@ -8,13 +8,13 @@
  * either program, with G_MESSAGES_DEBUG=all, dumps included. */
 
 #include <gio/gio.h>
-#include <gst/app/app.h>
 #include <gst/gst.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
 #include <fc-bridge.h>
 #include "common/fc-test-files.h"
+#include "common/fc-test-recording.h"
 
 #define APPID "wx5e1f0a11ed5ec0de"
 #define TOKEN "Tk9-sEcReT-0rJq7Lw2"
@@ -37,52 +37,6 @@ typedef struct
 
 static Server srv;
 
-static GBytes *
-encode (const char *desc)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstElement) pipeline = gst_parse_launch (desc, &error);
-  g_autoptr (GstElement) sink = NULL;
-  g_autoptr (GByteArray) out = g_byte_array_new ();
-  GstSample *sample;
-
-  g_assert_no_error (error);
-  sink = gst_bin_get_by_name (GST_BIN (pipeline), "out");
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  while ((sample = gst_app_sink_pull_sample (GST_APP_SINK (sink))) != NULL)
-    {
-      GstMapInfo map;
-      GstBuffer *buf = gst_sample_get_buffer (sample);
-
-      gst_buffer_map (buf, &map, GST_MAP_READ);
-      g_byte_array_append (out, map.data, map.size);
-      gst_buffer_unmap (buf, &map);
-      gst_sample_unref (sample);
-    }
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-  g_assert_cmpuint (out->len, >, 100);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-}
-
-/* The signature as the platform defines it, computed here: ASCII values
- * sorted bytewise (JavaScript's order for ASCII), joined, SHA-1. */
-static int
-cmp (const void *a, const void *b)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-static char *
-ref_sign (const char *appid, const char *nonce, const char *ts,
-          const char *token)
-{
-  const char *v[4] = { appid, nonce, ts, token };
-  g_autofree char *joined = NULL;
-
-  qsort (v, 4, sizeof v[0], cmp);
-  joined = g_strconcat (v[0], v[1], v[2], v[3], NULL);
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA1, joined, -1);
-}
 
 /* NULL when the request's headers are right, else what is wrong */
 static char *
@@ -108,7 +62,7 @@ check_request (SoupServerMessage *msg)
       || !(sig = fc_value_object_get (v, "signature")) || fc_value_get_kind (nonce) != FC_VALUE_STRING
       || fc_value_get_kind (ts) != FC_VALUE_STRING || fc_value_get_kind (sig) != FC_VALUE_STRING)
     return g_strdup_printf ("malformed X-WECHAT-HOSTSIGN %s", sign);
-  want = ref_sign (APPID, fc_value_get_string (nonce), fc_value_get_string (ts), TOKEN);
+  want = fc_test_reference_signature (APPID, fc_value_get_string (nonce), fc_value_get_string (ts), TOKEN);
   if (strcmp (want, fc_value_get_string (sig)) != 0)
     return g_strdup_printf ("signature %s, computed %s", fc_value_get_string (sig), want);
   if (strlen (fc_value_get_string (nonce)) < 16)
@@ -408,8 +362,7 @@ test_replay_bad_token (void)
 static void
 test_demo_headless (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("fc-request-sign-XXXXXX", &error);
+  g_autofree char *dir = NULL;
   g_autofree char *domain = g_strdup_printf ("127.0.0.1:%u", srv.port);
   g_autofree char *data = g_strdup_printf (
       "{\"recordTime\": 500, \"stepList\": [{\"showTime\": 0, \"audioSrc\": \"http://127.0.0.1:%u/a1\", "
@@ -433,15 +386,7 @@ test_demo_headless (void)
   };
   Child child = { 0 };
 
-  g_assert_no_error (error);
-  for (guint i = 0; files[i]; i += 2)
-    {
-      g_autofree char *p = g_build_filename (dir, files[i], NULL);
-      g_autofree char *parent = g_path_get_dirname (p);
-
-      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-      g_assert_true (g_file_set_contents (p, files[i + 1], -1, &error));
-    }
+  dir = fc_test_make_tree ("fc-request-sign-XXXXXX", files);
   server_reset (TRUE, "https://servicewechat.com/" APPID "/3/page-frame.html");
   run_fc_demo ((const char *[]) { "--headless", "--app", dir, "--page", "pages/video/video", "--temp-dir", dir,
                                   "--download-domain", domain, "--allow-insecure-http", NULL },
@@ -471,8 +416,8 @@ main (int argc, char **argv)
       g_test_skip ("run through meson test");
       return g_test_run ();
     }
-  srv.wav = encode ("audiotestsrc num-buffers=10 ! audio/x-raw,rate=16000,channels=1 ! wavenc ! appsink name=out sync=false");
-  srv.png = encode ("videotestsrc num-buffers=1 ! video/x-raw,width=64,height=64 ! pngenc ! appsink name=out sync=false");
+  srv.wav = fc_test_encode ("audiotestsrc num-buffers=10 ! audio/x-raw,rate=16000,channels=1 ! wavenc", 100);
+  srv.png = fc_test_encode ("videotestsrc num-buffers=1 ! video/x-raw,width=64,height=64 ! pngenc", 100);
   srv.hops = g_ptr_array_new_with_free_func (g_free);
   srv.bad = g_ptr_array_new_with_free_func (g_free);
   srv.nonces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
