@@ -17,54 +17,10 @@
 #include "fc-demo-app.h"
 #include "common/fc-test-files.h"
 #include "common/fc-test-xinput.h"
+#include "common/fc-test-widgets.h"
 
 static char *app_dir;
 static FcHostSettings *settings;
-
-static GtkWidget *
-find_type (GtkWidget *w, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *f = find_type (c, type);
-      if (f)
-        return f;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_name (GtkWidget *w, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (w), name) == 0)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *f = find_name (c, name);
-      if (f)
-        return f;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_class (GtkWidget *w, const char *css_class)
-{
-  if (gtk_widget_has_css_class (w, css_class))
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *f = find_class (c, css_class);
-      if (f)
-        return f;
-    }
-  return NULL;
-}
 
 /* The header bar's back button: the button with the tooltip "Back". */
 static GtkWidget *
@@ -82,37 +38,13 @@ find_back (GtkWidget *w)
   return NULL;
 }
 
-static void
-label_text (GtkWidget *w, GString *out)
-{
-  if (!gtk_widget_get_visible (w))
-    return;
-  if (GTK_IS_LABEL (w))
-    g_string_append (out, gtk_label_get_text (GTK_LABEL (w)));
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c;
-       c = gtk_widget_get_next_sibling (c))
-    label_text (c, out);
-}
-
 static char *
 text_of_name (FcDemoWindow *w, const char *name)
 {
-  GtkWidget *x = find_name (fc_demo_window_get_page_widget (w), name);
-  GString *s = g_string_new (NULL);
+  GtkWidget *x = fc_test_find_name (fc_demo_window_get_page_widget (w), name);
 
   g_assert_nonnull (x);
-  label_text (x, s);
-  return g_string_free (s, FALSE);
-}
-
-static guint
-count (const char *s, const char *what)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (s, what); p; p = strstr (p + 1, what))
-    n++;
-  return n;
+  return fc_test_widget_text (x);
 }
 
 typedef gboolean (*Cond) (FcDemoWindow *w, gpointer data);
@@ -157,7 +89,7 @@ close_window (FcDemoWindow *w)
 static FcKeyboardView *
 keyboard_of (FcDemoWindow *w)
 {
-  GtkWidget *kb = find_type (fc_demo_window_get_page_widget (w),
+  GtkWidget *kb = fc_test_find_type (fc_demo_window_get_page_widget (w),
                              FC_TYPE_KEYBOARD_VIEW);
 
   g_assert_nonnull (kb);
@@ -213,7 +145,7 @@ test_navigate_and_type (void)
   g_assert_false (gtk_widget_get_visible (find_back (GTK_WIDGET (w))));
 
   fc_test_xinput_click (
-      find_name (fc_demo_window_get_page_widget (w), "to-pin"));
+      fc_test_find_name (fc_demo_window_get_page_widget (w), "to-pin"));
   g_assert_true (wait_for (w, depth_is, GUINT_TO_POINTER (2), 5000));
   fc_test_xinput_wait (400); /* the keyboard slides in */
   fc_test_xinput_sync (GTK_WIDGET (w));
@@ -225,8 +157,8 @@ test_navigate_and_type (void)
       click_key (w, label);
     }
   text = text_of_name (w, "dots");
-  g_assert_cmpuint (count (text, "●"), ==, 4);
-  g_assert_cmpuint (count (text, "○"), ==, 2);
+  g_assert_cmpuint (fc_test_count (text, "●"), ==, 4);
+  g_assert_cmpuint (fc_test_count (text, "○"), ==, 2);
   g_free (text);
 
   fc_test_xinput_click (find_back (GTK_WIDGET (w)));
@@ -234,7 +166,7 @@ test_navigate_and_type (void)
   fc_test_xinput_sync (GTK_WIDGET (w));
 
   fc_test_xinput_click (
-      find_name (fc_demo_window_get_page_widget (w), "to-amount"));
+      fc_test_find_name (fc_demo_window_get_page_widget (w), "to-amount"));
   g_assert_true (wait_for (w, depth_is, GUINT_TO_POINTER (2), 5000));
   fc_test_xinput_wait (400);
   fc_test_xinput_sync (GTK_WIDGET (w));
@@ -249,7 +181,7 @@ test_navigate_and_type (void)
   g_free (text);
   /* the keyboard's title bar button, its closeButtonText */
   {
-    GtkWidget *done = find_class (GTK_WIDGET (keyboard_of (w)),
+    GtkWidget *done = fc_test_find_class (GTK_WIDGET (keyboard_of (w)),
                                   "fc-header-close");
 
     g_assert_nonnull (done);
@@ -266,7 +198,7 @@ test_navigate_and_type (void)
 static gboolean
 previewing (FcDemoWindow *w, gpointer data)
 {
-  GtkWidget *v = find_type (fc_demo_window_get_page_widget (w),
+  GtkWidget *v = fc_test_find_type (fc_demo_window_get_page_widget (w),
                             FC_TYPE_RECORDER_VIEW);
 
   return v && !fc_demo_window_get_loading (w)
@@ -317,14 +249,14 @@ test_record_button (void)
   g_assert_true (wait_for (w, previewing, NULL, 30000));
   fc_test_xinput_wait (300);
   g_assert_true (wait_for (w, previewing, NULL, 30000));
-  view = find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
+  view = fc_test_find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
   recorder = fc_recorder_view_get_recorder (FC_RECORDER_VIEW (view));
   /* a screen reader can read what the person is asked to say */
   gtk_test_accessible_assert_property (
       view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
       "First line of text\nSecond line Highlight Highlight Text text text "
       "text text\nThird line text text text text text");
-  a11y_button = find_type (view, GTK_TYPE_BUTTON);
+  a11y_button = fc_test_find_type (view, GTK_TYPE_BUTTON);
   g_assert_nonnull (a11y_button);
   gtk_test_accessible_assert_property (a11y_button,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -366,27 +298,7 @@ test_record_button (void)
 static void
 shoot (FcDemoWindow *w, const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (w);
-  const char *dir = g_getenv ("FC_SCREENSHOT_DIR");
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path
-      = dir && *dir ? g_build_filename (dir, file, NULL)
-                    : g_test_build_filename (G_TEST_BUILT, file, NULL);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget),
-      height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (
-      gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-      &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  g_autoptr (GdkTexture) texture = fc_test_shoot (GTK_WIDGET (w), name);
 }
 
 /* The colour at the window's point (X, Y) of a fresh rendering of W. */
@@ -453,9 +365,9 @@ test_record_by_keyboard (void)
   g_assert_true (wait_for (w, previewing, NULL, 30000));
   fc_test_xinput_wait (300);
   g_assert_true (wait_for (w, previewing, NULL, 30000));
-  view = find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
+  view = fc_test_find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
   recorder = fc_recorder_view_get_recorder (FC_RECORDER_VIEW (view));
-  a11y_button = find_type (view, GTK_TYPE_BUTTON);
+  a11y_button = fc_test_find_type (view, GTK_TYPE_BUTTON);
   vp = (FcViewport){ gtk_widget_get_width (view),
                      gtk_widget_get_height (view) };
   fc_recorder_get_button_layout (recorder, &vp, &r);
@@ -502,12 +414,12 @@ test_chinese_page (void)
   w = open_window ("pages/index/index", 4000);
   fc_demo_window_set_navigate_delay (w, 200);
   fc_test_xinput_click (
-      find_name (fc_demo_window_get_page_widget (w), "to-video-zh"));
+      fc_test_find_name (fc_demo_window_get_page_widget (w), "to-video-zh"));
   g_assert_true (wait_for (w, depth_is, GUINT_TO_POINTER (2), 5000));
   g_assert_true (wait_for (w, previewing, NULL, 30000));
   fc_test_xinput_wait (300);
   g_assert_true (wait_for (w, previewing, NULL, 30000));
-  view = find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
+  view = fc_test_find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
   gtk_test_accessible_assert_property (
       view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
       "请用普通话朗读以下内容\n第二行 重点 重点 文字文字文字文字\n"

@@ -11,6 +11,7 @@
 
 #include "fc-demo-app.h"
 #include "common/fc-test-files.h"
+#include "common/fc-test-widgets.h"
 
 static char *app_dir;
 static FcHostSettings *settings; /* the test devices, a temp dir, no downloads */
@@ -46,54 +47,6 @@ wait_for (FcDemoWindow *w, Cond cond, gpointer data, guint timeout_ms)
   return TRUE;
 }
 
-static GtkWidget *
-find_type (GtkWidget *w, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *f = find_type (c, type);
-      if (f)
-        return f;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_name (GtkWidget *w, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (w), name) == 0)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *f = find_name (c, name);
-      if (f)
-        return f;
-    }
-  return NULL;
-}
-
-/* every visible GtkLabel's text under @w, concatenated */
-static void
-label_text (GtkWidget *w, GString *out)
-{
-  if (!gtk_widget_get_visible (w))
-    return;
-  if (GTK_IS_LABEL (w))
-    g_string_append (out, gtk_label_get_text (GTK_LABEL (w)));
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    label_text (c, out);
-}
-
-static char *
-text_of (GtkWidget *w)
-{
-  GString *s = g_string_new (NULL);
-  label_text (w, s);
-  return g_string_free (s, FALSE);
-}
-
 /* the keyboard's key labels, each with a trailing space */
 static void
 key_labels (FcKeyboardView *view, GtkWidget *w, GString *out)
@@ -114,44 +67,10 @@ has_key (FcKeyboardView *view, const char *label)
   return strstr (s->str, needle) != NULL;
 }
 
-static guint
-count (const char *s, const char *what)
-{
-  guint n = 0;
-  for (const char *p = s; (p = strstr (p, what)); p += strlen (what))
-    n++;
-  return n;
-}
-
-static GdkTexture *
-shoot_texture (FcDemoWindow *w, const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (w);
-  const char *dir = g_getenv ("FC_SCREENSHOT_DIR");
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = dir && *dir ? g_build_filename (dir, file, NULL)
-                                      : g_test_build_filename (G_TEST_BUILT, file, NULL);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-  return g_steal_pointer (&texture);
-}
-
 static void
 shoot (FcDemoWindow *w, const char *name)
 {
-  g_autoptr (GdkTexture) texture = shoot_texture (w, name);
+  g_autoptr (GdkTexture) texture = fc_test_shoot (GTK_WIDGET (w), name);
 }
 
 /* The colour of the shot's pixel at @widget's point (@x, @y), 0xRRGGBB. */
@@ -209,7 +128,7 @@ call (FcDemoWindow *w, const char *selector, const char *method, const char *key
 static FcKeyboardView *
 keyboard_of (FcDemoWindow *w)
 {
-  GtkWidget *kb = find_type (fc_demo_window_get_page_widget (w), FC_TYPE_KEYBOARD_VIEW);
+  GtkWidget *kb = fc_test_find_type (fc_demo_window_get_page_widget (w), FC_TYPE_KEYBOARD_VIEW);
   g_assert_nonnull (kb);
   return FC_KEYBOARD_VIEW (kb);
 }
@@ -217,9 +136,9 @@ keyboard_of (FcDemoWindow *w)
 static char *
 text_of_name (FcDemoWindow *w, const char *name)
 {
-  GtkWidget *x = find_name (fc_demo_window_get_page_widget (w), name);
+  GtkWidget *x = fc_test_find_name (fc_demo_window_get_page_widget (w), name);
   g_assert_nonnull (x);
-  return text_of (x);
+  return fc_test_widget_text (x);
 }
 
 static void
@@ -233,27 +152,27 @@ test_index (void)
 {
   FcDemoWindow *w = open_window ("pages/index/index");
   GtkWidget *page = fc_demo_window_get_page_widget (w);
-  g_autofree char *text = text_of (page);
+  g_autofree char *text = fc_test_widget_text (page);
   g_autoptr (GdkTexture) texture = NULL;
   GtkWidget *nav;
 
   for (const char *const *id = (const char *const[]){ "to-video", "to-pin", "to-amount", "to-letters", NULL }; *id; id++)
-    g_assert_true (GTK_IS_BUTTON (find_name (page, *id)));
+    g_assert_true (GTK_IS_BUTTON (fc_test_find_name (page, *id)));
   g_assert_nonnull (strstr (text, "Video recognition"));
-  texture = shoot_texture (w, "index");
+  texture = fc_test_shoot (GTK_WIDGET (w), "index");
 
   /* styled by app.ftss and index.ftss: the navigators are white cards on
    * the page's grey */
-  nav = find_name (page, "to-pin");
+  nav = fc_test_find_name (page, "to-pin");
   g_assert_true (gtk_widget_has_css_class (nav, "nav"));
   g_assert_cmphex (pixel_at (w, texture, nav, 2, 2), ==, 0xffffff);
   g_assert_cmphex (pixel_at (w, texture, page, gtk_widget_get_width (page) / 2, gtk_widget_get_height (page) - 20), ==, 0xf2f3f5);
 
   /* a navigator: the host opens the page on top, back returns */
-  g_signal_emit_by_name (find_name (page, "to-pin"), "clicked");
+  g_signal_emit_by_name (fc_test_find_name (page, "to-pin"), "clicked");
   spin (100);
   g_assert_cmpuint (fc_demo_window_get_depth (w), ==, 2);
-  g_assert_nonnull (find_type (fc_demo_window_get_page_widget (w), FC_TYPE_KEYBOARD_VIEW));
+  g_assert_nonnull (fc_test_find_type (fc_demo_window_get_page_widget (w), FC_TYPE_KEYBOARD_VIEW));
   g_assert_true (fc_demo_window_go_back (w));
   g_assert_cmpuint (fc_demo_window_get_depth (w), ==, 1);
   close_window (w);
@@ -276,7 +195,7 @@ test_pin (void)
   char *dots;
 
   dots = text_of_name (w, "dots");
-  g_assert_cmpuint (count (dots, "○"), ==, 6);
+  g_assert_cmpuint (fc_test_count (dots, "○"), ==, 6);
   g_free (dots);
   for (char d = '0'; d <= '9'; d++)
     {
@@ -297,14 +216,14 @@ test_pin (void)
   g_string_free (printed, TRUE);
   printed = NULL;
   dots = text_of_name (w, "dots");
-  g_assert_cmpuint (count (dots, "●"), ==, 4);
-  g_assert_cmpuint (count (dots, "○"), ==, 2);
+  g_assert_cmpuint (fc_test_count (dots, "●"), ==, 4);
+  g_assert_cmpuint (fc_test_count (dots, "○"), ==, 2);
   g_free (dots);
   shoot (w, "pin");
 
   call (w, "#kb", "delete", NULL);
   dots = text_of_name (w, "dots");
-  g_assert_cmpuint (count (dots, "●"), ==, 3);
+  g_assert_cmpuint (fc_test_count (dots, "●"), ==, 3);
   g_free (dots);
   call (w, "#kb", "close", NULL);
   assert_toast (w, "Enter all 6 digits (3 so far)");
@@ -313,12 +232,12 @@ test_pin (void)
   for (const char *const *k = (const char *const[]){ "2", "0", "7", "7", NULL }; *k; k++)
     call (w, "#kb", "key", *k);   /* the 7th digit is ignored */
   dots = text_of_name (w, "dots");
-  g_assert_cmpuint (count (dots, "●"), ==, 6);
+  g_assert_cmpuint (fc_test_count (dots, "●"), ==, 6);
   g_free (dots);
   call (w, "#kb", "close", NULL);
   assert_toast (w, "PIN entered");
   dots = text_of_name (w, "dots");
-  g_assert_cmpuint (count (dots, "○"), ==, 6);   /* cleared after done */
+  g_assert_cmpuint (fc_test_count (dots, "○"), ==, 6);   /* cleared after done */
   g_free (dots);
   close_window (w);
 }
@@ -405,7 +324,7 @@ test_plugin_page (void)
 static gboolean
 previewing (FcDemoWindow *w, gpointer data)
 {
-  GtkWidget *v = find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
+  GtkWidget *v = fc_test_find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW);
   return v && !fc_demo_window_get_loading (w) && fc_recorder_view_get_n_frames (FC_RECORDER_VIEW (v)) > 5;
 }
 
@@ -449,7 +368,7 @@ test_video (void)
    * says so and opens the page again without it; the loading indicator
    * shows until onRecordReady */
   g_assert_true (wait_for (w, previewing, NULL, 30000));
-  g_assert_nonnull (find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW));
+  g_assert_nonnull (fc_test_find_type (fc_demo_window_get_page_widget (w), FC_TYPE_RECORDER_VIEW));
   spin (300);
   shoot (w, "video");
 
@@ -457,7 +376,7 @@ test_video (void)
   g_assert_true (wait_for (w, toast_is, (gpointer) "Recording started", 10000));
   g_assert_true (wait_for (w, toast_starts, (gpointer) "Recording ended, address: /", 20000));
   g_assert_true (wait_for (w, depth_is_2, NULL, 5000));
-  player = find_name (fc_demo_window_get_page_widget (w), "host-video");
+  player = fc_test_find_name (fc_demo_window_get_page_widget (w), "host-video");
   if (player)
     {
       g_assert_true (GTK_IS_VIDEO (player));
@@ -467,7 +386,7 @@ test_video (void)
   else
     {
       /* the host says what to install; ./run installs both */
-      g_assert_nonnull (find_name (fc_demo_window_get_page_widget (w), "no-media-backend"));
+      g_assert_nonnull (fc_test_find_name (fc_demo_window_get_page_widget (w), "no-media-backend"));
       g_test_message ("no GTK media backend or glsinkbin: playback not checked");
     }
   spin (1200);
