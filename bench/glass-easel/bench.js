@@ -125,3 +125,61 @@ const child = findTag(root.shadowRoot, 'video-recognition')
   const after = process.memoryUsage().heapUsed
   report('instance-memory', 0, N, { bytes_per_instance: (after - before) / N })
 }
+{
+  // issue 16's page (bench/listpage): 100 items, each a local component
+  // (`card`, its own template and a slot) holding an imported template
+  const lp = path.join(__dirname, '..', 'listpage')
+  const read = (p) => fs.readFileSync(path.join(lp, p), 'utf8')
+  const group = new TmplGroup()
+  group.addTmpl('pages/list/list', read('pages/list/list.fxml'))
+  group.addTmpl('pages/list/row.fxml', read('pages/list/row.fxml')) // src="row.fxml", as the compiler names it
+  group.addTmpl('components/card/card', read('components/card/card.fxml'))
+  const groupList = new Function(`return ${group.getTmplGenObjectGroups()}`)()
+  group.free()
+  const tmpl = (p) => ({ groupList, content: groupList[p] })
+  const cardJson = JSON.parse(read('components/card/card.json'))
+  const types = { String, Number, Boolean, Object, Array }
+  const properties = {}
+  for (const [k, v] of Object.entries(cardJson.properties)) properties[k] = { type: types[v.type], value: v.value }
+  const card = space.defineComponent({ is: 'components/card/card', template: tmpl('components/card/card'), properties })
+  const listData = JSON.parse(read('pages/list/list.data.json'))
+  const listPage = space.defineComponent({
+    is: 'pages/list/list',
+    using: { card },
+    template: tmpl('pages/list/list'),
+    data: listData,
+    methods: { onPick () { delivered++ } },
+  })
+  for (let i = 0; i < 50; i++) glassEasel.Component.createWithContext('body', listPage, backend)
+  {
+    const mounts = 200
+    const t0 = now()
+    for (let i = 0; i < mounts; i++) glassEasel.Component.createWithContext('body', listPage, backend)
+    report('list-mount', now() - t0, mounts)
+  }
+  const lr = glassEasel.Component.createWithContext('body', listPage, backend)
+  const findId = (node, id) => {
+    if (node.id === id) return node
+    for (const c of node.childNodes || []) { const f = findId(c, id); if (f) return f }
+    return null
+  }
+  const c42 = findId(lr.shadowRoot, 'card-42')
+  // what a person would read in card 42: its own title and price around the
+  // slot, and in the slot the imported row template with the item's fields
+  const cardText = (n) => {
+    const sr = n.getShadowRoot()
+    const walk = (x) => {
+      if (!x.childNodes) return x.textContent
+      if (x.is === 'slot') return (n.childNodes || []).map(walk).join('')
+      return (x.childNodes || []).map(walk).join('')
+    }
+    return walk(sr)
+  }
+  if (cardText(c42) !== 'Item 42Item 42420420') throw new Error(`card 42 reads ${JSON.stringify(cardText(c42))}`)
+  for (let i = 0; i < 1000; i++) lr.setData({ 'items[42].price': i })
+  const t0 = now()
+  for (let i = 0; i < N; i++) lr.setData({ 'items[42].price': i })
+  const ns = now() - t0
+  if (c42.data.price !== N - 1) throw new Error('setData did not reach card 42')
+  report('list-setData', ns, N)
+}
