@@ -54,6 +54,7 @@ typedef struct {
 #define FC_TYPE_EVENT (fc_event_get_type ())
 FC_BRIDGE_EXPORT GType fc_event_get_type (void) G_GNUC_CONST;
 FC_BRIDGE_EXPORT FcValue *fc_event_to_value (const FcEvent *event);
+FC_BRIDGE_EXPORT const char *fc_event_get_component (const FcEvent *event);
 
 /**
  * FcEventCallback:
