@@ -229,11 +229,53 @@ fail:
  * Returns: (transfer none) (nullable): the component @path names, loaded
  *   once per page; %NULL without @error when no markup is there
  */
+/* The component at @norm (from the root), loaded once per page; a miss
+ * is remembered too (a path naming a registered class is looked up at
+ * every mount). */
+static FcComponentDef *
+lookup_norm (FcPage *self, const char *norm, const char *written, const char *at, GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("/%s", norm);
+  FcComponentDef *def;
+  gpointer found;
+  GError *local = NULL;
+
+  if (self->component_defs && g_hash_table_lookup_extended (self->component_defs, key, NULL, &found))
+    return found;
+  def = load (self, norm, written, at, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (!self->component_defs)
+    self->component_defs
+        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) fc_component_def_free);
+  g_hash_table_insert (self->component_defs, g_steal_pointer (&key), def);
+  return def;
+}
+
+/**
+ * fc_component_def_lookup: (skip)
+ * @self: a page
+ * @from_file: the file naming @path (from the root), for relative paths
+ * @path: a `usingComponents` value: `/components/card/card` from the root,
+ *   `../card/card` relative to @from_file's folder, or a bare
+ *   `pkg/card/card`, which is relative first, then the npm package in the
+ *   root's `miniprogram_npm/` (as the platform builds npm packages)
+ * @line: where the tag is, for messages
+ * @col: its column
+ * @error: return location for a %FC_BRIDGE_ERROR_BAD_COMPONENT error
+ *
+ * Returns: (transfer none) (nullable): the component @path names, loaded
+ *   once per page; %NULL without @error when no markup is there
+ */
 FcComponentDef *
 fc_component_def_lookup (FcPage *self, const char *from_file, const char *path, int line, int col, GError **error)
 {
-  g_autofree char *norm = NULL, *key = NULL, *at = NULL;
+  g_autofree char *norm = NULL, *at = NULL, *npm = NULL;
   g_autoptr (GError) local = NULL;
+  GError *failed = NULL;
   FcComponentDef *def;
 
   if (strstr (path, "://"))
@@ -245,14 +287,17 @@ fc_component_def_lookup (FcPage *self, const char *from_file, const char *path, 
                    local->message);
       return NULL;
     }
-  key = g_strdup_printf ("/%s", norm);
-  if (self->component_defs && (def = g_hash_table_lookup (self->component_defs, key)))
+  def = lookup_norm (self, norm, path, at, &failed);
+  if (failed)
+    {
+      g_propagate_error (error, failed);
+      return NULL;
+    }
+  if (def || path[0] == '/' || path[0] == '.')
     return def;
-  if (!(def = load (self, norm, path, at, error)))
+  npm = g_strdup_printf ("miniprogram_npm/%s", path);
+  g_free (norm);
+  if (!(norm = fc_wxs_resolve_path (NULL, npm, NULL)))
     return NULL;
-  if (!self->component_defs)
-    self->component_defs
-        = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) fc_component_def_free);
-  g_hash_table_insert (self->component_defs, g_steal_pointer (&key), def);
-  return def;
+  return lookup_norm (self, norm, path, at, error);
 }

@@ -114,8 +114,8 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
           return NULL;
         }
     }
-  if (!p)
-    p = using_path (self->app_json, node->name); /* app.json's: global */
+  if (!p && (p = using_path (self->app_json, node->name)))
+    from = "app.json"; /* app.json's: global, relative to the root */
   if (p)
     {
       GError *local = NULL;
