@@ -89,6 +89,7 @@ FC_BRIDGE_EXPORT void fc_callback_scope_set_observer (FcCallbackScope *self,
                                                       gpointer user_data,
                                                       GDestroyNotify destroy);
 FC_BRIDGE_EXPORT gboolean fc_callback_scope_has_callback (FcCallbackScope *self, const char *name);
+FC_BRIDGE_EXPORT void fc_component_class_set_callbacks (FcComponentClass *klass, FcCallbackScope *scope);
 FC_BRIDGE_EXPORT gboolean fc_callback_scope_invoke (FcCallbackScope *self, const FcEvent *event);
 
 G_END_DECLS

@@ -219,6 +219,17 @@ model_path (const FcFxmlAttribute *a)
       g_free (inner);
       return NULL;
     }
+  /* names and indices only: `a + 1` is no path */
+  for (guint i = 0; i < p->len; i++)
+    {
+      const FcPathSegment *seg = &g_array_index (p, FcPathSegment, i);
+      for (const char *c = seg->key; !seg->is_index && *c; c++)
+        if (!(g_ascii_isalnum (*c) || *c == '_' || *c == '$') || (c == seg->key && g_ascii_isdigit (*c)))
+          {
+            g_clear_pointer (&inner, g_free);
+            break;
+          }
+    }
   fc_data_path_free (p);
   return inner;
 }
