@@ -151,7 +151,7 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
         g_autofree char *problem = NULL;
         FcValue *c = fc_component_class_coerce (el->klass, b->prop, v, &problem);
         if (problem)
-          fc_page_emit_warning (self, b->attr->line, b->attr->col, "%s", problem);
+          fc_element_emit_warning_at (el, b->attr->line, b->attr->col, "%s", problem);
         set_property_value (el, b->prop, c, initial, b);
         break;
       }

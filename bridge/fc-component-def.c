@@ -4,6 +4,7 @@
  * memory, then its root folder, confined to it), parsed once per page;
  * and the property schema of a component without native code, which this
  * bridge reads from the JSON's `"properties"` in the platform's syntax. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fc-component-def-private.h"
@@ -18,6 +19,7 @@ fc_component_def_free (FcComponentDef *def)
     return;
   g_free (def->name);
   g_free (def->fxml_name);
+  g_free (def->root);
   g_clear_pointer (&def->doc, fc_shared_doc_unref);
   g_clear_pointer (&def->klass, fc_component_class_unref);
   g_free (def);
@@ -131,12 +133,46 @@ fc_component_def_parse_properties (const char *name, FcValue *properties, const 
   return g_steal_pointer (&klass);
 }
 
-/* @path's text, NULL with no error when it is not there */
+/* @path in @root, which the real path must stay inside */
 static char *
-read_optional (FcPage *self, const char *path, GError **error)
+read_confined (const char *root, const char *path, GError **error)
+{
+  g_autofree char *full = g_build_filename (root, path, NULL);
+  g_autofree char *real = NULL, *real_root = NULL;
+  char *text = NULL, *r;
+
+  r = realpath (full, NULL);
+  real = g_strdup (r);
+  free (r);
+  r = realpath (root, NULL);
+  real_root = g_strdup (r);
+  free (r);
+  if (!real || !real_root)
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s", path);
+      return NULL;
+    }
+  if (!g_str_has_prefix (real, real_root) || real[strlen (real_root)] != '/')
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "%s leaves the plugin's package", path);
+      return NULL;
+    }
+  if (!g_file_get_contents (real, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL))
+    {
+      g_free (text);
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "cannot read %s as UTF-8 text", path);
+      return NULL;
+    }
+  return text;
+}
+
+/* @path's text (from @root, else the page's files), NULL with no error
+ * when it is not there */
+static char *
+read_optional (FcPage *self, const char *root, const char *path, GError **error)
 {
   GError *local = NULL;
-  char *text = fc_page_read_file (self, path, &local);
+  char *text = root ? read_confined (root, path, &local) : fc_page_read_file (self, path, &local);
   if (text)
     return text;
   if (g_error_matches (local, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND))
@@ -150,7 +186,8 @@ read_optional (FcPage *self, const char *path, GError **error)
 }
 
 static FcComponentDef *
-load (FcPage *self, const char *norm, const char *written, const char *at, GError **error)
+load (FcPage *self, const char *root, const char *norm, const char *written, FcComponentClass *native,
+      const char *at, GError **error)
 {
   g_autofree char *fxml_name = g_strdup_printf ("%s.fxml", norm);
   g_autofree char *json_name = g_strdup_printf ("%s.json", norm);
@@ -158,14 +195,13 @@ load (FcPage *self, const char *norm, const char *written, const char *at, GErro
   g_autoptr (GError) local = NULL;
   FcComponentDef *def;
   FcValue *j, *options, *v;
-  FcComponentClass *native;
 
-  if (!(fxml = read_optional (self, fxml_name, &local)) && !local)
+  if (!(fxml = read_optional (self, root, fxml_name, &local)) && !local)
     {
       /* the platform's own suffix, as real mini-programs name it */
       g_free (fxml_name);
       fxml_name = g_strdup_printf ("%s.wxml", norm);
-      fxml = read_optional (self, fxml_name, &local);
+      fxml = read_optional (self, root, fxml_name, &local);
     }
   if (local)
     {
@@ -174,7 +210,7 @@ load (FcPage *self, const char *norm, const char *written, const char *at, GErro
     }
   if (!fxml)
     return NULL;
-  if (!(json = read_optional (self, json_name, error)))
+  if (!(json = read_optional (self, root, json_name, error)))
     {
       if (error && !*error)
         g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_COMPONENT,
@@ -184,6 +220,7 @@ load (FcPage *self, const char *norm, const char *written, const char *at, GErro
     }
   def = g_new0 (FcComponentDef, 1);
   def->name = g_strdup_printf ("/%s", norm);
+  def->root = g_strdup (root);
   def->fxml_name = g_steal_pointer (&fxml_name);
   /* the markup's JSON name is its own with .json: give a .fxml name */
   if (!(def->doc = fc_shared_doc_lookup (def->fxml_name, fxml, json, error)))
@@ -201,14 +238,22 @@ load (FcPage *self, const char *norm, const char *written, const char *at, GErro
   v = options && fc_value_get_kind (options) == FC_VALUE_OBJECT ? fc_value_object_get (options, "multipleSlots") : NULL;
   def->multiple_slots = v && fc_value_is_truthy (v);
   /* native code registered at the path gives the properties (its C API) */
-  native = fc_registry_lookup_component (self->registry, def->name);
-  if (!native && written)
+  if (!native && !root)
+    native = fc_registry_lookup_component (self->registry, def->name);
+  if (!native && !root && written)
     native = fc_registry_lookup_component (self->registry, written);
   if (native)
     def->klass = fc_component_class_ref (native);
   else if (!(def->klass = fc_component_def_parse_properties (def->name, fc_value_object_get (j, "properties"),
                                                             json_name, error)))
     goto fail;
+  else if (root)
+    {
+      /* inside a plugin's package: no host handler */
+      g_autoptr (FcCallbackScope) none = fc_callback_scope_new ();
+      fc_component_class_set_data (def->klass, "fc-plugin", fc_component_class_get_data (native ? native : def->klass, "fc-plugin"), NULL);
+      fc_component_class_set_callbacks (def->klass, none);
+    }
   return def;
 
 fail:
@@ -233,16 +278,17 @@ fail:
  * is remembered too (a path naming a registered class is looked up at
  * every mount). */
 static FcComponentDef *
-lookup_norm (FcPage *self, const char *norm, const char *written, const char *at, GError **error)
+lookup_norm (FcPage *self, const char *root, const char *norm, const char *written, FcComponentClass *native,
+             const char *at, GError **error)
 {
-  g_autofree char *key = g_strdup_printf ("/%s", norm);
+  g_autofree char *key = root ? g_strdup_printf ("%s:/%s", root, norm) : g_strdup_printf ("/%s", norm);
   FcComponentDef *def;
   gpointer found;
   GError *local = NULL;
 
   if (self->component_defs && g_hash_table_lookup_extended (self->component_defs, key, NULL, &found))
     return found;
-  def = load (self, norm, written, at, &local);
+  def = load (self, root, norm, written, native, at, &local);
   if (local)
     {
       g_propagate_error (error, local);
@@ -271,7 +317,8 @@ lookup_norm (FcPage *self, const char *norm, const char *written, const char *at
  *   once per page; %NULL without @error when no markup is there
  */
 FcComponentDef *
-fc_component_def_lookup (FcPage *self, const char *from_file, const char *path, int line, int col, GError **error)
+fc_component_def_lookup (FcPage *self, const char *root, const char *from_file, const char *path, int line, int col,
+                         GError **error)
 {
   g_autofree char *norm = NULL, *at = NULL, *npm = NULL;
   g_autoptr (GError) local = NULL;
@@ -287,7 +334,7 @@ fc_component_def_lookup (FcPage *self, const char *from_file, const char *path, 
                    local->message);
       return NULL;
     }
-  def = lookup_norm (self, norm, path, at, &failed);
+  def = lookup_norm (self, root, norm, path, NULL, at, &failed);
   if (failed)
     {
       g_propagate_error (error, failed);
@@ -299,5 +346,35 @@ fc_component_def_lookup (FcPage *self, const char *from_file, const char *path, 
   g_free (norm);
   if (!(norm = fc_wxs_resolve_path (NULL, npm, NULL)))
     return NULL;
-  return lookup_norm (self, norm, path, at, error);
+  return lookup_norm (self, root, norm, path, NULL, at, error);
+}
+
+/**
+ * fc_component_def_of_class: (skip)
+ * @self: a page
+ * @klass: a class a resolver gave
+ * @error: return location for a %FC_BRIDGE_ERROR_BAD_COMPONENT error
+ *
+ * Returns: (transfer none) (nullable): the template of a plugin's public
+ *   component defined by its own markup (the class carries its package's
+ *   folder and path, fc-plugin-store.c), or %NULL
+ */
+FcComponentDef *
+fc_component_def_of_class (FcPage *self, FcComponentClass *klass, GError **error)
+{
+  const char *root = fc_component_class_get_data (klass, "fc-markup-root");
+  const char *path = fc_component_class_get_data (klass, "fc-markup-path");
+  g_autofree char *at = NULL;
+  GError *local = NULL;
+  FcComponentDef *def;
+
+  if (!root || !path)
+    return NULL;
+  at = g_strdup_printf ("%s", path);
+  def = lookup_norm (self, root, path, NULL, klass, at, &local);
+  if (local)
+    g_propagate_error (error, local);
+  else if (!def)
+    g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_COMPONENT, "%s: its template is gone", path);
+  return def;
 }

@@ -85,6 +85,7 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
 {
   const char *p = using_path (in ? in->json : self->page_json, node->name);
   const char *from = in ? in->fxml_name : page_file (self);
+  gboolean global = FALSE;
   FcComponentClass *k;
 
   *def_out = NULL;
@@ -115,11 +116,15 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
         }
     }
   if (!p && (p = using_path (self->app_json, node->name)))
-    from = "app.json"; /* app.json's: global, relative to the root */
+    {
+      from = "app.json"; /* app.json's: global, relative to the host's root */
+      global = TRUE;
+    }
   if (p)
     {
       GError *local = NULL;
-      FcComponentDef *def = fc_component_def_lookup (self, from, p, node->line, node->col, &local);
+      FcComponentDef *def = fc_component_def_lookup (self, in && !global ? in->root : NULL, from, p, node->line,
+                                                     node->col, &local);
       if (def)
         {
           *def_out = def;
@@ -135,6 +140,13 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
     {
       GError *local = NULL;
       k = self->resolver (self, node->name, p, node->line, node->col, self->resolver_data, &local);
+      if (k && fc_component_class_get_data (k, "fc-markup-root"))
+        {
+          /* a plugin's public component defined by its own markup */
+          FcComponentDef *def = fc_component_def_of_class (self, k, error);
+          *def_out = def;
+          return def ? def->klass : NULL;
+        }
       if (k)
         return k;
       if (local)
@@ -346,7 +358,7 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
         {
           if (!*event)
             {
-              fc_page_emit_warning (self, a->line, a->col, "event binding \"%s\" names no event", a->name);
+              fc_element_emit_warning_at (el, a->line, a->col, "event binding \"%s\" names no event", a->name);
               continue;
             }
           b = fc_binding_add (self, el, BINDING_EVENT, a);
@@ -379,10 +391,10 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
       else
         {
           if (strchr (a->name, ':'))
-            fc_page_emit_warning (self, a->line, a->col, "unsupported directive \"%s\" on <%s>",
+            fc_element_emit_warning_at (el, a->line, a->col, "unsupported directive \"%s\" on <%s>",
                                   a->name, node->name);
           else
-            fc_page_emit_warning (self, a->line, a->col, "unknown attribute \"%s\" on <%s>",
+            fc_element_emit_warning_at (el, a->line, a->col, "unknown attribute \"%s\" on <%s>",
                                   a->name, node->name);
           continue;
         }

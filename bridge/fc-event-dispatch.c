@@ -117,8 +117,8 @@ run_bindings (FcElement *el, FcEvent *ev, FcElement *target, gboolean capture, g
       /* a plugin page's names resolve in its plugin's scope only; a
        * component's template's in its class's callbacks, when it has any */
       if (!fc_callback_scope_invoke_observed (handler_scope (el), el->page->scope, ev))
-        fc_page_emit_warning (el->page, b->attr->line, b->attr->col,
-                              "no handler \"%s\" for event \"%s\"", handler, ev->type);
+        fc_element_emit_warning_at (el, b->attr->line, b->attr->col, "no handler \"%s\" for event \"%s\"", handler,
+                                    ev->type);
     }
   return go_on;
 }

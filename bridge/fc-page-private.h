@@ -65,6 +65,7 @@ typedef struct _SharedDoc SharedDoc;
 typedef struct {
   char *name;            /* `/components/card/card`: from the root, no suffix */
   char *fxml_name;       /* `components/card/card.fxml`, in messages */
+  char *root;            /* the plugin package it is in, or NULL: the page's files */
   SharedDoc *doc;
   FcValue *json;         /* X.json (an object) */
   FcComponentClass *klass;

@@ -49,7 +49,7 @@ mount_slot (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrA
       if (strcmp (a->name, "id") == 0)
         fc_binding_update (self, fc_binding_add (self, el, BINDING_ID, a), TRUE);
       else if (strcmp (a->name, "name") != 0)
-        fc_page_emit_warning (self, a->line, a->col, "unknown attribute \"%s\" on <slot>", a->name);
+        fc_element_emit_warning_at (el, a->line, a->col, "unknown attribute \"%s\" on <slot>", a->name);
     }
   return el;
 }
@@ -144,7 +144,7 @@ initial_data (FcPage *self, FcElement *host, const FcComponentDef *def)
     for (guint i = 0; i < fc_value_object_get_size (jd); i++)
       fc_value_object_set (d, fc_value_object_get_key (jd, i), fc_value_ref (fc_value_object_get_nth (jd, i)));
   else if (jd)
-    fc_page_emit_warning (self, host->node->line, host->node->col, "%s: \"data\" is not an object; ignored",
+    fc_element_emit_warning_at (host, host->node->line, host->node->col, "%s: \"data\" is not an object; ignored",
                           def->name);
   for (guint i = 0; i < host->klass->properties->len; i++)
     fc_value_object_set (d, fc_component_class_get_spec (host->klass, i)->name, fc_value_ref (host->props[i]));
@@ -258,13 +258,13 @@ own_property_changed (FcPage *self, FcElement *el, guint i)
         continue;
       path = model_path (b->attr);
       if (!path)
-        fc_page_emit_warning (self, b->attr->line, b->attr->col,
+        fc_element_emit_warning_at (el, b->attr->line, b->attr->col,
                               "%s needs a data path such as \"{{a.b}}\"; the change is not written back", b->attr->name);
       else
         {
           FcDataPath *p = fc_data_path_parse (path, NULL);
           if (fc_item_scope_has (el->scope, g_array_index (p, FcPathSegment, 0).key))
-            fc_page_emit_warning (self, b->attr->line, b->attr->col,
+            fc_element_emit_warning_at (el, b->attr->line, b->attr->col,
                                   "%s: a wx:for variable is not written back", b->attr->name);
           else
             fc_binding_set_in (self, el->shadow, path, v);
