@@ -244,6 +244,11 @@ static const TreeRow tree_rows[] = {
         "<text>{{n}}</text><card wx:if=\"{{n > 0}}\" n=\"{{n - 1}}\"/>" } },
     USING_CARD, "<card n=\"{{a}}\"/>", "{\"a\":2}", { "{\"a\":1}" },
     { "card{text('2') card{text('1') card{text('0')}}}", "card{text('1') card{text('0')}}" } },
+  { "for-in-template",
+    { { CARD, "{\"component\":true,\"properties\":{\"list\":\"Array\"}}",
+        "<text wx:for=\"{{list}}\" wx:key=\"*this\">{{index}}{{item}}</text>" } },
+    USING_CARD, "<card list=\"{{l}}\"/>", "{\"l\":[\"a\"]}", { "{\"l\":[\"a\",\"b\"]}", "{\"l[1]\":\"c\"}", "{\"l\":[]}" },
+    { "card{text('0a')}", "card{text('0a') text('1b')}", "card{text('0a') text('1c')}", "card{}" } },
   /* the platform's suffix and an npm package */
   { "wxml-and-npm",
     { { "miniprogram_npm/ui/card/card", "{\"component\":true}", NULL },
