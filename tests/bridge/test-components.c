@@ -215,6 +215,12 @@ static const TreeRow tree_rows[] = {
     USING_CARD, "<card id=\"c\" n=\"{{a}}\"/>", "{\"a\":1}", { "#c {\"s\":\"b\",\"n\":5}", "{\"a\":6}" },
     { "card#c{text('1a')}", "card#c{text('5b')}", "card#c{text('6b')}" },
     { "{\"n\":1}", "{\"n\":5}", "{\"n\":6}" }, "#c" },
+  /* glass-easel: the page setting the same value again overrides the component's own change */
+  { "page-sets-again",
+    { { CARD, "{\"component\":true,\"properties\":{\"n\":\"Number\"}}", "<text>{{n}}</text>" } },
+    USING_CARD, "<card id=\"e\" n=\"{{b}}\"/>", "{\"b\":7}", { "#e {\"n\":1}", "{\"b\":7}", "#e {\"n\":2}", "{\"c\":7}" },
+    { "card#e{text('7')}", "card#e{text('1')}", "card#e{text('7')}", "card#e{text('2')}", "card#e{text('2')}" },
+    { "{\"n\":7}", "{\"n\":1}", "{\"n\":7}", "{\"n\":2}", "{\"n\":2}" }, "#e" },
   /* model: writes the component's change to the page's path (glass-easel) */
   { "model",
     { { CARD, "{\"component\":true,\"properties\":{\"n\":\"Number\",\"label\":\"String\"}}", "<text>{{n}}</text>" } },
