@@ -121,15 +121,16 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
 {
   FcElement *el = b->element;
   g_autoptr (FcValue) v = NULL;
+  const FcExprCalls *calls;
 
   if (el->dead)
     return;
-  /* a component's template: its own data; the page's WXS modules are not its */
+  calls = fc_page_wxs_calls_at (self, b->attr ? b->attr->line : el->node->line, b->attr ? b->attr->col : el->node->col);
+  /* a component's template: its own data and WXS modules, not the page's */
+  if (el->shadow)
+    calls = &el->shadow->def->wxs_calls;
   v = fc_template_evaluate_with (fc_binding_template (b), el->shadow ? el->shadow->data : self->data,
-                                 fc_item_scope_head (el->scope),
-                                 el->shadow ? NULL
-                                            : fc_page_wxs_calls_at (self, b->attr ? b->attr->line : el->node->line,
-                                                                    b->attr ? b->attr->col : el->node->col));
+                                 fc_item_scope_head (el->scope), calls);
   switch (b->kind)
     {
     case BINDING_IF:

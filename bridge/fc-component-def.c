@@ -20,6 +20,7 @@ fc_component_def_free (FcComponentDef *def)
   g_free (def->name);
   g_free (def->fxml_name);
   g_free (def->root);
+  g_free (def->wxs_prefix);
   g_clear_pointer (&def->doc, fc_shared_doc_unref);
   g_clear_pointer (&def->klass, fc_component_class_unref);
   g_free (def);
@@ -247,7 +248,11 @@ load (FcPage *self, const char *root, const char *norm, const char *written, FcC
   else if (!(def->klass = fc_component_def_parse_properties (def->name, fc_value_object_get (j, "properties"),
                                                             json_name, error)))
     goto fail;
-  else if (root)
+  def->page = self;
+  /* its <wxs> modules, from its own folder (a plugin's package: not read) */
+  if (!fc_page_wxs_load_component (self, def, root ? NULL : fc_shared_doc_get_wxs (def->doc), error))
+    goto fail;
+  if (root && !native)
     {
       /* inside a plugin's package: no host handler */
       g_autoptr (FcCallbackScope) none = fc_callback_scope_new ();

@@ -71,6 +71,9 @@ typedef struct {
   FcComponentClass *klass;
   gboolean multiple_slots;
   gboolean validated;    /* its template's tags resolved (or being resolved) */
+  FcPage *page;          /* the page it is loaded for (not a reference) */
+  char *wxs_prefix;      /* its <wxs> modules' names in the page's sandbox start so, or NULL: none */
+  FcExprCalls wxs_calls; /* what its template's bindings call them with (fc-page-wxs.c) */
 } FcComponentDef;
 
 /* The shadow tree of one component instance (fc-shadow.c): its template's

@@ -144,7 +144,7 @@ find (FcPage *page, const char *sel)
 
 typedef struct {
   const char *name;
-  File files[4];
+  File files[4]; /* components/X/X.json and .fxml */
   const char *page_json;
   const char *fxml;
   const char *data;
@@ -255,6 +255,18 @@ static const TreeRow tree_rows[] = {
         "<text wx:for=\"{{list}}\" wx:key=\"*this\">{{index}}{{item}}</text>" } },
     USING_CARD, "<card list=\"{{l}}\"/>", "{\"l\":[\"a\"]}", { "{\"l\":[\"a\",\"b\"]}", "{\"l[1]\":\"c\"}", "{\"l\":[]}" },
     { "card{text('0a')}", "card{text('0a') text('1b')}", "card{text('0a') text('1c')}", "card{}" } },
+  /* a template's <wxs> modules are its own: the same name in the page or
+   * another component is another module (glass-easel: -6, then -8) */
+  { "wxs-modules",
+    { { CARD, "{\"component\":true,\"properties\":{\"n\":\"Number\"},\"usingComponents\":{\"inner\":\"../inner/inner\"}}",
+        "<wxs module=\"u\" src=\"../../utils/u.wxs\"/><wxs module=\"m\">module.exports = { twice: function (x) { return x * 2 } }</wxs>"
+        "<text>{{u.label(n)}} {{m.twice(n)}}</text><inner id=\"i\" v=\"{{m.twice(n)}}\"/>" },
+      { "components/inner/inner", "{\"component\":true,\"properties\":{\"v\":\"Number\"}}",
+        "<wxs module=\"m\">module.exports = { twice: function (x) { return x + 100 } }</wxs><text>{{m.twice(v)}}</text>" } },
+    USING_CARD, "<wxs module=\"m\">module.exports = { twice: function (x) { return -x } }</wxs><card id=\"c\" n=\"{{m.twice(a)}}\"/>",
+    "{\"a\":3}", { "{\"a\":4}" },
+    { "card#c{text('n=-3 -6') inner#i{text('94')}}", "card#c{text('n=-4 -8') inner#i{text('92')}}" },
+    { "{\"v\":-6}", "{\"v\":-8}" }, "#c>#i" },
   /* the platform's suffix and an npm package */
   { "wxml-and-npm",
     { { "miniprogram_npm/ui/card/card", "{\"component\":true}", NULL },
@@ -286,6 +298,22 @@ test_tree (gconstpointer data)
       fc_page_add_file (page, "miniprogram_npm/ui/card/card.wxml", "<text>npm</text>");
       fc_page_add_file (page, "pages/index/local.wxml", "<text>here</text>");
       g_assert_true (fc_page_load (page, NULL, row->page_json, row->fxml, "pages/index/index.fxml", NULL, &error));
+    }
+  else if (g_str_equal (row->name, "wxs-modules"))
+    {
+      g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+      g_autoptr (FcValue) d = fc_value_from_json (row->data, NULL);
+      page = fc_page_new (NULL, scope);
+      g_signal_connect (page, "warning", G_CALLBACK (on_warning), warnings);
+      for (const File *f = row->files; f->path; f++)
+        {
+          g_autofree char *j = g_strdup_printf ("%s.json", f->path);
+          g_autofree char *x = g_strdup_printf ("%s.fxml", f->path);
+          fc_page_add_file (page, j, f->json);
+          fc_page_add_file (page, x, f->fxml);
+        }
+      fc_page_add_file (page, "utils/u.wxs", "module.exports = { label: function (n) { return 'n=' + n } }");
+      g_assert_true (fc_page_load (page, NULL, row->page_json, row->fxml, "pages/index/index.fxml", d, &error));
     }
   else
     page = load (row->files, row->page_json, row->fxml, row->data, log, warnings, NULL, &error);
