@@ -86,6 +86,7 @@ struct _FcShadow {
   const FcComponentDef *def;
   FcValue *data;
   GHashTable *deps_index; /* as FcPage's */
+  GHashTable *slots;      /* slot name → the <slot> holding the host's content for it (fc-shadow.c) */
   guint depth;            /* shadow trees around it, + 1 */
 };
 

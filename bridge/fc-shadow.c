@@ -23,6 +23,7 @@ shadow_root_destroy (FcElement *root)
     s->host->inner = NULL;
   g_clear_pointer (&s->data, fc_value_unref);
   g_clear_pointer (&s->deps_index, g_hash_table_unref);
+  g_clear_pointer (&s->slots, g_hash_table_unref);
   g_free (s);
 }
 
@@ -31,6 +32,56 @@ static const FcElementKind shadow_root_kind = {
   .name = "#shadow-root",
   .destroy = shadow_root_destroy,
 };
+
+/* @node's attribute @name as written, or "" */
+static const char *
+static_attr (const FcFxmlNode *node, const char *name)
+{
+  for (guint i = 0; node->type == FC_FXML_ELEMENT && i < node->attributes->len; i++)
+    {
+      const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
+      if (strcmp (a->name, name) == 0)
+        return a->value ? a->value : "";
+    }
+  return "";
+}
+
+/* The content a slot named @name holds: without multipleSlots, all of
+ * the host's (the first slot takes it whatever its name); with it, the
+ * nodes whose slot="" names it ("" the default slot). */
+static const char *
+slot_key (const FcShadow *s, const char *name)
+{
+  return s->def->multiple_slots ? name : "";
+}
+
+/* Builds in @slot the host's content it holds, unless a slot of the
+ * same name (or, without multipleSlots, any slot) holds it already; a
+ * slot a wx:if shows later takes it then. Content no slot takes is not
+ * built, as in glass-easel. */
+static gboolean
+fill_slot (FcPage *self, FcElement *slot, GError **error)
+{
+  FcShadow *s = slot->shadow;
+  const GPtrArray *nodes = s->host->node->children;
+  const char *key = slot_key (s, static_attr (slot->node, "name"));
+  FcElement *holder = g_hash_table_lookup (s->slots, key);
+  g_autoptr (GPtrArray) mine = NULL;
+
+  if (holder && !holder->dead)
+    return TRUE;
+  g_hash_table_replace (s->slots, (gpointer) key, slot);
+  if (!nodes || !nodes->len)
+    return TRUE;
+  mine = g_ptr_array_new ();
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const FcFxmlNode *c = g_ptr_array_index (nodes, i);
+      if (!s->def->multiple_slots || strcmp (static_attr (c, "slot"), key) == 0)
+        g_ptr_array_add (mine, (gpointer) c);
+    }
+  return fc_element_tree_build_list (self, slot, mine, s->host->scope, error);
+}
 
 static FcElement *
 mount_slot (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
@@ -51,7 +102,24 @@ mount_slot (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrA
       else if (strcmp (a->name, "name") != 0)
         fc_element_emit_warning_at (el, a->line, a->col, "unknown attribute \"%s\" on <slot>", a->name);
     }
+  /* a <slot> outside a component's template holds nothing */
+  if (el->shadow && !fill_slot (self, el, error))
+    return NULL;
   return el;
+}
+
+/* a slot that goes gives up its content's place */
+static void
+slot_destroy (FcElement *el)
+{
+  FcShadow *s = el->shadow;
+  const char *key;
+
+  if (!s || !s->slots)
+    return;
+  key = slot_key (s, static_attr (el->node, "name"));
+  if (g_hash_table_lookup (s->slots, key) == el)
+    g_hash_table_remove (s->slots, key);
 }
 
 /* `<slot>`: what the host's content goes into; its children are the
@@ -60,77 +128,13 @@ static const FcElementKind slot_kind = {
   .name = "slot",
   .is_slot = TRUE,
   .mount = mount_slot,
+  .destroy = slot_destroy,
 };
 
 const FcElementKind *
 fc_shadow_get_slot_kind (void)
 {
   return &slot_kind;
-}
-
-/* @node's attribute @name as written, or "" */
-static const char *
-static_attr (const FcFxmlNode *node, const char *name)
-{
-  for (guint i = 0; node->type == FC_FXML_ELEMENT && i < node->attributes->len; i++)
-    {
-      const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
-      if (strcmp (a->name, name) == 0)
-        return a->value ? a->value : "";
-    }
-  return "";
-}
-
-/* The slots of @s under @el, in document order (a slot may be content
- * the template gives a component of its own). */
-static void
-collect_slots (FcShadow *s, FcElement *el, GPtrArray *out)
-{
-  for (guint i = 0; el->children && i < el->children->len; i++)
-    {
-      FcElement *c = g_ptr_array_index (el->children, i);
-      if (c->dead)
-        continue;
-      if (c->kind->is_slot && c->shadow == s)
-        g_ptr_array_add (out, c);
-      collect_slots (s, c, out);
-    }
-}
-
-/* The host's content into the slots: without multipleSlots all of it in
- * the first slot; with it, each node in the first slot named as its
- * `slot` attribute ("" the default slot). Content no slot takes is not
- * built, as in glass-easel. */
-static gboolean
-distribute (FcPage *self, FcElement *host, FcShadow *s, ScopeRef *scope, GError **error)
-{
-  const GPtrArray *nodes = host->node->children;
-  g_autoptr (GPtrArray) slots = g_ptr_array_new ();
-  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  if (!nodes || !nodes->len)
-    return TRUE;
-  collect_slots (s, s->root, slots);
-  for (guint i = 0; i < slots->len; i++)
-    g_ptr_array_add (lists, g_ptr_array_new ());
-  for (guint i = 0; slots->len && i < nodes->len; i++)
-    {
-      const FcFxmlNode *c = g_ptr_array_index (nodes, i);
-      const char *want = s->def->multiple_slots ? static_attr (c, "slot") : NULL;
-      for (guint j = 0; j < slots->len; j++)
-        {
-          FcElement *slot = g_ptr_array_index (slots, j);
-          if (!want || strcmp (static_attr (slot->node, "name"), want) == 0)
-            {
-              g_ptr_array_add (g_ptr_array_index (lists, j), (gpointer) c);
-              break;
-            }
-        }
-    }
-  for (guint j = 0; j < slots->len; j++)
-    if (!fc_element_tree_build_list (self, g_ptr_array_index (slots, j), g_ptr_array_index (lists, j), scope, error))
-      return FALSE;
-  return TRUE;
 }
 
 /* The template's data: the JSON's `data`, then the properties */
@@ -190,15 +194,15 @@ fc_shadow_build (FcPage *self, FcElement *host, const FcComponentDef *def, Scope
   s->def = def;
   s->depth = depth;
   s->deps_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  s->slots = g_hash_table_new (g_str_hash, g_str_equal); /* keys: attribute values of the template */
   s->data = initial_data (self, host, def);
   root = fc_element_new_child (self, host, doc, NULL, &shadow_root_kind);
   root->shadow = s;
   fc_element_tree_make_virtual (root);
   s->root = root;
   host->inner = s;
-  if (!fc_element_tree_build_children (self, root, doc, NULL, error))
-    return FALSE;
-  return distribute (self, host, s, scope, error);
+  /* the slots build the host's content as they are built */
+  return fc_element_tree_build_children (self, root, doc, NULL, error);
 }
 
 /* The data path a model: attribute binds (`{{ a.b[0] }}`), or NULL */
