@@ -47,11 +47,11 @@ index_binding (FcPage *self, Binding *b, const FcTemplate *tpl)
       GPtrArray *bucket;
       if (fc_item_scope_has (b->element->scope, first))
         continue;
-      bucket = g_hash_table_lookup (self->deps_index, first);
+      bucket = g_hash_table_lookup (fc_binding_index_of (self, b->element), first);
       if (!bucket)
         {
           bucket = g_ptr_array_new ();
-          g_hash_table_insert (self->deps_index, (gpointer) first, bucket);
+          g_hash_table_insert (fc_binding_index_of (self, b->element), (gpointer) first, bucket);
         }
       if (bucket->len == 0 || g_ptr_array_index (bucket, bucket->len - 1) != b)
         {
@@ -69,7 +69,8 @@ fc_binding_unindex (FcPage *self, Binding *b)
   for (guint i = 0; deps && i < deps->len; i++)
     {
       const FcDataPath *d = g_ptr_array_index (deps, i);
-      GPtrArray *bucket = g_hash_table_lookup (self->deps_index, g_array_index (d, FcPathSegment, 0).key);
+      GPtrArray *bucket = g_hash_table_lookup (fc_binding_index_of (self, b->element),
+                                               g_array_index (d, FcPathSegment, 0).key);
       while (bucket && g_ptr_array_remove (bucket, b))
         index_changed (self);
     }
@@ -99,6 +100,9 @@ set_property_value (FcElement *el, guint i, FcValue *value, gboolean initial, co
   el->props[i] = value;
   if (initial)
     return;
+  /* a component's template sees its properties as its data */
+  if (el->inner)
+    fc_binding_set_in (el->page, el->inner, spec->name, value);
   if (el->instance && el->klass->set_property)
     {
       /* the hook may set the property again (replacing props[i]) */
@@ -117,12 +121,16 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
 {
   FcElement *el = b->element;
   g_autoptr (FcValue) v = NULL;
+  const FcExprCalls *calls;
 
   if (el->dead)
     return;
-  v = fc_template_evaluate_with (fc_binding_template (b), self->data, fc_item_scope_head (el->scope),
-                                 fc_page_wxs_calls_at (self, b->attr ? b->attr->line : el->node->line,
-                                                       b->attr ? b->attr->col : el->node->col));
+  calls = fc_page_wxs_calls_at (self, b->attr ? b->attr->line : el->node->line, b->attr ? b->attr->col : el->node->col);
+  /* a component's template: its own data and WXS modules, not the page's */
+  if (el->shadow)
+    calls = &el->shadow->def->wxs_calls;
+  v = fc_template_evaluate_with (fc_binding_template (b), el->shadow ? el->shadow->data : self->data,
+                                 fc_item_scope_head (el->scope), calls);
   switch (b->kind)
     {
     case BINDING_IF:
@@ -144,7 +152,7 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
         g_autofree char *problem = NULL;
         FcValue *c = fc_component_class_coerce (el->klass, b->prop, v, &problem);
         if (problem)
-          fc_page_emit_warning (self, b->attr->line, b->attr->col, "%s", problem);
+          fc_element_emit_warning_at (el, b->attr->line, b->attr->col, "%s", problem);
         set_property_value (el, b->prop, c, initial, b);
         break;
       }
@@ -181,6 +189,36 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
         fc_page_emit_element_changed (self, el, b->key);
       break;
     }
+}
+
+/* Sets @key (a setData path key) of @shadow's data (NULL: the page's)
+ * and updates the bindings of that tree that read it, inside the caller's
+ * update (fc_page_update_begin()); FALSE for a key that is not a path. */
+gboolean
+fc_binding_set_in (FcPage *self, FcShadow *shadow, const char *key, FcValue *value)
+{
+  g_autoptr (GPtrArray) dirty = g_ptr_array_new ();
+  FcDataPath *path = fc_data_path_parse (key, NULL);
+  GPtrArray *bucket;
+
+  if (!path)
+    return FALSE;
+  fc_data_set (shadow ? &shadow->data : &self->data, path, value);
+  self->generation++;
+  bucket = g_hash_table_lookup (shadow ? shadow->deps_index : self->deps_index,
+                                g_array_index (path, FcPathSegment, 0).key);
+  for (guint j = 0; bucket && j < bucket->len; j++)
+    {
+      Binding *b = g_ptr_array_index (bucket, j);
+      if (b->generation == self->generation || !fc_template_depends_on (fc_binding_template (b), path))
+        continue;
+      b->generation = self->generation;
+      g_ptr_array_add (dirty, b);
+    }
+  fc_data_path_free (path);
+  for (guint i = 0; i < dirty->len; i++)
+    fc_binding_update (self, g_ptr_array_index (dirty, i), FALSE);
+  return TRUE;
 }
 
 /* Adds a binding of @kind for @attr (NULL: the text of a text node) to

@@ -33,6 +33,9 @@ G_BEGIN_DECLS
  * @FC_BRIDGE_ERROR_UNKNOWN_METHOD: a component has no such method
  * @FC_BRIDGE_ERROR_NOT_FOUND: a selector or file matches nothing
  * @FC_BRIDGE_ERROR_FAILED: anything else
+ * @FC_BRIDGE_ERROR_BAD_COMPONENT: a component defined by its own markup is
+ *   missing a file, its JSON or property schema is malformed, or it
+ *   contains itself without end
  *
  * Error codes of %FC_BRIDGE_ERROR.
  */
@@ -50,6 +53,7 @@ typedef enum {
   FC_BRIDGE_ERROR_UNKNOWN_METHOD,
   FC_BRIDGE_ERROR_NOT_FOUND,
   FC_BRIDGE_ERROR_FAILED,
+  FC_BRIDGE_ERROR_BAD_COMPONENT,
 } FcBridgeError;
 
 FC_BRIDGE_EXPORT GQuark fc_bridge_error_quark (void);

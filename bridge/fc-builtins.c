@@ -15,7 +15,7 @@ tap (FcElement *element, FcValue *args, gpointer user_data, GError **error)
     return TRUE;
   fc_value_object_set (detail, "x", fc_value_new_number (0));
   fc_value_object_set (detail, "y", fc_value_new_number (0));
-  fc_element_trigger_event (element, "tap", detail, FC_EVENT_BUBBLES | FC_EVENT_CAPTURE_PHASE);
+  fc_element_trigger_event (element, "tap", detail, FC_EVENT_BUBBLES | FC_EVENT_CAPTURE_PHASE | FC_EVENT_COMPOSED);
   if (strcmp (fc_element_get_tag (element), "navigator") == 0)
     {
       FcValue *url = fc_element_get_property (element, "url");

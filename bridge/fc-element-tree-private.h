@@ -7,6 +7,13 @@
 G_BEGIN_DECLS
 
 void fc_element_tree_add_directive_kind (const FcElementKind *kind);
+/* builds @host's shadow tree from @def's template and puts the host's
+ * content (its markup's children) in its slots */
+typedef gboolean (*FcShadowBuild) (FcPage *self, FcElement *host, const FcComponentDef *def, ScopeRef *scope,
+                                   GError **error);
+void fc_element_tree_set_shadow (FcShadowBuild build, const FcElementKind *slot_kind);
+gboolean fc_element_tree_build_list (FcPage *self, FcElement *el, const GPtrArray *nodes, ScopeRef *scope,
+                                     GError **error);
 FcElement *fc_element_tree_new_root (FcPage *self);
 gboolean fc_element_tree_validate (FcPage *self, const FcFxmlNode *node, GError **error);
 FcElement *fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,

@@ -10,6 +10,8 @@
 #include "fc-element-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-registry-private.h"
+#include "fc-component-def-private.h"
+#include "fc-page-doc-private.h"
 
 static FcElement *mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
                                  guint *next, ScopeRef *scope, guint consumed, GError **error);
@@ -28,18 +30,123 @@ static const FcElementKind text_kind = {
   .mount = mount_text,
 };
 
-static FcComponentClass *
-resolve_class (FcPage *self, const FcFxmlNode *node, GError **error)
+/* Components defined by their own markup (fc-shadow.c builds their
+ * trees; registered by fc_page_class_init(), as the directive kinds). */
+static FcShadowBuild shadow_build;
+static const FcElementKind *slot_kind;
+
+void
+fc_element_tree_set_shadow (FcShadowBuild build, const FcElementKind *slot)
 {
-  FcValue *using = self->page_json ? fc_value_object_get (self->page_json, "usingComponents") : NULL;
-  FcValue *path = (using && fc_value_get_kind (using) == FC_VALUE_OBJECT) ? fc_value_object_get (using, node->name) : NULL;
+  shadow_build = build;
+  slot_kind = slot;
+}
+
+/* @json's usingComponents entry for @tag, or NULL */
+static const char *
+using_path (const FcValue *json, const char *tag)
+{
+  FcValue *using = json && fc_value_get_kind (json) == FC_VALUE_OBJECT ? fc_value_object_get (json, "usingComponents") : NULL;
+  FcValue *path = (using && fc_value_get_kind (using) == FC_VALUE_OBJECT) ? fc_value_object_get (using, tag) : NULL;
+  return path && fc_value_get_kind (path) == FC_VALUE_STRING ? fc_value_get_string (path) : NULL;
+}
+
+/* The file relative usingComponents paths start from */
+static const char *
+page_file (FcPage *self)
+{
+  return self->root_page_path ? self->root_page_path : self->filename;
+}
+
+/* The markup component of @klass (a generic's implementation), or NULL */
+static FcComponentDef *
+def_of_class (FcPage *self, FcComponentClass *klass)
+{
+  GHashTableIter it;
+  gpointer def;
+  if (!self->component_defs)
+    return NULL;
+  g_hash_table_iter_init (&it, self->component_defs);
+  while (g_hash_table_iter_next (&it, NULL, &def))
+    if (def && ((FcComponentDef *) def)->klass == klass)
+      return def;
+  return NULL;
+}
+
+/* The class @node's tag resolves to in the tree of @in (a component's
+ * template; NULL: the page's), whose host is @host (NULL while validating):
+ * the JSON's usingComponents (then app.json's, global), the component's
+ * generics, the app's resolver (plugin://), a component with markup at
+ * the path, one registered at it, a built-in. *@def_out: the markup
+ * component, or NULL. */
+static FcComponentClass *
+resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const FcFxmlNode *node,
+               FcComponentDef **def_out, GError **error)
+{
+  const char *p = using_path (in ? in->json : self->page_json, node->name);
+  const char *from = in ? in->fxml_name : page_file (self);
+  gboolean global = FALSE;
   FcComponentClass *k;
 
+  *def_out = NULL;
+  if (!p && in)
+    {
+      /* an abstract node: the implementation its use gives (generic:NAME), else its default */
+      FcValue *generics = fc_value_object_get (in->json, "componentGenerics");
+      FcValue *g = generics && fc_value_get_kind (generics) == FC_VALUE_OBJECT ? fc_value_object_get (generics, node->name) : NULL;
+      FcValue *dflt = g && fc_value_get_kind (g) == FC_VALUE_OBJECT ? fc_value_object_get (g, "default") : NULL;
+      if (g && host && host->generics && (k = g_hash_table_lookup (host->generics, node->name)))
+        {
+          *def_out = def_of_class (self, k);
+          return k;
+        }
+      if (g && dflt && fc_value_get_kind (dflt) == FC_VALUE_STRING)
+        p = fc_value_get_string (dflt);
+      else if (g && !host)
+        return fc_registry_lookup_builtin (self->registry, "block"); /* checked at each use */
+      else if (g)
+        {
+          g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,
+                       "%s:%d:%d: <%s> is a generic of %s (componentGenerics) with no default, and the use at "
+                       "%s:%d:%d gives no generic:%s",
+                       from, node->line, node->col, node->name, in->name,
+                       host->shadow ? host->shadow->def->fxml_name : page_file (self), host->node->line,
+                       host->node->col, node->name);
+          return NULL;
+        }
+    }
+  if (!p && (p = using_path (self->app_json, node->name)))
+    {
+      from = "app.json"; /* app.json's: global, relative to the host's root */
+      global = TRUE;
+    }
+  if (p)
+    {
+      GError *local = NULL;
+      FcComponentDef *def = fc_component_def_lookup (self, in && !global ? in->root : NULL, from, p, node->line,
+                                                     node->col, &local);
+      if (def)
+        {
+          *def_out = def;
+          return def->klass;
+        }
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+    }
   if (self->resolver)
     {
       GError *local = NULL;
-      const char *p = path && fc_value_get_kind (path) == FC_VALUE_STRING ? fc_value_get_string (path) : NULL;
       k = self->resolver (self, node->name, p, node->line, node->col, self->resolver_data, &local);
+      if (k && fc_component_class_get_data (k, "fc-markup-root"))
+        {
+          /* a plugin's public component defined by its own markup */
+          FcComponentDef *def = fc_component_def_of_class (self, k, error);
+          *def_out = def;
+          return def ? def->klass : NULL;
+        }
       if (k)
         return k;
       if (local)
@@ -48,9 +155,8 @@ resolve_class (FcPage *self, const FcFxmlNode *node, GError **error)
           return NULL;
         }
     }
-  if (path && fc_value_get_kind (path) == FC_VALUE_STRING)
+  if (p)
     {
-      const char *p = fc_value_get_string (path);
       if (strncmp (p, "plugin://", strlen ("plugin://")) == 0)
         {
           const char *alias = p + strlen ("plugin://");
@@ -74,7 +180,7 @@ resolve_class (FcPage *self, const FcFxmlNode *node, GError **error)
         return k;
       g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,
                    "%s:%d:%d: <%s> is \"%s\" in usingComponents, which resolves to no component",
-                   self->filename, node->line, node->col, node->name, p);
+                   in ? in->fxml_name : self->filename, node->line, node->col, node->name, p);
       return NULL;
     }
   k = fc_registry_lookup_builtin (self->registry, node->name);
@@ -82,7 +188,7 @@ resolve_class (FcPage *self, const FcFxmlNode *node, GError **error)
     return k;
   g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,
                "%s:%d:%d: unknown element <%s> (not built in, not in usingComponents)",
-               self->filename, node->line, node->col, node->name);
+               in ? in->fxml_name : self->filename, node->line, node->col, node->name);
   return NULL;
 }
 
@@ -204,8 +310,10 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
 {
   FcElement *el;
   FcComponentClass *klass = NULL;
+  FcComponentDef *def = NULL;
+  FcShadow *in = fc_element_child_shadow (parent);
 
-  klass = resolve_class (self, node, error);
+  klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, error);
   if (!klass)
     return NULL;
   el = fc_element_new_child (self, parent, node, scope, &element_kind);
@@ -238,11 +346,19 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           b = fc_binding_add (self, el, BINDING_PROPERTY, a);
           b->prop = prop;
         }
+      else if (g_str_has_prefix (a->name, "model:")
+               && (prop = fc_component_class_find_property (klass, a->name + 6)) >= 0)
+        {
+          /* two-way: the component's own changes go back to the path (fc-shadow.c) */
+          b = fc_binding_add (self, el, BINDING_PROPERTY, a);
+          b->prop = prop;
+          b->model = TRUE;
+        }
       else if (parse_event_attr (a->name, &ek, &event))
         {
           if (!*event)
             {
-              fc_page_emit_warning (self, a->line, a->col, "event binding \"%s\" names no event", a->name);
+              fc_element_emit_warning_at (el, a->line, a->col, "event binding \"%s\" names no event", a->name);
               continue;
             }
           b = fc_binding_add (self, el, BINDING_EVENT, a);
@@ -255,10 +371,11 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           FcFxmlNode pseudo = *node;
           g_autofree char *tag = g_strdup (a->value ? a->value : "");
           FcComponentClass *impl;
+          FcComponentDef *impl_def;
           pseudo.name = tag;
           pseudo.line = a->line;
           pseudo.col = a->col;
-          if (!(impl = resolve_class (self, &pseudo, error)))
+          if (!(impl = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, &pseudo, &impl_def, error)))
             return NULL;
           if (!el->generics)
             el->generics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -274,16 +391,19 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
       else
         {
           if (strchr (a->name, ':'))
-            fc_page_emit_warning (self, a->line, a->col, "unsupported directive \"%s\" on <%s>",
+            fc_element_emit_warning_at (el, a->line, a->col, "unsupported directive \"%s\" on <%s>",
                                   a->name, node->name);
           else
-            fc_page_emit_warning (self, a->line, a->col, "unknown attribute \"%s\" on <%s>",
+            fc_element_emit_warning_at (el, a->line, a->col, "unknown attribute \"%s\" on <%s>",
                                   a->name, node->name);
           continue;
         }
       fc_binding_update (self, b, TRUE);
     }
 
+  /* a component with a template: its shadow tree, the content in its slots */
+  if (def)
+    return shadow_build (self, el, def, scope, error) ? el : NULL;
   if (!fc_element_tree_build_children (self, el, node, scope, error))
     return NULL;
   return el;
@@ -324,7 +444,27 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
   if (node->type == FC_FXML_ELEMENT && !(consumed & CONSUMED_IF)
       && ((stray = fc_element_tree_directive (node, "elif")) || (stray = fc_element_tree_directive (node, "else"))))
     fc_page_emit_warning (self, stray->line, stray->col, "%s without a wx:if before it", stray->name);
+  if (slot_kind && node->type == FC_FXML_ELEMENT && strcmp (node->name, "slot") == 0)
+    return slot_kind->mount (self, parent, node, siblings, next, scope, consumed, error);
   return mount_element (self, parent, node, siblings, next, scope, consumed, error);
+}
+
+/* The nodes @nodes (siblings in this order), under @el. */
+gboolean
+fc_element_tree_build_list (FcPage *self, FcElement *el, const GPtrArray *nodes, ScopeRef *scope, GError **error)
+{
+  guint i = 0;
+
+  while (i < nodes->len)
+    {
+      const FcFxmlNode *c = g_ptr_array_index (nodes, i);
+      guint next = i + 1;
+      if (c->type != FC_FXML_COMMENT && !fc_fxml_node_is_wxs (c)
+          && !fc_element_tree_build (self, el, c, nodes, &next, scope, 0, error))
+        return FALSE;
+      i = next;
+    }
+  return TRUE;
 }
 
 /* The children of @node, under @el. */
@@ -332,18 +472,7 @@ gboolean
 fc_element_tree_build_children (FcPage *self, FcElement *el, const FcFxmlNode *node, ScopeRef *scope,
                                 GError **error)
 {
-  guint i = 0;
-
-  while (i < node->children->len)
-    {
-      const FcFxmlNode *c = g_ptr_array_index (node->children, i);
-      guint next = i + 1;
-      if (c->type != FC_FXML_COMMENT && !fc_fxml_node_is_wxs (c)
-          && !fc_element_tree_build (self, el, c, node->children, &next, scope, 0, error))
-        return FALSE;
-      i = next;
-    }
-  return TRUE;
+  return fc_element_tree_build_list (self, el, node->children, scope, error);
 }
 
 /* The page's root element (tag `page`), without children yet. */
@@ -400,20 +529,37 @@ connect_all (FcPage *self, FcElement *el)
       connect_all (self, g_ptr_array_index (el->children, i));
 }
 
-/* Every tag must resolve at load, also in wx:if branches not shown yet
- * and wx:for bodies with no items yet. */
-gboolean
-fc_element_tree_validate (FcPage *self, const FcFxmlNode *node, GError **error)
+static gboolean
+validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **error)
 {
   for (guint i = 0; node->children && i < node->children->len; i++)
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
+      FcComponentDef *def = NULL;
       if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
-      if (!resolve_class (self, c, error) || !fc_element_tree_validate (self, c, error))
+      if (strcmp (c->name, "slot") != 0 && !resolve_class (self, in, NULL, c, &def, error))
+        return FALSE;
+      /* a component's template once (it may contain itself) */
+      if (def && !def->validated)
+        {
+          def->validated = TRUE;
+          if (!validate_in (self, def, fc_shared_doc_get_markup (def->doc), error))
+            return FALSE;
+        }
+      if (!validate_in (self, in, c, error))
         return FALSE;
     }
   return TRUE;
+}
+
+/* Every tag must resolve at load, also in wx:if branches not shown yet
+ * and wx:for bodies with no items yet, and in the templates of the
+ * components used. */
+gboolean
+fc_element_tree_validate (FcPage *self, const FcFxmlNode *node, GError **error)
+{
+  return validate_in (self, NULL, node, error);
 }
 
 /* Creates the component instances of @el and below (factories), then

@@ -92,6 +92,7 @@ fc_element_new_child (FcPage *self, FcElement *parent, const FcFxmlNode *node, S
   el->kind = kind;
   el->page = self;
   el->parent = parent;
+  el->shadow = fc_element_child_shadow (parent);
   el->node = node;
   el->scope = fc_item_scope_ref (scope);
   el->active = -1;
@@ -279,7 +280,7 @@ fc_element_get_tag (FcElement *element)
   if (element->node->type == FC_FXML_TEXT)
     return "#text";
   if (element->node->type == FC_FXML_DOCUMENT)
-    return "page";
+    return element->parent ? "#shadow-root" : "page";
   return element->node->name;
 }
 

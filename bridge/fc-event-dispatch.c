@@ -54,8 +54,28 @@ is_replaced (FcElement *el, guint i)
 /* Runs @el's bindings of @name in the given phase, the colon-less ones
  * first, as glass-easel does; returns FALSE when a catch stops
  * propagation. */
+/* @target as a listener in @tree sees it: itself, or the first element
+ * around it in that tree (a host, a slot), as glass-easel retargets */
+static FcElement *
+retarget (FcElement *target, FcShadow *tree)
+{
+  for (FcElement *e = target; e; e = e->parent)
+    if (e->shadow == tree)
+      return e;
+  return target;
+}
+
+static FcCallbackScope *
+handler_scope (FcElement *el)
+{
+  FcCallbackScope *own = el->shadow ? fc_component_class_get_data (el->shadow->host->klass, "fc-callbacks") : NULL;
+  if (own)
+    return own;
+  return el->page->plugin_scope ? el->page->plugin_scope : el->page->scope;
+}
+
 static gboolean
-run_bindings (FcElement *el, FcEvent *ev, gboolean capture, gboolean *mut_done)
+run_bindings (FcElement *el, FcEvent *ev, FcElement *target, gboolean capture, gboolean *mut_done)
 {
   gboolean go_on = TRUE;
 
@@ -90,16 +110,45 @@ run_bindings (FcElement *el, FcEvent *ev, gboolean capture, gboolean *mut_done)
       if (!handler)
         continue; /* an empty value disables the binding */
       ev->current_target = el;
+      ev->target = retarget (target, el->shadow);
       ev->handler = handler;
       ev->line = b->attr->line;
       ev->col = b->attr->col;
-      /* a plugin page's names resolve in its plugin's scope only */
-      if (!fc_callback_scope_invoke_observed (el->page->plugin_scope ? el->page->plugin_scope : el->page->scope,
-                                              el->page->scope, ev))
-        fc_page_emit_warning (el->page, b->attr->line, b->attr->col,
-                              "no handler \"%s\" for event \"%s\"", handler, ev->type);
+      /* a plugin page's names resolve in its plugin's scope only; a
+       * component's template's in its class's callbacks, when it has any */
+      if (!fc_callback_scope_invoke_observed (handler_scope (el), el->page->scope, ev))
+        fc_element_emit_warning_at (el, b->attr->line, b->attr->col, "no handler \"%s\" for event \"%s\"", handler,
+                                    ev->type);
     }
   return go_on;
+}
+
+/* The elements an event from @target goes through, target first, into
+ * @path when not NULL; returns their number. Without
+ * %FC_EVENT_COMPOSED it stays in @target's tree: the elements of the
+ * slots it is in are passed over and its tree's shadow root ends it; a
+ * composed one goes on through the host. Shadow roots hold no bindings. */
+static guint
+collect_path (FcElement *target, FcElement *page_root, FcEventFlags flags, FcElement **path, guint max)
+{
+  gboolean composed = (flags & FC_EVENT_COMPOSED) != 0;
+  guint n = 0;
+
+  for (FcElement *e = target; e && e != page_root && n < max; e = e->parent)
+    {
+      if (e->shadow && e == e->shadow->root)
+        {
+          if (!composed && e->shadow == target->shadow)
+            break;
+          continue;
+        }
+      if (!composed && e->shadow != target->shadow)
+        continue;
+      if (path)
+        path[n] = e;
+      n++;
+    }
+  return n;
 }
 
 /**
@@ -119,7 +168,7 @@ fc_element_trigger_event (FcElement *element, const char *name, FcValue *detail,
   FcElement *stack_path[32];
   g_autofree FcElement **heap_path = NULL;
   FcElement **path = stack_path;
-  guint depth = 0, n_path = 0;
+  guint depth, n_path;
   g_autoptr (FcValue) empty = NULL;
   gboolean mut_done = FALSE, go_on = TRUE;
   FcPage *page;
@@ -139,21 +188,18 @@ fc_element_trigger_event (FcElement *element, const char *name, FcValue *detail,
   ev.detail = detail;
 
   /* only the target unless the event bubbles or captures */
-  for (FcElement *e = element; e && e != page->root; e = e->parent)
-    depth++;
-  if (!(flags & (FC_EVENT_BUBBLES | FC_EVENT_CAPTURE_PHASE)))
-    depth = MIN (depth, 1);
+  depth = collect_path (element, page->root, flags, NULL,
+                        flags & (FC_EVENT_BUBBLES | FC_EVENT_CAPTURE_PHASE) ? G_MAXUINT : 1);
   if (depth > G_N_ELEMENTS (stack_path))
     path = heap_path = g_new (FcElement *, depth);
-  for (FcElement *e = element; n_path < depth; e = e->parent)
-    path[n_path++] = e;
+  n_path = collect_path (element, page->root, flags, path, depth);
 
   if (flags & FC_EVENT_CAPTURE_PHASE)
     for (guint i = n_path; go_on && i > 0; i--)
-      go_on = run_bindings (path[i - 1], &ev, TRUE, &mut_done);
+      go_on = run_bindings (path[i - 1], &ev, element, TRUE, &mut_done);
   for (guint i = 0; go_on && i < n_path; i++)
     {
-      go_on = run_bindings (path[i], &ev, FALSE, &mut_done);
+      go_on = run_bindings (path[i], &ev, element, FALSE, &mut_done);
       if (!(flags & FC_EVENT_BUBBLES))
         break;
     }

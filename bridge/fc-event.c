@@ -186,3 +186,22 @@ fc_callback_scope_invoke (FcCallbackScope *self, const FcEvent *event)
 {
   return fc_callback_scope_invoke_observed (self, NULL, event);
 }
+
+/**
+ * fc_component_class_set_callbacks:
+ * @klass: a class
+ * @scope: (nullable): the handlers of the class's own template
+ *
+ * For a component defined by its own markup that has native code: the
+ * handlers its template's event bindings call (`bindtap="onTap"` inside
+ * `card.fxml`), as a component's methods are on the platform. Without
+ * them the page's scope handles them (a host page's, or a plugin page's
+ * own). The page's scope observer sees the calls either way.
+ */
+void
+fc_component_class_set_callbacks (FcComponentClass *klass, FcCallbackScope *scope)
+{
+  g_return_if_fail (klass != NULL && (scope == NULL || FC_IS_CALLBACK_SCOPE (scope)));
+  fc_component_class_set_data (klass, "fc-callbacks", scope ? g_object_ref (scope) : NULL,
+                               scope ? g_object_unref : NULL);
+}

@@ -54,6 +54,7 @@ typedef struct {
 #define FC_TYPE_EVENT (fc_event_get_type ())
 FC_BRIDGE_EXPORT GType fc_event_get_type (void) G_GNUC_CONST;
 FC_BRIDGE_EXPORT FcValue *fc_event_to_value (const FcEvent *event);
+FC_BRIDGE_EXPORT const char *fc_event_get_component (const FcEvent *event);
 
 /**
  * FcEventCallback:
@@ -88,6 +89,7 @@ FC_BRIDGE_EXPORT void fc_callback_scope_set_observer (FcCallbackScope *self,
                                                       gpointer user_data,
                                                       GDestroyNotify destroy);
 FC_BRIDGE_EXPORT gboolean fc_callback_scope_has_callback (FcCallbackScope *self, const char *name);
+FC_BRIDGE_EXPORT void fc_component_class_set_callbacks (FcComponentClass *klass, FcCallbackScope *scope);
 FC_BRIDGE_EXPORT gboolean fc_callback_scope_invoke (FcCallbackScope *self, const FcEvent *event);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ typedef struct {
   const char *key;             /* dataset key (owned_key), event name, generic name (in the markup) */
   char *owned_key;
   EventBindingKind event_kind;
+  gboolean model;              /* model:NAME: the component writes its changes back */
   FcValue *value;              /* last evaluated value (event handler name, generic) */
   guint generation;
 } Binding;
@@ -57,6 +58,37 @@ typedef struct {
 enum { CONSUMED_IF = 1 << 0, CONSUMED_FOR = 1 << 1 };
 
 typedef struct _FcElementKind FcElementKind;
+typedef struct _SharedDoc SharedDoc;
+
+/* A component defined by its own markup (fc-component-def.c): its
+ * folder's `X.json` and `X.fxml`, loaded once per page. */
+typedef struct {
+  char *name;            /* `/components/card/card`: from the root, no suffix */
+  char *fxml_name;       /* `components/card/card.fxml`, in messages */
+  char *root;            /* the plugin package it is in, or NULL: the page's files */
+  SharedDoc *doc;
+  FcValue *json;         /* X.json (an object) */
+  FcComponentClass *klass;
+  gboolean multiple_slots;
+  gboolean validated;    /* its template's tags resolved (or being resolved) */
+  FcPage *page;          /* the page it is loaded for (not a reference) */
+  char *wxs_prefix;      /* its <wxs> modules' names in the page's sandbox start so, or NULL: none */
+  FcExprCalls wxs_calls; /* what its template's bindings call them with (fc-page-wxs.c) */
+} FcComponentDef;
+
+/* The shadow tree of one component instance (fc-shadow.c): its template's
+ * elements see @data (its properties and the JSON's `data`), not the
+ * page's, and their bindings are indexed here. */
+typedef struct _FcShadow FcShadow;
+struct _FcShadow {
+  FcElement *host;
+  FcElement *root;        /* the shadow root, the host's only child */
+  const FcComponentDef *def;
+  FcValue *data;
+  GHashTable *deps_index; /* as FcPage's */
+  GHashTable *slots;      /* slot name → the <slot> holding the host's content for it (fc-shadow.c) */
+  guint depth;            /* shadow trees around it, + 1 */
+};
 
 /**
  * FcElementKind: (skip)
@@ -67,6 +99,8 @@ typedef struct _FcElementKind FcElementKind;
  * @is_virtual: the element only holds what a directive shows: it is never
  *   selected, and it refreshes its own children
  * @is_handle: what a plugin's code holds instead of the element
+ * @is_slot: a `<slot>`: its children are the host's content, in the
+ *   host's tree (they see the data the host's tree sees)
  * @mount: builds an element of this kind for @node under @parent (with
  *   the variables @scope). @siblings is the list @node is in, when built
  *   from its parent's markup, and *@next the index after @node: a kind
@@ -88,6 +122,7 @@ struct _FcElementKind {
   guint consumes;
   gboolean is_virtual;
   gboolean is_handle;
+  gboolean is_slot;
   FcElement *(*mount) (FcPage *page, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
                        guint *next, ScopeRef *scope, guint consumed, GError **error);
   gboolean (*refresh) (FcPage *page, FcElement *el, GError **error);
@@ -116,6 +151,8 @@ struct _FcElement {
   guint n_bindings;
   guint bindings_alloc;
   GHashTable *generics; /* generic:NAME → FcComponentClass, or NULL */
+  FcShadow *shadow;     /* the shadow tree the element is in; NULL: the page's */
+  FcShadow *inner;      /* a component with a template: its shadow tree */
   gboolean mounted;
   FcElement *handle;    /* a plugin component's handle (made on first use);
                            a handle's element, NULL once the element is gone */
@@ -123,6 +160,14 @@ struct _FcElement {
   guint holds;          /* fc_element_hold()s made through this element or
                            handle, released when the element goes */
 };
+
+/* The shadow tree a new child of @parent is in: a slot's children are
+ * its host's content, in the host's tree. */
+static inline FcShadow *
+fc_element_child_shadow (const FcElement *parent)
+{
+  return parent->kind->is_slot && parent->shadow ? parent->shadow->host->shadow : parent->shadow;
+}
 
 /* A timeout of the page's virtual clock (fc-page-timers.c). */
 typedef struct {
@@ -135,7 +180,6 @@ typedef struct {
   FcElement *owner; /* fc_element_add_timeout(): ends with the element */
 } Timer;
 
-typedef struct _SharedDoc SharedDoc;
 typedef struct _CachedPath CachedPath;
 
 struct _FcPage {
@@ -180,6 +224,8 @@ struct _FcPage {
   FcPageResolver resolver; /* fc_page_set_resolver(): the app's plugin:// rules */
   gpointer resolver_data;
   GDestroyNotify resolver_destroy;
+
+  GHashTable *component_defs; /* `/components/x/x` → FcComponentDef*, lazy (fc-component-def.c) */
 };
 
 /* @el, or the element a handle stands for */

@@ -64,18 +64,35 @@ fc_page_signals_install (GType type)
                                                    FC_TYPE_ELEMENT | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
+static void
+emit_warning_va (FcPage *page, const char *file, int line, int col, const char *fmt, va_list ap)
+{
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  g_autofree char *full = NULL;
+
+  full = g_strdup_printf ("%s:%d:%d: %s", file ? file : page->filename ? page->filename : "<page>", line, col, msg);
+  g_signal_emit (page, signals[SIGNAL_WARNING], 0, full);
+}
+
 void
 fc_page_emit_warning (FcPage *page, int line, int col, const char *fmt, ...)
 {
   va_list ap;
-  g_autofree char *msg = NULL;
-  g_autofree char *full = NULL;
 
   va_start (ap, fmt);
-  msg = g_strdup_vprintf (fmt, ap);
+  emit_warning_va (page, NULL, line, col, fmt, ap);
   va_end (ap);
-  full = g_strdup_printf ("%s:%d:%d: %s", page->filename ? page->filename : "<page>", line, col, msg);
-  g_signal_emit (page, signals[SIGNAL_WARNING], 0, full);
+}
+
+/* A warning about @el's markup: in its component's file, or the page's */
+void
+fc_element_emit_warning_at (FcElement *el, int line, int col, const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start (ap, fmt);
+  emit_warning_va (el->page, el->shadow ? el->shadow->def->fxml_name : NULL, line, col, fmt, ap);
+  va_end (ap);
 }
 
 void

@@ -61,6 +61,12 @@ read_file (const char *path, gpointer user_data, GError **error)
   return text;
 }
 
+char *
+fc_page_read_file (FcPage *self, const char *path, GError **error)
+{
+  return read_file (path, self, error);
+}
+
 static void
 log_line (const char *message, gpointer user_data)
 {
@@ -107,33 +113,36 @@ warn (gpointer user_data, const char *message)
   fc_page_emit_warning (self, self->wxs_line, self->wxs_col, "%s", message);
 }
 
+/* Loads the module @node declares as @prefix + its name; @file is the
+ * markup (from the root), which relative paths start from. */
 static gboolean
-add_module (FcPage *self, const FcFxmlNode *node, GError **error)
+add_module (FcPage *self, const FcFxmlNode *node, const char *prefix, const char *file, const char *base,
+            GError **error)
 {
   const FcFxmlAttribute *module = fc_fxml_node_get_attribute (node, "module");
   const FcFxmlAttribute *src = fc_fxml_node_get_attribute (node, "src");
   const FcFxmlNode *script
       = node->children->len ? g_ptr_array_index (node->children, 0) : NULL;
-  /* where relative paths start: the page's path in the root */
-  const char *base = self->root_page_path ? self->root_page_path : self->filename;
   g_autoptr (GError) local = NULL;
+  g_autofree char *name = NULL;
   gboolean ok;
 
   if (!module || !module->value)
     {
       g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE,
-                   "%s:%d:%d: <wxs> without a module name", self->filename,
+                   "%s:%d:%d: <wxs> without a module name", file,
                    node->line, node->col);
       return FALSE;
     }
+  /* a component's modules: under a prefix of its own ($ is a name's) */
+  name = g_strconcat (prefix ? prefix : "", module->value, NULL);
   if (src && src->value)
-    ok = fc_wxs_runtime_add_file (self->wxs, module->value, base, src->value,
-                                  &local);
+    ok = fc_wxs_runtime_add_file (self->wxs, name, base, src->value, &local);
   else
     ok = fc_wxs_runtime_add_inline (
-        self->wxs, module->value,
+        self->wxs, name,
         script && script->type == FC_FXML_SCRIPT ? script->text : "",
-        self->filename, script ? script->line : node->line, base, &local);
+        file, script ? script->line : node->line, base, &local);
   if (ok)
     return TRUE;
   /* the module's own errors name its file and line; the others are the
@@ -146,7 +155,7 @@ add_module (FcPage *self, const FcFxmlNode *node, GError **error)
       const FcFxmlAttribute *at
           = src && local->code != FC_WXS_ERROR_BAD_MODULE ? src : module;
       g_set_error (error, FC_WXS_ERROR, local->code,
-                   "%s:%d:%d: <wxs module=\"%s\">: %s", self->filename,
+                   "%s:%d:%d: <wxs module=\"%s\">: %s", file,
                    at->line, at->col, module->value, local->message);
     }
   return FALSE;
@@ -174,12 +183,84 @@ fc_page_wxs_load (FcPage *self, const GPtrArray *nodes, GError **error)
       return FALSE;
     }
   for (guint i = 0; i < nodes->len; i++)
-    if (!add_module (self, g_ptr_array_index (nodes, i), error))
+    if (!add_module (self, g_ptr_array_index (nodes, i), NULL, self->filename,
+                     self->root_page_path ? self->root_page_path : self->filename, error))
       {
         fc_page_wxs_clear (self);
         return FALSE;
       }
   self->wxs_calls.has_module = has_module;
+  return TRUE;
+}
+
+/* A component's calls: its module names under its prefix */
+static char *
+prefixed (FcComponentDef *def, const char *name)
+{
+  return g_strconcat (def->wxs_prefix, name, NULL);
+}
+
+static gboolean
+def_has_module (gpointer user_data, const char *name)
+{
+  FcComponentDef *def = user_data;
+  g_autofree char *p = prefixed (def, name);
+  return def->page->wxs && fc_wxs_runtime_has_module (def->page->wxs, p);
+}
+
+static FcValue *
+def_get (gpointer user_data, const char *name, const char *const *keys, guint n_keys)
+{
+  FcComponentDef *def = user_data;
+  g_autofree char *p = prefixed (def, name);
+  return get (def->page, p, keys, n_keys);
+}
+
+static FcValue *
+def_call (gpointer user_data, const char *name, const char *const *keys, guint n_keys, FcValue *const *args,
+          guint n_args)
+{
+  FcComponentDef *def = user_data;
+  g_autofree char *p = prefixed (def, name);
+  return call (def->page, p, keys, n_keys, args, n_args);
+}
+
+static void
+def_warn (gpointer user_data, const char *message)
+{
+  FcComponentDef *def = user_data;
+  warn (def->page, message);
+}
+
+/**
+ * fc_page_wxs_load_component:
+ * @self: the page
+ * @def: a component loaded for it
+ * @nodes: (nullable) (element-type FcFxmlNode): its template's `<wxs>` elements
+ * @error: return location for a %FC_WXS_ERROR error
+ *
+ * Loads a component's modules into the page's sandbox under names of its
+ * own, and sets @def's calls; a file two components require is one module.
+ */
+gboolean
+fc_page_wxs_load_component (FcPage *self, FcComponentDef *def, const GPtrArray *nodes, GError **error)
+{
+  static guint next_id;
+
+  def->wxs_calls = (FcExprCalls){ NULL, def_get, def_call, def_warn, def };
+  if (!nodes || nodes->len == 0)
+    return TRUE;
+  if (!self->wxs && !(self->wxs = fc_wxs_runtime_new (read_file, log_line, self)))
+    {
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_RUNAWAY, "%s: the WXS engine could not start", def->fxml_name);
+      return FALSE;
+    }
+  self->wxs_calls.has_module = has_module;
+  def->wxs_prefix = g_strdup_printf ("c%u$", g_atomic_int_add (&next_id, 1));
+  for (guint i = 0; i < nodes->len; i++)
+    if (!add_module (self, g_ptr_array_index (nodes, i), def->wxs_prefix, def->fxml_name, def->fxml_name, error))
+      return FALSE;
+  def->wxs_calls.has_module = def_has_module;
   return TRUE;
 }
 

@@ -12,6 +12,7 @@
 #include "fc-page-doc-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
+#include "fc-shadow-private.h"
 
 /* A parsed setData key and the bindings that read its first segment (the
  * deps_index bucket, filled in once it exists; buckets live as long as
@@ -130,6 +131,7 @@ fc_page_finalize (GObject *object)
   g_clear_pointer (&self->data, fc_value_unref);
   g_array_unref (self->timers);
   g_clear_pointer (&self->path_cache, g_hash_table_unref);
+  g_clear_pointer (&self->component_defs, g_hash_table_unref);
   g_ptr_array_unref (self->scratch_paths);
   g_ptr_array_unref (self->scratch_dirty);
   g_ptr_array_unref (self->graveyard);
@@ -172,6 +174,7 @@ fc_page_class_init (FcPageClass *klass)
   /* precedence: an element with wx:for and wx:if is repeated first */
   fc_element_tree_add_directive_kind (fc_directive_for_get_kind ());
   fc_element_tree_add_directive_kind (fc_directive_if_get_kind ());
+  fc_element_tree_set_shadow (fc_shadow_build, fc_shadow_get_slot_kind ());
 }
 
 static void
@@ -555,7 +558,9 @@ fc_page_get_n_elements (FcPage *self)
 static FcElement *
 select_in (FcElement *el, const char *id, const char *tag)
 {
-  if (el->klass && !el->kind->is_virtual && ((id && el->id && strcmp (el->id, id) == 0) || (tag && strcmp (fc_element_get_tag (el), tag) == 0)))
+  /* the page's own elements: a component's template is not searched, but
+   * the page's content in its slots is */
+  if (el->klass && !el->kind->is_virtual && !el->shadow && ((id && el->id && strcmp (el->id, id) == 0) || (tag && strcmp (fc_element_get_tag (el), tag) == 0)))
     return el;
   if (el->children)
     for (guint i = 0; i < el->children->len; i++)

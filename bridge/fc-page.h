@@ -121,6 +121,8 @@ FC_BRIDGE_EXPORT FcValue *fc_element_get_property (FcElement *element, const cha
 FC_BRIDGE_EXPORT FcValue *fc_element_get_attribute (FcElement *element, const char *name);
 FC_BRIDGE_EXPORT FcValue *fc_element_dup_properties (FcElement *element);
 FC_BRIDGE_EXPORT FcValue *fc_element_dup_dataset (FcElement *element);
+FC_BRIDGE_EXPORT FcElement *fc_element_get_shadow_root (FcElement *element);
+FC_BRIDGE_EXPORT gboolean fc_element_set_component_data (FcElement *element, FcValue *changes, GError **error);
 FC_BRIDGE_EXPORT void fc_element_trigger_event (FcElement *element,
                                                 const char *name,
                                                 FcValue *detail,

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <gmodule.h>
 
+#include "fc-component-def-private.h"
 #include "fc-plugin-private.h"
 
 struct _FcPluginStore
@@ -187,6 +188,61 @@ string_map (FcValue *json, const char *key, FcPlugin *p, GError **error)
   return map;
 }
 
+
+/* A public component with no class from the module may be defined by
+ * its own markup in the package: PATH.json ({"component": true}, its
+ * "properties") and PATH.fxml or PATH.wxml. Its class carries the
+ * package's folder (fc-component-def.c reads the template from there)
+ * and calls no host handler: its template's handlers are the plugin's
+ * for that path (fc_plugin_context_add_page_callback()), else none. */
+static gboolean
+add_markup_component (FcPlugin *p, const char *name, const char *path, GError **error)
+{
+  g_autofree char *where = fc_json_where (p->json_text, p->json_name, name);
+  g_autofree char *norm = fc_path_confine (p->dir, NULL, path, FALSE, where, "public component", error);
+  g_autofree char *json_path = NULL, *fxml = NULL, *wxml = NULL, *text = NULL, *json_name = NULL;
+  g_autoptr (FcValue) json = NULL;
+  g_autoptr (FcComponentClass) klass = NULL;
+  g_autoptr (FcCallbackScope) none = NULL;
+  FcValue *c;
+  FcCallbackScope *own;
+
+  if (!norm)
+    return FALSE;
+  json_path = g_strdup_printf ("%s/%s.json", p->dir, norm);
+  fxml = g_strdup_printf ("%s/%s.fxml", p->dir, norm);
+  wxml = g_strdup_printf ("%s/%s.wxml", p->dir, norm);
+  if (!g_file_test (json_path, G_FILE_TEST_IS_REGULAR)
+      || !(g_file_test (fxml, G_FILE_TEST_IS_REGULAR) || g_file_test (wxml, G_FILE_TEST_IS_REGULAR)))
+    return TRUE; /* neither: the caller's error */
+  json_name = g_strdup_printf ("%s.json", norm);
+  if (!g_file_get_contents (json_path, &text, NULL, NULL) || !(json = fc_json_load (text, json_name, error)))
+    {
+      if (error && !*error)
+        g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_BAD_PACKAGE, "%s: cannot read %s", where, json_name);
+      return FALSE;
+    }
+  c = fc_value_object_get (json, "component");
+  if (!c || fc_value_get_kind (c) != FC_VALUE_BOOLEAN || !fc_value_get_boolean (c))
+    {
+      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_BAD_PACKAGE,
+                   "%s: public component \"%s\": %s is not a component's JSON: it needs \"component\": true", where,
+                   name, json_name);
+      return FALSE;
+    }
+  if (!(klass = fc_component_def_parse_properties (path, fc_value_object_get (json, "properties"), json_name, error)))
+    return FALSE;
+  fc_component_class_set_data (klass, "fc-plugin", p, NULL);
+  fc_component_class_set_data (klass, "fc-markup-root", g_strdup (p->dir), g_free);
+  fc_component_class_set_data (klass, "fc-markup-path", g_strdup (norm), g_free);
+  own = g_hash_table_lookup (p->page_scopes, norm);
+  if (!own)
+    own = none = fc_callback_scope_new ();
+  fc_component_class_set_callbacks (klass, own);
+  g_hash_table_replace (p->components, g_strdup (path), g_steal_pointer (&klass));
+  return TRUE;
+}
+
 static FcPlugin *
 load_package (const char *dir, const char *provider, const char *version,
               GError **error)
@@ -287,7 +343,9 @@ load_package (const char *dir, const char *provider, const char *version,
     gpointer k, v;
     g_hash_table_iter_init (&it, p->public);
     while (g_hash_table_iter_next (&it, &k, &v))
-      if (!g_hash_table_contains (p->components, v))
+      if (!g_hash_table_contains (p->components, v) && !add_markup_component (p, k, v, error))
+        goto fail;
+      else if (!g_hash_table_contains (p->components, v))
         {
           g_autofree char *where
               = fc_json_where (p->json_text, p->json_name, k);
@@ -305,6 +363,10 @@ load_package (const char *dir, const char *provider, const char *version,
         GHashTableIter pit;
         gpointer pk, pv;
         g_hash_table_iter_init (&pit, p->pages);
+        while (!listed && g_hash_table_iter_next (&pit, &pk, &pv))
+          listed = g_str_equal (pv, k);
+        /* or a public component's own template (add_markup_component()) */
+        g_hash_table_iter_init (&pit, p->public);
         while (!listed && g_hash_table_iter_next (&pit, &pk, &pv))
           listed = g_str_equal (pv, k);
         if (!listed)

@@ -108,6 +108,18 @@ on_callback (const FcEvent *event, gpointer user_data)
   g_ptr_array_add (r->calls, call);
   g_array_append_val (r->matched, no);
 
+  /* a handler inside a component's template says whose */
+  if (fc_event_get_component (event))
+    {
+      g_autoptr (FcValue) component = fc_value_new_string (fc_event_get_component (event));
+      fc_value_object_set (call, "component", fc_value_ref (component));
+      line_begin (r);
+      print_member (r, "handler", handler);
+      print_member (r, "component", component);
+      print_member (r, "event", ev);
+      line_end (r);
+      return;
+    }
   line_begin (r);
   print_member (r, "handler", handler);
   print_member (r, "event", ev);
@@ -338,6 +350,48 @@ step_dump (Replay *r, FcValue *step, GError **error)
   return TRUE;
 }
 
+/* `#id` anywhere, inside components' templates too: the first element in
+ * document order (componentSetData's selector; one function, so that a
+ * fuller selector engine can take its place) */
+static FcElement *
+find_by_id (FcElement *el, const char *id)
+{
+  FcElement *r;
+  const char *own = fc_element_get_id (el);
+  if (own && strcmp (own, id) == 0 && fc_element_get_class (el))
+    return el;
+  for (guint i = 0; i < fc_element_get_n_children (el); i++)
+    if ((r = find_by_id (fc_element_get_child (el, i), id)))
+      return r;
+  return NULL;
+}
+
+/* {"componentSetData": "#sel", "data": {…}}: the component sets its own
+ * data, as its code would (drives model:) */
+static gboolean
+step_component_set_data (Replay *r, FcValue *step, GError **error)
+{
+  FcValue *sel = fc_value_object_get (step, "componentSetData");
+  FcValue *data = fc_value_object_get (step, "data");
+  FcElement *el;
+
+  if (fc_value_get_kind (sel) != FC_VALUE_STRING || fc_value_get_string (sel)[0] != '#' || !data
+      || fc_value_get_kind (data) != FC_VALUE_OBJECT)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_FAILED,
+                   "componentSetData needs \"#id\" and \"data\", an object");
+      return FALSE;
+    }
+  el = fc_page_get_root (r->page) ? find_by_id (fc_page_get_root (r->page), fc_value_get_string (sel) + 1) : NULL;
+  if (!el)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_NOT_FOUND, "no element matches \"%s\"",
+                   fc_value_get_string (sel));
+      return FALSE;
+    }
+  return fc_element_set_component_data (el, data, error);
+}
+
 /* {"requirePlugin": "ALIAS or PROVIDER", "call": "NAME", "args": ...}:
  * prints {"t", "requirePlugin", "call", "result"} */
 static gboolean
@@ -412,6 +466,42 @@ step_navigate (Replay *r, FcApp *app, FcValue *step, GError **error)
 /* Whether a recorder with @settings records from the test pattern and
  * tone: each device "test", or the system's with the test source allowed
  * (replay's default). */
+/* "components": {"/components/card/card": {"json": {…}, "fxml": "…"}}:
+ * the files they stand for (`components/card/card.json`, `.fxml`) */
+static gboolean
+add_components (Replay *r, FcValue *components)
+{
+  if (!components)
+    return TRUE;
+  if (fc_value_get_kind (components) != FC_VALUE_OBJECT)
+    {
+      replay_error (r, "bad-case", "\"components\" must be an object of path: {\"json\", \"fxml\"}");
+      return FALSE;
+    }
+  for (guint i = 0; i < fc_value_object_get_size (components); i++)
+    {
+      const char *path = fc_value_object_get_key (components, i);
+      FcValue *c = fc_value_object_get_nth (components, i);
+      FcValue *json = fc_value_get_kind (c) == FC_VALUE_OBJECT ? fc_value_object_get (c, "json") : NULL;
+      FcValue *fxml = fc_value_get_kind (c) == FC_VALUE_OBJECT ? fc_value_object_get (c, "fxml") : NULL;
+      g_autofree char *json_text = NULL, *json_name = NULL, *fxml_name = NULL;
+
+      if (!json || fc_value_get_kind (json) != FC_VALUE_OBJECT || (fxml && fc_value_get_kind (fxml) != FC_VALUE_STRING))
+        {
+          replay_error (r, "bad-case", "\"components\": \"%s\" needs \"json\", an object, and \"fxml\", text",
+                        path);
+          return FALSE;
+        }
+      json_text = fc_value_to_json (json);
+      json_name = g_strdup_printf ("%s.json", path);
+      fxml_name = g_strdup_printf ("%s.fxml", path);
+      fc_page_add_file (r->page, json_name, json_text);
+      /* glass-easel's default template, as the oracle's */
+      fc_page_add_file (r->page, fxml_name, fxml ? fc_value_get_string (fxml) : "<view><slot/></view>");
+    }
+  return TRUE;
+}
+
 static gboolean
 uses_test_sources (FcHostSettings *settings)
 {
@@ -529,6 +619,8 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
         }
       fc_page_add_file (r.page, fc_value_object_get_key (files, i), fc_value_get_string (content));
     }
+  if (!add_components (&r, fc_value_object_get (doc, "components")))
+    goto out;
   if (fc_value_object_get (doc, "fxml"))
     {
       g_autofree char *app_text = member_text (doc, "appJson");
@@ -641,6 +733,15 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
       else if (fc_value_object_get (step, "navigate"))
         {
           if (!step_navigate (&r, app, step, &error))
+            {
+              g_prefix_error (&error, "step %u: ", i);
+              print_error (&r, error);
+              goto out;
+            }
+        }
+      else if (fc_value_object_get (step, "componentSetData"))
+        {
+          if (!step_component_set_data (&r, step, &error))
             {
               g_prefix_error (&error, "step %u: ", i);
               print_error (&r, error);

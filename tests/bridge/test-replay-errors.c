@@ -28,6 +28,11 @@ static const Row rows[] = {
   /* a module that does not compile stops the page, naming its file and line */
   { "fail-wxs-syntax.json",
     "\"error\":{\"domain\":\"fc-wxs-error\",\"code\":\"syntax\",\"message\":\"utils/fmt.wxs:3:1: load: SyntaxError: parse error (line 3)\"" },
+  /* a component with no end to its nesting, a schema with an unknown type */
+  { "fail-component-contains-itself.json",
+    "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-component\",\"message\":\"components/card/card.fxml:1:7: <card> (/components/card/card) is nested 13 deep" },
+  { "fail-component-bad-property.json",
+    "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-component\",\"message\":\"components/card/card.json: property \\\"n\\\": type \\\"Integer\\\" is not one of" },
   { "no-such-file.json", "\"error\":{\"domain\":\"g-file-error-quark\"" },
 };
 
