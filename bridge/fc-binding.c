@@ -40,6 +40,10 @@ static void
 index_binding (FcPage *self, Binding *b, const FcTemplate *tpl)
 {
   const GPtrArray *deps = fc_template_get_dependencies (tpl);
+  /* inside a <template is>, nothing reads page data: the instance
+   * refreshes what it holds when its data changes */
+  if (fc_item_scope_data (b->element->scope))
+    return;
   for (guint i = 0; deps && i < deps->len; i++)
     {
       const FcDataPath *d = g_ptr_array_index (deps, i);
@@ -117,10 +121,12 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
 {
   FcElement *el = b->element;
   g_autoptr (FcValue) v = NULL;
+  FcValue *data;
 
   if (el->dead)
     return;
-  v = fc_template_evaluate_with (fc_binding_template (b), self->data, fc_item_scope_head (el->scope),
+  data = fc_item_scope_data (el->scope);
+  v = fc_template_evaluate_with (fc_binding_template (b), data ? data : self->data, fc_item_scope_head (el->scope),
                                  fc_page_wxs_calls_at (self, b->attr ? b->attr->line : el->node->line,
                                                        b->attr ? b->attr->col : el->node->col));
   switch (b->kind)
@@ -169,6 +175,7 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
         fc_page_emit_element_changed (self, el, "#text");
       break;
     case BINDING_EVENT:
+    case BINDING_MARK:
       g_clear_pointer (&b->value, fc_value_unref);
       b->value = fc_value_ref (v);
       break;

@@ -33,6 +33,9 @@ G_BEGIN_DECLS
  * @FC_BRIDGE_ERROR_UNKNOWN_METHOD: a component has no such method
  * @FC_BRIDGE_ERROR_NOT_FOUND: a selector or file matches nothing
  * @FC_BRIDGE_ERROR_FAILED: anything else
+ * @FC_BRIDGE_ERROR_RECURSION: markup that would place itself inside itself
+ *   without end: an `<include>` cycle, a `<template>` that uses itself
+ *   deeper than the bridge's limit
  *
  * Error codes of %FC_BRIDGE_ERROR.
  */
@@ -50,6 +53,7 @@ typedef enum {
   FC_BRIDGE_ERROR_UNKNOWN_METHOD,
   FC_BRIDGE_ERROR_NOT_FOUND,
   FC_BRIDGE_ERROR_FAILED,
+  FC_BRIDGE_ERROR_RECURSION,
 } FcBridgeError;
 
 FC_BRIDGE_EXPORT GQuark fc_bridge_error_quark (void);

@@ -10,6 +10,7 @@
 #include "fc-element-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-registry-private.h"
+#include "fc-template-instance-private.h"
 
 static FcElement *mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
                                  guint *next, ScopeRef *scope, guint consumed, GError **error);
@@ -249,6 +250,12 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           b->event_kind = ek;
           b->key = event;
         }
+      else if (strncmp (a->name, "mark:", 5) == 0 && a->name[5])
+        {
+          /* event.mark (fc-event-mark.c) */
+          b = fc_binding_add (self, el, BINDING_MARK, a);
+          b->key = a->name + 5;
+        }
       else if (g_str_has_prefix (a->name, "generic:") && a->name[8])
         {
           /* an abstract node's implementation: a tag of this page */
@@ -321,6 +328,8 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
       if (!(consumed & k->consumes) && fc_element_tree_directive (node, k->directive))
         return k->mount (self, parent, node, siblings, next, scope, consumed, error);
     }
+  if (fc_template_instance_kind_for (node))
+    return fc_template_instance_kind_for (node)->mount (self, parent, node, siblings, next, scope, consumed, error);
   if (node->type == FC_FXML_ELEMENT && !(consumed & CONSUMED_IF)
       && ((stray = fc_element_tree_directive (node, "elif")) || (stray = fc_element_tree_directive (node, "else"))))
     fc_page_emit_warning (self, stray->line, stray->col, "%s without a wx:if before it", stray->name);
@@ -338,7 +347,7 @@ fc_element_tree_build_children (FcPage *self, FcElement *el, const FcFxmlNode *n
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
       guint next = i + 1;
-      if (c->type != FC_FXML_COMMENT && !fc_fxml_node_is_wxs (c)
+      if (c->type != FC_FXML_COMMENT && !fc_fxml_node_is_wxs (c) && !fc_template_instance_is_declaration (c)
           && !fc_element_tree_build (self, el, c, node->children, &next, scope, 0, error))
         return FALSE;
       i = next;
@@ -408,9 +417,12 @@ fc_element_tree_validate (FcPage *self, const FcFxmlNode *node, GError **error)
   for (guint i = 0; node->children && i < node->children->len; i++)
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
+      gboolean placed;
       if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
-      if (!resolve_class (self, c, error) || !fc_element_tree_validate (self, c, error))
+      /* <template>, <import>, <include> are no components */
+      placed = fc_template_instance_kind_for (c) || fc_template_instance_is_declaration (c);
+      if ((!placed && !resolve_class (self, c, error)) || !fc_element_tree_validate (self, c, error))
         return FALSE;
     }
   return TRUE;

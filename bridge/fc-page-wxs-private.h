@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 gboolean fc_page_wxs_load (FcPage *self, const GPtrArray *nodes, GError **error);
 void fc_page_wxs_clear (FcPage *self);
+char *fc_page_read_file (FcPage *self, const char *path, GError **error);
 
 /* What the page's bindings evaluate with: the modules, or NULL for a page
  * without any (its bindings then cost nothing more); the binding at

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fc-bridge-private.h"
+#include "fc-page-markup-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-wxs-private.h"
@@ -16,7 +17,23 @@
 static char *
 read_file (const char *path, gpointer user_data, GError **error)
 {
-  FcPage *self = user_data;
+  return fc_page_read_file (user_data, path, error);
+}
+
+/**
+ * fc_page_read_file:
+ * @self: a page
+ * @path: a file's path from the mini-program's root, normalised
+ * @error: return location for a %FC_WXS_ERROR error (%FC_WXS_ERROR_NOT_FOUND,
+ *   %FC_WXS_ERROR_BAD_PATH for a symlink out, %FC_WXS_ERROR_SYNTAX for text
+ *   that is not UTF-8)
+ *
+ * Returns: (transfer full) (nullable): the file given in memory, else the
+ *   root folder's
+ */
+char *
+fc_page_read_file (FcPage *self, const char *path, GError **error)
+{
   const char *mem
       = self->wxs_files ? g_hash_table_lookup (self->wxs_files, path) : NULL;
   g_autofree char *full = NULL, *real = NULL, *real_root = NULL;
@@ -114,15 +131,23 @@ add_module (FcPage *self, const FcFxmlNode *node, GError **error)
   const FcFxmlAttribute *src = fc_fxml_node_get_attribute (node, "src");
   const FcFxmlNode *script
       = node->children->len ? g_ptr_array_index (node->children, 0) : NULL;
-  /* where relative paths start: the page's path in the root */
-  const char *base = self->root_page_path ? self->root_page_path : self->filename;
+  /* where relative paths start: the page's path in the root, or the
+   * imported or included file's (fc-page-markup.c) */
+  const char *file = fc_page_markup_file_of (self, node);
+  const char *base = file ? file : self->root_page_path ? self->root_page_path : self->filename;
+  const char *filename = file ? file : self->filename;
   g_autoptr (GError) local = NULL;
   gboolean ok;
+
+  /* a page and the files it loads share one sandbox: a module another
+   * file declared (vant's `utils` in every file) is the one used */
+  if (file && module && module->value && fc_wxs_runtime_has_module (self->wxs, module->value))
+    return TRUE;
 
   if (!module || !module->value)
     {
       g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE,
-                   "%s:%d:%d: <wxs> without a module name", self->filename,
+                   "%s:%d:%d: <wxs> without a module name", filename,
                    node->line, node->col);
       return FALSE;
     }
@@ -133,7 +158,7 @@ add_module (FcPage *self, const FcFxmlNode *node, GError **error)
     ok = fc_wxs_runtime_add_inline (
         self->wxs, module->value,
         script && script->type == FC_FXML_SCRIPT ? script->text : "",
-        self->filename, script ? script->line : node->line, base, &local);
+        filename, script ? script->line : node->line, base, &local);
   if (ok)
     return TRUE;
   /* the module's own errors name its file and line; the others are the
@@ -146,7 +171,7 @@ add_module (FcPage *self, const FcFxmlNode *node, GError **error)
       const FcFxmlAttribute *at
           = src && local->code != FC_WXS_ERROR_BAD_MODULE ? src : module;
       g_set_error (error, FC_WXS_ERROR, local->code,
-                   "%s:%d:%d: <wxs module=\"%s\">: %s", self->filename,
+                   "%s:%d:%d: <wxs module=\"%s\">: %s", filename,
                    at->line, at->col, module->value, local->message);
     }
   return FALSE;

@@ -9,6 +9,7 @@
 #include <fc-bridge.h>
 
 #include "fc-demo-host.h"
+#include "fc-replay-steps.h"
 
 typedef struct {
   FcPage *page;
@@ -646,6 +647,29 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
               print_error (&r, error);
               goto out;
             }
+        }
+      else if (fc_value_object_get (step, "trigger"))
+        {
+          if (!fc_replay_step_trigger (r.page, step, &error))
+            {
+              g_prefix_error (&error, "step %u: ", i);
+              print_error (&r, error);
+              goto out;
+            }
+        }
+      else if (fc_value_object_get (step, "dumpData"))
+        {
+          g_autoptr (FcValue) members = fc_replay_step_dump_data (r.page, step, &error);
+          if (!members)
+            {
+              g_prefix_error (&error, "step %u: ", i);
+              print_error (&r, error);
+              goto out;
+            }
+          line_begin (&r);
+          for (guint m = 0; m < fc_value_object_get_size (members); m++)
+            print_member (&r, fc_value_object_get_key (members, m), fc_value_object_get_nth (members, m));
+          line_end (&r);
         }
       else if ((v = fc_value_object_get (step, "expect")))
         step_expect (&r, v);
