@@ -14,7 +14,8 @@
 typedef struct {
   FcPage *page;
   GString *out;
-  GPtrArray *calls;   /* FcValue*: {t, handler, event, detail} per callback */
+  GPtrArray *calls;   /* FcValue*: {t, handler, event, detail} per callback,
+                         {dumpData, value} per dumpData step */
   guint n_matched;    /* calls before this index are all matched or skipped */
   GArray *matched;    /* gboolean per call */
   gboolean failed;
@@ -666,10 +667,14 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
               print_error (&r, error);
               goto out;
             }
+          gboolean no = FALSE;
           line_begin (&r);
           for (guint m = 0; m < fc_value_object_get_size (members); m++)
             print_member (&r, fc_value_object_get_key (members, m), fc_value_object_get_nth (members, m));
           line_end (&r);
+          /* an expect may name it: {"expect": {"dumpData": "a", "value": 1}} */
+          g_ptr_array_add (r.calls, g_steal_pointer (&members));
+          g_array_append_val (r.matched, no);
         }
       else if ((v = fc_value_object_get (step, "expect")))
         step_expect (&r, v);
