@@ -12,6 +12,7 @@
 #include "fc-page-markup-private.h"
 #include "fc-page-scope-private.h"
 #include "fc-page-signals-private.h"
+#include "fc-source-private.h"
 
 /* glass-easel has no limit (a template using itself without end runs out
  * of stack); a tree of templates in a real page is a few levels deep */
@@ -117,6 +118,44 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
   return ok;
 }
 
+/* What `data` of @node reads, as glass-easel's compiler takes it: one
+ * whole `{{ }}` holding an object literal is that object; any other
+ * content is an object's items (`{{a}}` is `{a: a}`, `{{a, b}}`,
+ * `{{...o, v: 1}}`). Text around the binding (a space too), or items that
+ * do not parse,
+ * give an empty object and a warning. Parsed once per node. */
+static const FcFxmlAttribute *
+data_attribute (FcPage *self, const FcFxmlNode *node, const FcFxmlAttribute *a)
+{
+  const FcFxmlAttribute *kept = fc_page_markup_get_data_attribute (self, node);
+  g_autoptr (GError) error = NULL;
+  const char *v = a->value ? a->value : "", *end = v + strlen (v), *body, *close;
+  FcFxmlAttribute *attr;
+
+  if (kept)
+    return kept->tpl ? kept : NULL;
+  attr = g_new0 (FcFxmlAttribute, 1);
+  attr->name = g_strdup ("data");
+  attr->line = a->line;
+  attr->col = a->col;
+  if (end - v >= 4 && v[0] == '{' && v[1] == '{' && (close = fc_find_binding_end (v + 2, end)) && close + 2 == end)
+    {
+      body = v + 2;
+      while (body < close && g_ascii_isspace (*body))
+        body++;
+      if (*body == '{')
+        attr->value = g_strndup (v, end - v);
+      else
+        attr->value = g_strdup_printf ("{{%.*s,}}", (int) (close - body), body);
+      attr->tpl = fc_template_parse (attr->value, self->filename, a->line, a->col, &error);
+    }
+  if (!attr->tpl)
+    fc_page_emit_warning (self, a->line, a->col, "<template is> data \"%s\" is not an object's items%s%s: the data is empty",
+                          a->value ? a->value : "", error ? ": " : "", error ? error->message : "");
+  fc_page_markup_keep_data_attribute (self, node, attr);
+  return attr->tpl ? attr : NULL;
+}
+
 static FcElement *
 template_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
                 ScopeRef *scope, guint consumed, GError **error)
@@ -132,6 +171,8 @@ template_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const G
     {
       const FcFxmlAttribute *a = fc_fxml_node_get_attribute (node, names[k]);
       Binding *b;
+      if (a && k == PROP_DATA)
+        a = data_attribute (self, node, a);
       if (!a)
         continue;
       b = fc_binding_add (self, el, BINDING_FOR, a);
