@@ -119,21 +119,29 @@ collect (const FcFxmlNode *node, GPtrArray *out)
     }
 }
 
-/* A file's path from its `src`: `.wxml` files are this bridge's `.fxml`;
- * a name without an extension gets `.fxml`. */
+/* A file's path from its `src`: `.wxml` is the platform's name for this
+ * bridge's `.fxml`, and a name without an extension is either. Sets
+ * *@alt to the other name to try when the first is not there. */
 static char *
-file_path (const char *from, const char *src, GError **error)
+file_path (const char *from, const char *src, char **alt, GError **error)
 {
   g_autofree char *p = fc_wxs_resolve_path (from, src, error);
   const char *base;
 
+  *alt = NULL;
   if (!p)
     return NULL;
   base = strrchr (p, '/') ? strrchr (p, '/') + 1 : p;
   if (g_str_has_suffix (p, ".wxml"))
-    return g_strdup_printf ("%.*s.fxml", (int) strlen (p) - 5, p);
+    {
+      *alt = g_strdup (p);
+      return g_strdup_printf ("%.*s.fxml", (int) strlen (p) - 5, p);
+    }
   if (!strchr (base, '.'))
-    return g_strdup_printf ("%s.fxml", p);
+    {
+      *alt = g_strdup_printf ("%s.wxml", p);
+      return g_strdup_printf ("%s.fxml", p);
+    }
   return g_steal_pointer (&p);
 }
 
@@ -162,7 +170,7 @@ file_for (FcPage *self, FcMarkupLib *lib, MarkupFile *from, const FcFxmlNode *at
 {
   const FcFxmlAttribute *src = fc_fxml_node_get_attribute (at, "src");
   g_autoptr (GError) local = NULL;
-  g_autofree char *path = NULL, *text = NULL;
+  g_autofree char *path = NULL, *alt = NULL, *text = NULL;
   FcFxmlNode *doc;
   MarkupFile *f;
 
@@ -172,7 +180,7 @@ file_for (FcPage *self, FcMarkupLib *lib, MarkupFile *from, const FcFxmlNode *at
                             from->owned ? from->path : "", at->name);
       return NULL;
     }
-  if (!(path = file_path (from->path, src->value, &local)))
+  if (!(path = file_path (from->path, src->value, &alt, &local)))
     {
       g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_PATH, "%s:%d:%d: <%s src=\"%s\">: %s",
                    from->owned ? from->path : self->filename, src->line, src->col, at->name, src->value,
@@ -181,7 +189,12 @@ file_for (FcPage *self, FcMarkupLib *lib, MarkupFile *from, const FcFxmlNode *at
     }
   if ((f = g_hash_table_lookup (lib->by_path, path)))
     return f;
-  if (!(text = fc_page_read_file (self, path, &local)))
+  if (!(text = fc_page_read_file (self, path, &local)) && alt && local->code == FC_WXS_ERROR_NOT_FOUND)
+    {
+      g_clear_error (&local);
+      text = fc_page_read_file (self, alt, &local);
+    }
+  if (!text)
     {
       if (local->code == FC_WXS_ERROR_BAD_PATH)
         {
