@@ -457,8 +457,9 @@ fc_element_tree_refresh (FcPage *self, FcElement *el)
     return;
   for (guint i = 0; i < el->n_bindings; i++)
     fc_binding_update (self, &el->bindings[i], FALSE);
-  /* wx:if and wx:for refreshed their own children above */
-  if (!el->kind->is_virtual && el->children)
+  /* wx:if and wx:for refreshed their own children above; a virtual
+   * kind without bindings (<include>) does not */
+  if ((!el->kind->is_virtual || !el->kind->refresh) && el->children)
     for (guint i = 0; i < el->children->len; i++)
       fc_element_tree_refresh (self, g_ptr_array_index (el->children, i));
 }

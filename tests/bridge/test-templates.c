@@ -131,6 +131,10 @@ static const Row rows[] = {
   { "include", "<view wx:for=\"{{list}}\"><include src=\"inc.fxml\"/></view>",
     { ROW "inc.fxml", "<template name=\"t\"><view id=\"never\"/></template><text>{{item}}{{a}}</text>" },
     "{\"list\":[1,2],\"a\":\"!\"}", { "{\"a\":\"?\"}" }, { "view(text('1!')) view(text('2!'))", "view(text('1?')) view(text('2?'))" } },
+  /* a wx:for instance whose item changes refreshes what it includes */
+  { "include-in-for-item-change", "<view wx:for=\"{{list}}\"><include src=\"inc.fxml\"/></view>",
+    { ROW "inc.fxml", "<text>{{item.t}}</text>" }, "{\"list\":[{\"t\":\"a\"}]}", { "{\"list[0].t\":\"b\"}" },
+    { "view(text('a'))", "view(text('b'))" } },
   { "include-uses-its-imports", "<include src=\"inc.fxml\"/>",
     { ROW "inc.fxml", "<import src=\"t.fxml\"/><template is=\"t\"/>", ROW "t.fxml", "<template name=\"t\"><view id=\"t\"/></template>" },
     "{}", { NULL }, { "view#t" } },
