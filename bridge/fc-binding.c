@@ -40,6 +40,10 @@ static void
 index_binding (FcPage *self, Binding *b, const FcTemplate *tpl)
 {
   const GPtrArray *deps = fc_template_get_dependencies (tpl);
+  /* inside a <template is>, nothing reads page data: the instance
+   * refreshes what it holds when its data changes */
+  if (fc_item_scope_data (b->element->scope))
+    return;
   for (guint i = 0; deps && i < deps->len; i++)
     {
       const FcDataPath *d = g_ptr_array_index (deps, i);
@@ -122,6 +126,7 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
   FcElement *el = b->element;
   g_autoptr (FcValue) v = NULL;
   const FcExprCalls *calls;
+  FcValue *data;
 
   if (el->dead)
     return;
@@ -129,8 +134,12 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
   /* a component's template: its own data and WXS modules, not the page's */
   if (el->shadow)
     calls = &el->shadow->def->wxs_calls;
-  v = fc_template_evaluate_with (fc_binding_template (b), el->shadow ? el->shadow->data : self->data,
-                                 fc_item_scope_head (el->scope), calls);
+  /* a template instance's data (<template is data>), else the page's or
+   * the component's */
+  data = fc_item_scope_data (el->scope);
+  if (!data)
+    data = el->shadow ? el->shadow->data : self->data;
+  v = fc_template_evaluate_with (fc_binding_template (b), data, fc_item_scope_head (el->scope), calls);
   switch (b->kind)
     {
     case BINDING_IF:
@@ -177,6 +186,7 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
         fc_page_emit_element_changed (self, el, "#text");
       break;
     case BINDING_EVENT:
+    case BINDING_MARK:
       g_clear_pointer (&b->value, fc_value_unref);
       b->value = fc_value_ref (v);
       break;

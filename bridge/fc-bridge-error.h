@@ -36,6 +36,9 @@ G_BEGIN_DECLS
  * @FC_BRIDGE_ERROR_BAD_COMPONENT: a component defined by its own markup is
  *   missing a file, its JSON or property schema is malformed, or it
  *   contains itself without end
+ * @FC_BRIDGE_ERROR_RECURSION: markup that would place itself inside itself
+ *   without end: an `<include>` cycle, a `<template>` that uses itself
+ *   deeper than the bridge's limit
  *
  * Error codes of %FC_BRIDGE_ERROR.
  */
@@ -54,6 +57,7 @@ typedef enum {
   FC_BRIDGE_ERROR_NOT_FOUND,
   FC_BRIDGE_ERROR_FAILED,
   FC_BRIDGE_ERROR_BAD_COMPONENT,
+  FC_BRIDGE_ERROR_RECURSION,
 } FcBridgeError;
 
 FC_BRIDGE_EXPORT GQuark fc_bridge_error_quark (void);

@@ -11,6 +11,7 @@
 #include "fc-component.h"
 #include "fc-event.h"
 #include "fc-page.h"
+#include "fc-selector.h"
 #include "fc-inline-style.h"
 #include "fc-plugin.h"
 #include "fc-host-settings.h"

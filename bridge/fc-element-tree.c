@@ -12,6 +12,7 @@
 #include "fc-registry-private.h"
 #include "fc-component-def-private.h"
 #include "fc-page-doc-private.h"
+#include "fc-template-instance-private.h"
 
 static FcElement *mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
                                  guint *next, ScopeRef *scope, guint consumed, GError **error);
@@ -365,6 +366,12 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           b->event_kind = ek;
           b->key = event;
         }
+      else if (strncmp (a->name, "mark:", 5) == 0 && a->name[5])
+        {
+          /* event.mark (fc-event-mark.c) */
+          b = fc_binding_add (self, el, BINDING_MARK, a);
+          b->key = a->name + 5;
+        }
       else if (g_str_has_prefix (a->name, "generic:") && a->name[8])
         {
           /* an abstract node's implementation: a tag of this page */
@@ -441,6 +448,8 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
       if (!(consumed & k->consumes) && fc_element_tree_directive (node, k->directive))
         return k->mount (self, parent, node, siblings, next, scope, consumed, error);
     }
+  if (fc_template_instance_kind_for (node))
+    return fc_template_instance_kind_for (node)->mount (self, parent, node, siblings, next, scope, consumed, error);
   if (node->type == FC_FXML_ELEMENT && !(consumed & CONSUMED_IF)
       && ((stray = fc_element_tree_directive (node, "elif")) || (stray = fc_element_tree_directive (node, "else"))))
     fc_page_emit_warning (self, stray->line, stray->col, "%s without a wx:if before it", stray->name);
@@ -459,7 +468,7 @@ fc_element_tree_build_list (FcPage *self, FcElement *el, const GPtrArray *nodes,
     {
       const FcFxmlNode *c = g_ptr_array_index (nodes, i);
       guint next = i + 1;
-      if (c->type != FC_FXML_COMMENT && !fc_fxml_node_is_wxs (c)
+      if (c->type != FC_FXML_COMMENT && !fc_fxml_node_is_wxs (c) && !fc_template_instance_is_declaration (c)
           && !fc_element_tree_build (self, el, c, nodes, &next, scope, 0, error))
         return FALSE;
       i = next;
@@ -538,7 +547,9 @@ validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **
       FcComponentDef *def = NULL;
       if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
-      if (strcmp (c->name, "slot") != 0 && !resolve_class (self, in, NULL, c, &def, error))
+      /* <template>, <import>, <include> and <slot> are no components */
+      if (strcmp (c->name, "slot") != 0 && !fc_template_instance_kind_for (c)
+          && !fc_template_instance_is_declaration (c) && !resolve_class (self, in, NULL, c, &def, error))
         return FALSE;
       /* a component's template once (it may contain itself) */
       if (def && !def->validated)
@@ -591,8 +602,9 @@ fc_element_tree_refresh (FcPage *self, FcElement *el)
     return;
   for (guint i = 0; i < el->n_bindings; i++)
     fc_binding_update (self, &el->bindings[i], FALSE);
-  /* wx:if and wx:for refreshed their own children above */
-  if (!el->kind->is_virtual && el->children)
+  /* wx:if and wx:for refreshed their own children above; a virtual
+   * kind without bindings (<include>) does not */
+  if ((!el->kind->is_virtual || !el->kind->refresh) && el->children)
     for (guint i = 0; i < el->children->len; i++)
       fc_element_tree_refresh (self, g_ptr_array_index (el->children, i));
 }

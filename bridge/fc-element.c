@@ -431,7 +431,8 @@ target_value (FcElement *el)
  * @event: an event
  *
  * Returns: (transfer full): the platform's event object: `type`,
- *   `timeStamp`, `detail`, `target` and `currentTarget` (`id`, `dataset`)
+ *   `timeStamp`, `detail`, `target` and `currentTarget` (`id`, `dataset`),
+ *   and `mark` when the event has one that is not empty
  */
 FcValue *
 fc_event_to_value (const FcEvent *event)
@@ -442,5 +443,7 @@ fc_event_to_value (const FcEvent *event)
   fc_value_object_set (o, "detail", event->detail ? fc_value_ref (event->detail) : fc_value_new_object ());
   fc_value_object_set (o, "target", target_value (event->target));
   fc_value_object_set (o, "currentTarget", target_value (event->current_target));
+  if (event->mark && fc_value_object_get_size (event->mark))
+    fc_value_object_set (o, "mark", fc_value_ref (event->mark));
   return o;
 }

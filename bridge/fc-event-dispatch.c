@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fc-element-private.h"
+#include "fc-event-mark-private.h"
 #include "fc-event-private.h"
 #include "fc-page-signals-private.h"
 
@@ -186,6 +187,7 @@ fc_element_trigger_event (FcElement *element, const char *name, FcValue *detail,
   ev.time_stamp = page->now;
   ev.target = element;
   ev.detail = detail;
+  ev.mark = fc_event_mark_collect (element);
 
   /* only the target unless the event bubbles or captures */
   depth = collect_path (element, page->root, flags, NULL,
@@ -203,6 +205,7 @@ fc_element_trigger_event (FcElement *element, const char *name, FcValue *detail,
       if (!(flags & FC_EVENT_BUBBLES))
         break;
     }
+  g_clear_pointer (&ev.mark, fc_value_unref);
   fc_page_update_end (page);
   g_object_unref (page);
 }

@@ -12,6 +12,7 @@ event_copy (const FcEvent *event)
   copy->type = g_strdup (event->type);
   copy->handler = g_strdup (event->handler);
   copy->detail = event->detail ? fc_value_ref (event->detail) : NULL;
+  copy->mark = event->mark ? fc_value_ref (event->mark) : NULL;
   return copy;
 }
 
@@ -21,6 +22,7 @@ event_free (FcEvent *event)
   g_free ((char *) event->type);
   g_free ((char *) event->handler);
   g_clear_pointer (&event->detail, fc_value_unref);
+  g_clear_pointer (&event->mark, fc_value_unref);
   g_free (event);
 }
 

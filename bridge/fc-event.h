@@ -35,6 +35,8 @@ typedef enum {
  * @handler: the handler name being called
  * @line: line of the binding attribute
  * @col: column of the binding attribute
+ * @mark: (nullable): the `mark:NAME` values of the target and the
+ *   elements above it, merged (the nearest wins); %NULL when there are none
  *
  * An event as a handler sees it; valid during the callback only. A copy
  * (g_boxed_copy() of %FC_TYPE_EVENT) keeps its own type, handler name and
@@ -49,6 +51,7 @@ typedef struct {
   const char *handler;
   int line;
   int col;
+  FcValue *mark;
 } FcEvent;
 
 #define FC_TYPE_EVENT (fc_event_get_type ())

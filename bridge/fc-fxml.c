@@ -12,7 +12,7 @@ fc_bridge_error_code_to_string (int code)
   static const char *const names[] = {
     "unclosed-tag", "mismatched-tag", "duplicate-attribute", "bad-entity",
     "unterminated-binding", "bad-expression", "syntax", "bad-json", "bad-path",
-    "unknown-component", "unknown-method", "not-found", "failed", "bad-component",
+    "unknown-component", "unknown-method", "not-found", "failed", "bad-component", "recursion",
   };
   return code >= 0 && code < (int) G_N_ELEMENTS (names) ? names[code] : "failed";
 }

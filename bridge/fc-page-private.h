@@ -16,6 +16,7 @@ typedef enum {
   BINDING_GENERIC, /* class, style, hidden, slot: kept, not a property */
   BINDING_IF,      /* a wx:if / wx:elif condition; prop = branch index */
   BINDING_FOR,     /* a wx:for list */
+  BINDING_MARK,    /* mark:NAME; key = NAME (fc-event-mark.c) */
 } BindingKind;
 
 /* The variables of one wx:for instance, shared by its elements
@@ -28,6 +29,9 @@ struct _ScopeRef {
   char *index_name;
   FcScope item;
   FcScope index;
+  FcValue *data; /* a `<template is>` instance's root scope (no variables,
+                    no parent): its data, read instead of the page's by
+                    everything inside (fc-template-instance.c); else NULL */
 };
 
 typedef enum {
@@ -220,6 +224,7 @@ struct _FcPage {
   char *root_dir;            /* fc_page_set_root() */
   char *root_page_path;      /* the markup's path in root_dir, or NULL: the filename */
   GHashTable *wxs_files;     /* fc_page_add_file(): path → text, or NULL */
+  struct _FcMarkupLib *markup; /* imported and included files, or NULL (fc-page-markup.c) */
 
   FcPageResolver resolver; /* fc_page_set_resolver(): the app's plugin:// rules */
   gpointer resolver_data;

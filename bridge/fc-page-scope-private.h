@@ -10,6 +10,8 @@ ScopeRef *fc_item_scope_new (ScopeRef *parent, const char *item_name, const char
 ScopeRef *fc_item_scope_ref (ScopeRef *s);
 void fc_item_scope_unref (ScopeRef *s);
 gboolean fc_item_scope_has (const ScopeRef *s, const char *name);
+ScopeRef *fc_item_scope_new_data_root (FcValue *data);
+FcValue *fc_item_scope_data (const ScopeRef *s);
 
 /* the innermost variable, for fc_template_evaluate_in_scope(); NULL for none */
 static inline const FcScope *

@@ -36,6 +36,7 @@ fc_item_scope_unref (ScopeRef *s)
       ScopeRef *parent = s->parent;
       fc_value_unref (s->item.value);
       fc_value_unref (s->index.value);
+      g_clear_pointer (&s->data, fc_value_unref);
       g_free (s->item_name);
       g_free (s->index_name);
       g_free (s);
@@ -50,4 +51,27 @@ fc_item_scope_has (const ScopeRef *s, const char *name)
     if (strcmp (v->name, name) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* A `<template is>` instance's scope: no variables (their names are
+ * empty, which no expression reads), none of the scopes around it, and
+ * @data (transfer none) instead of the page data. */
+ScopeRef *
+fc_item_scope_new_data_root (FcValue *data)
+{
+  g_autoptr (FcValue) none = fc_value_new_undefined ();
+  ScopeRef *s = fc_item_scope_new (NULL, "", "", none, none);
+  s->data = fc_value_ref (data);
+  return s;
+}
+
+/* The data what is in @s reads: its template instance's, or NULL for the
+ * page's. */
+FcValue *
+fc_item_scope_data (const ScopeRef *s)
+{
+  for (; s; s = s->parent)
+    if (s->data)
+      return s->data;
+  return NULL;
 }

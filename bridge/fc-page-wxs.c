@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fc-bridge-private.h"
+#include "fc-page-markup-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-wxs-private.h"
@@ -16,7 +17,23 @@
 static char *
 read_file (const char *path, gpointer user_data, GError **error)
 {
-  FcPage *self = user_data;
+  return fc_page_read_file (user_data, path, error);
+}
+
+/**
+ * fc_page_read_file:
+ * @self: a page
+ * @path: a file's path from the mini-program's root, normalised
+ * @error: return location for a %FC_WXS_ERROR error (%FC_WXS_ERROR_NOT_FOUND,
+ *   %FC_WXS_ERROR_BAD_PATH for a symlink out, %FC_WXS_ERROR_SYNTAX for text
+ *   that is not UTF-8)
+ *
+ * Returns: (transfer full) (nullable): the file given in memory, else the
+ *   root folder's
+ */
+char *
+fc_page_read_file (FcPage *self, const char *path, GError **error)
+{
   const char *mem
       = self->wxs_files ? g_hash_table_lookup (self->wxs_files, path) : NULL;
   g_autofree char *full = NULL, *real = NULL, *real_root = NULL;
@@ -123,14 +140,25 @@ add_module (FcPage *self, const FcFxmlNode *node, const char *prefix, const char
   const FcFxmlAttribute *src = fc_fxml_node_get_attribute (node, "src");
   const FcFxmlNode *script
       = node->children->len ? g_ptr_array_index (node->children, 0) : NULL;
+  /* a page's module in an imported or included file: its relative paths
+   * start from that file (fc-page-markup.c) */
+  const char *included = prefix ? NULL : fc_page_markup_file_of (self, node);
+  const char *filename = included ? included : file;
   g_autoptr (GError) local = NULL;
   g_autofree char *name = NULL;
   gboolean ok;
 
+  if (included)
+    base = included;
+  /* a page and the files it loads share one sandbox: a module another
+   * file declared (vant's `utils` in every file) is the one used */
+  if (included && module && module->value && fc_wxs_runtime_has_module (self->wxs, module->value))
+    return TRUE;
+
   if (!module || !module->value)
     {
       g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_MODULE,
-                   "%s:%d:%d: <wxs> without a module name", file,
+                   "%s:%d:%d: <wxs> without a module name", filename,
                    node->line, node->col);
       return FALSE;
     }
@@ -142,7 +170,7 @@ add_module (FcPage *self, const FcFxmlNode *node, const char *prefix, const char
     ok = fc_wxs_runtime_add_inline (
         self->wxs, name,
         script && script->type == FC_FXML_SCRIPT ? script->text : "",
-        file, script ? script->line : node->line, base, &local);
+        filename, script ? script->line : node->line, base, &local);
   if (ok)
     return TRUE;
   /* the module's own errors name its file and line; the others are the
@@ -155,7 +183,7 @@ add_module (FcPage *self, const FcFxmlNode *node, const char *prefix, const char
       const FcFxmlAttribute *at
           = src && local->code != FC_WXS_ERROR_BAD_MODULE ? src : module;
       g_set_error (error, FC_WXS_ERROR, local->code,
-                   "%s:%d:%d: <wxs module=\"%s\">: %s", file,
+                   "%s:%d:%d: <wxs module=\"%s\">: %s", filename,
                    at->line, at->col, module->value, local->message);
     }
   return FALSE;

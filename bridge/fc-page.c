@@ -10,6 +10,7 @@
 #include "fc-element-private.h"
 #include "fc-element-tree-private.h"
 #include "fc-page-doc-private.h"
+#include "fc-page-markup-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-shadow-private.h"
@@ -125,6 +126,7 @@ fc_page_finalize (GObject *object)
   g_free (self->root_dir);
   g_free (self->root_page_path);
   g_clear_pointer (&self->wxs_files, g_hash_table_unref);
+  g_clear_pointer (&self->markup, fc_markup_lib_free);
   g_clear_pointer (&self->shared_doc, fc_shared_doc_unref);
   g_clear_pointer (&self->app_json, fc_value_unref);
   g_clear_pointer (&self->page_json, fc_value_unref);
@@ -248,7 +250,8 @@ fc_page_load (FcPage *self, const char *app_json, const char *page_json, const c
   self->deps_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->index_stamp = 1;
 
-  if (!fc_page_wxs_load (self, fc_shared_doc_get_wxs (self->shared_doc), error))
+  if (!fc_page_markup_load (self, error)
+      || !fc_page_wxs_load (self, fc_page_markup_get_wxs (self, fc_shared_doc_get_wxs (self->shared_doc)), error))
     return FALSE;
   self->root = fc_element_tree_new_root (self);
   if (!fc_element_tree_validate (self, self->doc, error)
@@ -555,27 +558,12 @@ fc_page_get_n_elements (FcPage *self)
   return self->n_elements;
 }
 
-static FcElement *
-select_in (FcElement *el, const char *id, const char *tag)
-{
-  /* the page's own elements: a component's template is not searched, but
-   * the page's content in its slots is */
-  if (el->klass && !el->kind->is_virtual && !el->shadow && ((id && el->id && strcmp (el->id, id) == 0) || (tag && strcmp (fc_element_get_tag (el), tag) == 0)))
-    return el;
-  if (el->children)
-    for (guint i = 0; i < el->children->len; i++)
-      {
-        FcElement *r = select_in (g_ptr_array_index (el->children, i), id, tag);
-        if (r)
-          return r;
-      }
-  return NULL;
-}
-
 /**
  * fc_page_select:
  * @self: a page
- * @selector: `#id` or a tag name
+ * @selector: a selector of fc_page_query(): `#id`, a tag name, `.class`…
+ *
+ * fc_page_query() without the error.
  *
  * Returns: (transfer none) (nullable): the first matching element
  */
@@ -585,15 +573,7 @@ fc_page_select (FcPage *self, const char *selector)
   g_return_val_if_fail (FC_IS_PAGE (self) && selector, NULL);
   if (!self->root)
     return NULL;
-  for (guint i = 0; i < self->root->children->len; i++)
-    {
-      FcElement *r = select_in (g_ptr_array_index (self->root->children, i),
-                                selector[0] == '#' ? selector + 1 : NULL,
-                                selector[0] == '#' ? NULL : selector);
-      if (r)
-        return r;
-    }
-  return NULL;
+  return fc_page_query (self, selector, NULL);
 }
 
 /**

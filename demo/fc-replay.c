@@ -9,11 +9,13 @@
 #include <fc-bridge.h>
 
 #include "fc-demo-host.h"
+#include "fc-replay-steps.h"
 
 typedef struct {
   FcPage *page;
   GString *out;
-  GPtrArray *calls;   /* FcValue*: {t, handler, event, detail} per callback */
+  GPtrArray *calls;   /* FcValue*: {t, handler, event, detail} per callback,
+                         {dumpData, value} per dumpData step */
   guint n_matched;    /* calls before this index are all matched or skipped */
   GArray *matched;    /* gboolean per call */
   gboolean failed;
@@ -350,22 +352,6 @@ step_dump (Replay *r, FcValue *step, GError **error)
   return TRUE;
 }
 
-/* `#id` anywhere, inside components' templates too: the first element in
- * document order (componentSetData's selector; one function, so that a
- * fuller selector engine can take its place) */
-static FcElement *
-find_by_id (FcElement *el, const char *id)
-{
-  FcElement *r;
-  const char *own = fc_element_get_id (el);
-  if (own && strcmp (own, id) == 0 && fc_element_get_class (el))
-    return el;
-  for (guint i = 0; i < fc_element_get_n_children (el); i++)
-    if ((r = find_by_id (fc_element_get_child (el, i), id)))
-      return r;
-  return NULL;
-}
-
 /* {"componentSetData": "#sel", "data": {…}}: the component sets its own
  * data, as its code would (drives model:) */
 static gboolean
@@ -375,21 +361,15 @@ step_component_set_data (Replay *r, FcValue *step, GError **error)
   FcValue *data = fc_value_object_get (step, "data");
   FcElement *el;
 
-  if (fc_value_get_kind (sel) != FC_VALUE_STRING || fc_value_get_string (sel)[0] != '#' || !data
-      || fc_value_get_kind (data) != FC_VALUE_OBJECT)
+  if (fc_value_get_kind (sel) != FC_VALUE_STRING || !data || fc_value_get_kind (data) != FC_VALUE_OBJECT)
     {
       g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_FAILED,
-                   "componentSetData needs \"#id\" and \"data\", an object");
+                   "componentSetData needs a selector and \"data\", an object");
       return FALSE;
     }
-  el = fc_page_get_root (r->page) ? find_by_id (fc_page_get_root (r->page), fc_value_get_string (sel) + 1) : NULL;
-  if (!el)
-    {
-      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_NOT_FOUND, "no element matches \"%s\"",
-                   fc_value_get_string (sel));
-      return FALSE;
-    }
-  return fc_element_set_component_data (el, data, error);
+  /* a selector of fc_page_query(): `#id`, `.class`, a tag, `>>>` */
+  el = fc_page_query (r->page, fc_value_get_string (sel), error);
+  return el && fc_element_set_component_data (el, data, error);
 }
 
 /* {"requirePlugin": "ALIAS or PROVIDER", "call": "NAME", "args": ...}:
@@ -747,6 +727,33 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
               print_error (&r, error);
               goto out;
             }
+        }
+      else if (fc_value_object_get (step, "trigger"))
+        {
+          if (!fc_replay_step_trigger (r.page, step, &error))
+            {
+              g_prefix_error (&error, "step %u: ", i);
+              print_error (&r, error);
+              goto out;
+            }
+        }
+      else if (fc_value_object_get (step, "dumpData"))
+        {
+          g_autoptr (FcValue) members = fc_replay_step_dump_data (r.page, step, &error);
+          if (!members)
+            {
+              g_prefix_error (&error, "step %u: ", i);
+              print_error (&r, error);
+              goto out;
+            }
+          gboolean no = FALSE;
+          line_begin (&r);
+          for (guint m = 0; m < fc_value_object_get_size (members); m++)
+            print_member (&r, fc_value_object_get_key (members, m), fc_value_object_get_nth (members, m));
+          line_end (&r);
+          /* an expect may name it: {"expect": {"dumpData": "a", "value": 1}} */
+          g_ptr_array_add (r.calls, g_steal_pointer (&members));
+          g_array_append_val (r.matched, no);
         }
       else if ((v = fc_value_object_get (step, "expect")))
         step_expect (&r, v);

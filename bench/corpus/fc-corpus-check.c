@@ -111,6 +111,23 @@ check_wxs (GString *out, const char *file, const FcFxmlNode *doc)
     }
 }
 
+/* Every tag that is not built in stands for a plain container: what the
+ * page's own markup (templates, imports, includes, directives) does,
+ * whatever its components need ("mountStub"). */
+static FcComponentClass *
+stub_resolver (FcPage *page, const char *tag, const char *path, int line, int col, gpointer user_data,
+               GError **error)
+{
+  static const char *const builtins[] = { "view", "text", "button", "image", "block", "page", NULL };
+  static FcComponentClass *stub;
+
+  if (g_strv_contains (builtins, tag))
+    return NULL;
+  if (!stub)
+    stub = fc_component_class_new ("stub");
+  return stub;
+}
+
 static void
 check (const char *file)
 {
@@ -164,6 +181,24 @@ check (const char *file)
     if (!ok)
       {
         g_string_append (out, ",\"mountError\":");
+        print_string (out, error->message);
+      }
+  }
+  {
+    g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+    g_autofree char *repo = repository_of (file);
+    const char *rel = repo && g_str_has_prefix (file, repo) && file[strlen (repo)] == '/' ? file + strlen (repo) + 1
+                                                                                           : file;
+    gboolean ok;
+
+    g_clear_error (&error);
+    fc_page_set_root (page, repo, NULL);
+    fc_page_set_resolver (page, stub_resolver, NULL, NULL);
+    ok = fc_page_load (page, NULL, page_json, text, rel, NULL, &error);
+    g_string_append_printf (out, ",\"mountStub\":%s", ok ? "true" : "false");
+    if (!ok)
+      {
+        g_string_append (out, ",\"mountStubError\":");
         print_string (out, error->message);
       }
   }

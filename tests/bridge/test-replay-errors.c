@@ -33,6 +33,15 @@ static const Row rows[] = {
     "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-component\",\"message\":\"components/card/card.fxml:1:7: <card> (/components/card/card) is nested 13 deep" },
   { "fail-component-bad-property.json",
     "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-component\",\"message\":\"components/card/card.json: property \\\"n\\\": type \\\"Integer\\\" is not one of" },
+  /* a template that uses itself without end (glass-easel: out of stack) */
+  { "fail-template-recursion.json",
+    "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"recursion\",\"message\":\"pages/index/index.fxml:1:31: template \\\"t\\\" is used inside itself more than 64 deep\"" },
+  /* a.fxml includes b, which includes a again */
+  { "fail-include-cycle.json",
+    "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"recursion\",\"message\":\"pages/index/b.fxml:1:1: <include src=\\\"/pages/index/a.wxml\\\"> includes pages/index/a.fxml inside itself\"" },
+  /* confined to the mini-program's root as page paths are */
+  { "fail-import-outside-root.json",
+    "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-path\",\"message\":\"pages/index/index.fxml:1:9: <import src=\\\"../../../secret.fxml\\\">: \\\"../../../secret.fxml\\\" leaves the mini-program's root\"" },
   { "no-such-file.json", "\"error\":{\"domain\":\"g-file-error-quark\"" },
 };
 

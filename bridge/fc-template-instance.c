@@ -1,0 +1,272 @@
+/* fc-template-instance.c: the markup placed from elsewhere: `<template
+ * is="NAME" data="{{...}}">` (the named template's content, reading only
+ * its data: an object, the `{{ a, b }}` shorthand, a spread) and
+ * `<include src>` (the included file's content, but its templates, in
+ * the including element's scope). Both are virtual elements; the template
+ * names and files come from fc-page-markup.c. */
+#include <string.h>
+
+#include "fc-template-instance-private.h"
+#include "fc-binding-private.h"
+#include "fc-element-private.h"
+#include "fc-page-markup-private.h"
+#include "fc-page-scope-private.h"
+#include "fc-page-signals-private.h"
+#include "fc-source-private.h"
+
+/* glass-easel has no limit (a template using itself without end runs out
+ * of stack); a tree of templates in a real page is a few levels deep */
+#define MAX_TEMPLATE_DEPTH 64
+
+static const FcElementKind template_kind;
+static const FcElementKind include_kind;
+
+enum { PROP_IS, PROP_DATA };
+
+static Binding *
+binding_of (FcElement *el, int which)
+{
+  for (guint i = 0; i < el->n_bindings; i++)
+    if (el->bindings[i].prop == which)
+      return &el->bindings[i];
+  return NULL;
+}
+
+static guint
+depth_of (FcElement *el, const FcElementKind *kind)
+{
+  guint n = 0;
+  for (; el; el = el->parent)
+    if (el->kind == kind)
+      n++;
+  return n;
+}
+
+static void
+clear_children (FcPage *self, FcElement *el)
+{
+  while (el->children->len)
+    fc_element_destroy (self, g_ptr_array_index (el->children, el->children->len - 1));
+}
+
+/* Shows the template `is` names, with `data`: the same template's
+ * elements are brought up to date, another's built anew. */
+static gboolean
+template_refresh (FcPage *self, FcElement *el, GError **error)
+{
+  Binding *is = binding_of (el, PROP_IS), *data = binding_of (el, PROP_DATA);
+  g_autofree char *name = NULL;
+  g_autoptr (FcValue) empty = NULL;
+  const FcFxmlNode *def = NULL;
+  const FcFxmlNode *shown = el->branches->len ? g_ptr_array_index (el->branches, 0) : NULL;
+  FcValue *value;
+  ScopeRef *root;
+  gboolean ok;
+
+  if (is && is->value && fc_value_get_kind (is->value) > FC_VALUE_NULL)
+    name = fc_value_to_js_string (is->value);
+  if (name && *name && !(def = fc_page_markup_lookup_template (self, el->node, name)))
+    fc_page_emit_warning (self, is->attr->line, is->attr->col, "no template named \"%s\": nothing is shown", name);
+  value = data && data->value && fc_value_get_kind (data->value) == FC_VALUE_OBJECT
+              ? data->value
+              : (empty = fc_value_new_object ());
+
+  if (def && def == shown && el->children->len)
+    {
+      /* every element inside reads this scope's data */
+      FcElement *first = g_ptr_array_index (el->children, 0);
+      root = first->scope;
+      fc_value_unref (root->data);
+      root->data = fc_value_ref (value);
+      self->refreshing++;
+      for (guint i = 0; i < el->children->len; i++)
+        fc_element_tree_refresh (self, g_ptr_array_index (el->children, i));
+      self->refreshing--;
+      return TRUE;
+    }
+  if (def == shown && !def)
+    return TRUE;
+
+  fc_page_update_begin (self);
+  clear_children (self, el);
+  g_ptr_array_set_size (el->branches, 0);
+  ok = TRUE;
+  if (def && depth_of (el, &template_kind) > MAX_TEMPLATE_DEPTH)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_RECURSION,
+                   "%s:%d:%d: template \"%s\" is used inside itself more than %d deep",
+                   self->filename, el->node->line, el->node->col, name, MAX_TEMPLATE_DEPTH);
+      ok = FALSE;
+    }
+  else if (def)
+    {
+      root = fc_item_scope_new_data_root (value);
+      g_ptr_array_add (el->branches, (gpointer) def);
+      ok = fc_element_tree_build_children (self, el, def, root, error);
+      fc_item_scope_unref (root);
+      if (!ok)
+        {
+          clear_children (self, el);
+          g_ptr_array_set_size (el->branches, 0);
+        }
+      else
+        for (guint i = 0; i < el->children->len; i++)
+          fc_element_tree_mount (self, g_ptr_array_index (el->children, i));
+    }
+  fc_page_emit_children_changed (self, el);
+  fc_page_update_end (self);
+  return ok;
+}
+
+/* What `data` of @node reads, as glass-easel's compiler takes it: one
+ * whole `{{ }}` holding an object literal is that object; any other
+ * content is an object's items (`{{a}}` is `{a: a}`, `{{a, b}}`,
+ * `{{...o, v: 1}}`). Text around the binding (a space too), or items that
+ * do not parse,
+ * give an empty object and a warning. Parsed once per node. */
+static const FcFxmlAttribute *
+data_attribute (FcPage *self, const FcFxmlNode *node, const FcFxmlAttribute *a)
+{
+  const FcFxmlAttribute *kept = fc_page_markup_get_data_attribute (self, node);
+  g_autoptr (GError) error = NULL;
+  const char *v = a->value ? a->value : "", *end = v + strlen (v), *body, *close;
+  FcFxmlAttribute *attr;
+
+  if (kept)
+    return kept->tpl ? kept : NULL;
+  attr = g_new0 (FcFxmlAttribute, 1);
+  attr->name = g_strdup ("data");
+  attr->line = a->line;
+  attr->col = a->col;
+  if (end - v >= 4 && v[0] == '{' && v[1] == '{' && (close = fc_find_binding_end (v + 2, end)) && close + 2 == end)
+    {
+      body = v + 2;
+      while (body < close && g_ascii_isspace (*body))
+        body++;
+      if (*body == '{')
+        attr->value = g_strndup (v, end - v);
+      else
+        attr->value = g_strdup_printf ("{{%.*s,}}", (int) (close - body), body);
+      attr->tpl = fc_template_parse (attr->value, self->filename, a->line, a->col, &error);
+    }
+  if (!attr->tpl)
+    fc_page_emit_warning (self, a->line, a->col, "<template is> data \"%s\" is not an object's items%s%s: the data is empty",
+                          a->value ? a->value : "", error ? ": " : "", error ? error->message : "");
+  fc_page_markup_keep_data_attribute (self, node, attr);
+  return attr->tpl ? attr : NULL;
+}
+
+static FcElement *
+template_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
+                ScopeRef *scope, guint consumed, GError **error)
+{
+  FcElement *el = fc_element_new_child (self, parent, node, scope, &template_kind);
+  const char *names[] = { "is", "data" };
+
+  fc_binding_reserve (el, 2);
+  fc_element_tree_make_virtual (el);
+  el->consumed = consumed;
+  el->branches = g_ptr_array_new ();
+  for (int k = PROP_IS; k <= PROP_DATA; k++)
+    {
+      const FcFxmlAttribute *a = fc_fxml_node_get_attribute (node, names[k]);
+      Binding *b;
+      if (a && k == PROP_DATA)
+        a = data_attribute (self, node, a);
+      if (!a)
+        continue;
+      b = fc_binding_add (self, el, BINDING_FOR, a);
+      b->prop = k;
+      fc_binding_update (self, b, TRUE);
+    }
+  for (guint i = 0; i < node->attributes->len; i++)
+    {
+      const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
+      if (strcmp (a->name, "is") != 0 && strcmp (a->name, "data") != 0 && strncmp (a->name, "wx:", 3) != 0)
+        fc_page_emit_warning (self, a->line, a->col, "unknown attribute \"%s\" on <template is>", a->name);
+    }
+  return template_refresh (self, el, error) ? el : NULL;
+}
+
+static void
+destroy_branches (FcElement *el)
+{
+  g_clear_pointer (&el->branches, g_ptr_array_unref);
+}
+
+/* `<template is>`: BINDING_FOR bindings for `is` (prop PROP_IS) and
+ * `data` (PROP_DATA); branches holds the `<template name>` shown. */
+static const FcElementKind template_kind = {
+  .name = "#template",
+  .is_virtual = TRUE,
+  .mount = template_mount,
+  .refresh = template_refresh,
+  .destroy = destroy_branches,
+};
+
+static FcElement *
+include_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
+               ScopeRef *scope, guint consumed, GError **error)
+{
+  FcElement *el = fc_element_new_child (self, parent, node, scope, &include_kind);
+  const FcFxmlNode *doc = fc_page_markup_lookup_include (self, node);
+
+  fc_binding_reserve (el, 0);
+  fc_element_tree_make_virtual (el);
+  el->consumed = consumed;
+  if (!doc)
+    return el; /* it could not be read: said at load */
+  /* a cycle of includes is refused at load; inside a template used
+   * recursively an include is as deep as the template */
+  if (depth_of (el, &include_kind) > MAX_TEMPLATE_DEPTH * 4)
+    {
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_RECURSION,
+                   "%s:%d:%d: <include> nested more than %d deep", self->filename, node->line, node->col,
+                   MAX_TEMPLATE_DEPTH * 4);
+      return NULL;
+    }
+  return fc_element_tree_build_children (self, el, doc, scope, error) ? el : NULL;
+}
+
+/* `<include src>`: the included file's content, built once. */
+static const FcElementKind include_kind = {
+  .name = "#include",
+  .is_virtual = TRUE,
+  .mount = include_mount,
+};
+
+/**
+ * fc_template_instance_kind_for:
+ * @node: an element of markup
+ *
+ * Returns: (nullable): the kind that builds @node when it places markup
+ *   from elsewhere (`<template is>`, `<include>`), else %NULL
+ */
+const FcElementKind *
+fc_template_instance_kind_for (const FcFxmlNode *node)
+{
+  if (node->type != FC_FXML_ELEMENT || (node->name[0] != 't' && node->name[0] != 'i'))
+    return NULL;
+  if (strcmp (node->name, "template") == 0 && fc_fxml_node_get_attribute (node, "is"))
+    return &template_kind;
+  if (strcmp (node->name, "include") == 0)
+    return &include_kind;
+  return NULL;
+}
+
+/**
+ * fc_template_instance_is_declaration:
+ * @node: a node of markup
+ *
+ * Returns: whether @node shows nothing where it is: `<import>`, a
+ *   `<template name>` (a definition)
+ */
+gboolean
+fc_template_instance_is_declaration (const FcFxmlNode *node)
+{
+  if (node->type != FC_FXML_ELEMENT || (node->name[0] != 't' && node->name[0] != 'i'))
+    return FALSE;
+  if (strcmp (node->name, "import") == 0)
+    return TRUE;
+  return strcmp (node->name, "template") == 0 && !fc_fxml_node_get_attribute (node, "is");
+}
