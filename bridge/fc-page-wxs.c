@@ -78,12 +78,6 @@ fc_page_read_file (FcPage *self, const char *path, GError **error)
   return text;
 }
 
-char *
-fc_page_read_file (FcPage *self, const char *path, GError **error)
-{
-  return read_file (path, self, error);
-}
-
 static void
 log_line (const char *message, gpointer user_data)
 {
