@@ -384,8 +384,10 @@ void
 fc_builtin_forms_after_tap (FcElement *el)
 {
   const char *tag = fc_element_get_tag (el);
+  FcElement *e = fc_element_resolve (el);
 
-  if (is_disabled (el))
+  /* the tap's handlers may have removed it (it is freed after the method) */
+  if (!e || e->dead || is_disabled (el))
     return;
   if (strcmp (tag, "switch") == 0 || strcmp (tag, "checkbox") == 0 || strcmp (tag, "radio") == 0)
     toggle (el, NULL, NULL, NULL);

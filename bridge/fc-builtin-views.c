@@ -169,8 +169,10 @@ on_switch_active (GtkSwitch *sw, GParamSpec *pspec, GtkWidget *w)
     return;
   args = args_with ("value", fc_value_new_boolean (gtk_switch_get_active (sw)));
   call (w, "change", args);
-  if (el)
-    show_properties (el, w); /* a disabled switch stays as it was */
+  /* a disabled switch stays as it was; a handler may have removed the
+   * element (and its widget from the page's boxes) */
+  if (el && gtk_widget_get_parent (w))
+    show_properties (el, w);
 }
 
 static void
@@ -183,8 +185,10 @@ on_toggled (GtkCheckButton *check, GtkWidget *w)
     return;
   args = args_with ("value", fc_value_new_boolean (gtk_check_button_get_active (check)));
   call (w, "change", args);
-  if (el)
-    show_properties (el, w); /* a radio cannot be unchecked by its user */
+  /* a radio cannot be unchecked by its user; a handler may have removed
+   * the element (and its widget from the page's boxes) */
+  if (el && gtk_widget_get_parent (w))
+    show_properties (el, w);
 }
 
 static void

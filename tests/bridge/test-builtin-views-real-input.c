@@ -48,13 +48,25 @@ static const char page_fxml[] =
   "  <switch id=\"wifi\" bindchange=\"on\"/>\n"
   "  <checkbox-group id=\"g\" bindchange=\"on\"><checkbox id=\"c\" value=\"tea\">Tea</checkbox></checkbox-group>\n"
   "  <slider id=\"level\" step=\"10\" value=\"{{50}}\" bindchange=\"on\"/>\n"
+  "  <switch id=\"gone\" wx:if=\"{{show}}\" bindchange=\"hide\"/>\n"
   "</view>";
+
+/* a handler that removes the switch whose change it handles */
+static void
+hide (const FcEvent *event, gpointer user_data)
+{
+  Harness *h = user_data;
+  g_autoptr (FcValue) set = fc_value_from_json ("{\"show\":false}", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (fc_page_set_data (h->page, set, &error));
+}
 
 static gboolean
 harness_open (Harness *h)
 {
   g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
-  g_autoptr (FcValue) data = fc_value_from_json ("{\"name\":\"\"}", NULL);
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"name\":\"\",\"show\":true}", NULL);
   g_autoptr (GError) error = NULL;
 
   if (!fc_test_xinput_skip_unless_available ())
@@ -64,6 +76,7 @@ harness_open (Harness *h)
    * animations, at the click */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   fc_callback_scope_add_callback (scope, "on", record, h, NULL);
+  fc_callback_scope_add_callback (scope, "hide", hide, h, NULL);
   h->page = fc_page_new (NULL, scope);
   g_assert_true (fc_page_load (h->page, NULL, "{}", page_fxml, "t.fxml", data, &error));
   g_assert_no_error (error);
@@ -195,6 +208,24 @@ test_switch_and_checkbox (void)
   harness_close (&h);
 }
 
+/* A change handler that removes its own switch: the switch goes, its
+ * widget with it (nothing is read from the freed element: the ASan
+ * build runs this too). */
+static void
+test_handler_removes_switch (void)
+{
+  Harness h = { 0 };
+  GtkWidget *sw;
+
+  if (!harness_open (&h))
+    return;
+  sw = widget (&h, "#gone");
+  fc_test_xinput_click (sw);
+  fc_test_xinput_sync (h.window);
+  g_assert_null (fc_page_select (h.page, "#gone"));
+  harness_close (&h);
+}
+
 /* The slider's keys: Right moves one step (10) from 50. */
 static void
 test_slider (void)
@@ -224,5 +255,6 @@ main (int argc, char **argv)
   g_test_add_func ("/builtin-views/real-input/input", test_input);
   g_test_add_func ("/builtin-views/real-input/switch-and-checkbox", test_switch_and_checkbox);
   g_test_add_func ("/builtin-views/real-input/slider", test_slider);
+  g_test_add_func ("/builtin-views/real-input/handler-removes-switch", test_handler_removes_switch);
   return g_test_run ();
 }

@@ -317,6 +317,39 @@ test_set_data_after_user (void)
   log_clear (&l);
 }
 
+/* A tap handler that removes the switch it was raised on: the switch
+ * does not toggle afterwards (it is gone; nothing reads it freed). */
+static void
+hide (const FcEvent *event, gpointer user_data)
+{
+  FcPage **page = user_data;
+  g_autoptr (FcValue) set = fc_value_from_json ("{\"show\":false}", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (fc_page_set_data (*page, set, &error));
+}
+
+static void
+test_tap_removes (void)
+{
+  g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"show\":true}", NULL);
+  g_autoptr (GError) error = NULL;
+  FcPage *page = fc_page_new (NULL, scope);
+  Log l = { g_string_new (NULL), g_ptr_array_new_with_free_func (g_free) };
+
+  fc_callback_scope_add_callback (scope, "hide", hide, &page, NULL);
+  fc_callback_scope_add_callback (scope, "on", record, &l, NULL);
+  g_assert_true (fc_page_load (page, NULL, "{}", "<switch id=\"s\" wx:if=\"{{show}}\" bindtap=\"hide\" "
+                                                 "bindchange=\"on\"/>", "t.fxml", data, &error));
+  g_assert_true (fc_element_call_method (fc_page_select (page, "#s"), "tap", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (fc_page_select (page, "#s"));
+  g_assert_cmpstr (l.log->str, ==, "");
+  log_clear (&l);
+  g_object_unref (page);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -333,5 +366,6 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &event_rows[i], test_events);
     }
   g_test_add_func ("/builtins/set-data-after-user", test_set_data_after_user);
+  g_test_add_func ("/builtins/tap-removes", test_tap_removes);
   return g_test_run ();
 }
