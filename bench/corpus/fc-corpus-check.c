@@ -227,15 +227,15 @@ includer_json (const char *file)
   while (d && (name = g_dir_read_name (d)))
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *text = NULL, *json_path = NULL, *json = NULL;
+      g_autofree char *text = NULL, *stem = NULL, *json_path = NULL, *json = NULL;
       g_autofree char *quoted = g_strdup_printf ("%s\"", base);
       if (!g_str_has_suffix (name, ".wxml") || strcmp (name, base) == 0)
         continue;
-      json_path = g_strndup (path, strlen (path) - 4);
-      json = g_strconcat (json_path, "json", NULL);
+      stem = g_strndup (path, strlen (path) - 4);
+      json_path = g_strconcat (stem, "json", NULL);
       if (g_file_get_contents (path, &text, NULL, NULL) && strstr (text, quoted)
-          && g_file_get_contents (json, &json_path, NULL, NULL))
-        return g_steal_pointer (&json_path);
+          && g_file_get_contents (json_path, &json, NULL, NULL))
+        return g_steal_pointer (&json);
     }
   return NULL;
 }
