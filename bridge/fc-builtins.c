@@ -33,7 +33,7 @@ static const Builtin builtins[] = {
   { "image", "src:s mode:s=scaleToFill webp:b lazyLoad:b showMenuByLongpress:b", "load error", FALSE },
   { "button", "size:s=default type:s=default plain:b disabled:b loading:b formType:s openType:s " HOVER
               " lang:s=en sessionFrom:s sendMessageTitle:s sendMessagePath:s sendMessageImg:s appParameter:s"
-              " showMessageCard:b",
+              " showMessageCard:b businessId:s phoneNumberNoQuotaToast:b=true",
     "getuserinfo contact getphonenumber error opensetting launchapp chooseavatar agreeprivacyauthorization", FALSE },
   { "navigator", "url:s openType:s=navigate delta:n=1 target:s=self appId:s path:s extraData:o version:s=release "
                  HOVER,
@@ -43,7 +43,7 @@ static const Builtin builtins[] = {
                    "scrollIntoView:s scrollWithAnimation:b enableBackToTop:b enableFlex:b scrollAnchoring:b "
                    "refresherEnabled:b refresherThreshold:n=45 refresherDefaultStyle:s=black "
                    "refresherBackground:s=#FFF refresherTriggered:b enhanced:b bounces:b=true showScrollbar:b=true "
-                   "pagingEnabled:b fastDeceleration:b type:s=list",
+                   "pagingEnabled:b fastDeceleration:b enablePassive:b type:s=list",
     "scroll scrolltoupper scrolltolower refresherpulling refresherrefresh refresherrestore refresherabort "
     "dragstart dragging dragend", TRUE },
   { "swiper", "indicatorDots:b indicatorColor:s=rgba(0,0,0,.3) indicatorActiveColor:s=#000000 autoplay:b "
@@ -86,7 +86,7 @@ static const Builtin builtins[] = {
   { "textarea", "value:s placeholder:s placeholderStyle:s placeholderClass:s=textarea-placeholder disabled:b "
                 "maxlength:n=140 autoFocus:b focus:b autoHeight:b fixed:b cursorSpacing:n cursor:n=-1 "
                 "showConfirmBar:b=true selectionStart:n=-1 selectionEnd:n=-1 adjustPosition:b=true holdKeyboard:b "
-                "disableDefaultPadding:b confirmType:s=return confirmHold:b adjustKeyboardTo:s=cursor name:s",
+                "disableDefaultPadding:b cursorColor:s confirmType:s=return confirmHold:b adjustKeyboardTo:s=cursor name:s",
     "input focus blur confirm linechange keyboardheightchange", TRUE },
   { "switch", "checked:b disabled:b type:s=switch color:s=#04BE02 name:s", "change", TRUE },
   { "checkbox", "value:s disabled:b checked:b color:s=#09BB07", NULL, TRUE },
