@@ -2,8 +2,8 @@
  * built-ins (fc-builtins.c): GTK's obvious widget where there is one
  * (input a GtkEntry, textarea a GtkTextView, switch a GtkSwitch,
  * checkbox and radio a GtkCheckButton, slider a GtkScale, progress a
- * GtkProgressBar, icon a GtkImage, rich-text a label of its text), a
- * box for the rest. What a person does on those widgets calls the
+ * GtkProgressBar, icon a GtkImage, rich-text a label of its text,
+ * scroll-view a GtkScrolledWindow around its box), a box for the rest. What a person does on those widgets calls the
  * element's methods (fc-builtin-forms.c), which raise the platform's
  * events; a property the page changes is shown without raising any. */
 #include <string.h>
@@ -14,6 +14,12 @@
 #define SYNCING_KEY "fc-builtin-view-syncing"
 /* the JavaScript keyCode of the last key pressed in a text field */
 #define KEY_CODE_KEY "fc-builtin-view-key-code"
+/* a scroll-view's box: its GtkScrolledWindow, which goes in the page */
+#define OUTER_KEY "fc-builtin-view-outer"
+/* a scroll-view's scrollTop/scrollLeft as last shown, and the position
+ * of the last scroll event (for deltaX/Y) */
+#define SHOWN_TOP_KEY "fc-builtin-view-shown-top"
+#define SHOWN_LEFT_KEY "fc-builtin-view-shown-left"
 
 static const char *const tags[] = {
   "scroll-view", "swiper", "swiper-item", "movable-area", "movable-view", "cover-view", "cover-image",
@@ -202,6 +208,70 @@ on_scale_changed (GtkRange *range, GtkWidget *w)
   call (w, "change", args);
 }
 
+static double number (FcElement *el, const char *name);
+static gboolean boolean (FcElement *el, const char *name);
+
+typedef struct {
+  double top, left;
+} ScrollPos;
+
+/* the user scrolled: scroll {scrollLeft, scrollTop, scrollHeight,
+ * scrollWidth, deltaX, deltaY}, in px as GTK lays the content out */
+static void
+on_scrolled (GtkAdjustment *adj, GtkWidget *w)
+{
+  GtkScrolledWindow *sw = g_object_get_data (G_OBJECT (w), OUTER_KEY);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (sw), *h = gtk_scrolled_window_get_hadjustment (sw);
+  ScrollPos *last = g_object_get_data (G_OBJECT (w), "fc-builtin-view-scroll-pos");
+  g_autoptr (FcValue) args = fc_value_new_object ();
+
+  if (syncing (w))
+    return;
+  fc_value_object_set (args, "scrollLeft", fc_value_new_number (gtk_adjustment_get_value (h)));
+  fc_value_object_set (args, "scrollTop", fc_value_new_number (gtk_adjustment_get_value (v)));
+  fc_value_object_set (args, "scrollHeight", fc_value_new_number (gtk_adjustment_get_upper (v)));
+  fc_value_object_set (args, "scrollWidth", fc_value_new_number (gtk_adjustment_get_upper (h)));
+  fc_value_object_set (args, "deltaX", fc_value_new_number (gtk_adjustment_get_value (h) - last->left));
+  fc_value_object_set (args, "deltaY", fc_value_new_number (gtk_adjustment_get_value (v) - last->top));
+  last->left = gtk_adjustment_get_value (h);
+  last->top = gtk_adjustment_get_value (v);
+  call (w, "scroll", args);
+}
+
+/* scroll-view: the policies from scrollX/scrollY, the style's size on
+ * the scrolled window (the page sizes the box), scrollTop/scrollLeft
+ * when the page changes them */
+static void
+show_scroll_view (FcElement *el, GtkWidget *w)
+{
+  GtkScrolledWindow *sw = g_object_get_data (G_OBJECT (w), OUTER_KEY);
+  int width, height;
+  double top = number (el, "scrollTop"), left = number (el, "scrollLeft");
+  double *shown_top = g_object_get_data (G_OBJECT (w), SHOWN_TOP_KEY);
+  double *shown_left = g_object_get_data (G_OBJECT (w), SHOWN_LEFT_KEY);
+  ScrollPos *last = g_object_get_data (G_OBJECT (w), "fc-builtin-view-scroll-pos");
+
+  gtk_scrolled_window_set_policy (sw, boolean (el, "scrollX") ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER,
+                                  boolean (el, "scrollY") ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_widget_get_size_request (w, &width, &height);
+  gtk_widget_set_size_request (GTK_WIDGET (sw), width, height);
+  gtk_scrolled_window_set_max_content_height (sw, height);
+  gtk_scrolled_window_set_max_content_width (sw, width);
+  gtk_widget_set_size_request (w, -1, -1);
+  gtk_widget_set_visible (GTK_WIDGET (sw), gtk_widget_get_visible (w));
+  gtk_widget_set_visible (w, TRUE);
+  if (top != *shown_top)
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (sw), top);
+      *shown_top = last->top = top;
+    }
+  if (left != *shown_left)
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (sw), left);
+      *shown_left = last->left = left;
+    }
+}
+
 static double
 number (FcElement *el, const char *name)
 {
@@ -343,6 +413,8 @@ show_properties (FcElement *el, GtkWidget *w)
       gtk_image_set_from_icon_name (GTK_IMAGE (w), icon_name (string (el, "type")));
       gtk_image_set_pixel_size (GTK_IMAGE (w), (int) CLAMP (number (el, "size"), 1, 1024));
     }
+  else if (strcmp (tag, "scroll-view") == 0)
+    show_scroll_view (el, w);
   else if (strcmp (tag, "rich-text") == 0)
     {
       g_autoptr (GString) text = g_string_new (NULL);
@@ -411,6 +483,23 @@ fc_builtin_view_new (FcElement *el, gboolean *container)
       w = gtk_image_new ();
       gtk_widget_set_halign (w, GTK_ALIGN_START);
     }
+  else if (strcmp (tag, "scroll-view") == 0)
+    {
+      GtkWidget *sw = gtk_scrolled_window_new ();
+      w = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      *container = TRUE;
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sw), w);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (sw), TRUE);
+      gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (sw), TRUE);
+      g_object_set_data (G_OBJECT (w), OUTER_KEY, sw);
+      g_object_set_data_full (G_OBJECT (w), SHOWN_TOP_KEY, g_new0 (double, 1), g_free);
+      g_object_set_data_full (G_OBJECT (w), SHOWN_LEFT_KEY, g_new0 (double, 1), g_free);
+      g_object_set_data_full (G_OBJECT (w), "fc-builtin-view-scroll-pos", g_new0 (ScrollPos, 1), g_free);
+      g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw)), "value-changed",
+                        G_CALLBACK (on_scrolled), w);
+      g_signal_connect (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (sw)), "value-changed",
+                        G_CALLBACK (on_scrolled), w);
+    }
   else if (strcmp (tag, "rich-text") == 0)
     {
       w = gtk_label_new (NULL);
@@ -438,4 +527,18 @@ fc_builtin_view_update (FcElement *el, GtkWidget *w)
 {
   if (fc_builtin_view_has_tag (fc_element_get_tag (el)))
     show_properties (el, w);
+}
+
+/**
+ * fc_builtin_view_outer:
+ * @w: a widget fc_builtin_view_new() made, or any other
+ *
+ * Returns: (transfer none): what goes in the page's boxes for @w: a
+ *   scroll-view's GtkScrolledWindow, else @w
+ */
+GtkWidget *
+fc_builtin_view_outer (GtkWidget *w)
+{
+  GtkWidget *outer = g_object_get_data (G_OBJECT (w), OUTER_KEY);
+  return outer ? outer : w;
 }

@@ -358,7 +358,7 @@ build (FcPageView *self, FcElement *el)
       gtk_box_append (GTK_BOX (w), build (self, fc_element_get_child (el, i)));
   if (vf && fc_element_get_parent (el) && is_overlay_view (w))
     return add_overlay (self, w);
-  return w;
+  return fc_builtin_view_outer (w);
 }
 
 static void

@@ -4,8 +4,8 @@
  * mouse reach them. What is typed in an <input> (a GtkEntry) reaches the
  * page's bindinput with the platform's detail, a click on a <switch> (a
  * GtkSwitch) its bindchange, a click on a <checkbox> its group's change,
- * keys on a <slider> its bindchange; a value the page sets is shown and
- * raises nothing. Without an X display or xdotool the tests skip. */
+ * keys on a <slider> its bindchange, the wheel over a <scroll-view> its
+ * bindscroll; a value the page sets is shown and raises nothing. Without an X display or xdotool the tests skip. */
 #include <string.h>
 #include <fc-bridge-gtk.h>
 
@@ -49,6 +49,9 @@ static const char page_fxml[] =
   "  <checkbox-group id=\"g\" bindchange=\"on\"><checkbox id=\"c\" value=\"tea\">Tea</checkbox></checkbox-group>\n"
   "  <slider id=\"level\" step=\"10\" value=\"{{50}}\" bindchange=\"on\"/>\n"
   "  <switch id=\"gone\" wx:if=\"{{show}}\" bindchange=\"hide\"/>\n"
+  "  <scroll-view id=\"list\" scroll-y style=\"height: 100px\" scroll-top=\"{{top}}\" bindscroll=\"on\">\n"
+  "    <view wx:for=\"{{rows}}\" style=\"height: 40px\">row {{item}}</view>\n"
+  "  </scroll-view>\n"
   "</view>";
 
 /* a handler that removes the switch whose change it handles */
@@ -66,7 +69,8 @@ static gboolean
 harness_open (Harness *h)
 {
   g_autoptr (FcCallbackScope) scope = fc_callback_scope_new ();
-  g_autoptr (FcValue) data = fc_value_from_json ("{\"name\":\"\",\"show\":true}", NULL);
+  g_autoptr (FcValue) data = fc_value_from_json (
+      "{\"name\":\"\",\"show\":true,\"top\":0,\"rows\":[1,2,3,4,5,6,7,8,9,10]}", NULL);
   g_autoptr (GError) error = NULL;
 
   if (!fc_test_xinput_skip_unless_available ())
@@ -82,7 +86,7 @@ harness_open (Harness *h)
   g_assert_no_error (error);
   h->view = fc_page_view_new (h->page);
   h->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (h->window), 400, 400);
+  gtk_window_set_default_size (GTK_WINDOW (h->window), 400, 600);
   gtk_window_set_child (GTK_WINDOW (h->window), h->view);
   gtk_window_present (GTK_WINDOW (h->window));
   fc_test_xinput_sync (h->window);
@@ -226,6 +230,55 @@ test_handler_removes_switch (void)
   harness_close (&h);
 }
 
+/* The mouse wheel over the scroll-view (a GtkScrolledWindow 100 px high
+ * around 400 px of rows): scroll events whose scrollTop grows, with the
+ * content's height and deltaY; the page setting scroll-top moves it
+ * without an event. */
+static void
+test_scroll_view (void)
+{
+  Harness h = { 0 };
+  GtkWidget *box, *sw;
+  g_autoptr (FcValue) set = fc_value_from_json ("{\"top\":200}", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr (FcValue) first = NULL;
+  double top;
+
+  if (!harness_open (&h))
+    return;
+  box = widget (&h, "#list");
+  sw = gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (sw);
+  g_assert_cmpint (gtk_widget_get_height (sw), ==, 100);
+  fc_test_xinput_wheel (sw, TRUE);
+  fc_test_xinput_wait (300); /* GTK eases a wheel notch in over frames */
+  fc_test_xinput_sync (h.window);
+  got = take (&h, "scroll");
+  /* the first: "scroll@list {...}" */
+  g_assert_true (g_str_has_prefix (got, "scroll@list {"));
+  if (strchr (got, ';'))
+    *strchr (got, ';') = '\0';
+  first = fc_value_from_json (strchr (got, '{'), NULL);
+  g_assert_nonnull (first);
+  g_clear_pointer (&got, g_free);
+  g_assert_cmpfloat (fc_value_get_number (fc_value_object_get (first, "scrollTop")), >, 0);
+  g_assert_cmpfloat (fc_value_get_number (fc_value_object_get (first, "deltaY")), ==,
+                     fc_value_get_number (fc_value_object_get (first, "scrollTop")));
+  g_assert_cmpfloat (fc_value_get_number (fc_value_object_get (first, "scrollHeight")), >=, 400);
+  g_assert_cmpfloat (fc_value_get_number (fc_value_object_get (first, "scrollLeft")), ==, 0);
+  top = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw)));
+  g_assert_cmpfloat (top, >, 0);
+
+  g_assert_true (fc_page_set_data (h.page, set, &error));
+  fc_test_xinput_sync (h.window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw))), ==,
+                     200);
+  got = take (&h, "scroll");
+  g_assert_cmpstr (got, ==, "");
+  harness_close (&h);
+}
+
 /* The slider's keys: Right moves one step (10) from 50. */
 static void
 test_slider (void)
@@ -256,5 +309,6 @@ main (int argc, char **argv)
   g_test_add_func ("/builtin-views/real-input/switch-and-checkbox", test_switch_and_checkbox);
   g_test_add_func ("/builtin-views/real-input/slider", test_slider);
   g_test_add_func ("/builtin-views/real-input/handler-removes-switch", test_handler_removes_switch);
+  g_test_add_func ("/builtin-views/real-input/scroll-view", test_scroll_view);
   return g_test_run ();
 }

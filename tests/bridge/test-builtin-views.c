@@ -53,6 +53,10 @@ test_types (void)
       g_assert_nonnull (w);
       g_assert_cmpstr (G_OBJECT_TYPE_NAME (w), ==, type_rows[i].type);
       g_assert_true (gtk_widget_has_css_class (widget_of (view, page, "#x"), "fc-element"));
+      /* a scroll-view's box is inside a scrolled window */
+      g_assert_true ((gtk_widget_get_ancestor (widget_of (view, page, "#x"), GTK_TYPE_SCROLLED_WINDOW) != NULL)
+                     == (strncmp (type_rows[i].fxml, "<scroll-view", 12) == 0
+                         || strncmp (type_rows[i].fxml, "<textarea", 9) == 0));
       g_object_unref (view);
     }
 }
