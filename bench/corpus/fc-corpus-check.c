@@ -1,10 +1,16 @@
 /* fc-corpus-check FILE.wxml...: for each markup file of a mini-program,
  * whether the bridge parses it (fc_fxml_parse) and mounts it as a page
  * (fc_page_load, with the page JSON beside it: FILE.json, if any), one
- * JSON line a file: {"file", "parse", "parseError", "mount", "mountError"}.
- * bench/corpus/run compares these with glass-easel's template compiler.
- * A page mounts with no data and no registered components: a component
- * its JSON names that the bridge cannot resolve is a mount failure.
+ * JSON line a file: {"file", "parse", "parseError", "mount", "mountError",
+ * "warnings", "uses", "blockers"}. bench/corpus/run compares these with
+ * glass-easel's template compiler. A page mounts with no data and no
+ * registered classes; its custom components are the repository's own
+ * (fc-corpus-resolve.c: the JSON the bridge gets names them from the
+ * repository's root, and their JSON is rewritten the same way), so a
+ * component with JS properties mounts with none and its attributes show
+ * among the warnings. "uses" are the markup files of the components the
+ * file uses; "blockers" everything in it that stands in the way today
+ * (find_blockers()), not only the first error.
  * A file with `<wxs>` modules also says whether they load ("wxs": a page
  * of the file's modules alone, its root the repository's: the folder
  * holding .git), apart from its components. */
