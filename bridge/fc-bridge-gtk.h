@@ -29,7 +29,11 @@ FC_BRIDGE_EXPORT void fc_component_class_set_view_factory (FcComponentClass *kla
  * A widget showing a mounted #FcPage: built-in elements become GTK widgets
  * (`view` a box sized by its `style` width/height in px, rpx, vw, vh or %;
  * `text` a label; `image` a picture; `button` and `navigator` buttons that
- * tap), components the widget of their class's view factory. It follows
+ * tap; the platform's other built-ins plain GTK widgets: `input` an entry,
+ * `textarea` a text view, `switch` a switch, `checkbox`/`radio` check
+ * buttons, `slider` a scale, `progress` a progress bar, `scroll-view` a
+ * scrolled window, boxes for the rest, whose user input raises the
+ * platform's events), components the widget of their class's view factory. It follows
  * the page's changes. The `class` attribute's names are the widgets' CSS
  * classes, and the page's stylesheets (fc_page_view_load_stylesheets())
  * style them through GTK's CSS engine.

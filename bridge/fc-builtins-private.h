@@ -8,4 +8,9 @@ G_BEGIN_DECLS
 /* tag → FcComponentClass of every built-in element, shared (a new ref) */
 GHashTable *fc_builtins_dup_table (void);
 
+/* fc-builtin-forms.c: the plainly rendered built-ins' warning hook and
+ * methods on @k; what a tap on @el does besides the tap event */
+void fc_builtin_forms_init_class (FcComponentClass *k);
+void fc_builtin_forms_after_tap (FcElement *el);
+
 G_END_DECLS

@@ -390,7 +390,9 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           g_hash_table_replace (el->generics, g_strdup (a->name + 8), fc_component_class_ref (impl));
           continue;
         }
-      else if (is_generic_attr (a->name))
+      else if (is_generic_attr (a->name)
+               /* the platform's accessibility attributes, on its built-ins */
+               || (klass->builtin && (g_str_has_prefix (a->name, "aria-") || strcmp (a->name, "tabindex") == 0)))
         {
           b = fc_binding_add (self, el, BINDING_GENERIC, a);
           b->key = a->name;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "fc-bridge-gtk.h"
+#include "fc-builtin-views-private.h"
 
 #define VIEW_FACTORY_KEY "fc-bridge-gtk-view-factory"
 
@@ -218,6 +219,8 @@ update_widget (FcPageView *self, FcElement *el, GtkWidget *w)
       v = fc_element_get_property (el, "src");
       gtk_picture_set_filename (GTK_PICTURE (w), v && *fc_value_get_string (v) ? fc_value_get_string (v) : NULL);
     }
+  else
+    fc_builtin_view_update (el, w);
 }
 
 /* A component view with an int "z-index" property is an overlay: it goes
@@ -294,7 +297,7 @@ is_builtin_tag (const char *tag)
   for (guint i = 0; i < G_N_ELEMENTS (builtin_tags); i++)
     if (strcmp (tag, builtin_tags[i]) == 0)
       return TRUE;
-  return FALSE;
+  return fc_builtin_view_has_tag (tag);
 }
 
 static GtkWidget *
@@ -329,6 +332,8 @@ build (FcPageView *self, FcElement *el)
     }
   else if (strcmp (tag, "image") == 0)
     w = gtk_picture_new ();
+  else if ((w = fc_builtin_view_new (el, &container)))
+    ;
   else
     {
       /* view, block, the page, and components without a view */
@@ -353,7 +358,7 @@ build (FcPageView *self, FcElement *el)
       gtk_box_append (GTK_BOX (w), build (self, fc_element_get_child (el, i)));
   if (vf && fc_element_get_parent (el) && is_overlay_view (w))
     return add_overlay (self, w);
-  return w;
+  return fc_builtin_view_outer (w);
 }
 
 static void

@@ -145,6 +145,21 @@ fc_test_xinput_click (GtkWidget *widget)
 }
 
 void
+fc_test_xinput_wheel (GtkWidget *widget, gboolean down)
+{
+  g_autoptr (GtkWidget) window = g_object_ref (window_of (widget));
+  char buf[3][32];
+  const char *words[8] = { NULL };
+
+  /* X's wheel is buttons 4 (up) and 5 (down) */
+  move_words (widget, -1, -1, buf, words);
+  words[5] = "click";
+  words[6] = down ? "5" : "4";
+  xdotool (words);
+  fc_test_xinput_sync (window);
+}
+
+void
 fc_test_xinput_key (GtkWidget *widget, const char *keys)
 {
   g_autoptr (GtkWidget) window = g_object_ref (window_of (widget));

@@ -24,6 +24,9 @@ void fc_test_xinput_button (GtkWidget *widget, gboolean down);
 /* A click in the middle of WIDGET: move, press, release. */
 void fc_test_xinput_click (GtkWidget *widget);
 
+/* One notch of the mouse wheel (DOWN or up) over the middle of WIDGET. */
+void fc_test_xinput_wheel (GtkWidget *widget, gboolean down);
+
 /* Types KEYS, an xdotool key list such as "7", "BackSpace", "alt+Left". */
 void fc_test_xinput_key (GtkWidget *widget, const char *keys);
 

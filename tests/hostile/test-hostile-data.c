@@ -546,7 +546,8 @@ replay_follow_up (Fixture *fx)
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (last, ==,
                    "{\"t\":10,\"dump\":\"#v\",\"component\":\"view\","
-                   "\"props\":{\"hoverClass\":\"none\"}}");
+                   "\"props\":{\"hoverClass\":\"none\",\"hoverStopPropagation\":false,"
+                   "\"hoverStartTime\":50,\"hoverStayTime\":400}}");
 }
 
 /* ---- rows ---- */
