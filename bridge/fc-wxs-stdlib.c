@@ -124,7 +124,54 @@ guard_array_methods (duk_context *ctx)
   duk_pop_2 (ctx);
 }
 
-/* Number.prototype.toFixed for a number and 0-20 digits: glibc's printf,
+/* x·10^f rounded to an integer, as a decimal with f digits after the
+ * point, computed exactly without printf when x·10^f < 2^51: p = x·10^f
+ * rounded and e = fma (x, 10^f, -p) its exact error (10^f is exact for
+ * f ≤ 22), so x·10^f = n + r + e with n = ⌊p⌋ and r = p - n exact. n + 1
+ * is nearer (or a tie, which goes up) when r + e ≥ 1/2: d = r - 1/2 is
+ * exact when r ≥ 1/4 and a multiple of ulp(p), which |e| ≤ ulp(p)/2 cannot
+ * outweigh, so the sign of d decides, and e when d is 0; when r < 1/4,
+ * d < -1/4 and |e| ≤ 1/4. Returns the length written to @buf (≥ 48
+ * bytes), or 0 when x·10^f is too large. */
+static gsize
+fixed_digits (double ax, int f, char *buf)
+{
+  static const double pow10[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
+                                  1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
+                                  1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20 };
+  double p, r, d, e;
+  guint64 n;
+  char digits[24];
+  int nd = 0, len = 0;
+
+  if (f < 0 || f > 20)
+    return 0;
+  p = ax * pow10[f];
+  if (!(p < 0x1p51))
+    return 0;
+  n = (guint64)p;
+  e = fma (ax, pow10[f], -p);
+  r = p - (double)n;
+  d = r - 0.5;
+  if (d > 0 || (d == 0 && e >= 0))
+    n++;
+  do
+    digits[nd++] = (char)('0' + n % 10), n /= 10;
+  while (n);
+  while (nd <= f)
+    digits[nd++] = '0';
+  while (nd > 0)
+    {
+      if (nd == f)
+        buf[len++] = '.';
+      buf[len++] = digits[--nd];
+    }
+  buf[len] = '\0';
+  return len;
+}
+
+/* Number.prototype.toFixed for a number and 0-20 digits: fixed_digits()
+ * when x·10^f < 2^51 (prices, percentages), else glibc's printf,
  * which rounds the double's exact value, as the language does; an exact
  * tie (x·10^f ending in .5 exactly) goes up, where printf goes to even.
  * x = M·2^E with M odd is a tie when E + f = -1. Anything else (a Number
@@ -153,6 +200,12 @@ number_to_fixed (duk_context *ctx)
     return call_original (ctx);
   f = (int)digits;
   ax = fabs (x);
+  buf[0] = '-';
+  if ((len = fixed_digits (ax, f, buf + 1)))
+    {
+      duk_push_lstring (ctx, x < 0 ? buf : buf + 1, x < 0 ? len + 1 : len);
+      return 1;
+    }
   if (ax != 0)
     {
       /* ax = m·2^e, m in [0.5, 1): M = m·2^53, E = e - 53, then M made odd */
@@ -164,7 +217,6 @@ number_to_fixed (duk_context *ctx)
         mant >>= 1, e++;
       tie = e + f == -1;
     }
-  buf[0] = '-';
   if (!tie)
     g_snprintf (buf + 1, sizeof buf - 1, "%.*f", f, ax);
   else

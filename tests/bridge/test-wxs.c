@@ -201,6 +201,12 @@ static const LangRow lang_rows[] = {
   { "tofixed-range",
     "return [(1e20).toFixed(2), (123.456).toFixed(10), (0.000001).toFixed(7), (-0.0001).toFixed(2), (-0).toFixed(1), (1e21).toFixed(2), (NaN).toFixed(2), (5e-324).toFixed(20), (255).toFixed(), (-1e-7).toFixed(), (0.1).toFixed(20), (2e-7).toFixed(6)].join(' ');",
     "100000000000000000000.00 123.4560000000 0.0000010 -0.00 0.0 1e+21 NaN 0.00000000000000000000 255 -0 0.10000000000000000555 0.000000" },
+  /* both sides of fixed_digits()'s 2^51 limit, and near-ties it decides
+   * from the product's exact error (expected: Node 20's toFixed, which
+   * glass-easel's modules run on) */
+  { "tofixed-exact-product",
+    "return [(2251799813685247.5).toFixed(0), (2251799813685248.5).toFixed(0), (4503599627370495.5).toFixed(0), (1234567.891).toFixed(9), (0.000005).toFixed(5), (10.235).toFixed(2), (1e-10).toFixed(20), (123.456e3).toFixed(12), (-0.005).toFixed(2), (0.045).toFixed(2), (1.0049999999999999).toFixed(2), (9.995).toFixed(2), (0.615).toFixed(2), (4.35).toFixed(1), (-99999.995).toFixed(2)].join(' ');",
+    "2251799813685248 2251799813685249 4503599627370496 1234567.891000000 0.00001 10.23 0.00000000010000000000 123456.000000000000 -0.01 0.04 1.00 9.99 0.61 4.3 -99999.99" },
   { "tofixed-errors",
     "var r = []; try { (1).toFixed(101); } catch (e) { r.push(e instanceof RangeError); } r.push(new Number(2.5).toFixed(0)); r.push(Number.prototype.toFixed.call(7, 1)); return r.join(' ');",
     "true 3 7.0" },
