@@ -37,6 +37,11 @@ void fc_wxs_push_value (duk_context *ctx, const FcValue *value);
 FcValue *fc_wxs_get_value (duk_context *ctx, duk_idx_t idx);
 char *fc_wxs_dup_string (duk_context *ctx, duk_idx_t idx);
 
+/* fc-wxs-stdlib.c: Number.prototype.toFixed's formatting, without the
+ * engine (0 when it is not for it) */
+#define FC_WXS_FIXED_BUF 80
+gsize fc_wxs_format_fixed (double x, int f, char *buf);
+
 /* fc-wxs-stdlib.c: the sandbox's globals, on a fresh heap (inside
  * duk_safe_call()): @guard as FC_WXS_GUARD, @log as console.log. */
 typedef void (*FcWxsLogFunc) (const char *message, gpointer user_data);

@@ -178,34 +178,31 @@ fixed_digits (double ax, int f, char *buf)
  * object, other digits, NaN, ±Infinity, |x| ≥ 1e21) is the engine's own
  * method, whose bignum formatting costs several times more: formatting
  * prices is most of what view scripts do. */
-static duk_ret_t
-number_to_fixed (duk_context *ctx)
+/**
+ * fc_wxs_format_fixed:
+ * @x: a number
+ * @f: digits after the point, 0 to 20
+ * @buf: (out caller-allocates): at least FC_WXS_FIXED_BUF bytes
+ *
+ * `x.toFixed(f)` for a finite @x below 10^21 in magnitude.
+ *
+ * Returns: the length written to @buf, or 0 for anything else (the
+ *   engine's own method then formats it)
+ */
+gsize
+fc_wxs_format_fixed (double x, int f, char *buf)
 {
-  double x, ax, digits = 0, m;
-  int f, e;
+  double ax, m;
+  int e;
   gboolean tie = FALSE;
-  char buf[80];
   gsize len;
 
-  gboolean has_digits = duk_get_top (ctx) > 0 && !duk_is_undefined (ctx, 0);
-
-  duk_push_this (ctx);
-  if (!duk_is_number (ctx, -1)
-      || (has_digits
-          && !(duk_is_number (ctx, 0) && (digits = duk_get_number (ctx, 0)) >= 0
-               && digits <= 20 && digits == (int)digits)))
-    return call_original (ctx);
-  x = duk_get_number (ctx, -1);
-  if (!isfinite (x) || fabs (x) >= 1e21)
-    return call_original (ctx);
-  f = (int)digits;
+  if (!isfinite (x) || fabs (x) >= 1e21 || f < 0 || f > 20)
+    return 0;
   ax = fabs (x);
   buf[0] = '-';
   if ((len = fixed_digits (ax, f, buf + 1)))
-    {
-      duk_push_lstring (ctx, x < 0 ? buf : buf + 1, x < 0 ? len + 1 : len);
-      return 1;
-    }
+    goto done;
   if (ax != 0)
     {
       /* ax = m·2^e, m in [0.5, 1): M = m·2^53, E = e - 53, then M made odd */
@@ -218,12 +215,12 @@ number_to_fixed (duk_context *ctx)
       tie = e + f == -1;
     }
   if (!tie)
-    g_snprintf (buf + 1, sizeof buf - 1, "%.*f", f, ax);
+    g_snprintf (buf + 1, FC_WXS_FIXED_BUF - 1, "%.*f", f, ax);
   else
     {
       /* exact to one more digit (a 5), which goes, and the rest rounds up */
       char *p;
-      g_snprintf (buf + 1, sizeof buf - 1, "%.*f", f + 1, ax);
+      g_snprintf (buf + 1, FC_WXS_FIXED_BUF - 1, "%.*f", f + 1, ax);
       len = strlen (buf);
       buf[--len] = '\0';
       if (buf[len - 1] == '.')
@@ -246,7 +243,31 @@ number_to_fixed (duk_context *ctx)
           buf[1] = '1';
         }
     }
-  duk_push_string (ctx, x < 0 ? buf : buf + 1);
+  len = strlen (buf + 1);
+done:
+  if (x < 0)
+    return len + 1;
+  memmove (buf, buf + 1, len + 1);
+  return len;
+}
+
+static duk_ret_t
+number_to_fixed (duk_context *ctx)
+{
+  double digits = 0;
+  char buf[FC_WXS_FIXED_BUF];
+  gsize len = 0;
+  gboolean has_digits = duk_get_top (ctx) > 0 && !duk_is_undefined (ctx, 0);
+
+  duk_push_this (ctx);
+  if (!duk_is_number (ctx, -1)
+      || (has_digits
+          && !(duk_is_number (ctx, 0) && (digits = duk_get_number (ctx, 0)) >= 0
+               && digits <= 20 && digits == (int)digits))
+      || !(len = fc_wxs_format_fixed (duk_get_number (ctx, -1), (int)digits,
+                                      buf)))
+    return call_original (ctx);
+  duk_push_lstring (ctx, buf, len);
   return 1;
 }
 
