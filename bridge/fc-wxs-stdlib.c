@@ -272,6 +272,16 @@ number_to_fixed (duk_context *ctx)
 }
 
 static void
+stash (duk_context *ctx, const char *hidden_key)
+{
+  /* value on top → stash[hidden_key] */
+  duk_push_global_stash (ctx);
+  duk_swap_top (ctx, -2);
+  duk_put_prop_string (ctx, -2, hidden_key);
+  duk_pop (ctx);
+}
+
+static void
 fast_to_fixed (duk_context *ctx)
 {
   duk_get_global_string (ctx, "Number");
@@ -280,21 +290,14 @@ fast_to_fixed (duk_context *ctx)
   duk_push_c_function (ctx, number_to_fixed, DUK_VARARGS);
   duk_get_prop_string (ctx, -3, "toFixed");
   duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("method"));
+  /* fc-wxs-runtime.c checks that it is still there */
+  duk_dup (ctx, -1);
+  stash (ctx, FC_WXS_HIDDEN ("toFixedFn"));
   duk_def_prop (ctx, -3,
                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE
                     | DUK_DEFPROP_CLEAR_ENUMERABLE
                     | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_pop_2 (ctx);
-}
-
-static void
-stash (duk_context *ctx, const char *hidden_key)
-{
-  /* value on top → stash[hidden_key] */
-  duk_push_global_stash (ctx);
-  duk_swap_top (ctx, -2);
-  duk_put_prop_string (ctx, -2, hidden_key);
-  duk_pop (ctx);
 }
 
 static void
