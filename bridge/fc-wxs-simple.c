@@ -623,18 +623,67 @@ bad:
 
 /* ---- running ---- */
 
-static gboolean
-is_primitive (const FcValue *v)
+/* A primitive while it is computed: strings borrowed from the constants
+ * and arguments, or owned (made here) */
+typedef struct
 {
-  FcValueKind k = fc_value_get_kind (v);
-  return k != FC_VALUE_ARRAY && k != FC_VALUE_OBJECT;
+  FcValueKind kind;
+  double n;      /* FC_VALUE_NUMBER, FC_VALUE_BOOLEAN (0 or 1) */
+  const char *s; /* FC_VALUE_STRING */
+  char *owned;   /* s, when it was made here */
+} SVal;
+
+static void
+sval_clear (SVal *v)
+{
+  g_clear_pointer (&v->owned, g_free);
 }
 
-/* ToNumber, for what is not a string (strings: NULL's caller gives up) */
 static gboolean
-to_number (const FcValue *v, double *d)
+sval_from (SVal *v, const FcValue *value)
 {
-  switch (fc_value_get_kind (v))
+  v->owned = NULL;
+  v->kind = fc_value_get_kind (value);
+  switch (v->kind)
+    {
+    case FC_VALUE_BOOLEAN:
+      v->n = fc_value_get_boolean (value);
+      return TRUE;
+    case FC_VALUE_NUMBER:
+      v->n = fc_value_get_number (value);
+      return TRUE;
+    case FC_VALUE_STRING:
+      v->s = fc_value_get_string (value);
+      return TRUE;
+    case FC_VALUE_UNDEFINED:
+    case FC_VALUE_NULL:
+      return TRUE;
+    default:
+      return FALSE; /* objects and arrays: the engine's */
+    }
+}
+
+static void
+sval_number (SVal *v, double n)
+{
+  v->kind = FC_VALUE_NUMBER;
+  v->n = n;
+  v->owned = NULL;
+}
+
+static void
+sval_boolean (SVal *v, gboolean b)
+{
+  v->kind = FC_VALUE_BOOLEAN;
+  v->n = b ? 1 : 0;
+  v->owned = NULL;
+}
+
+/* ToNumber, for what is not a string (strings: the caller gives up) */
+static gboolean
+to_number (const SVal *v, double *d)
+{
+  switch (v->kind)
     {
     case FC_VALUE_UNDEFINED:
       *d = NAN;
@@ -643,10 +692,8 @@ to_number (const FcValue *v, double *d)
       *d = 0;
       return TRUE;
     case FC_VALUE_BOOLEAN:
-      *d = fc_value_get_boolean (v) ? 1 : 0;
-      return TRUE;
     case FC_VALUE_NUMBER:
-      *d = fc_value_get_number (v);
+      *d = v->n;
       return TRUE;
     default:
       return FALSE;
@@ -654,159 +701,190 @@ to_number (const FcValue *v, double *d)
 }
 
 static gboolean
-to_boolean (const FcValue *v)
+to_boolean (const SVal *v)
 {
-  switch (fc_value_get_kind (v))
+  switch (v->kind)
     {
     case FC_VALUE_BOOLEAN:
-      return fc_value_get_boolean (v);
+      return v->n != 0;
     case FC_VALUE_NUMBER:
-      return fc_value_get_number (v) != 0 && !isnan (fc_value_get_number (v));
+      return v->n != 0 && !isnan (v->n);
     case FC_VALUE_STRING:
-      return *fc_value_get_string (v) != '\0';
+      return *v->s != '\0';
     default:
       return FALSE;
     }
 }
 
 static gboolean
-strict_equal (const FcValue *a, const FcValue *b)
+strict_equal (const SVal *a, const SVal *b)
 {
-  if (fc_value_get_kind (a) != fc_value_get_kind (b))
+  if (a->kind != b->kind)
     return FALSE;
-  switch (fc_value_get_kind (a))
+  switch (a->kind)
     {
     case FC_VALUE_BOOLEAN:
-      return fc_value_get_boolean (a) == fc_value_get_boolean (b);
     case FC_VALUE_NUMBER:
-      return fc_value_get_number (a) == fc_value_get_number (b);
+      return a->n == b->n; /* NaN is no number's equal, 0 is -0's */
     case FC_VALUE_STRING:
-      return strcmp (fc_value_get_string (a), fc_value_get_string (b)) == 0;
+      return strcmp (a->s, b->s) == 0;
     default:
       return TRUE; /* undefined, null */
     }
 }
 
-static FcValue *
-concat (const FcValue *a, const FcValue *b)
+/* ToString of a primitive (what a binding prints); *tmp holds it if made */
+static const char *
+to_string (const SVal *v, char **tmp)
 {
-  g_autofree char *sa = NULL, *sb = NULL;
-  /* ToString of a primitive: what a binding prints */
-  sa = fc_value_to_js_string (a);
-  sb = fc_value_to_js_string (b);
-  return fc_value_new_string_take (g_strconcat (sa, sb, NULL));
+  g_autoptr (FcValue) value = NULL;
+  switch (v->kind)
+    {
+    case FC_VALUE_STRING:
+      return v->s;
+    case FC_VALUE_UNDEFINED:
+      return "undefined";
+    case FC_VALUE_NULL:
+      return "null";
+    case FC_VALUE_BOOLEAN:
+      return v->n != 0 ? "true" : "false";
+    default:
+      value = fc_value_new_number (v->n);
+      return *tmp = fc_value_to_js_string (value);
+    }
 }
 
-static FcValue *
-eval (const SNode *n, FcValue **locals)
+static void
+concat (SVal *r, const SVal *a, const SVal *b)
 {
-  FcValue *a = NULL, *b = NULL, *r = NULL;
+  g_autofree char *ta = NULL, *tb = NULL;
+  const char *sa = to_string (a, &ta), *sb = to_string (b, &tb);
+  gsize la = strlen (sa), lb = strlen (sb);
+  r->kind = FC_VALUE_STRING;
+  r->owned = g_malloc (la + lb + 1);
+  memcpy (r->owned, sa, la);
+  memcpy (r->owned + la, sb, lb + 1);
+  r->s = r->owned;
+}
+
+/* n's value into r (owning what it made); FALSE: the engine's to compute */
+static gboolean
+eval (const SNode *n, const SVal *locals, SVal *r)
+{
+  SVal a = { 0 }, b = { 0 };
   double x, y;
+  gboolean ok = TRUE;
 
   switch (n->kind)
     {
     case S_CONST:
-      return fc_value_ref (n->value);
+      return sval_from (r, n->value);
     case S_LOCAL:
-      return fc_value_ref (locals[n->local]);
+      *r = locals[n->local];
+      r->owned = NULL; /* borrowed */
+      return TRUE;
     case S_COND:
-      if (!(a = eval (n->a, locals)))
-        return NULL;
-      r = eval (to_boolean (a) ? n->b : n->c, locals);
-      fc_value_unref (a);
-      return r;
+      if (!eval (n->a, locals, &a))
+        return FALSE;
+      ok = eval (to_boolean (&a) ? n->b : n->c, locals, r);
+      sval_clear (&a);
+      return ok;
     case S_NOT:
-      if (!(a = eval (n->a, locals)))
-        return NULL;
-      r = fc_value_new_boolean (!to_boolean (a));
-      fc_value_unref (a);
-      return r;
+      if (!eval (n->a, locals, &a))
+        return FALSE;
+      sval_boolean (r, !to_boolean (&a));
+      sval_clear (&a);
+      return TRUE;
     case S_NEG:
     case S_PLUS:
-      if (!(a = eval (n->a, locals)))
-        return NULL;
-      if (to_number (a, &x))
-        r = fc_value_new_number (n->kind == S_NEG ? -x : x);
-      fc_value_unref (a);
-      return r;
+      if (!eval (n->a, locals, &a))
+        return FALSE;
+      if ((ok = to_number (&a, &x)))
+        sval_number (r, n->kind == S_NEG ? -x : x);
+      sval_clear (&a);
+      return ok;
     case S_TO_FIXED:
       {
         char buf[FC_WXS_FIXED_BUF];
-        gsize len;
+        gsize len = 0;
         double digits = 0;
-        if (!(a = eval (n->a, locals)))
-          return NULL;
-        if (n->b && !(b = eval (n->b, locals)))
+        if (!eval (n->a, locals, &a))
+          return FALSE;
+        if (n->b && !eval (n->b, locals, &b))
           {
-            fc_value_unref (a);
-            return NULL;
+            sval_clear (&a);
+            return FALSE;
           }
         /* a number, and digits as an integer 0-20 (or none, or undefined):
          * the rest is the engine's (coercions, RangeError) */
-        if (fc_value_get_kind (a) == FC_VALUE_NUMBER
-            && (!b || fc_value_get_kind (b) == FC_VALUE_UNDEFINED
-                || (fc_value_get_kind (b) == FC_VALUE_NUMBER && (digits = fc_value_get_number (b)) >= 0
-                    && digits <= 20 && digits == (int)digits))
-            && (len = fc_wxs_format_fixed (fc_value_get_number (a), (int)digits, buf)))
-          r = fc_value_new_string_take (g_strndup (buf, len));
-        fc_value_unref (a);
-        if (b)
-          fc_value_unref (b);
-        return r;
+        ok = a.kind == FC_VALUE_NUMBER
+             && (!n->b || b.kind == FC_VALUE_UNDEFINED
+                 || (b.kind == FC_VALUE_NUMBER && (digits = b.n) >= 0 && digits <= 20 && digits == (int)digits))
+             && (len = fc_wxs_format_fixed (a.n, (int)digits, buf));
+        if (ok)
+          {
+            r->kind = FC_VALUE_STRING;
+            r->s = r->owned = g_strndup (buf, len);
+          }
+        sval_clear (&a);
+        sval_clear (&b);
+        return ok;
       }
     default:
       break;
     }
 
   /* binary operators: both operands first, left to right */
-  if (!(a = eval (n->a, locals)))
-    return NULL;
-  if (!(b = eval (n->b, locals)))
+  if (!eval (n->a, locals, &a))
+    return FALSE;
+  if (!eval (n->b, locals, &b))
     {
-      fc_value_unref (a);
-      return NULL;
+      sval_clear (&a);
+      return FALSE;
     }
   if (n->kind == S_SEQ || n->kind == S_SNE)
-    r = fc_value_new_boolean (strict_equal (a, b) == (n->kind == S_SEQ));
-  else if (n->kind == S_ADD
-           && (fc_value_get_kind (a) == FC_VALUE_STRING || fc_value_get_kind (b) == FC_VALUE_STRING))
-    r = concat (a, b);
-  else if (to_number (a, &x) && to_number (b, &y))
+    sval_boolean (r, strict_equal (&a, &b) == (n->kind == S_SEQ));
+  else if (n->kind == S_ADD && (a.kind == FC_VALUE_STRING || b.kind == FC_VALUE_STRING))
+    concat (r, &a, &b);
+  else if (!to_number (&a, &x) || !to_number (&b, &y))
+    ok = FALSE;
+  else
     switch (n->kind)
       {
       case S_ADD:
-        r = fc_value_new_number (x + y);
+        sval_number (r, x + y);
         break;
       case S_SUB:
-        r = fc_value_new_number (x - y);
+        sval_number (r, x - y);
         break;
       case S_MUL:
-        r = fc_value_new_number (x * y);
+        sval_number (r, x * y);
         break;
       case S_DIV:
-        r = fc_value_new_number (x / y);
+        sval_number (r, x / y);
         break;
       case S_MOD:
-        r = fc_value_new_number (fmod (x, y));
+        sval_number (r, fmod (x, y));
         break;
       case S_LT:
-        r = fc_value_new_boolean (x < y);
+        sval_boolean (r, x < y);
         break;
       case S_GT:
-        r = fc_value_new_boolean (x > y);
+        sval_boolean (r, x > y);
         break;
       case S_LE:
-        r = fc_value_new_boolean (x <= y);
+        sval_boolean (r, x <= y);
         break;
       case S_GE:
-        r = fc_value_new_boolean (x >= y);
+        sval_boolean (r, x >= y);
         break;
       default:
+        ok = FALSE;
         break;
       }
-  fc_value_unref (a);
-  fc_value_unref (b);
-  return r;
+  sval_clear (&a);
+  sval_clear (&b);
+  return ok;
 }
 
 /**
@@ -821,23 +899,46 @@ eval (const SNode *n, FcValue **locals)
 FcValue *
 fc_wxs_simple_run (const FcWxsSimple *s, FcValue *const *args, guint n_args)
 {
-  FcValue *locals[MAX_LOCALS] = { NULL };
-  FcValue *r = NULL;
-  guint i;
+  SVal locals[MAX_LOCALS];
+  SVal r = { 0 };
+  FcValue *result = NULL;
+  guint i, made = 0;
 
   for (i = 0; i < s->n_params; i++)
     {
-      if (i < n_args && !is_primitive (args[i]))
-        goto done;
-      locals[i] = i < n_args ? fc_value_ref (args[i]) : fc_value_new_undefined ();
+      locals[i].kind = FC_VALUE_UNDEFINED;
+      locals[i].owned = NULL;
+      if (i < n_args && !sval_from (&locals[i], args[i]))
+        return NULL;
     }
-  for (; i < s->n_locals; i++)
-    if (!(locals[i] = eval (s->init[i], locals)))
+  for (; i < s->n_locals; i++, made++)
+    if (!eval (s->init[i], locals, &locals[i]))
       goto done;
-  r = eval (s->ret, locals);
+  if (!eval (s->ret, locals, &r))
+    goto done;
+  switch (r.kind)
+    {
+    case FC_VALUE_UNDEFINED:
+      result = fc_value_new_undefined ();
+      break;
+    case FC_VALUE_NULL:
+      result = fc_value_new_null ();
+      break;
+    case FC_VALUE_BOOLEAN:
+      result = fc_value_new_boolean (r.n != 0);
+      break;
+    case FC_VALUE_NUMBER:
+      result = fc_value_new_number (r.n);
+      break;
+    default:
+      /* a string: borrowed ones are copied (the returned variable's
+       * string stays its own until the locals go) */
+      result = fc_value_new_string_take (r.owned ? g_steal_pointer (&r.owned) : g_strdup (r.s));
+      break;
+    }
 done:
-  for (i = 0; i < s->n_locals; i++)
-    if (locals[i])
-      fc_value_unref (locals[i]);
-  return r;
+  sval_clear (&r);
+  for (i = s->n_params; i < s->n_params + made; i++)
+    sval_clear (&locals[i]);
+  return result;
 }
