@@ -57,7 +57,7 @@ typedef struct
   int default_nest; /* its open brackets and braces */
   char default_name[64];
   GString *defaults; /* the assignments for the body */
-  GPtrArray *simple;  /* (nullable): fc-wxs-simple.c's functions */
+  GPtrArray *simple; /* (nullable): fc-wxs-simple.c's functions */
 } Rewriter;
 
 enum
@@ -394,8 +394,8 @@ fc_wxs_guard_source_full (const char *source, const char *filename,
               FcWxsSimple *f = fc_wxs_simple_compile (rw.p, rw.end);
               if (f)
                 {
-                  g_string_append_printf (rw.out, FC_WXS_REGISTRY "[%u]=",
-                                          rw.simple->len);
+                  g_string_append_printf (
+                      rw.out, FC_WXS_REGISTRY "[%u]=", rw.simple->len);
                   g_ptr_array_add (rw.simple, f);
                 }
             }

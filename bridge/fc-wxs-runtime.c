@@ -450,10 +450,10 @@ load (FcWxsRuntime *rt, const char *source, const char *filename,
   a.end_simple = rt->simple->len;
   {
     /* the module's function, with its earlier lines as empty ones */
-    char *t = g_strconcat (
-        "function (" FC_WXS_REGISTRY ") {return function (module, exports, "
-        "require) {var " FC_WXS_COUNT "=0;",
-        padded ? padded : "", guarded, "\n}}", NULL);
+    char *t = g_strconcat ("function (" FC_WXS_REGISTRY
+                           ") {return function (module, exports, "
+                           "require) {var " FC_WXS_COUNT "=0;",
+                           padded ? padded : "", guarded, "\n}}", NULL);
     g_free (guarded);
     guarded = t;
   }
@@ -656,7 +656,8 @@ fc_wxs_runtime_add_inline (FcWxsRuntime *rt, const char *name,
                            const char *base, GError **error)
 {
   if (!check_name (rt, name, error)
-      || !load (rt, source, filename, line, NULL, base ? base : filename, error))
+      || !load (rt, source, filename, line, NULL, base ? base : filename,
+                error))
     return FALSE;
   set_module (rt, name);
   return TRUE;
@@ -943,7 +944,8 @@ fc_wxs_runtime_new (FcWxsReadFunc read, FcWxsLogFunc log, gpointer user_data)
                  60000)
           * 1000;
   rt->modules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  rt->simple = g_ptr_array_new_with_free_func ((GDestroyNotify)fc_wxs_simple_free);
+  rt->simple
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)fc_wxs_simple_free);
   rt->fast = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify)g_hash_table_unref);
   rt->ctx = duk_create_heap (cap_alloc, cap_realloc, cap_free, rt, fatal);

@@ -136,9 +136,9 @@ guard_array_methods (duk_context *ctx)
 static gsize
 fixed_digits (double ax, int f, char *buf)
 {
-  static const double pow10[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
-                                  1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
-                                  1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20 };
+  static const double pow10[]
+      = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9, 1e10,
+          1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20 };
   double p, r, d, e;
   guint64 n;
   char digits[24];
@@ -264,8 +264,8 @@ number_to_fixed (duk_context *ctx)
       || (has_digits
           && !(duk_is_number (ctx, 0) && (digits = duk_get_number (ctx, 0)) >= 0
                && digits <= 20 && digits == (int)digits))
-      || !(len = fc_wxs_format_fixed (duk_get_number (ctx, -1), (int)digits,
-                                      buf)))
+      || !(len
+           = fc_wxs_format_fixed (duk_get_number (ctx, -1), (int)digits, buf)))
     return call_original (ctx);
   duk_push_lstring (ctx, buf, len);
   return 1;
