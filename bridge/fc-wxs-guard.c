@@ -57,6 +57,7 @@ typedef struct
   int default_nest; /* its open brackets and braces */
   char default_name[64];
   GString *defaults; /* the assignments for the body */
+  GPtrArray *simple; /* (nullable): fc-wxs-simple.c's functions */
 } Rewriter;
 
 enum
@@ -204,6 +205,60 @@ end_default (Rewriter *rw)
   rw->default_nest = 0;
 }
 
+/* Whether `function` at @s may be prefixed with `REGISTRY[i]=`: it is an
+ * expression where an assignment expression is allowed, by the token
+ * before it: `(`, `[`, `,`, `?`, a plain `=`, `return` on the same line, or
+ * the `:` after an object literal's member name. */
+static gboolean
+registrable (const char *source, const char *s)
+{
+  const char *q = s;
+  gboolean newline = FALSE;
+  while (q > source && g_ascii_isspace (q[-1]))
+    newline |= *--q == '\n';
+  if (q == source)
+    return FALSE;
+  switch (q[-1])
+    {
+    case '(':
+    case '[':
+    case ',':
+    case '?':
+      return TRUE;
+    case '=':
+      return q - 1 == source || !strchr ("=!<>+-*/%&|^", q[-2]);
+    case 'n':
+      return !newline && q - source >= 6 && memcmp (q - 6, "return", 6) == 0
+             && (q - 6 == source || !is_ident_char ((unsigned char)q[-7]));
+    case ':':
+      /* `{ name:` or `, name:` ('name', "name", 12 too) */
+      q--;
+      while (q > source && g_ascii_isspace (q[-1]))
+        q--;
+      if (q > source && (q[-1] == '"' || q[-1] == '\''))
+        {
+          char quote = q[-1];
+          q--;
+          while (q > source && q[-1] != quote)
+            if (*--q == '\\' || *q == '\n')
+              return FALSE;
+          if (q == source)
+            return FALSE;
+          q--;
+        }
+      else if (q > source && is_ident_char ((unsigned char)q[-1]))
+        while (q > source && is_ident_char ((unsigned char)q[-1]))
+          q--;
+      else
+        return FALSE;
+      while (q > source && g_ascii_isspace (q[-1]))
+        q--;
+      return q > source && (q[-1] == '{' || q[-1] == ',');
+    default:
+      return FALSE;
+    }
+}
+
 static void
 push_paren (Rewriter *rw, int closer, int semis)
 {
@@ -226,6 +281,24 @@ char *
 fc_wxs_guard_source (const char *source, const char *filename, int first_line,
                      GError **error)
 {
+  return fc_wxs_guard_source_full (source, filename, first_line, NULL, error);
+}
+
+/**
+ * fc_wxs_guard_source_full:
+ * @source: a module's source (UTF-8)
+ * @filename: for messages
+ * @first_line: the line of @source's first character in @filename
+ * @simple: (nullable) (element-type FcWxsSimple): gets the functions
+ *   fc-wxs-simple.c can run, in the order of their registry indices
+ * @error: return location for a %FC_WXS_ERROR_SYNTAX error
+ *
+ * Returns: (transfer full) (nullable): as fc_wxs_guard_source()
+ */
+char *
+fc_wxs_guard_source_full (const char *source, const char *filename,
+                          int first_line, GPtrArray *simple, GError **error)
+{
   Rewriter rw = { 0 };
   gsize len = strlen (source);
 
@@ -237,6 +310,7 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line,
   rw.line = first_line;
   rw.params_depth = -1;
   rw.defaults = g_string_new (NULL);
+  rw.simple = simple;
 
   while (rw.p < rw.end)
     {
@@ -312,6 +386,19 @@ fc_wxs_guard_source (const char *source, const char *filename, int first_line,
           while (rw.p < rw.end && is_ident_char (*rw.p))
             rw.p++;
           n = rw.p - s;
+          if (rw.simple && n == 8 && memcmp (s, "function", 8) == 0
+              && !(s > source && s[-1] == '.') && rw.params_depth < 0
+              && !rw.default_at && rw.simple->len < FC_WXS_MAX_SIMPLE
+              && registrable (source, s))
+            {
+              FcWxsSimple *f = fc_wxs_simple_compile (rw.p, rw.end);
+              if (f)
+                {
+                  g_string_append_printf (
+                      rw.out, FC_WXS_REGISTRY "[%u]=", rw.simple->len);
+                  g_ptr_array_add (rw.simple, f);
+                }
+            }
           g_string_append_len (rw.out, s, n);
           rw.last = T_IDENT;
           g_strlcpy (rw.last_word, s, MIN (n + 1, sizeof rw.last_word));

@@ -30,12 +30,33 @@ G_BEGIN_DECLS
 
 char *fc_wxs_guard_source (const char *source, const char *filename,
                            int first_line, GError **error);
+/* The same, and each anonymous function literal that fc-wxs-simple.c can
+ * run is compiled into @simple (appended) and registered as it is made:
+ * `FC_WXS_REGISTRY[i]=function …`, where i is its index in @simple, so that
+ * the module's wrapper (fc-wxs-runtime.c) can mark it. */
+#define FC_WXS_REGISTRY "__fc_wxs_reg__"
+#define FC_WXS_MAX_SIMPLE 30000
+char *fc_wxs_guard_source_full (const char *source, const char *filename,
+                                int first_line, GPtrArray *simple,
+                                GError **error);
+
+/* fc-wxs-simple.c: functions simple enough to run without the engine */
+typedef struct _FcWxsSimple FcWxsSimple;
+FcWxsSimple *fc_wxs_simple_compile (const char *p, const char *end);
+void fc_wxs_simple_free (FcWxsSimple *s);
+FcValue *fc_wxs_simple_run (const FcWxsSimple *s, FcValue *const *args,
+                            guint n_args);
 
 /* fc-wxs-value.c: FcValue <-> duktape. Both may throw (out of memory, too
  * deep): call them inside duk_safe_call(). */
 void fc_wxs_push_value (duk_context *ctx, const FcValue *value);
 FcValue *fc_wxs_get_value (duk_context *ctx, duk_idx_t idx);
 char *fc_wxs_dup_string (duk_context *ctx, duk_idx_t idx);
+
+/* fc-wxs-stdlib.c: Number.prototype.toFixed's formatting, without the
+ * engine (0 when it is not for it) */
+#define FC_WXS_FIXED_BUF 80
+gsize fc_wxs_format_fixed (double x, int f, char *buf);
 
 /* fc-wxs-stdlib.c: the sandbox's globals, on a fresh heap (inside
  * duk_safe_call()): @guard as FC_WXS_GUARD, @log as console.log. */

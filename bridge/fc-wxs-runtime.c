@@ -56,7 +56,21 @@ struct _FcWxsRuntime
   gboolean stopped;   /* the current call ran out of time */
   char *stop_where;   /* "file:line" of the guard that stopped it */
   guint depth;        /* nested loads (require) */
+
+  /* fc-wxs-simple.c's functions (registry index → FcWxsSimple), and per
+   * module name, per member: the one a binding's call may run without the
+   * engine, as checked when gen was what it is (gen counts the engine's
+   * runs: only code that runs there can change a module) */
+  GPtrArray *simple;
+  GHashTable *fast; /* name → (key → Fast) */
+  guint64 gen;
 };
+
+typedef struct
+{
+  guint64 gen;
+  const FcWxsSimple *simple; /* NULL: the engine runs it */
+} Fast;
 
 /* ---- memory: a cap per heap ---- */
 
@@ -219,6 +233,7 @@ console_log (duk_context *ctx)
 static void
 start_call (FcWxsRuntime *rt)
 {
+  rt->gen++;
   if (rt->depth++ == 0)
     {
       rt->deadline = g_get_monotonic_time () + rt->time_budget;
@@ -342,9 +357,22 @@ typedef struct
   const char *filename;
   const char *path; /* a file's path (its cache key), or NULL (inline) */
   const char *base; /* what require() resolves from */
+  guint first_simple, end_simple; /* its functions in rt->simple */
 } LoadArgs;
 
 static duk_ret_t require_fn (duk_context *ctx);
+
+/* FC_WXS_REGISTRY[i] = f: marks f as fc-wxs-simple.c's function i */
+static duk_ret_t
+registry_set (duk_context *ctx)
+{
+  if (duk_is_function (ctx, 0))
+    {
+      duk_push_int (ctx, duk_get_current_magic (ctx));
+      duk_put_prop_string (ctx, 0, FC_WXS_HIDDEN ("simple"));
+    }
+  return 0;
+}
 
 /* [ ] → [ exports ]: compiles and runs a module */
 static duk_ret_t
@@ -354,6 +382,20 @@ load_safe (duk_context *ctx, void *udata)
 
   duk_push_string (ctx, a->filename);
   duk_compile_string_filename (ctx, DUK_COMPILE_FUNCTION, a->source);
+  /* the outer function takes the registry (its setters, one per simple
+   * function of this source) and gives the module's function: only the
+   * rewrite's code can name it, not even through `arguments` */
+  duk_push_object (ctx);
+  for (guint i = a->first_simple; i < a->end_simple; i++)
+    {
+      char key[16];
+      g_snprintf (key, sizeof key, "%u", i);
+      duk_push_string (ctx, key);
+      duk_push_c_function (ctx, registry_set, 1);
+      duk_set_magic (ctx, -1, (duk_int_t)i);
+      duk_def_prop (ctx, -3, DUK_DEFPROP_HAVE_SETTER);
+    }
+  duk_call (ctx, 1);
   /* module, exports */
   duk_push_object (ctx);
   duk_push_object (ctx);
@@ -400,17 +442,26 @@ load (FcWxsRuntime *rt, const char *source, const char *filename,
       memset (padded, '\n', first_line - 1);
       padded[first_line - 1] = '\0';
     }
-  if (!(guarded = fc_wxs_guard_source (source, filename, first_line, error)))
+  a.first_simple = rt->simple->len;
+  if (!(guarded = fc_wxs_guard_source_full (
+            source, filename, first_line,
+            rt->simple->len < FC_WXS_MAX_SIMPLE ? rt->simple : NULL, error)))
     return FALSE;
+  a.end_simple = rt->simple->len;
   {
     /* the module's function, with its earlier lines as empty ones */
-    char *t = g_strconcat (
-        "function (module, exports, require) {var " FC_WXS_COUNT "=0;",
-        padded ? padded : "", guarded, "\n}", NULL);
+    char *t = g_strconcat ("function (" FC_WXS_REGISTRY
+                           ") {return function (module, exports, "
+                           "require) {var " FC_WXS_COUNT "=0;",
+                           padded ? padded : "", guarded, "\n}}", NULL);
     g_free (guarded);
     guarded = t;
   }
-  a = (LoadArgs){ rt, guarded, filename, path, base };
+  a.rt = rt;
+  a.source = guarded;
+  a.filename = filename;
+  a.path = path;
+  a.base = base;
   start_call (rt);
   rc = duk_safe_call (rt->ctx, load_safe, &a, 0, 1);
   end_call (rt);
@@ -605,7 +656,8 @@ fc_wxs_runtime_add_inline (FcWxsRuntime *rt, const char *name,
                            const char *base, GError **error)
 {
   if (!check_name (rt, name, error)
-      || !load (rt, source, filename, line, NULL, base ? base : filename, error))
+      || !load (rt, source, filename, line, NULL, base ? base : filename,
+                error))
     return FALSE;
   set_module (rt, name);
   return TRUE;
@@ -720,6 +772,93 @@ run (FcWxsRuntime *rt, CallArgs *a, GError **error)
   return a->result;
 }
 
+/* ---- calls without the engine (fc-wxs-simple.c) ---- */
+
+typedef struct
+{
+  FcWxsRuntime *rt;
+  const char *key;
+  const FcWxsSimple *simple;
+} FastArgs;
+
+/* [exports] → [ ]: whether exports[key] is an own data property holding a
+ * function the registry marked, and Number.prototype.toFixed the
+ * sandbox's own, as a data property. Reads descriptors only: nothing of
+ * the module's runs. */
+static duk_ret_t
+fast_check_safe (duk_context *ctx, void *udata)
+{
+  FastArgs *a = udata;
+  /* a safe call runs in its caller's frame: exports are on top */
+  duk_idx_t exports = duk_get_top (ctx) - 1;
+  int id;
+
+  duk_push_number (ctx, 0);
+  duk_to_object (ctx, -1);
+  duk_get_prototype (ctx, -1);
+  duk_push_string (ctx, "toFixed");
+  duk_get_prop_desc (ctx, -2, 0);
+  if (!duk_is_object (ctx, -1) || !duk_get_prop_string (ctx, -1, "value"))
+    return 0;
+  duk_push_global_stash (ctx);
+  duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("toFixedFn"));
+  if (!duk_strict_equals (ctx, -1, -3))
+    return 0;
+  duk_set_top (ctx, exports + 1);
+
+  if (!duk_is_object (ctx, exports))
+    return 0;
+  duk_push_string (ctx, a->key);
+  duk_get_prop_desc (ctx, exports, 0);
+  if (!duk_is_object (ctx, -1) || !duk_get_prop_string (ctx, -1, "value")
+      || !duk_is_function (ctx, -1)
+      || !duk_get_prop_string (ctx, -1, FC_WXS_HIDDEN ("simple"))
+      || !duk_is_number (ctx, -1))
+    return 0;
+  id = duk_get_int (ctx, -1);
+  if (id >= 0 && (guint)id < a->rt->simple->len)
+    a->simple = g_ptr_array_index (a->rt->simple, id);
+  return 0;
+}
+
+/* The function a binding's `name.key(…)` may run without the engine, or
+ * NULL */
+static const FcWxsSimple *
+fast_function (FcWxsRuntime *rt, const char *name, const char *key)
+{
+  GHashTable *members = g_hash_table_lookup (rt->fast, name);
+  Fast *f = members ? g_hash_table_lookup (members, key) : NULL;
+  int slot;
+
+  if (f && f->gen == rt->gen)
+    return f->simple;
+  slot = GPOINTER_TO_INT (g_hash_table_lookup (rt->modules, name));
+  if (!slot || !duk_check_stack (rt->ctx, 16))
+    return NULL;
+  if (!members)
+    {
+      members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (rt->fast, g_strdup (name), members);
+    }
+  if (!f)
+    {
+      if (g_hash_table_size (members) >= 256)
+        return NULL; /* computed keys: not worth remembering them all */
+      f = g_new0 (Fast, 1);
+      g_hash_table_insert (members, g_strdup (key), f);
+    }
+  {
+    FastArgs a = { rt, key, NULL };
+    duk_dup (rt->ctx, slot - 1);
+    if (duk_safe_call (rt->ctx, fast_check_safe, &a, 1, 1) != DUK_EXEC_SUCCESS)
+      a.simple = NULL;
+    duk_pop (rt->ctx);
+    f->simple = a.simple;
+    f->gen = rt->gen;
+  }
+  return f->simple;
+}
+
 /**
  * fc_wxs_runtime_get:
  * @rt: a runtime
@@ -757,6 +896,13 @@ fc_wxs_runtime_call (FcWxsRuntime *rt, const char *name,
                      FcValue *const *args, guint n_args, GError **error)
 {
   CallArgs a = { name, keys, n_keys, args, n_args, TRUE, NULL, NULL };
+  const FcWxsSimple *simple;
+  FcValue *r;
+
+  if (n_keys == 1 && rt->depth == 0 && rt->simple->len
+      && (simple = fast_function (rt, name, keys[0]))
+      && (r = fc_wxs_simple_run (simple, args, n_args)))
+    return r;
   return run (rt, &a, error);
 }
 
@@ -798,6 +944,10 @@ fc_wxs_runtime_new (FcWxsReadFunc read, FcWxsLogFunc log, gpointer user_data)
                  60000)
           * 1000;
   rt->modules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rt->simple
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)fc_wxs_simple_free);
+  rt->fast = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify)g_hash_table_unref);
   rt->ctx = duk_create_heap (cap_alloc, cap_realloc, cap_free, rt, fatal);
   if (!rt->ctx
       || duk_safe_call (rt->ctx, init_safe, NULL, 0, 1) != DUK_EXEC_SUCCESS)
@@ -830,6 +980,8 @@ fc_wxs_runtime_free (FcWxsRuntime *rt)
   if (rt->ctx)
     duk_destroy_heap (rt->ctx);
   g_hash_table_unref (rt->modules);
+  g_ptr_array_unref (rt->simple);
+  g_hash_table_unref (rt->fast);
   g_free (rt->stop_where);
   g_free (rt);
 }

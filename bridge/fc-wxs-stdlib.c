@@ -124,35 +124,85 @@ guard_array_methods (duk_context *ctx)
   duk_pop_2 (ctx);
 }
 
-/* Number.prototype.toFixed for a number and 0-20 digits: glibc's printf,
+/* x·10^f rounded to an integer, as a decimal with f digits after the
+ * point, computed exactly without printf when x·10^f < 2^51: p = x·10^f
+ * rounded and e = fma (x, 10^f, -p) its exact error (10^f is exact for
+ * f ≤ 22), so x·10^f = n + r + e with n = ⌊p⌋ and r = p - n exact. n + 1
+ * is nearer (or a tie, which goes up) when r + e ≥ 1/2: d = r - 1/2 is
+ * exact when r ≥ 1/4 and a multiple of ulp(p), which |e| ≤ ulp(p)/2 cannot
+ * outweigh, so the sign of d decides, and e when d is 0; when r < 1/4,
+ * d < -1/4 and |e| ≤ 1/4. Returns the length written to @buf (≥ 48
+ * bytes), or 0 when x·10^f is too large. */
+static gsize
+fixed_digits (double ax, int f, char *buf)
+{
+  static const double pow10[]
+      = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9, 1e10,
+          1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20 };
+  double p, r, d, e;
+  guint64 n;
+  char digits[24];
+  int nd = 0, len = 0;
+
+  if (f < 0 || f > 20)
+    return 0;
+  p = ax * pow10[f];
+  if (!(p < 0x1p51))
+    return 0;
+  n = (guint64)p;
+  e = fma (ax, pow10[f], -p);
+  r = p - (double)n;
+  d = r - 0.5;
+  if (d > 0 || (d == 0 && e >= 0))
+    n++;
+  do
+    digits[nd++] = (char)('0' + n % 10), n /= 10;
+  while (n);
+  while (nd <= f)
+    digits[nd++] = '0';
+  while (nd > 0)
+    {
+      if (nd == f)
+        buf[len++] = '.';
+      buf[len++] = digits[--nd];
+    }
+  buf[len] = '\0';
+  return len;
+}
+
+/* Number.prototype.toFixed for a number and 0-20 digits: fixed_digits()
+ * when x·10^f < 2^51 (prices, percentages), else glibc's printf,
  * which rounds the double's exact value, as the language does; an exact
  * tie (x·10^f ending in .5 exactly) goes up, where printf goes to even.
  * x = M·2^E with M odd is a tie when E + f = -1. Anything else (a Number
  * object, other digits, NaN, ±Infinity, |x| ≥ 1e21) is the engine's own
  * method, whose bignum formatting costs several times more: formatting
  * prices is most of what view scripts do. */
-static duk_ret_t
-number_to_fixed (duk_context *ctx)
+/**
+ * fc_wxs_format_fixed:
+ * @x: a number
+ * @f: digits after the point, 0 to 20
+ * @buf: (out caller-allocates): at least FC_WXS_FIXED_BUF bytes
+ *
+ * `x.toFixed(f)` for a finite @x below 10^21 in magnitude.
+ *
+ * Returns: the length written to @buf, or 0 for anything else (the
+ *   engine's own method then formats it)
+ */
+gsize
+fc_wxs_format_fixed (double x, int f, char *buf)
 {
-  double x, ax, digits = 0, m;
-  int f, e;
+  double ax, m;
+  int e;
   gboolean tie = FALSE;
-  char buf[80];
   gsize len;
 
-  gboolean has_digits = duk_get_top (ctx) > 0 && !duk_is_undefined (ctx, 0);
-
-  duk_push_this (ctx);
-  if (!duk_is_number (ctx, -1)
-      || (has_digits
-          && !(duk_is_number (ctx, 0) && (digits = duk_get_number (ctx, 0)) >= 0
-               && digits <= 20 && digits == (int)digits)))
-    return call_original (ctx);
-  x = duk_get_number (ctx, -1);
-  if (!isfinite (x) || fabs (x) >= 1e21)
-    return call_original (ctx);
-  f = (int)digits;
+  if (!isfinite (x) || fabs (x) >= 1e21 || f < 0 || f > 20)
+    return 0;
   ax = fabs (x);
+  buf[0] = '-';
+  if ((len = fixed_digits (ax, f, buf + 1)))
+    goto done;
   if (ax != 0)
     {
       /* ax = m·2^e, m in [0.5, 1): M = m·2^53, E = e - 53, then M made odd */
@@ -164,14 +214,13 @@ number_to_fixed (duk_context *ctx)
         mant >>= 1, e++;
       tie = e + f == -1;
     }
-  buf[0] = '-';
   if (!tie)
-    g_snprintf (buf + 1, sizeof buf - 1, "%.*f", f, ax);
+    g_snprintf (buf + 1, FC_WXS_FIXED_BUF - 1, "%.*f", f, ax);
   else
     {
       /* exact to one more digit (a 5), which goes, and the rest rounds up */
       char *p;
-      g_snprintf (buf + 1, sizeof buf - 1, "%.*f", f + 1, ax);
+      g_snprintf (buf + 1, FC_WXS_FIXED_BUF - 1, "%.*f", f + 1, ax);
       len = strlen (buf);
       buf[--len] = '\0';
       if (buf[len - 1] == '.')
@@ -194,8 +243,42 @@ number_to_fixed (duk_context *ctx)
           buf[1] = '1';
         }
     }
-  duk_push_string (ctx, x < 0 ? buf : buf + 1);
+  len = strlen (buf + 1);
+done:
+  if (x < 0)
+    return len + 1;
+  memmove (buf, buf + 1, len + 1);
+  return len;
+}
+
+static duk_ret_t
+number_to_fixed (duk_context *ctx)
+{
+  double digits = 0;
+  char buf[FC_WXS_FIXED_BUF];
+  gsize len = 0;
+  gboolean has_digits = duk_get_top (ctx) > 0 && !duk_is_undefined (ctx, 0);
+
+  duk_push_this (ctx);
+  if (!duk_is_number (ctx, -1)
+      || (has_digits
+          && !(duk_is_number (ctx, 0) && (digits = duk_get_number (ctx, 0)) >= 0
+               && digits <= 20 && digits == (int)digits))
+      || !(len
+           = fc_wxs_format_fixed (duk_get_number (ctx, -1), (int)digits, buf)))
+    return call_original (ctx);
+  duk_push_lstring (ctx, buf, len);
   return 1;
+}
+
+static void
+stash (duk_context *ctx, const char *hidden_key)
+{
+  /* value on top → stash[hidden_key] */
+  duk_push_global_stash (ctx);
+  duk_swap_top (ctx, -2);
+  duk_put_prop_string (ctx, -2, hidden_key);
+  duk_pop (ctx);
 }
 
 static void
@@ -207,21 +290,14 @@ fast_to_fixed (duk_context *ctx)
   duk_push_c_function (ctx, number_to_fixed, DUK_VARARGS);
   duk_get_prop_string (ctx, -3, "toFixed");
   duk_put_prop_string (ctx, -2, FC_WXS_HIDDEN ("method"));
+  /* fc-wxs-runtime.c checks that it is still there */
+  duk_dup (ctx, -1);
+  stash (ctx, FC_WXS_HIDDEN ("toFixedFn"));
   duk_def_prop (ctx, -3,
                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE
                     | DUK_DEFPROP_CLEAR_ENUMERABLE
                     | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_pop_2 (ctx);
-}
-
-static void
-stash (duk_context *ctx, const char *hidden_key)
-{
-  /* value on top → stash[hidden_key] */
-  duk_push_global_stash (ctx);
-  duk_swap_top (ctx, -2);
-  duk_put_prop_string (ctx, -2, hidden_key);
-  duk_pop (ctx);
 }
 
 static void

@@ -117,6 +117,12 @@ fc_wxs_dup_string (duk_context *ctx, duk_idx_t idx)
   duk_size_t len;
   const char *s;
 
+  /* a string needs no coercion, which is a protected call of its own */
+  if (duk_is_string (ctx, idx) && !duk_is_symbol (ctx, idx))
+    {
+      s = duk_get_lstring (ctx, idx, &len);
+      return cesu8_to_utf8 (s, len);
+    }
   duk_dup (ctx, idx);
   s = duk_safe_to_lstring (ctx, -1, &len);
   {

@@ -201,6 +201,12 @@ static const LangRow lang_rows[] = {
   { "tofixed-range",
     "return [(1e20).toFixed(2), (123.456).toFixed(10), (0.000001).toFixed(7), (-0.0001).toFixed(2), (-0).toFixed(1), (1e21).toFixed(2), (NaN).toFixed(2), (5e-324).toFixed(20), (255).toFixed(), (-1e-7).toFixed(), (0.1).toFixed(20), (2e-7).toFixed(6)].join(' ');",
     "100000000000000000000.00 123.4560000000 0.0000010 -0.00 0.0 1e+21 NaN 0.00000000000000000000 255 -0 0.10000000000000000555 0.000000" },
+  /* both sides of fixed_digits()'s 2^51 limit, and near-ties it decides
+   * from the product's exact error (expected: Node 20's toFixed, which
+   * glass-easel's modules run on) */
+  { "tofixed-exact-product",
+    "return [(2251799813685247.5).toFixed(0), (2251799813685248.5).toFixed(0), (4503599627370495.5).toFixed(0), (1234567.891).toFixed(9), (0.000005).toFixed(5), (10.235).toFixed(2), (1e-10).toFixed(20), (123.456e3).toFixed(12), (-0.005).toFixed(2), (0.045).toFixed(2), (1.0049999999999999).toFixed(2), (9.995).toFixed(2), (0.615).toFixed(2), (4.35).toFixed(1), (-99999.995).toFixed(2)].join(' ');",
+    "2251799813685248 2251799813685249 4503599627370496 1234567.891000000 0.00001 10.23 0.00000000010000000000 123456.000000000000 -0.01 0.04 1.00 9.99 0.61 4.3 -99999.99" },
   { "tofixed-errors",
     "var r = []; try { (1).toFixed(101); } catch (e) { r.push(e instanceof RangeError); } r.push(new Number(2.5).toFixed(0)); r.push(Number.prototype.toFixed.call(7, 1)); return r.join(' ');",
     "true 3 7.0" },
@@ -462,6 +468,99 @@ test_binding_dependencies (void)
   g_assert_cmpstr (text_of (page, "b"), ==, "27");
   g_assert_cmpstr (text_of (page, "c"), ==, "20");
   g_assert_cmpstr (text_of (page, "i1"), ==, "¥10");
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+/* Calls that bridge/fc-wxs-simple.c runs without the engine give what the
+ * engine gives: each function is bound directly (run in C) and through a
+ * wrapper the engine runs (which calls it in the engine), for a series of
+ * values set with setData. */
+static void
+test_binding_simple (void)
+{
+  static const char *const bodies[] = {
+    "return '¥' + (x / 100).toFixed(2);",
+    "return x + 1;",
+    "return 'x' + x;",
+    "return x ? 'y' : 'n';",
+    "return -x;",
+    "var y = x * 2, z = y % 3; return y === 4 ? z : z + '!';",
+    "return (x).toFixed() + (x > 1) + (x <= 0.5);",
+  };
+  static const char *const values[] = { "12345", "\"12\"", "true", "null", "0.005", "-7.5", "1e21", "\"\"", "2" };
+  g_autoptr (GString) fxml = g_string_new ("<wxs module=\"m\">module.exports = {\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (FcPage) page = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    g_string_append_printf (fxml,
+                            "  f%u: function (x) { %s },\n"
+                            "  e%u: function (x) { return module.exports.f%u(x); },\n",
+                            i, bodies[i], i, i);
+  g_string_append (fxml, "  n: 0 };</wxs>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    g_string_append_printf (fxml, "<view id=\"f%u\">{{m.f%u(v)}}</view><view id=\"e%u\">{{m.e%u(v)}}</view>\n", i, i,
+                            i, i);
+  page = load_page (fxml->str, "{\"v\":0}", warnings, &error, NULL);
+  g_assert_no_error (error);
+  for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"v\":%s}", values[k]);
+      g_autoptr (FcValue) changes = fc_value_from_json (json, NULL);
+      g_assert_true (fc_page_set_data (page, changes, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+        {
+          char f[8], e[8];
+          g_snprintf (f, sizeof f, "f%u", i);
+          g_snprintf (e, sizeof e, "e%u", i);
+          g_test_message ("v = %s, %s: %s", values[k], bodies[i], text_of (page, f));
+          g_assert_cmpstr (text_of (page, f), ==, text_of (page, e));
+        }
+    }
+  /* a few as JavaScript gives them (glass-easel runs modules as JavaScript) */
+  g_assert_cmpstr (text_of (page, "f0"), ==, "¥0.02");
+  g_assert_cmpstr (text_of (page, "f5"), ==, "1");
+  /* `("12").toFixed()` and the like: the TypeError, once per path */
+  g_assert_cmpuint (warnings->len % 2, ==, 0);
+}
+
+/* What runs in the engine can change what a binding calls without it: a
+ * module that replaces Number.prototype.toFixed, or one of its members;
+ * the registry the rewrite uses is out of the module's reach. */
+static void
+test_binding_simple_changes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (FcPage) page = load_page (
+      "<wxs module=\"m\">module.exports = {\n"
+      "  f: function (x) { return (x).toFixed(1) + '|' + x; },\n"
+      "  patch: function () { Number.prototype.toFixed = function () { return 'patched'; }; return 'p'; },\n"
+      "  swap: function () { module.exports.f = function (x) { return 'new ' + x; }; return 's'; },\n"
+      "  args: arguments.length };</wxs>\n"
+      "<view id=\"a\">{{m.f(v)}}</view>\n"
+      "<view id=\"p\">{{step === 1 ? m.patch() : ''}}</view>\n"
+      "<view id=\"s\">{{step === 2 ? m.swap() : ''}}</view>\n"
+      "<view id=\"n\">{{m.args}}</view>",
+      "{\"v\":1.25,\"step\":0}", warnings, &error, NULL);
+  const char *steps[][2] = {
+    { "{\"step\":1}", "1.3|1.25" },
+    { "{\"v\":2.25}", "patched|2.25" },
+    { "{\"step\":2}", "patched|2.25" },
+    { "{\"v\":3}", "new 3" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text_of (page, "a"), ==, "1.3|1.25");
+  g_assert_cmpstr (text_of (page, "n"), ==, "3");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (FcValue) changes = fc_value_from_json (steps[i][0], NULL);
+      g_assert_true (fc_page_set_data (page, changes, &error));
+      g_assert_cmpstr (text_of (page, "a"), ==, steps[i][1]);
+    }
+  dump_warnings (warnings);
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
@@ -734,6 +833,8 @@ main (int argc, char **argv)
   g_test_add_func ("/wxs/binding/structure", test_binding_structure);
   g_test_add_func ("/wxs/binding/values", test_binding_values);
   g_test_add_func ("/wxs/binding/errors", test_binding_errors);
+  g_test_add_func ("/wxs/binding/simple", test_binding_simple);
+  g_test_add_func ("/wxs/binding/simple-changes", test_binding_simple_changes);
   g_test_add_func ("/wxs/files/require", test_require);
   g_test_add_func ("/wxs/files/on-disk", test_files_on_disk);
   g_test_add_func ("/wxs/files/page-path-in-root", test_page_path_in_root);
