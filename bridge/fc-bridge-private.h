@@ -7,4 +7,10 @@ G_BEGIN_DECLS
 
 gboolean fc_value_is_exclusive (const FcValue *value);
 
+/* Whether @expr is nothing but a data path with constant keys (`a.b[0]`). */
+gboolean fc_expr_is_static_path (const FcExpr *expr);
+/* The data path @tpl is when it is exactly one `{{ }}` holding nothing but
+ * a path (`{{list}}`), else NULL. */
+const FcDataPath *fc_template_get_path (const FcTemplate *tpl);
+
 G_END_DECLS

@@ -113,14 +113,51 @@ for_within_budget (FcPage *self, FcElement *el, guint built, double wanted)
   return FALSE;
 }
 
-static char *
+/* An item's wx:key: the item itself (`*this`) or its member @key; NULL
+ * (no key: never matches, always a new instance). Borrowed from @item. */
+static FcValue *
 item_key (FcValue *item, const char *key)
 {
   if (strcmp (key, "*this") == 0)
-    return fc_value_to_json (item);
-  if (fc_value_get_kind (item) == FC_VALUE_OBJECT && fc_value_object_get (item, key))
-    return fc_value_to_json (fc_value_object_get (item, key));
-  return NULL; /* no key: never matches, always a new instance */
+    return item;
+  if (fc_value_get_kind (item) == FC_VALUE_OBJECT)
+    return fc_value_object_get (item, key);
+  return NULL;
+}
+
+/* Keys match when they are the same value (fc_value_equal(): 1 and "1"
+ * differ); hashed without turning numbers into text, which cost four
+ * fifths of a setData on a keyed list of 100 */
+static guint
+key_hash (gconstpointer v)
+{
+  FcValue *k = (FcValue *) v;
+
+  switch (fc_value_get_kind (k))
+    {
+    case FC_VALUE_STRING:
+      return g_str_hash (fc_value_get_string (k));
+    case FC_VALUE_NUMBER:
+      {
+        double d = fc_value_get_number (k);
+        /* -0 and 0 are equal, and so are NaNs (fc_value_equal()) */
+        return d == 0 ? 0 : isnan (d) ? 1 : g_double_hash (&d);
+      }
+    case FC_VALUE_OBJECT:
+    case FC_VALUE_ARRAY:
+      {
+        g_autofree char *json = fc_value_to_json (k);
+        return g_str_hash (json);
+      }
+    default:
+      return fc_value_get_kind (k);
+    }
+}
+
+static gboolean
+key_equal (gconstpointer a, gconstpointer b)
+{
+  return fc_value_equal ((FcValue *) a, (FcValue *) b);
 }
 
 static void
@@ -139,6 +176,71 @@ set_instance_item (FcPage *self, FcElement *child, FcValue *item, FcValue *index
   self->refreshing--;
 }
 
+/**
+ * fc_directive_for_update_item:
+ * @self: the page
+ * @b: a wx:for binding (BINDING_FOR) that depends on @changed
+ * @changed: the one path a setData changed
+ *
+ * The update of one list item (`setData ({'list[3].price': v})`, the list
+ * bound as `{{list}}`): when the list is an array of the same length whose
+ * item keeps its wx:key, only that item's instance refreshes, instead of
+ * the list being matched again item by item (O(1), not O(n) with hashing
+ * of every key). Anything else, and lists inside a scope (a `wx:for`
+ * variable, a template's data, a component's tree), are left to the whole
+ * refresh.
+ *
+ * Returns: whether the item was updated here; %FALSE: refresh the list
+ */
+gboolean
+fc_directive_for_update_item (FcPage *self, Binding *b, const FcDataPath *changed)
+{
+  FcElement *el = b->element, *child;
+  const FcDataPath *list_path = fc_template_get_path (fc_binding_template (b));
+  const FcFxmlAttribute *key_attr;
+  const FcPathSegment *at;
+  FcValue *list, *item;
+  guint n;
+
+  if (!list_path || el->dead || el->truncated || el->shadow || fc_item_scope_head (el->scope)
+      || fc_item_scope_data (el->scope) || changed->len <= list_path->len)
+    return FALSE;
+  for (guint k = 0; k < list_path->len; k++)
+    {
+      const FcPathSegment *p = &g_array_index (list_path, FcPathSegment, k);
+      const FcPathSegment *c = &g_array_index (changed, FcPathSegment, k);
+      if (strcmp (p->key, c->key) != 0)
+        return FALSE;
+    }
+  at = &g_array_index (changed, FcPathSegment, list_path->len);
+  list = fc_data_get (self->data, list_path);
+  if (!at->is_index || !list || fc_value_get_kind (list) != FC_VALUE_ARRAY || !b->value
+      || fc_value_get_kind (b->value) != FC_VALUE_ARRAY)
+    return FALSE;
+  n = fc_value_array_get_length (list);
+  if (n != fc_value_array_get_length (b->value) || n != el->children->len || at->index >= n)
+    return FALSE;
+  child = g_ptr_array_index (el->children, at->index);
+  item = fc_value_array_get (list, at->index);
+  key_attr = fc_element_tree_directive (el->node, "key");
+  if (key_attr && key_attr->value)
+    {
+      FcValue *was = item_key (child->scope->item.value, key_attr->value);
+      FcValue *now = item_key (item, key_attr->value);
+      if (!was || !now || !fc_value_equal (was, now))
+        return FALSE;
+    }
+  {
+    g_autoptr (FcValue) index = fc_value_ref (child->scope->index.value); /* set_instance_item unrefs it */
+    fc_value_unref (b->value);
+    b->value = fc_value_ref (list);
+    fc_page_update_begin (self);
+    set_instance_item (self, child, item, index);
+    fc_page_update_end (self);
+  }
+  return TRUE;
+}
+
 /* wx:key: instances follow their item's key, so a component keeps its
  * state when the list is reordered; unmatched ones are built or removed. */
 static gboolean
@@ -146,7 +248,7 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
                    const char *item_name, const char *index_name, GError **error)
 {
   const char *key = fc_element_tree_directive (el->node, "key")->value;
-  g_autoptr (GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) old = g_hash_table_new (key_hash, key_equal);
   g_autoptr (GHashTable) reused = g_hash_table_new (NULL, NULL);
   g_autoptr (GPtrArray) order = g_ptr_array_new ();
   gboolean ok = TRUE, changed = FALSE;
@@ -156,15 +258,13 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
   for (guint i = 0; i < n_old; i++)
     {
       FcElement *child = g_ptr_array_index (el->children, i);
-      char *k = item_key (child->scope->item.value, key);
+      FcValue *k = item_key (child->scope->item.value, key);
       if (k && !g_hash_table_contains (old, k))
         g_hash_table_insert (old, k, child);
-      else
-        g_free (k);
     }
   for (guint i = 0; i < items->len && ok; i++)
     {
-      g_autofree char *k = item_key (g_ptr_array_index (items, i), key);
+      FcValue *k = item_key (g_ptr_array_index (items, i), key);
       FcElement *child = k ? g_hash_table_lookup (old, k) : NULL;
       if (child)
         {

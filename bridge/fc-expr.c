@@ -696,6 +696,17 @@ collect (const Node *n, GPtrArray *paths)
       collect (g_ptr_array_index (n->items, i), paths);
 }
 
+gboolean
+fc_expr_is_static_path (const FcExpr *expr)
+{
+  FcDataPath *path = fc_data_path_new ();
+  const Node *n = expr->root;
+  gboolean is_path = (n->kind == N_IDENT || n->kind == N_MEMBER || n->kind == N_INDEX) && static_path (n, path);
+
+  fc_data_path_free (path);
+  return is_path;
+}
+
 /**
  * fc_expr_collect_dependencies:
  * @expr: an expression

@@ -390,7 +390,8 @@ set_one (FcPage *self, const char *key, FcValue *value, GError **error)
     {
       b->generation = self->generation;
       fc_page_update_begin (self);
-      fc_binding_update (self, b, FALSE);
+      if (b->kind != BINDING_FOR || !fc_directive_for_update_item (self, b, c->path))
+        fc_binding_update (self, b, FALSE);
       fc_page_update_end (self);
     }
   return 1;

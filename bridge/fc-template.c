@@ -235,6 +235,15 @@ fc_template_get_dependencies (const FcTemplate *tpl)
   return tpl->deps;
 }
 
+const FcDataPath *
+fc_template_get_path (const FcTemplate *tpl)
+{
+  if (tpl->n_parts != 1 || !tpl->parts[0].expr || !tpl->deps || tpl->deps->len != 1
+      || !fc_expr_is_static_path (tpl->parts[0].expr))
+    return NULL;
+  return g_ptr_array_index (tpl->deps, 0);
+}
+
 /** fc_template_depends_on: whether a change at @changed can change @tpl's value */
 gboolean
 fc_template_depends_on (const FcTemplate *tpl, const FcDataPath *changed)

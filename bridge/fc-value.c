@@ -763,6 +763,20 @@ append_number (GString *out, double n)
       g_string_append_c (out, '0'); /* also -0, as JavaScript prints it */
       return;
     }
+  /* a whole number below 2^53 is exact: its digits, without the search
+   * below (most numbers a page shows: prices in cents, counts, ids) */
+  if (n < 9007199254740992.0 && n == floor (n))
+    {
+      char whole[20];
+      int w = sizeof whole;
+      guint64 u = (guint64) n;
+
+      do
+        whole[--w] = '0' + u % 10;
+      while ((u /= 10) > 0);
+      g_string_append_len (out, whole + w, sizeof whole - w);
+      return;
+    }
   for (int prec = 0; prec <= 16; prec++)
     {
       g_snprintf (fmt, sizeof fmt, "%%.%de", prec);

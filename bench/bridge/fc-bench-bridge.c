@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <fc-bridge.h>
 
+#include "fc-bench-list.h"
+
 static guint n_calls;
 
 static void
@@ -235,6 +237,8 @@ main (int argc, char **argv)
       g_assert_cmpstr (fc_value_get_string (fc_element_get_property (el, "mask")), ==, expected);
       g_clear_object (&page);
     }
+
+  fc_bench_list (root, registry, scope, MAX (n_mount / 10, 1), n_ops);
 
   printf ("memory per instance:       %8.0f bytes (incl. parsed markup)\n", bench_memory (&b, n_ops));
   return 0;
