@@ -292,6 +292,65 @@ test_element_budget (void)
   g_assert_cmpuint (fc_page_get_n_elements (page), ==, 1 + 20 * (1 + 1 + 2 * 2));
 }
 
+/* setData of one item's field (`list[1].n`) refreshes that item's
+ * instance only; a changed wx:key, a longer list or a list of another
+ * type refresh the list as a whole, as before. What the page shows is the
+ * same either way. */
+static void
+test_set_one_item (void)
+{
+  g_autoptr (FcRegistry) registry = fc_registry_new ();
+  g_autoptr (FcComponentClass) k = fc_component_class_new ("c");
+  g_autoptr (FcPage) page = NULL;
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"list\":[{\"id\":\"a\",\"n\":1},{\"id\":\"b\",\"n\":2}]}", NULL);
+  g_autoptr (GError) error = NULL;
+  GObject *a, *b;
+
+  fc_component_class_set_hooks (k, plain_factory, NULL, NULL, NULL, NULL);
+  fc_registry_add_component (registry, "c", k);
+  page = fc_page_new (registry, NULL);
+  g_assert_true (fc_page_load (page, NULL, "{\"usingComponents\":{\"c\":\"c\"}}",
+                               "<c wx:for=\"{{list}}\" wx:key=\"id\" id=\"{{item.id}}\">{{index}}:{{item.n}}</c>", "t.fxml",
+                               data, &error));
+  a = fc_element_get_instance (fc_page_select (page, "#a"));
+  b = fc_element_get_instance (fc_page_select (page, "#b"));
+
+  /* one field: the instance stays, its text follows */
+  {
+    g_autoptr (FcValue) v = fc_value_new_number (20);
+    g_assert_true (fc_page_set_data_path (page, "list[1].n", v, &error));
+  }
+  g_assert_true (fc_element_get_instance (fc_page_select (page, "#b")) == b);
+  g_assert_cmpstr (fc_element_get_text (fc_element_get_child (fc_page_select (page, "#b"), 0)), ==, "1:20");
+  g_assert_cmpstr (fc_element_get_text (fc_element_get_child (fc_page_select (page, "#a"), 0)), ==, "0:1");
+
+  /* the whole item, same key: the instance stays */
+  {
+    g_autoptr (FcValue) v = fc_value_from_json ("{\"id\":\"a\",\"n\":10}", NULL);
+    g_assert_true (fc_page_set_data_path (page, "list[0]", v, &error));
+  }
+  g_assert_true (fc_element_get_instance (fc_page_select (page, "#a")) == a);
+  g_assert_cmpstr (fc_element_get_text (fc_element_get_child (fc_page_select (page, "#a"), 0)), ==, "0:10");
+
+  /* its key: a new instance under the new id, the old one gone */
+  {
+    g_autoptr (FcValue) v = fc_value_new_string ("z");
+    g_assert_true (fc_page_set_data_path (page, "list[1].id", v, &error));
+  }
+  g_assert_null (fc_page_select (page, "#b"));
+  g_assert_nonnull (fc_page_select (page, "#z"));
+  g_assert_true (fc_element_get_instance (fc_page_select (page, "#z")) != b);
+  g_assert_cmpstr (fc_element_get_text (fc_element_get_child (fc_page_select (page, "#z"), 0)), ==, "1:20");
+
+  /* an index past the end grows the list */
+  {
+    g_autoptr (FcValue) v = fc_value_from_json ("{\"id\":\"c\",\"n\":3}", NULL);
+    g_assert_true (fc_page_set_data_path (page, "list[2]", v, &error));
+  }
+  g_assert_cmpstr (fc_element_get_text (fc_element_get_child (fc_page_select (page, "#c"), 0)), ==, "2:3");
+  g_assert_true (fc_element_get_instance (fc_page_select (page, "#a")) == a);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -305,5 +364,6 @@ main (int argc, char **argv)
   g_test_add_func ("/Bridge/Directive/reentrant-removal", test_reentrant);
   g_test_add_func ("/Bridge/Directive/key-keeps-instances", test_key_keeps_instances);
   g_test_add_func ("/Bridge/Directive/element-budget", test_element_budget);
+  g_test_add_func ("/Bridge/Directive/set-one-item", test_set_one_item);
   return g_test_run ();
 }
