@@ -335,8 +335,8 @@ fc_component_def_lookup (FcPage *self, const char *root, const char *from_file, 
   at = g_strdup_printf ("%s:%d:%d", from_file, line, col);
   if (!(norm = fc_wxs_resolve_path (from_file, path, &local)))
     {
-      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_COMPONENT, "%s: component \"%s\": %s", at, path,
-                   local->message);
+      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_BAD_COMPONENT,
+                   "%s: component \"%s\" is malformed or leaves the mini-program's root", at, path);
       return NULL;
     }
   def = lookup_norm (self, root, norm, path, NULL, at, &failed);

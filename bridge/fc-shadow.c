@@ -149,7 +149,7 @@ initial_data (FcPage *self, FcElement *host, const FcComponentDef *def)
       fc_value_object_set (d, fc_value_object_get_key (jd, i), fc_value_ref (fc_value_object_get_nth (jd, i)));
   else if (jd)
     fc_element_emit_warning_at (host, host->node->line, host->node->col, "%s: \"data\" is not an object; ignored",
-                          def->name);
+                                def->name);
   for (guint i = 0; i < host->klass->properties->len; i++)
     fc_value_object_set (d, fc_component_class_get_spec (host->klass, i)->name, fc_value_ref (host->props[i]));
   return d;
@@ -160,7 +160,8 @@ initial_data (FcPage *self, FcElement *host, const FcComponentDef *def)
  * @self: the page
  * @host: the component's element, its attributes applied
  * @def: its markup
- * @scope: the wx:for variables around @host, which its content sees
+ * @scope: the wx:for variables around @host (its content, built by its
+ *   slots, takes them from @host)
  * @error: return location for an error
  *
  * Builds @host's shadow tree and its content (FcShadowBuild).

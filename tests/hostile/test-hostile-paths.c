@@ -143,10 +143,10 @@ static const Row rows[] = {
     { "app.json", "{}", "pages/p/p.json",
       "{\"usingComponents\": {\"x\": \"../../../outside/x\"}}",
       "pages/p/p.fxml", "<x/>", NULL },
-    /* a name in the registry, never a file: nothing is read */
-    "pages/p/p", BRIDGE (FC_BRIDGE_ERROR_UNKNOWN_COMPONENT),
-    "pages/p/p.fxml:1:1: <x> is \"../../../outside/x\" in usingComponents, "
-    "which resolves to no component" },
+    /* a component's folder (X.json, X.fxml) may not be outside the root:
+     * refused before anything is read */
+    "pages/p/p", BRIDGE (FC_BRIDGE_ERROR_BAD_COMPONENT),
+    "pages/p/p.fxml:1:1: component \"../../../outside/x\" is malformed or leaves the mini-program's root" },
 
   /* ---- mini-program paths: fc_app_resolve_path (icon, mask) ---- */
   { "resolve-rooted-dotdot", VIA_RESOLVE, { "app.json", "{}", NULL },

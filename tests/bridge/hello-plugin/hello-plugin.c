@@ -118,6 +118,20 @@ on_page_hello (const FcEvent *event, gpointer user_data)
     g_critical ("hello-page: %s", error->message);
 }
 
+/* onCardTap inside components/hello-card's template (2.0.0): the plugin's
+ * own handler; it sets the page's "cardTaps" so a case can see it ran */
+static void
+on_card_tap (const FcEvent *event, gpointer user_data)
+{
+  FcPage *page = fc_element_get_page (event->current_target);
+  FcValue *n = fc_value_object_get (fc_page_get_data (page), "cardTaps");
+  g_autoptr (FcValue) v = fc_value_new_number ((n ? fc_value_get_number (n) : 0) + 1);
+  g_autoptr (GError) error = NULL;
+
+  if (!fc_page_set_data_path (page, "cardTaps", v, &error))
+    g_critical ("hello-card: %s", error->message);
+}
+
 static FcValue *
 hello (FcPluginInterface *iface, FcValue *args, gpointer user_data,
        GError **error)
@@ -155,5 +169,9 @@ fc_plugin_register (FcPluginContext *ctx, GError **error)
   fc_plugin_context_add_value (ctx, "world", world);
   fc_plugin_context_add_page_callback (ctx, "pages/hello-page", "onPageHello",
                                        on_page_hello, NULL, NULL);
+  /* 2.0.0's hello-card is defined by its own markup: its template's handler */
+  if (g_str_equal (HELLO_VERSION, "2.0.0"))
+    fc_plugin_context_add_page_callback (ctx, "components/hello-card", "onCardTap",
+                                         on_card_tap, NULL, NULL);
   return TRUE;
 }
