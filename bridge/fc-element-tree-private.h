@@ -27,4 +27,6 @@ void fc_element_tree_mount_all (FcPage *self, FcElement *el);
 void fc_element_tree_mount (FcPage *self, FcElement *el);
 void fc_element_tree_refresh (FcPage *self, FcElement *el);
 
+gboolean fc_element_tree_is_directive_attr (const char *name);
+
 G_END_DECLS

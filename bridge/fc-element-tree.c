@@ -216,8 +216,9 @@ fc_element_tree_directive (const FcFxmlNode *node, const char *name)
   return NULL;
 }
 
-static gboolean
-is_directive_attr (const char *name)
+/* Whether @name is a `wx:`/`fx:` directive (`wx:if`, `wx:for-item`…). */
+gboolean
+fc_element_tree_is_directive_attr (const char *name)
 {
   static const char *const names[] = { "if", "elif", "else", "for", "for-items", "for-item", "for-index", "key", NULL };
   if ((name[0] != 'w' && name[0] != 'f') || name[1] != 'x' || name[2] != ':')
@@ -333,7 +334,7 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
       int prop;
       Binding *b;
 
-      if (is_directive_attr (a->name))
+      if (fc_element_tree_is_directive_attr (a->name))
         continue;
       if (strcmp (a->name, "id") == 0)
         b = fc_binding_add (self, el, BINDING_ID, a);
