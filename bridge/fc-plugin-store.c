@@ -6,6 +6,7 @@
 #include <gmodule.h>
 
 #include "fc-plugin-private.h"
+#include "fc-install-dirs-private.h"
 
 struct _FcPluginStore
 {
@@ -56,8 +57,10 @@ fc_plugin_store_new_for_path (const char *const *dirs)
  * fc_plugin_store_new:
  *
  * The default search path: the directories of `$FC_PLUGIN_PATH`
- * (colon-separated), then `DATADIR/fc-platform/plugins`, then the build
- * tree's `plugins/`.
+ * (colon-separated), then, for the build tree's library only, the build
+ * tree's `plugins/`, then `LIBDIR/fc-platform/plugins` beside the loaded
+ * library (so an installed prefix can move), then the configured prefix's
+ * `LIBDIR/fc-platform/plugins`.
  *
  * Returns: (transfer full): a store
  */
@@ -74,8 +77,10 @@ fc_plugin_store_new (void)
         if (**p)
           g_strv_builder_add (b, *p);
     }
-  g_strv_builder_add (b, FC_PLUGIN_INSTALL_DIR);
-  g_strv_builder_add (b, FC_PLUGIN_BUILD_DIR);
+  {
+    g_auto (GStrv) defaults = fc_install_plugin_dirs ();
+    g_strv_builder_addv (b, (const char **) defaults);
+  }
   dirs = g_strv_builder_end (b);
   return fc_plugin_store_new_for_path ((const char *const *)dirs);
 }
