@@ -431,11 +431,27 @@ fc_app_new_from_dir (FcPluginStore *store, const char *dir, GError **error)
   return fc_app_new (store, dir, text, error);
 }
 
+/**
+ * fc_app_get_dir:
+ * @self: an app
+ *
+ * The mini-program's root folder, as given to fc_app_new().
+ *
+ * Returns: (transfer none) (type filename): the folder
+ */
 const char *
 fc_app_get_dir (FcApp *self)
 {
   return self->dir;
 }
+/**
+ * fc_app_get_store:
+ * @self: an app
+ *
+ * The store the app's plugins were loaded from.
+ *
+ * Returns: (transfer none): the store
+ */
 FcPluginStore *
 fc_app_get_store (FcApp *self)
 {

@@ -46,7 +46,11 @@ fc_component_class_new (const char *name)
   return k;
 }
 
-/** fc_component_class_ref: Returns: (transfer full): @klass */
+/**
+ * fc_component_class_ref:
+ *
+ * Returns: (transfer full): @klass
+ */
 FcComponentClass *
 fc_component_class_ref (FcComponentClass *klass)
 {
@@ -71,7 +75,11 @@ fc_component_class_unref (FcComponentClass *klass)
   g_free (klass);
 }
 
-/** fc_component_class_get_name: Returns: (transfer none): the name */
+/**
+ * fc_component_class_get_name:
+ *
+ * Returns: (transfer none): the name
+ */
 const char *
 fc_component_class_get_name (const FcComponentClass *klass)
 {
@@ -118,7 +126,11 @@ fc_component_class_add_property (FcComponentClass *klass, const char *name, FcPr
   g_array_append_val (klass->properties, s);
 }
 
-/** fc_component_class_add_event: declares that the component raises @name */
+/**
+ * fc_component_class_add_event:
+ *
+ * Declares that the component raises @name.
+ */
 void
 fc_component_class_add_event (FcComponentClass *klass, const char *name)
 {
@@ -146,11 +158,15 @@ fc_component_class_add_method (FcComponentClass *klass, const char *name, FcComp
 /**
  * fc_component_class_set_hooks:
  * @klass: a class
- * @factory: (nullable): creates the component's GObject at mount
- * @set_property: (nullable): told of every property change after mount
- * @connect: (nullable): connects the instance's signals to the element
+ * @factory: (nullable) (scope notified): creates the component's GObject at mount
+ * @set_property: (nullable) (scope notified): told of every property change after mount
+ * @connect: (nullable) (scope notified) (closure user_data) (destroy destroy): connects the
+ *   instance's signals to the element
  * @user_data: data for the three hooks
  * @destroy: (nullable): frees @user_data with the class
+ *
+ * Sets the hooks that create and drive the component's GObject; they
+ * replace the earlier ones (whose data is freed).
  */
 void
 fc_component_class_set_hooks (FcComponentClass *klass, FcComponentFactory factory,
@@ -184,7 +200,11 @@ fc_component_class_set_data (FcComponentClass *klass, const char *key, gpointer 
   g_datalist_set_data_full (&klass->data, key, data, destroy);
 }
 
-/** fc_component_class_get_data: Returns: (transfer none) (nullable): the data set under @key */
+/**
+ * fc_component_class_get_data:
+ *
+ * Returns: (transfer none) (nullable): the data set under @key
+ */
 gpointer
 fc_component_class_get_data (const FcComponentClass *klass, const char *key)
 {
@@ -224,7 +244,11 @@ fc_component_class_find_property (const FcComponentClass *klass, const char *nam
   return -1;
 }
 
-/** fc_component_class_get_property_name: Returns: (transfer none): the name */
+/**
+ * fc_component_class_get_property_name:
+ *
+ * Returns: (transfer none): the name
+ */
 const char *
 fc_component_class_get_property_name (const FcComponentClass *klass, guint i)
 {
@@ -232,7 +256,11 @@ fc_component_class_get_property_name (const FcComponentClass *klass, guint i)
   return g_array_index (klass->properties, FcPropertySpec, i).name;
 }
 
-/** fc_component_class_get_property_default: Returns: (transfer none): the default */
+/**
+ * fc_component_class_get_property_default:
+ *
+ * Returns: (transfer none): the default
+ */
 FcValue *
 fc_component_class_get_property_default (const FcComponentClass *klass, guint i)
 {
@@ -258,7 +286,11 @@ fc_component_class_find_method (const FcComponentClass *klass, const char *name)
   return NULL;
 }
 
-/** fc_property_type_to_string: Returns: (transfer none): "String", "Number", ... */
+/**
+ * fc_property_type_to_string:
+ *
+ * Returns: (transfer none): "String", "Number", ...
+ */
 const char *
 fc_property_type_to_string (FcPropertyType type)
 {

@@ -24,12 +24,7 @@ typedef enum {
   FC_PROPERTY_OBJECT = 1 << 4,
 } FcPropertyType;
 
-/**
- * FcElement:
- *
- * One element of a mounted page: a built-in element or a component
- * instance. Owned by its #FcPage; valid while the page lives.
- */
+/* FcElement: one element of a mounted page (documented in fc-page.h). */
 typedef struct _FcElement FcElement;
 
 /**

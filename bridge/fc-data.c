@@ -9,7 +9,11 @@ clear_segment (gpointer p)
   g_free (((FcPathSegment *) p)->key);
 }
 
-/** fc_data_path_new: Returns: (transfer full): an empty path */
+/**
+ * fc_data_path_new:
+ *
+ * Returns: (transfer full): an empty path
+ */
 FcDataPath *
 fc_data_path_new (void)
 {
@@ -118,7 +122,11 @@ too_deep:
   }
 }
 
-/** fc_data_path_to_string: Returns: (transfer full): the path as `a.b[0]` */
+/**
+ * fc_data_path_to_string:
+ *
+ * Returns: (transfer full): the path as `a.b[0]`
+ */
 char *
 fc_data_path_to_string (const FcDataPath *path)
 {

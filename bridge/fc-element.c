@@ -215,7 +215,7 @@ fc_element_get_page (FcElement *element)
 
 /**
  * fc_element_get_component_handle:
- * @el: an element
+ * @element: an element
  *
  * What a component's code is given for @el (its factory, connect hook,
  * methods and GTK view factory): @el itself, or for a plugin's component
@@ -240,7 +240,11 @@ fc_element_get_component_handle (FcElement *el)
   return el->handle;
 }
 
-/** fc_element_get_tag: Returns: (transfer none): the tag, or `#text` */
+/**
+ * fc_element_get_tag:
+ *
+ * Returns: (transfer none): the tag, or `#text`
+ */
 const char *
 fc_element_get_tag (FcElement *element)
 {
@@ -256,7 +260,11 @@ fc_element_get_tag (FcElement *element)
   return element->node->name;
 }
 
-/** fc_element_get_id: Returns: (transfer none): the id, "" when none */
+/**
+ * fc_element_get_id:
+ *
+ * Returns: (transfer none): the id, "" when none
+ */
 const char *
 fc_element_get_id (FcElement *element)
 {
@@ -266,7 +274,11 @@ fc_element_get_id (FcElement *element)
   return element->id ? element->id : "";
 }
 
-/** fc_element_get_class: Returns: (transfer none) (nullable): the class; %NULL for text */
+/**
+ * fc_element_get_class:
+ *
+ * Returns: (transfer none) (nullable): the class; %NULL for text
+ */
 FcComponentClass *
 fc_element_get_class (FcElement *element)
 {
@@ -276,7 +288,11 @@ fc_element_get_class (FcElement *element)
   return element->klass;
 }
 
-/** fc_element_get_instance: Returns: (transfer none) (nullable): the component's GObject */
+/**
+ * fc_element_get_instance:
+ *
+ * Returns: (transfer none) (nullable): the component's GObject
+ */
 GObject *
 fc_element_get_instance (FcElement *element)
 {
@@ -286,21 +302,33 @@ fc_element_get_instance (FcElement *element)
   return element->instance;
 }
 
-/** fc_element_get_parent: Returns: (transfer none) (nullable): the parent */
+/**
+ * fc_element_get_parent:
+ *
+ * Returns: (transfer none) (nullable): the parent
+ */
 FcElement *
 fc_element_get_parent (FcElement *element)
 {
   return element->kind->is_handle ? NULL : element->parent;
 }
 
-/** fc_element_get_n_children: Returns: the number of children (0 for a plugin's handle) */
+/**
+ * fc_element_get_n_children:
+ *
+ * Returns: the number of children (0 for a plugin's handle)
+ */
 guint
 fc_element_get_n_children (FcElement *element)
 {
   return element->children ? element->children->len : 0;
 }
 
-/** fc_element_get_child: Returns: (transfer none): child @i */
+/**
+ * fc_element_get_child:
+ *
+ * Returns: (transfer none): child @i
+ */
 FcElement *
 fc_element_get_child (FcElement *element, guint i)
 {
@@ -308,7 +336,11 @@ fc_element_get_child (FcElement *element, guint i)
   return g_ptr_array_index (element->children, i);
 }
 
-/** fc_element_get_text: Returns: (transfer none) (nullable): a text node's current text */
+/**
+ * fc_element_get_text:
+ *
+ * Returns: (transfer none) (nullable): a text node's current text
+ */
 const char *
 fc_element_get_text (FcElement *element)
 {
@@ -379,7 +411,11 @@ fc_element_get_attribute (FcElement *element, const char *name)
   return NULL;
 }
 
-/** fc_element_dup_dataset: Returns: (transfer full): the `data-*` dataset */
+/**
+ * fc_element_dup_dataset:
+ *
+ * Returns: (transfer full): the `data-*` dataset
+ */
 FcValue *
 fc_element_dup_dataset (FcElement *element)
 {

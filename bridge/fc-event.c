@@ -72,7 +72,11 @@ fc_callback_scope_init (FcCallbackScope *self)
   self->callbacks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, callback_free);
 }
 
-/** fc_callback_scope_new: Returns: (transfer full): an empty scope */
+/**
+ * fc_callback_scope_new:
+ *
+ * Returns: (transfer full): an empty scope
+ */
 FcCallbackScope *
 fc_callback_scope_new (void)
 {

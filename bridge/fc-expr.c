@@ -553,7 +553,7 @@ parse_cond_inner (Parser *ps)
 }
 
 /**
- * fc_expr_parse:
+ * fc_expr_parse: (skip)
  * @text: the expression, without the braces, in UTF-8
  * @error_offset: (out) (optional): byte offset of a syntax error in @text
  * @error: return location for a %FC_BRIDGE_ERROR_BAD_EXPRESSION error

@@ -333,7 +333,7 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
 }
 
 /**
- * fc_fxml_parse:
+ * fc_fxml_parse: (skip)
  * @text: the markup
  * @length: its length, or -1 when nul-terminated
  * @filename: name used in messages

@@ -48,7 +48,11 @@ fc_page_advance (FcPage *self, double ms)
   fc_page_update_end (self);
 }
 
-/** fc_element_advance: fc_page_advance() on @element's page */
+/**
+ * fc_element_advance:
+ *
+ * Fc_page_advance() on @element's page.
+ */
 void
 fc_element_advance (FcElement *element, double ms)
 {

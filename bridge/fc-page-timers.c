@@ -2,7 +2,11 @@
  * the page and through an element (fc-page-clock.c runs them). */
 #include "fc-page-timers-private.h"
 
-/** fc_page_get_time: milliseconds since the page opened (virtual) */
+/**
+ * fc_page_get_time:
+ *
+ * Milliseconds since the page opened (virtual).
+ */
 double
 fc_page_get_time (FcPage *self)
 {
@@ -102,7 +106,11 @@ fc_page_remove_timeouts_of (FcPage *page, FcElement *owner)
  * A component's code holds its element (a plugin's: a handle of it), not
  * the page: these give it the page's clock and nothing else. */
 
-/** fc_element_get_time: Returns: the time of @element's page, in ms (virtual) */
+/**
+ * fc_element_get_time:
+ *
+ * Returns: the time of @element's page, in ms (virtual)
+ */
 double
 fc_element_get_time (FcElement *element)
 {
@@ -145,7 +153,11 @@ fc_element_add_timeout (FcElement *element, double delay_ms, GSourceFunc func, g
   return id;
 }
 
-/** fc_element_remove_timeout: ends a timeout of fc_element_add_timeout() */
+/**
+ * fc_element_remove_timeout:
+ *
+ * Ends a timeout of fc_element_add_timeout().
+ */
 void
 fc_element_remove_timeout (FcElement *element, guint id)
 {
@@ -176,7 +188,11 @@ fc_element_hold (FcElement *element)
   el->page->holds++;
 }
 
-/** fc_element_release: ends one fc_element_hold() made through @element */
+/**
+ * fc_element_release:
+ *
+ * Ends one fc_element_hold() made through @element.
+ */
 void
 fc_element_release (FcElement *element)
 {

@@ -440,7 +440,11 @@ fc_page_view_new (FcPage *page)
   return GTK_WIDGET (self);
 }
 
-/** fc_page_view_get_page: Returns: (transfer none): the page */
+/**
+ * fc_page_view_get_page:
+ *
+ * Returns: (transfer none): the page
+ */
 FcPage *
 fc_page_view_get_page (FcPageView *self)
 {
@@ -480,7 +484,11 @@ fc_page_view_set_page_size (FcPageView *self, int width, int height)
     sheet_load (g_ptr_array_index (self->sheets, i), TRUE);
 }
 
-/** fc_page_view_get_element_widget: Returns: (transfer none) (nullable): @element's widget */
+/**
+ * fc_page_view_get_element_widget:
+ *
+ * Returns: (transfer none) (nullable): @element's widget
+ */
 GtkWidget *
 fc_page_view_get_element_widget (FcPageView *self, FcElement *element)
 {

@@ -149,7 +149,7 @@ fc_page_class_init (FcPageClass *klass)
   object_class->get_property = fc_page_get_property;
 
   /**
-   * FcPage:registry: (nullable)
+   * FcPage:registry:
    *
    * The components the page may use; a new registry (built-ins only)
    * when none is given. Set it when creating the page (or before
@@ -160,7 +160,7 @@ fc_page_class_init (FcPageClass *klass)
   props[PROP_REGISTRY] = g_param_spec_object ("registry", NULL, NULL, FC_TYPE_REGISTRY,
                                               G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /**
-   * FcPage:scope: (nullable)
+   * FcPage:scope:
    *
    * The host's handlers (fc_page_get_scope()); an empty scope when none is
    * given. Like #FcPage:registry, set before the page loads.
@@ -493,7 +493,11 @@ fc_page_set_data (FcPage *self, FcValue *changes, GError **error)
   return TRUE;
 }
 
-/** fc_page_get_data: Returns: (transfer none): the page data */
+/**
+ * fc_page_get_data:
+ *
+ * Returns: (transfer none): the page data
+ */
 FcValue *
 fc_page_get_data (FcPage *self)
 {
@@ -508,7 +512,11 @@ fc_page_set_plugin_scope (FcPage *page, FcCallbackScope *scope)
   g_set_object (&page->plugin_scope, scope);
 }
 
-/** fc_page_get_registry: Returns: (transfer none): the registry */
+/**
+ * fc_page_get_registry:
+ *
+ * Returns: (transfer none): the registry
+ */
 FcRegistry *
 fc_page_get_registry (FcPage *self)
 {
@@ -537,7 +545,11 @@ fc_page_get_scope (FcPage *self)
   return self->scope;
 }
 
-/** fc_page_get_root: Returns: (transfer none) (nullable): the root element (tag `page`) */
+/**
+ * fc_page_get_root:
+ *
+ * Returns: (transfer none) (nullable): the root element (tag `page`)
+ */
 FcElement *
 fc_page_get_root (FcPage *self)
 {

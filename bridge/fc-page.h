@@ -88,7 +88,8 @@ FC_BRIDGE_EXPORT void fc_page_remove_timeout (FcPage *self, guint id);
 /**
  * FcElement:
  *
- * A node of a page's tree. It is owned by its page (it lives until its
+ * One element of a mounted page: a built-in element, a text node or a
+ * component instance. It is owned by its page (it lives until its
  * page goes or a wx:if / wx:for removes it), so the boxed type copies
  * nothing: g_boxed_copy() gives the same element and g_boxed_free() does
  * nothing. Signals carry it as %FC_TYPE_ELEMENT.

@@ -85,7 +85,11 @@ fc_plugin_store_new (void)
   return fc_plugin_store_new_for_path ((const char *const *)dirs);
 }
 
-/** fc_plugin_store_get_path: Returns: (transfer none): the search path */
+/**
+ * fc_plugin_store_get_path:
+ *
+ * Returns: (transfer none): the search path
+ */
 const char *const *
 fc_plugin_store_get_path (FcPluginStore *self)
 {

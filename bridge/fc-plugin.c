@@ -70,24 +70,33 @@ fc_plugin_get_dir (FcPlugin *plugin)
   return plugin->dir;
 }
 
-/** fc_plugin_lookup_component: Returns: (transfer none) (nullable): the class
- * the module registered at @path */
+/**
+ * fc_plugin_lookup_component:
+ *
+ * Returns: (transfer none) (nullable): the class the module registered at @path
+ */
 FcComponentClass *
 fc_plugin_lookup_component (FcPlugin *plugin, const char *path)
 {
   return g_hash_table_lookup (plugin->components, path);
 }
 
-/** fc_plugin_get_public_component: Returns: (nullable): the path plugin.json
- * gives public component @name */
+/**
+ * fc_plugin_get_public_component:
+ *
+ * Returns: (nullable): the path plugin.json gives public component @name
+ */
 const char *
 fc_plugin_get_public_component (FcPlugin *plugin, const char *name)
 {
   return g_hash_table_lookup (plugin->public, name);
 }
 
-/** fc_plugin_get_page: Returns: (nullable): the path plugin.json gives page
- * @name */
+/**
+ * fc_plugin_get_page:
+ *
+ * Returns: (nullable): the path plugin.json gives page @name
+ */
 const char *
 fc_plugin_get_page (FcPlugin *plugin, const char *name)
 {
@@ -157,7 +166,11 @@ fc_plugin_context_add_function (FcPluginContext *ctx, const char *name,
   g_hash_table_replace (ctx->plugin->functions, g_strdup (name), f);
 }
 
-/** fc_plugin_context_add_value: a variable of the `main` interface (`world`) */
+/**
+ * fc_plugin_context_add_value:
+ *
+ * A variable of the `main` interface (`world`).
+ */
 void
 fc_plugin_context_add_value (FcPluginContext *ctx, const char *name,
                              FcValue *value)
@@ -206,6 +219,14 @@ fc_plugin_context_add_page_callback (FcPluginContext *ctx, const char *page,
 
 /* ---- interfaces ---- */
 
+/**
+ * fc_plugin_interface_get_plugin:
+ * @iface: a plugin's `main` interface
+ *
+ * The plugin whose interface this is.
+ *
+ * Returns: (transfer none): the plugin
+ */
 FcPlugin *
 fc_plugin_interface_get_plugin (FcPluginInterface *iface)
 {
@@ -218,8 +239,11 @@ name_cmp (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *)a, *(const char *const *)b);
 }
 
-/** fc_plugin_interface_list: Returns: (transfer full): the names of the
- * functions and values, sorted */
+/**
+ * fc_plugin_interface_list:
+ *
+ * Returns: (transfer full): the names of the functions and values, sorted
+ */
 char **
 fc_plugin_interface_list (FcPluginInterface *iface)
 {
@@ -237,8 +261,11 @@ fc_plugin_interface_list (FcPluginInterface *iface)
   return (char **)g_ptr_array_free (names, FALSE);
 }
 
-/** fc_plugin_interface_get: Returns: (transfer none) (nullable): a variable of
- * the interface */
+/**
+ * fc_plugin_interface_get:
+ *
+ * Returns: (transfer none) (nullable): a variable of the interface
+ */
 FcValue *
 fc_plugin_interface_get (FcPluginInterface *iface, const char *name)
 {

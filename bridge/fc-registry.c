@@ -78,7 +78,11 @@ fc_registry_add_component (FcRegistry *self, const char *path, FcComponentClass 
   g_hash_table_replace (self->classes, g_strdup (path), fc_component_class_ref (klass));
 }
 
-/** fc_registry_lookup_plugin_component: Returns: (transfer none) (nullable): the class */
+/**
+ * fc_registry_lookup_plugin_component:
+ *
+ * Returns: (transfer none) (nullable): the class
+ */
 FcComponentClass *
 fc_registry_lookup_plugin_component (FcRegistry *self, const char *provider, const char *name)
 {
@@ -87,7 +91,11 @@ fc_registry_lookup_plugin_component (FcRegistry *self, const char *provider, con
   return g_hash_table_lookup (self->classes, key);
 }
 
-/** fc_registry_lookup_component: Returns: (transfer none) (nullable): the class */
+/**
+ * fc_registry_lookup_component:
+ *
+ * Returns: (transfer none) (nullable): the class
+ */
 FcComponentClass *
 fc_registry_lookup_component (FcRegistry *self, const char *path)
 {

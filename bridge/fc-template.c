@@ -49,7 +49,7 @@ decode_at (const char *raw, gsize len, GString *out, const char *base, const cha
 }
 
 /**
- * fc_template_parse:
+ * fc_template_parse: (skip)
  * @text: raw markup text (entities not yet decoded)
  * @filename: for messages
  * @line: line of @text's first character
@@ -145,7 +145,11 @@ fail:
   return NULL;
 }
 
-/** fc_template_is_constant: whether @tpl has no binding reading data */
+/**
+ * fc_template_is_constant:
+ *
+ * Whether @tpl has no binding reading data.
+ */
 gboolean
 fc_template_is_constant (const FcTemplate *tpl)
 {
@@ -235,7 +239,11 @@ fc_template_get_dependencies (const FcTemplate *tpl)
   return tpl->deps;
 }
 
-/** fc_template_depends_on: whether a change at @changed can change @tpl's value */
+/**
+ * fc_template_depends_on:
+ *
+ * Whether a change at @changed can change @tpl's value.
+ */
 gboolean
 fc_template_depends_on (const FcTemplate *tpl, const FcDataPath *changed)
 {

@@ -247,28 +247,46 @@ fc_value_is_exclusive (const FcValue *value)
   return g_atomic_int_get (&value->ref_count) == 1;
 }
 
-/** fc_value_new_undefined: Returns: (transfer full): `undefined` */
+/**
+ * fc_value_new_undefined:
+ *
+ * Returns: (transfer full): `undefined`
+ */
 FcValue *
 fc_value_new_undefined (void)
 {
   return &undefined_value;
 }
 
-/** fc_value_new_null: Returns: (transfer full): `null` */
+/**
+ * fc_value_new_null:
+ *
+ * Returns: (transfer full): `null`
+ */
 FcValue *
 fc_value_new_null (void)
 {
   return &null_value;
 }
 
-/** fc_value_new_boolean: @b: a boolean. Returns: (transfer full): @b */
+/**
+ * fc_value_new_boolean:
+ * @b: a boolean.
+ *
+ * Returns: (transfer full): @b
+ */
 FcValue *
 fc_value_new_boolean (gboolean b)
 {
   return b ? &true_value : &false_value;
 }
 
-/** fc_value_new_number: @n: a number. Returns: (transfer full): @n */
+/**
+ * fc_value_new_number:
+ * @n: a number.
+ *
+ * Returns: (transfer full): @n
+ */
 FcValue *
 fc_value_new_number (double n)
 {
@@ -327,7 +345,11 @@ fc_value_new_string_take (char *s)
   return v;
 }
 
-/** fc_value_new_array: Returns: (transfer full): an empty array */
+/**
+ * fc_value_new_array:
+ *
+ * Returns: (transfer full): an empty array
+ */
 FcValue *
 fc_value_new_array (void)
 {
@@ -351,7 +373,11 @@ object_alloc (guint alloc)
   return v;
 }
 
-/** fc_value_new_object: Returns: (transfer full): an empty object */
+/**
+ * fc_value_new_object:
+ *
+ * Returns: (transfer full): an empty object
+ */
 FcValue *
 fc_value_new_object (void)
 {
@@ -465,7 +491,11 @@ fc_value_object_get_key (const FcValue *object, guint i)
   return member_key (&object->object->members[i]);
 }
 
-/** fc_value_object_get_nth: Returns: (transfer none): the value of member @i */
+/**
+ * fc_value_object_get_nth:
+ *
+ * Returns: (transfer none): the value of member @i
+ */
 FcValue *
 fc_value_object_get_nth (const FcValue *object, guint i)
 {
@@ -648,7 +678,11 @@ fc_value_equal (const FcValue *a, const FcValue *b)
     }
 }
 
-/** fc_value_is_truthy: JavaScript truthiness of @value. */
+/**
+ * fc_value_is_truthy:
+ *
+ * JavaScript truthiness of @value.
+ */
 gboolean
 fc_value_is_truthy (const FcValue *value)
 {
@@ -704,7 +738,11 @@ string_to_number (const char *s)
   return d;
 }
 
-/** fc_value_to_number: JavaScript `Number(value)`. */
+/**
+ * fc_value_to_number:
+ *
+ * JavaScript `Number(value)`.
+ */
 double
 fc_value_to_number (const FcValue *value)
 {
@@ -960,7 +998,11 @@ fc_value_append_json (const FcValue *value, GString *out)
     }
 }
 
-/** fc_value_to_json: Returns: (transfer full): compact JSON text of @value */
+/**
+ * fc_value_to_json:
+ *
+ * Returns: (transfer full): compact JSON text of @value
+ */
 char *
 fc_value_to_json (const FcValue *value)
 {

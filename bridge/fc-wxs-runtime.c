@@ -632,7 +632,11 @@ fc_wxs_runtime_add_file (FcWxsRuntime *rt, const char *name,
   return TRUE;
 }
 
-/** fc_wxs_runtime_has_module: whether @name is a loaded module */
+/**
+ * fc_wxs_runtime_has_module:
+ *
+ * Whether @name is a loaded module.
+ */
 gboolean
 fc_wxs_runtime_has_module (const FcWxsRuntime *rt, const char *name)
 {

@@ -98,6 +98,14 @@ fc_recorder_set_temp_dir (FcRecorder *self, const char *dir)
   g_object_set (self, "temp-dir", dir, NULL);
 }
 
+/**
+ * fc_recorder_get_clock:
+ * @self: a recorder
+ *
+ * The clock prompts and timers follow (#FcRecorder:clock).
+ *
+ * Returns: (transfer none) (nullable): the clock
+ */
 GstClock *
 fc_recorder_get_clock (FcRecorder *self)
 {

@@ -761,6 +761,14 @@ fc_recorder_view_new (FcRecorder *recorder)
   return g_object_new (FC_TYPE_RECORDER_VIEW, "recorder", recorder, NULL);
 }
 
+/**
+ * fc_recorder_view_get_recorder:
+ * @self: a view
+ *
+ * The recorder the view shows.
+ *
+ * Returns: (transfer none): the recorder
+ */
 FcRecorder *
 fc_recorder_view_get_recorder (FcRecorderView *self)
 {

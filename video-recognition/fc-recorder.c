@@ -1153,6 +1153,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
 
   /**
    * FcRecorder::ready:
+   * @recorder: the recorder
    * @detail: a{sv}: "source" ("pipewire", "v4l2" or "test"), "camera"
    *   (the node or device; "portal" through the camera portal),
    *   "microphoneSource", "microphone" (s), "width", "height" (i)
@@ -1164,6 +1165,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
   /**
    * FcRecorder::start:
+   * @recorder: the recorder
    * @detail: a{sv}: "tempVideoPath", "source" (s)
    *
    * The first frame is in the file (its first fragment has been written)
@@ -1174,6 +1176,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
   /**
    * FcRecorder::end:
+   * @recorder: the recorder
    * @detail: a{sv}: "tempVideoPath", "tempThumbPath", "sha256" (s),
    *   "duration" (x, ms), "size" (x, bytes), "droppedFrames" and
    *   "duplicatedFrames" (x: camera frames dropped or repeated to keep
@@ -1186,6 +1189,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
   /**
    * FcRecorder::error:
+   * @recorder: the recorder
    * @detail: a{sv}: "errMsg" (s), "errCode" (s, a #FcRecorderError nick),
    *   and "tempVideoPath" (s) when a partial, finalised file exists
    *
@@ -1196,6 +1200,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
   /**
    * FcRecorder::warning:
+   * @recorder: the recorder
    * @detail: a{sv}: "errMsg" (s)
    *
    * A request was ignored (e.g. "already recording"); nothing changed.
@@ -1387,6 +1392,15 @@ fc_recorder_get_state (FcRecorder *self)
   return self->state;
 }
 
+/**
+ * fc_recorder_get_preview_sink:
+ * @self: a recorder
+ *
+ * The sink the preview branch ends in (#FcRecorder:preview-sink): a view
+ * renders what it receives.
+ *
+ * Returns: (transfer none) (nullable): the sink
+ */
 GstElement *
 fc_recorder_get_preview_sink (FcRecorder *self)
 {

@@ -54,13 +54,29 @@ FC_RECORDER_EXPORT GBytes *
 fc_resource_loader_load_finish (FcResourceLoader *self, GAsyncResult *result,
                                 char **content_type, GError **error);
 
-/* The headers each request of one load carries, redirects included: names
- * and values in turn, NULL-terminated, (transfer full). Called on the
- * caller's thread when a remote load starts (the platform's signature of a
- * plugin's requests: X-WECHAT-HOSTSIGN and Referer). */
+/**
+ * FcResourceHeadersFunc:
+ * @user_data: the data given with the function
+ *
+ * Gives the headers each request of one load carries, redirects included.
+ * Called on the caller's thread when a remote load starts (the platform's
+ * signature of a plugin's requests: X-WECHAT-HOSTSIGN and Referer).
+ *
+ * Returns: (transfer full) (array zero-terminated=1): names and values in
+ *   turn
+ */
 typedef char **(*FcResourceHeadersFunc) (gpointer user_data);
 
-/* Sets (or with FUNC NULL, removes) what gives the headers of each load. */
+/**
+ * fc_resource_loader_set_headers_func:
+ * @self: a loader
+ * @func: (nullable) (scope notified) (closure user_data) (destroy destroy):
+ *   gives the headers of each load; %NULL removes it
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * Sets (or removes) what gives the headers of each load.
+ */
 FC_RECORDER_EXPORT void
 fc_resource_loader_set_headers_func (FcResourceLoader *self,
                                      FcResourceHeadersFunc func,

@@ -240,6 +240,17 @@ by_show_time (gconstpointer a, gconstpointer b)
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/**
+ * fc_step_list_new:
+ * @value: the stepList attribute, an array of objects (`aa{sv}`)
+ * @warn: (scope call) (nullable): called for each ignored member
+ * @user_data: (closure warn): data for @warn
+ * @error: return location for a %FC_RECORDER_ERROR_INVALID_STEPS error
+ *
+ * Parses a stepList: its steps sorted by showTime, their text and styles.
+ *
+ * Returns: (transfer full) (nullable): the steps
+ */
 FcStepList *
 fc_step_list_new (GVariant *boxed, FcStyleWarnFunc warn, gpointer data,
                   GError **error)
@@ -569,6 +580,19 @@ clock_cb (GstClock *clock, GstClockTime time, GstClockID id, gpointer data)
   return TRUE;
 }
 
+/**
+ * fc_step_timer_new: (skip)
+ * @list: the steps
+ * @clock: the clock to follow
+ * @start: the clock time the recording started at
+ * @context: (nullable): where @func is called
+ * @func: (scope notified): called as each step's showTime comes
+ * @user_data: data for @func
+ *
+ * Calls @func for each step of @list at its showTime after @start.
+ *
+ * Returns: (transfer full): the timer
+ */
 FcStepTimer *
 fc_step_timer_new (FcStepList *list, GstClock *clock, GstClockTime start,
                    GMainContext *context, FcStepFunc func, gpointer user_data)

@@ -425,6 +425,16 @@ fc_text_style_inherit (FcTextStyle *style, const FcTextStyle *parent)
   style->text_align = parent->text_align;
 }
 
+/**
+ * fc_text_style_apply:
+ * @style: the style to change
+ * @dict: the style members (`a{sv}`: color, fontSize, fontWeight, margin, ...)
+ * @where: what the members belong to, for messages
+ * @warn: (scope call) (nullable): called for each member ignored
+ * @user_data: (closure warn): data for @warn
+ *
+ * Applies the members of @dict that are valid to @style.
+ */
 void
 fc_text_style_apply (FcTextStyle *style, GVariant *boxed, const char *where,
                      FcStyleWarnFunc warn_func, gpointer data)
@@ -549,6 +559,15 @@ fc_button_style_init (FcButtonStyle *style)
   style->bottom = (FcCssLength){ 80, FC_UNIT_RPX };
 }
 
+/**
+ * fc_button_style_apply:
+ * @style: the style to change
+ * @dict: the buttonStyle attribute (`a{sv}`: width, height, bottom)
+ * @warn: (scope call) (nullable): called for each member ignored
+ * @user_data: (closure warn): data for @warn
+ *
+ * Applies the members of @dict that are valid to @style.
+ */
 void
 fc_button_style_apply (FcButtonStyle *style, GVariant *boxed,
                        FcStyleWarnFunc warn_func, gpointer data)

@@ -90,6 +90,14 @@ fc_keyboard_main_loop_clock_init (FcKeyboardMainLoopClock *self)
 {
 }
 
+/**
+ * fc_keyboard_main_loop_clock_new:
+ *
+ * A clock on the default main context and g_get_monotonic_time(): what a
+ * keyboard uses when no other clock is given.
+ *
+ * Returns: (transfer full): a new clock
+ */
 FcKeyboardClock *
 fc_keyboard_main_loop_clock_new (void)
 {

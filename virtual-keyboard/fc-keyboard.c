@@ -446,6 +446,7 @@ fc_keyboard_class_init (FcKeyboardClass *klass)
 
   /**
    * FcKeyboard::input:
+   * @keyboard: the keyboard
    * @text: the key's text
    */
   signals[SIGNAL_INPUT] = g_signal_new (
@@ -468,6 +469,7 @@ fc_keyboard_class_init (FcKeyboardClass *klass)
                       NULL, NULL, NULL, G_TYPE_NONE, 0);
   /**
    * FcKeyboard::warning:
+   * @keyboard: the keyboard
    * @message: what was wrong with an attribute value, and the fallback
    */
   signals[SIGNAL_WARNING]
