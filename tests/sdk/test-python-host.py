@@ -81,6 +81,20 @@ class Host:
 
 
 class PythonHost(unittest.TestCase):
+    def test_plugins_found(self):
+        """The libraries find the plugins: the build tree's when they are the
+        build tree's, else beside themselves (install-check names where)."""
+        for alias, provider in (("video", "fc-video-recognition"),
+                                ("virtual-keyboard", "fc-virtual-keyboard")):
+            plugin = self.host.app.get_plugin(alias)
+            self.assertEqual(plugin.get_provider(), provider)
+            self.assertEqual(plugin.get_version(), "1.0.0")
+            expected = os.environ.get("FC_SDK_PLUGIN_DIR")
+            if expected:
+                self.assertEqual(os.path.realpath(plugin.get_dir()),
+                                 os.path.realpath(os.path.join(expected, provider, "1.0.0")))
+            self.assertTrue(os.path.isfile(os.path.join(plugin.get_dir(), "plugin.so")))
+
     def setUp(self):
         self.temp_dir = tempfile.mkdtemp(prefix="fc-sdk-python-")
         self.host = Host(self.temp_dir)
