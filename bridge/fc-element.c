@@ -242,6 +242,10 @@ fc_element_get_component_handle (FcElement *el)
 
 /**
  * fc_element_get_tag:
+ * @element: an element
+ *
+ * The element's tag name as written in the markup (`view`, `keyboard`,
+ * ...), or `#text` for a text node.
  *
  * Returns: (transfer none): the tag, or `#text`
  */
@@ -262,6 +266,9 @@ fc_element_get_tag (FcElement *element)
 
 /**
  * fc_element_get_id:
+ * @element: an element
+ *
+ * The element's `id` attribute, which selectors such as `#kb` match.
  *
  * Returns: (transfer none): the id, "" when none
  */
@@ -276,6 +283,10 @@ fc_element_get_id (FcElement *element)
 
 /**
  * fc_element_get_class:
+ * @element: an element
+ *
+ * The component class the element was mounted with: a built-in element's
+ * or a component's; text nodes have none.
  *
  * Returns: (transfer none) (nullable): the class; %NULL for text
  */
@@ -290,6 +301,11 @@ fc_element_get_class (FcElement *element)
 
 /**
  * fc_element_get_instance:
+ * @element: an element
+ *
+ * The GObject the component's factory made for the element (for the
+ * keyboard an #FcKeyboard, for the recorder an #FcRecorder), through which
+ * a host drives the component directly.
  *
  * Returns: (transfer none) (nullable): the component's GObject
  */
@@ -304,6 +320,10 @@ fc_element_get_instance (FcElement *element)
 
 /**
  * fc_element_get_parent:
+ * @element: an element
+ *
+ * The element that contains @element in the page's tree; the page's root
+ * has none.
  *
  * Returns: (transfer none) (nullable): the parent
  */
@@ -315,6 +335,9 @@ fc_element_get_parent (FcElement *element)
 
 /**
  * fc_element_get_n_children:
+ * @element: an element
+ *
+ * How many child elements @element has now (wx:if and wx:for change it).
  *
  * Returns: the number of children (0 for a plugin's handle)
  */
@@ -326,6 +349,10 @@ fc_element_get_n_children (FcElement *element)
 
 /**
  * fc_element_get_child:
+ * @element: an element
+ * @i: the index of the child, below fc_element_get_n_children()
+ *
+ * One child of @element, in document order.
  *
  * Returns: (transfer none): child @i
  */
@@ -338,6 +365,10 @@ fc_element_get_child (FcElement *element, guint i)
 
 /**
  * fc_element_get_text:
+ * @element: an element
+ *
+ * The current text of a text node, with its bindings evaluated against the
+ * page data.
  *
  * Returns: (transfer none) (nullable): a text node's current text
  */
@@ -354,6 +385,9 @@ fc_element_get_text (FcElement *element)
  * fc_element_get_property:
  * @element: an element
  * @name: a property name (camel or dash case)
+ *
+ * The current value of one of the component's properties (schema names,
+ * camelCase), after coercion to its type.
  *
  * Returns: (transfer none) (nullable): the coerced value; %NULL for no such
  *   property
@@ -375,6 +409,9 @@ fc_element_get_property (FcElement *element, const char *name)
  * fc_element_dup_properties:
  * @element: an element
  *
+ * All of the component's current property values, as one object keyed by
+ * property name.
+ *
  * Returns: (transfer full): an object of every property in schema order,
  *   as coerced (what replay's `dump` prints)
  */
@@ -393,6 +430,9 @@ fc_element_dup_properties (FcElement *element)
  * fc_element_get_attribute:
  * @element: an element
  * @name: `class`, `style`, `hidden` or `slot`
+ *
+ * The current value of one attribute of a built-in element, with its
+ * bindings evaluated.
  *
  * Returns: (transfer none) (nullable): the attribute's current value
  */
@@ -413,6 +453,10 @@ fc_element_get_attribute (FcElement *element, const char *name)
 
 /**
  * fc_element_dup_dataset:
+ * @element: an element
+ *
+ * The element's `data-*` attributes as an object, as the platform gives
+ * them to handlers in `currentTarget.dataset`.
  *
  * Returns: (transfer full): the `data-*` dataset
  */
@@ -437,6 +481,10 @@ target_value (FcElement *el)
 /**
  * fc_event_to_value:
  * @event: an event
+ *
+ * The event as a page's handler receives it on the platform: an object
+ * with `type`, `timeStamp`, `target`, `currentTarget` and `detail`, for
+ * hosts that pass it on to a script.
  *
  * Returns: (transfer full): the platform's event object: `type`,
  *   `timeStamp`, `detail`, `target` and `currentTarget` (`id`, `dataset`)

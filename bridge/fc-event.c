@@ -75,6 +75,9 @@ fc_callback_scope_init (FcCallbackScope *self)
 /**
  * fc_callback_scope_new:
  *
+ * Creates an empty table of handler names; a host fills it and gives it to
+ * fc_page_new().
+ *
  * Returns: (transfer full): an empty scope
  */
 FcCallbackScope *
@@ -90,6 +93,9 @@ fc_callback_scope_new (void)
  * @callback: (scope notified): the function
  * @user_data: its data
  * @destroy: (nullable): frees @user_data when replaced or with the scope
+ *
+ * Registers the host's function for one handler name that pages bind
+ * (`bindinput="pinInput"`); it replaces an earlier one of the same name.
  */
 void
 fc_callback_scope_add_callback (FcCallbackScope *self, const char *name, FcEventCallback callback,
@@ -109,6 +115,10 @@ fc_callback_scope_add_callback (FcCallbackScope *self, const char *name, FcEvent
  *   callback of their own (replay uses it to record every handler)
  * @user_data: its data
  * @destroy: (nullable): frees @user_data
+ *
+ * Sets the function called for every handler name that has no callback of
+ * its own: a host in another language can take every event through one
+ * function (event->handler names it).
  */
 void
 fc_callback_scope_set_fallback (FcCallbackScope *self, FcEventCallback callback, gpointer user_data,
@@ -123,6 +133,14 @@ fc_callback_scope_set_fallback (FcCallbackScope *self, FcEventCallback callback,
     }
 }
 
+/**
+ * fc_callback_scope_has_callback:
+ * @self: a scope
+ * @name: a handler name
+ *
+ * Whether a handler name has a callback of its own (the fallback does not
+ * count).
+ */
 gboolean
 fc_callback_scope_has_callback (FcCallbackScope *self, const char *name)
 {
@@ -141,6 +159,9 @@ fc_callback_scope_has_callback (FcCallbackScope *self, const char *name)
  *   handles: the page reports that as a `warning`.
  * @user_data: its data
  * @destroy: (nullable): frees @user_data
+ *
+ * Sets a function told of every handler call before it runs, the ones with
+ * a callback included: for logging or tests.
  */
 void
 fc_callback_scope_set_observer (FcCallbackScope *self, FcEventCallback callback, gpointer user_data,

@@ -22,6 +22,10 @@ fc_page_get_time (FcPage *self)
  * @user_data: its data
  * @destroy: (nullable): frees @user_data when the timeout ends
  *
+ * Calls @func after @delay_ms of the page's time (virtual unless the host
+ * moves it with the real clock), as the page's setTimeout; @func returns
+ * %G_SOURCE_CONTINUE to run again after the same delay.
+ *
  * Returns: the timeout's id
  */
 guint
@@ -33,6 +37,14 @@ fc_page_add_timeout (FcPage *self, double delay_ms, GSourceFunc func, gpointer u
   return t.id;
 }
 
+/**
+ * fc_page_remove_timeout:
+ * @self: a page
+ * @id: what fc_page_add_timeout() returned
+ *
+ * Removes a timeout of fc_page_add_timeout() before it runs, as
+ * clearTimeout.
+ */
 void
 fc_page_remove_timeout (FcPage *self, guint id)
 {
@@ -83,6 +95,10 @@ fc_page_release (FcPage *self)
  * fc_page_is_held:
  * @self: a page
  *
+ * Whether a component holds the page (fc_page_hold()): a camera
+ * negotiating, a recording being encoded. A host that runs page time ahead
+ * waits while it is held.
+ *
  * Returns: whether a component has asynchronous work in flight
  */
 gboolean
@@ -108,6 +124,10 @@ fc_page_remove_timeouts_of (FcPage *page, FcElement *owner)
 
 /**
  * fc_element_get_time:
+ * @element: an element
+ *
+ * The clock of @element's page, in milliseconds since it opened: what a
+ * component uses for its animations and timers.
  *
  * Returns: the time of @element's page, in ms (virtual)
  */

@@ -280,6 +280,10 @@ read_text (const char *path, GError **error)
  * @data: (nullable) (transfer none): the initial data
  * @error: return location for an error
  *
+ * Loads a page of a mini-program folder (its `.fxml`, `.json` and
+ * `app.json`) and mounts it with @data; hosts with plugins use
+ * fc_app_load_page() instead.
+ *
  * Returns: whether the page mounted
  */
 gboolean
@@ -495,6 +499,10 @@ fc_page_set_data (FcPage *self, FcValue *changes, GError **error)
 
 /**
  * fc_page_get_data:
+ * @self: a page
+ *
+ * The page data the bindings read: what `data` and every
+ * fc_page_set_data() made of it.
  *
  * Returns: (transfer none): the page data
  */
@@ -514,6 +522,9 @@ fc_page_set_plugin_scope (FcPage *page, FcCallbackScope *scope)
 
 /**
  * fc_page_get_registry:
+ * @self: a page
+ *
+ * The registry of component classes the page mounts its elements with.
  *
  * Returns: (transfer none): the registry
  */
@@ -547,6 +558,10 @@ fc_page_get_scope (FcPage *self)
 
 /**
  * fc_page_get_root:
+ * @self: a page
+ *
+ * The root of the mounted element tree (tag `page`), or %NULL before the
+ * page is loaded.
  *
  * Returns: (transfer none) (nullable): the root element (tag `page`)
  */
@@ -557,6 +572,12 @@ fc_page_get_root (FcPage *self)
   return self->root;
 }
 
+/**
+ * fc_page_get_n_elements:
+ * @self: a page
+ *
+ * How many elements are mounted now, text nodes included.
+ */
 guint
 fc_page_get_n_elements (FcPage *self)
 {
@@ -583,6 +604,9 @@ select_in (FcElement *el, const char *id, const char *tag)
  * fc_page_select:
  * @self: a page
  * @selector: `#id` or a tag name
+ *
+ * The first element that matches a selector (`#id`, `.class` or a tag), in
+ * document order, as `selectComponent()` finds it.
  *
  * Returns: (transfer none) (nullable): the first matching element
  */
@@ -650,6 +674,9 @@ fc_page_set_resolver (FcPage *self, FcPageResolver resolver, gpointer user_data,
  * fc_page_get_using_component:
  * @self: a loaded page
  * @tag: a tag
+ *
+ * The `usingComponents` entry of the page's JSON for a tag: the path or
+ * `plugin://` URL the tag resolves to.
  *
  * Returns: (transfer none) (nullable): the page JSON's `usingComponents`
  *   entry for @tag, as written (`plugin://virtual-keyboard/keyboard`)

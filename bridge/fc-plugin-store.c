@@ -43,6 +43,9 @@ fc_plugin_store_init (FcPluginStore *self)
  * fc_plugin_store_new_for_path:
  * @dirs: the directories to search, first first
  *
+ * Creates a store that searches only the given folders, in order, for
+ * `PROVIDER/VERSION/` packages.
+ *
  * Returns: (transfer full): a store
  */
 FcPluginStore *
@@ -87,6 +90,10 @@ fc_plugin_store_new (void)
 
 /**
  * fc_plugin_store_get_path:
+ * @self: a store
+ *
+ * The folders the store searches, first first (fc_plugin_store_new()
+ * explains the default).
  *
  * Returns: (transfer none): the search path
  */
@@ -121,6 +128,8 @@ version_cmp (gconstpointer a, gconstpointer b)
  * fc_plugin_store_list_versions:
  * @self: a store
  * @provider: a plugin id
+ *
+ * The versions of one provider installed on the search path, oldest first.
  *
  * Returns: (transfer full): the installed versions, lowest first
  */

@@ -54,16 +54,41 @@ fc_plugin_free (FcPlugin *p)
   g_free (p);
 }
 
+/**
+ * fc_plugin_get_provider:
+ * @plugin: a plugin
+ *
+ * The plugin's provider id (`fc-video-recognition`).
+ *
+ * Returns: (transfer none): the provider id
+ */
 const char *
 fc_plugin_get_provider (FcPlugin *plugin)
 {
   return plugin->provider;
 }
+/**
+ * fc_plugin_get_version:
+ * @plugin: a plugin
+ *
+ * The version of the plugin's package that was loaded.
+ *
+ * Returns: (transfer none): the version
+ */
 const char *
 fc_plugin_get_version (FcPlugin *plugin)
 {
   return plugin->version;
 }
+/**
+ * fc_plugin_get_dir:
+ * @plugin: a plugin
+ *
+ * The folder of the plugin's package (`PROVIDER/VERSION/` on the store's
+ * search path).
+ *
+ * Returns: (transfer none) (type filename): the folder
+ */
 const char *
 fc_plugin_get_dir (FcPlugin *plugin)
 {
@@ -72,6 +97,10 @@ fc_plugin_get_dir (FcPlugin *plugin)
 
 /**
  * fc_plugin_lookup_component:
+ * @plugin: a plugin
+ * @path: a component path inside the plugin
+ *
+ * Finds a component class the plugin's module registered.
  *
  * Returns: (transfer none) (nullable): the class the module registered at @path
  */
@@ -83,6 +112,11 @@ fc_plugin_lookup_component (FcPlugin *plugin, const char *path)
 
 /**
  * fc_plugin_get_public_component:
+ * @plugin: a plugin
+ * @name: a public component name
+ *
+ * Maps a public component name to its path inside the plugin, as
+ * `publicComponents` in plugin.json does; private components have none.
  *
  * Returns: (nullable): the path plugin.json gives public component @name
  */
@@ -94,6 +128,11 @@ fc_plugin_get_public_component (FcPlugin *plugin, const char *name)
 
 /**
  * fc_plugin_get_page:
+ * @plugin: a plugin
+ * @name: a page name
+ *
+ * Maps a page name of the plugin (`plugin://ALIAS/PAGE`) to its path, as
+ * `pages` in plugin.json does.
  *
  * Returns: (nullable): the path plugin.json gives page @name
  */
