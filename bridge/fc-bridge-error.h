@@ -52,6 +52,13 @@ typedef enum {
   FC_BRIDGE_ERROR_FAILED,
 } FcBridgeError;
 
+/**
+ * fc_bridge_error_quark:
+ *
+ * The error domain of the bridge's markup, JSON, expressions and data.
+ *
+ * Returns: the quark of %FC_BRIDGE_ERROR
+ */
 FC_BRIDGE_EXPORT GQuark fc_bridge_error_quark (void);
 
 /**

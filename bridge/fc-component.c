@@ -28,6 +28,9 @@ clear_method (gpointer p)
  * fc_component_class_new:
  * @name: the class name, e.g. `plugin://video/video-recognition`
  *
+ * Creates an empty component class: a plugin module then adds its
+ * properties, events, methods and hooks, and registers it.
+ *
  * Returns: (transfer full): a class without properties, events or hooks
  *   (a headless element that only stores its properties)
  */
@@ -48,6 +51,9 @@ fc_component_class_new (const char *name)
 
 /**
  * fc_component_class_ref:
+ * @klass: a class
+ *
+ * Takes a reference to a class.
  *
  * Returns: (transfer full): @klass
  */
@@ -59,6 +65,13 @@ fc_component_class_ref (FcComponentClass *klass)
   return klass;
 }
 
+/**
+ * fc_component_class_unref:
+ * @klass: a class
+ *
+ * Releases a reference to a class; the last one frees it and its hooks'
+ * data.
+ */
 void
 fc_component_class_unref (FcComponentClass *klass)
 {
@@ -77,6 +90,9 @@ fc_component_class_unref (FcComponentClass *klass)
 
 /**
  * fc_component_class_get_name:
+ * @klass: a class
+ *
+ * The name the class was created with.
  *
  * Returns: (transfer none): the name
  */
@@ -96,6 +112,10 @@ fc_component_class_get_name (const FcComponentClass *klass)
  * @default_value: (transfer none) (nullable): the default; %NULL for the
  *   type's zero value
  * @init_only: whether changes after mount are ignored (with a warning)
+ *
+ * Adds a property to the class's schema: its type (with the optional types
+ * the platform also accepts), its default and whether it may change after
+ * mount.
  */
 void
 fc_component_class_add_property (FcComponentClass *klass, const char *name, FcPropertyType type,
@@ -128,6 +148,11 @@ fc_component_class_add_property (FcComponentClass *klass, const char *name, FcPr
 
 /**
  * fc_component_class_add_event:
+ * @klass: a class
+ * @name: the event name
+ *
+ * Declares an event the component raises, so that pages may bind it
+ * (`bind:NAME`).
  *
  * Declares that the component raises @name.
  */
@@ -145,6 +170,9 @@ fc_component_class_add_event (FcComponentClass *klass, const char *name)
  * @method: (scope notified): the function
  * @user_data: its data
  * @destroy: (nullable): frees @user_data with the class
+ *
+ * Adds a method that hosts and replay `input` steps call on the component
+ * (fc_element_call_method()).
  */
 void
 fc_component_class_add_method (FcComponentClass *klass, const char *name, FcComponentMethod method,
@@ -202,6 +230,11 @@ fc_component_class_set_data (FcComponentClass *klass, const char *key, gpointer 
 
 /**
  * fc_component_class_get_data:
+ * @klass: a class
+ * @key: the key
+ *
+ * Gets data a plugin attached to the class
+ * (fc_component_class_set_data()).
  *
  * Returns: (transfer none) (nullable): the data set under @key
  */
@@ -212,6 +245,14 @@ fc_component_class_get_data (const FcComponentClass *klass, const char *key)
   return g_datalist_get_data ((GData **) &klass->data, key);
 }
 
+/**
+ * fc_component_class_get_n_properties:
+ * @klass: a class
+ *
+ * The number of properties in the class's schema.
+ *
+ * Returns: the number of properties
+ */
 guint
 fc_component_class_get_n_properties (const FcComponentClass *klass)
 {
@@ -222,6 +263,8 @@ fc_component_class_get_n_properties (const FcComponentClass *klass)
  * fc_component_class_find_property:
  * @klass: a class
  * @name: a property name, camel or dash case
+ *
+ * Finds a property of the schema by name.
  *
  * Returns: its index, or -1
  */
@@ -246,6 +289,10 @@ fc_component_class_find_property (const FcComponentClass *klass, const char *nam
 
 /**
  * fc_component_class_get_property_name:
+ * @klass: a class
+ * @i: an index below fc_component_class_get_n_properties()
+ *
+ * The name of one property of the schema.
  *
  * Returns: (transfer none): the name
  */
@@ -258,6 +305,10 @@ fc_component_class_get_property_name (const FcComponentClass *klass, guint i)
 
 /**
  * fc_component_class_get_property_default:
+ * @klass: a class
+ * @i: an index below fc_component_class_get_n_properties()
+ *
+ * The default value of one property of the schema.
  *
  * Returns: (transfer none): the default
  */
@@ -268,6 +319,15 @@ fc_component_class_get_property_default (const FcComponentClass *klass, guint i)
   return g_array_index (klass->properties, FcPropertySpec, i).default_value;
 }
 
+/**
+ * fc_component_class_has_event:
+ * @klass: a class
+ * @name: an event name
+ *
+ * Whether the component raises an event of that name.
+ *
+ * Returns: whether @name is declared
+ */
 gboolean
 fc_component_class_has_event (const FcComponentClass *klass, const char *name)
 {
@@ -288,6 +348,9 @@ fc_component_class_find_method (const FcComponentClass *klass, const char *name)
 
 /**
  * fc_property_type_to_string:
+ * @type: a type
+ *
+ * The platform's name of a property type, as messages print it.
  *
  * Returns: (transfer none): "String", "Number", ...
  */

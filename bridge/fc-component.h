@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 /**
  * FcPropertyType:
+ * @FC_PROPERTY_STRING: `String`
+ * @FC_PROPERTY_NUMBER: `Number`
+ * @FC_PROPERTY_BOOLEAN: `Boolean`
+ * @FC_PROPERTY_ARRAY: `Array`
+ * @FC_PROPERTY_OBJECT: `Object`
  *
  * Property types of the platform's schemas, as flags so that a schema can
  * list optional types.

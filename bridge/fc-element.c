@@ -180,6 +180,9 @@ fc_element_emit_warning (FcElement *element, const char *message)
  * @element: an element
  * @name: an abstract node's name (`generic:NAME="tag"`)
  *
+ * Resolves an abstract node (`componentGenerics`) of a component element
+ * to the class the page chose for it with `generic:NAME`.
+ *
  * Returns: (transfer none) (nullable): the class the page chose for it
  */
 FcComponentClass *

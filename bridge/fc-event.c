@@ -140,6 +140,8 @@ fc_callback_scope_set_fallback (FcCallbackScope *self, FcEventCallback callback,
  *
  * Whether a handler name has a callback of its own (the fallback does not
  * count).
+ *
+ * Returns: whether @name has a callback
  */
 gboolean
 fc_callback_scope_has_callback (FcCallbackScope *self, const char *name)

@@ -253,6 +253,9 @@ set_string (FcHostSettings *self, char **field, const char *value, guint prop)
  *
  * The folder where plugins write their files (the recorder's videos,
  * thumbnails and subtitles).
+ *
+ * Returns: (transfer none) (nullable) (type filename): the folder; %NULL
+ *   for a private folder made under g_get_tmp_dir()
  */
 const char *
 fc_host_settings_get_temp_dir (FcHostSettings *self)
@@ -315,8 +318,10 @@ set_device (FcHostSettings *self, const char *what, char **field,
  * fc_host_settings_get_camera:
  * @self: the settings
  *
- * The camera a recording uses: `auto`, `test` (the test pattern) or
- * `pipewire:NODE`.
+ * The camera a recording uses (#FcHostSettings:camera): the system's,
+ * `test` (the test pattern), `pipewire:NODE` or `v4l2:PATH`.
+ *
+ * Returns: (transfer none) (nullable): the camera; %NULL for the system's
  */
 const char *
 fc_host_settings_get_camera (FcHostSettings *self)
@@ -352,8 +357,10 @@ fc_host_settings_set_camera (FcHostSettings *self, const char *device,
  * fc_host_settings_get_microphone:
  * @self: the settings
  *
- * The microphone a recording uses: `auto`, `test` (a tone) or
- * `pipewire:NODE`.
+ * The microphone a recording uses (#FcHostSettings:microphone): the
+ * system's, `test` (a tone) or `pipewire:NODE`.
+ *
+ * Returns: (transfer none) (nullable): the microphone; %NULL for the system's
  */
 const char *
 fc_host_settings_get_microphone (FcHostSettings *self)
@@ -389,6 +396,8 @@ fc_host_settings_set_microphone (FcHostSettings *self, const char *device,
  *
  * Whether the test pattern and tone may stand in for a missing camera or
  * microphone.
+ *
+ * Returns: whether the test sources may stand in
  */
 gboolean
 fc_host_settings_get_allow_test_source (FcHostSettings *self)
@@ -498,6 +507,8 @@ fc_host_settings_set_download_domains (FcHostSettings *self,
  *
  * Whether plugins may fetch over plain HTTP from whitelisted domains
  * (tests on loopback).
+ *
+ * Returns: whether plain HTTP is allowed
  */
 gboolean
 fc_host_settings_get_allow_insecure_http (FcHostSettings *self)
@@ -532,6 +543,8 @@ fc_host_settings_set_allow_insecure_http (FcHostSettings *self,
  *
  * Whether recordings from the test sources are made offline: as fast as
  * the machine encodes, on media time.
+ *
+ * Returns: whether recordings from the test sources are offline
  */
 gboolean
 fc_host_settings_get_offline (FcHostSettings *self)
@@ -596,6 +609,8 @@ valid_name (const char *s, const char *extra)
  * @self: the settings
  *
  * The mini-program's app id, which the platform's request signatures name.
+ *
+ * Returns: (transfer none) (nullable): the app id
  */
 const char *
 fc_host_settings_get_app_id (FcHostSettings *self)
@@ -636,6 +651,8 @@ fc_host_settings_set_app_id (FcHostSettings *self, const char *app_id,
  *
  * The mini-program's version, which the platform's request signatures
  * name.
+ *
+ * Returns: (transfer none) (nullable): the version
  */
 const char *
 fc_host_settings_get_app_version (FcHostSettings *self)

@@ -577,6 +577,8 @@ fc_page_get_root (FcPage *self)
  * @self: a page
  *
  * How many elements are mounted now, text nodes included.
+ *
+ * Returns: the number of elements
  */
 guint
 fc_page_get_n_elements (FcPage *self)

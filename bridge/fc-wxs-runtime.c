@@ -19,6 +19,8 @@ G_DEFINE_QUARK (fc-wxs-error, fc_wxs_error)
  * fc_wxs_error_code_to_string:
  * @code: a #FcWxsError
  *
+ * The name of a WXS error code, as replay output and tests print it.
+ *
  * Returns: (transfer none): the code's stable kebab-case name, as printed
  *   by replay (`syntax`, `runaway`, ...)
  */
