@@ -65,6 +65,8 @@ FC_BRIDGE_EXPORT GQuark fc_bridge_error_quark (void);
  * fc_bridge_error_code_to_string:
  * @code: a #FcBridgeError
  *
+ * The name of a bridge error code, as replay output and tests print it.
+ *
  * Returns: (transfer none): the code's stable kebab-case name, as printed by
  *   replay (`unclosed-tag`, `unknown-component`, ...)
  */

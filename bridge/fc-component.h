@@ -47,6 +47,8 @@ typedef struct _FcComponentClass FcComponentClass;
  * @element: the element being mounted; its properties are already set
  * @user_data: the hooks' user data
  *
+ * Creates the GObject of a component instance when its element mounts.
+ *
  * Returns: (transfer full) (nullable): the component's GObject
  */
 typedef GObject *(*FcComponentFactory) (FcComponentClass *klass, FcElement *element, gpointer user_data);
@@ -82,6 +84,8 @@ typedef void (*FcComponentConnect) (GObject *instance, FcElement *element, gpoin
  * @error: return location for an error
  *
  * A method the host or a replay `input` step can call.
+ *
+ * Returns: whether the method did its work; %FALSE with @error set
  */
 typedef gboolean (*FcComponentMethod) (FcElement *element, FcValue *args, gpointer user_data, GError **error);
 

@@ -617,6 +617,12 @@ fc_expr_parse (const char *text, int *error_offset, GError **error)
   return e;
 }
 
+/**
+ * fc_expr_free:
+ * @expr: (nullable): an expression
+ *
+ * Frees a parsed expression.
+ */
 void
 fc_expr_free (FcExpr *expr)
 {
@@ -700,6 +706,9 @@ collect (const Node *n, GPtrArray *paths)
  * fc_expr_collect_dependencies:
  * @expr: an expression
  * @paths: (element-type FcDataPath): where to append the data paths it reads
+ *
+ * Adds to @paths the data paths the expression reads, so that a binding is
+ * re-evaluated only when one of them changes.
  */
 void
 fc_expr_collect_dependencies (const FcExpr *expr, GPtrArray *paths)

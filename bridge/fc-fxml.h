@@ -36,6 +36,8 @@ typedef enum {
  * @tpl: the parsed value; for a valueless attribute the constant `true`
  * @line: line of the name
  * @col: column of the name
+ *
+ * One attribute of an element node, as written, with its parsed bindings.
  */
 typedef struct {
   char *name;

@@ -50,6 +50,11 @@ fc_page_advance (FcPage *self, double ms)
 
 /**
  * fc_element_advance:
+ * @element: an element
+ * @ms: how far, in ms
+ *
+ * Moves the clock of @element's page on (fc_page_advance()): for a
+ * component that drives time itself, as the recorder does offline.
  *
  * Fc_page_advance() on @element's page.
  */

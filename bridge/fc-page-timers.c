@@ -4,8 +4,11 @@
 
 /**
  * fc_page_get_time:
+ * @self: a page
  *
  * Milliseconds since the page opened (virtual).
+ *
+ * Returns: the page time in ms
  */
 double
 fc_page_get_time (FcPage *self)
@@ -175,6 +178,10 @@ fc_element_add_timeout (FcElement *element, double delay_ms, GSourceFunc func, g
 
 /**
  * fc_element_remove_timeout:
+ * @element: an element
+ * @id: what fc_element_add_timeout() returned
+ *
+ * Removes a timeout of fc_element_add_timeout() before it runs.
  *
  * Ends a timeout of fc_element_add_timeout().
  */

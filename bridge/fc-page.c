@@ -216,6 +216,8 @@ fc_page_new (FcRegistry *registry, FcCallbackScope *scope)
  * Parses everything, builds the element tree with every property coerced,
  * then creates the component instances (factories) and connects them.
  * Warnings go to #FcPage::warning; connect to it before loading.
+ *
+ * Returns: whether the page loaded; %FALSE with @error set
  */
 gboolean
 fc_page_load (FcPage *self, const char *app_json, const char *page_json, const char *fxml,
@@ -430,6 +432,8 @@ fc_page_set_data_path (FcPage *self, const char *key, FcValue *value, GError **e
  *
  * Updates the data, re-evaluates only the bindings that read a changed
  * path, and hands components the properties whose value really changed.
+ *
+ * Returns: whether the data changed; %FALSE with @error set
  */
 gboolean
 fc_page_set_data (FcPage *self, FcValue *changes, GError **error)

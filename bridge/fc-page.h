@@ -37,6 +37,9 @@ FC_BRIDGE_EXPORT G_DECLARE_FINAL_TYPE (FcPage, fc_page, FC, PAGE, GObject)
  * @user_data: the resolver's data
  * @error: set to refuse the tag
  *
+ * Chooses the component class of a tag while a page loads, before the
+ * page's own rules: how an #FcApp resolves `plugin://` components.
+ *
  * Returns: (transfer none) (nullable): the class, or %NULL without @error
  *   for the page's own rules (built-ins, the registry's paths)
  */

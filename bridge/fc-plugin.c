@@ -150,16 +150,41 @@ fc_plugin_get_page_scope (FcPlugin *plugin, const char *path)
 
 /* ---- registration context ---- */
 
+/**
+ * fc_plugin_context_get_provider:
+ * @ctx: the context
+ *
+ * The provider id of the package being loaded.
+ *
+ * Returns: (transfer none): the provider id
+ */
 const char *
 fc_plugin_context_get_provider (FcPluginContext *ctx)
 {
   return ctx->plugin->provider;
 }
+/**
+ * fc_plugin_context_get_version:
+ * @ctx: the context
+ *
+ * The version of the package being loaded.
+ *
+ * Returns: (transfer none): the version
+ */
 const char *
 fc_plugin_context_get_version (FcPluginContext *ctx)
 {
   return ctx->plugin->version;
 }
+/**
+ * fc_plugin_context_get_dir:
+ * @ctx: the context
+ *
+ * The folder of the package being loaded, where its pages and resources
+ * are.
+ *
+ * Returns: (transfer none) (type filename): the folder
+ */
 const char *
 fc_plugin_context_get_dir (FcPluginContext *ctx)
 {
@@ -174,6 +199,9 @@ fc_plugin_context_get_dir (FcPluginContext *ctx)
  *   not listed there is private to the plugin (`plugin-private://`)
  * @klass: its class; marked as a plugin's (`fc-plugin` data), so that
  *   fc_page_select_component() refuses it
+ *
+ * Registers one of the plugin's components by its path inside the package
+ * (plugin.json's `publicComponents` make some public).
  */
 void
 fc_plugin_context_add_component (FcPluginContext *ctx, const char *path,
@@ -192,6 +220,9 @@ fc_plugin_context_add_component (FcPluginContext *ctx, const char *path,
  * @func: the function
  * @user_data: its data
  * @destroy: (nullable): frees @user_data (never: modules stay resident)
+ *
+ * Adds a function to the plugin's `main` interface
+ * (`requirePlugin(ALIAS).NAME(args)`).
  */
 void
 fc_plugin_context_add_function (FcPluginContext *ctx, const char *name,
@@ -207,6 +238,12 @@ fc_plugin_context_add_function (FcPluginContext *ctx, const char *name,
 
 /**
  * fc_plugin_context_add_value:
+ * @ctx: the context
+ * @name: the member name
+ * @value: (transfer none): its value
+ *
+ * Adds a value to the plugin's `main` interface
+ * (`requirePlugin(ALIAS).NAME`).
  *
  * A variable of the `main` interface (`world`).
  */
@@ -281,6 +318,8 @@ name_cmp (gconstpointer a, gconstpointer b)
 /**
  * fc_plugin_interface_list:
  *
+ * Lists the names of the interface's functions and values, sorted.
+ *
  * Returns: (transfer full): the names of the functions and values, sorted
  */
 char **
@@ -302,6 +341,10 @@ fc_plugin_interface_list (FcPluginInterface *iface)
 
 /**
  * fc_plugin_interface_get:
+ * @iface: an interface
+ * @name: the member name
+ *
+ * Reads a value of the interface.
  *
  * Returns: (transfer none) (nullable): a variable of the interface
  */
@@ -317,6 +360,9 @@ fc_plugin_interface_get (FcPluginInterface *iface, const char *name)
  * @name: a function of the plugin's `main` interface
  * @args: (nullable): its argument
  * @error: return location for an error
+ *
+ * Calls a function of the interface, as `requirePlugin(ALIAS).NAME(args)`
+ * does.
  *
  * Returns: (transfer full) (nullable): the result
  */

@@ -140,6 +140,8 @@ typedef FcValue *(*FcPluginFunction) (FcPluginInterface *iface, FcValue *args,
  *
  * The one symbol a native module exports, named `fc_plugin_register`
  * (%FC_PLUGIN_REGISTER_SYMBOL).
+ *
+ * Returns: whether the package registered; %FALSE with @error set
  */
 typedef gboolean (*FcPluginRegisterFunc) (FcPluginContext *ctx, GError **error);
 /**

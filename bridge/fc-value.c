@@ -716,6 +716,8 @@ fc_value_shallow_copy (const FcValue *value)
  *
  * Deep structural equality (NaN equals NaN, so an unchanged NaN property is
  * not reported as a change).
+ *
+ * Returns: whether @a and @b are equal
  */
 gboolean
 fc_value_equal (const FcValue *a, const FcValue *b)
@@ -760,8 +762,11 @@ fc_value_equal (const FcValue *a, const FcValue *b)
 
 /**
  * fc_value_is_truthy:
+ * @value: a value
  *
  * JavaScript truthiness of @value.
+ *
+ * Returns: whether @value is truthy
  */
 gboolean
 fc_value_is_truthy (const FcValue *value)
@@ -820,8 +825,11 @@ string_to_number (const char *s)
 
 /**
  * fc_value_to_number:
+ * @value: a value
  *
  * JavaScript `Number(value)`.
+ *
+ * Returns: the number
  */
 double
 fc_value_to_number (const FcValue *value)
