@@ -27,6 +27,9 @@ view_factory_free (gpointer p)
  * @factory: (scope notified): builds an instance's widget
  * @user_data: its data
  * @destroy: (nullable): frees @user_data with the class
+ *
+ * Sets how the GTK view of a component is built: #FcPageView calls
+ * @factory for each element of the class.
  */
 void
 fc_component_class_set_view_factory (FcComponentClass *klass, FcComponentViewFactory factory,
@@ -421,6 +424,9 @@ on_children_changed (FcPage *page, FcElement *el, FcPageView *self)
  * fc_page_view_new:
  * @page: a loaded page
  *
+ * Creates the GTK 4 view of a mounted page: a widget tree of its elements
+ * that follows the page's changes.
+ *
  * Returns: (transfer floating): a widget showing @page
  */
 GtkWidget *
@@ -442,6 +448,9 @@ fc_page_view_new (FcPage *page)
 
 /**
  * fc_page_view_get_page:
+ * @self: a view
+ *
+ * The page the view shows.
  *
  * Returns: (transfer none): the page
  */
@@ -486,6 +495,11 @@ fc_page_view_set_page_size (FcPageView *self, int width, int height)
 
 /**
  * fc_page_view_get_element_widget:
+ * @self: a view
+ * @element: an element of the view's page
+ *
+ * The widget that renders one element of the page, for hosts that place
+ * overlays and for tests.
  *
  * Returns: (transfer none) (nullable): @element's widget
  */

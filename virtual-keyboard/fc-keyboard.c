@@ -721,6 +721,11 @@ fc_keyboard_get_show (FcKeyboard *self)
 
 /**
  * fc_keyboard_set_show:
+ * @self: a keyboard
+ * @show: whether to show it
+ *
+ * Sets #FcKeyboard:show: slides the keyboard in (scrambling its keys when
+ * asked) or out.
  *
  * Showing picks a new arrangement (when scrambling) and the normalType
  * layout; "show" fires when the slide ends. Hiding stops any repeat and
@@ -827,6 +832,11 @@ fc_keyboard_get_theme_rgba (FcKeyboard *self, FcKeyboardColor *color)
 
 /**
  * fc_keyboard_set_theme_color:
+ * @self: a keyboard
+ * @theme_color: (nullable): a CSS colour
+ *
+ * Sets #FcKeyboard:theme-color from its attribute value; a colour that
+ * cannot be parsed emits #FcKeyboard::warning and keeps the default.
  *
  * Anything fc_keyboard_color_parse() rejects warns and becomes
  * #FC_KEYBOARD_DEFAULT_THEME_COLOR. %NULL is the default, silently.
@@ -993,6 +1003,11 @@ fc_keyboard_get_normal_type (FcKeyboard *self)
 
 /**
  * fc_keyboard_set_normal_type:
+ * @self: a keyboard
+ * @normal_type: (nullable): `number`, `letter` or `symbol`
+ *
+ * Sets #FcKeyboard:normal-type from its attribute value; an unknown value
+ * emits #FcKeyboard::warning and keeps `number`.
  *
  * Also switches the layout shown now to @normal_type.
  */
@@ -1053,6 +1068,9 @@ fc_keyboard_set_close_button_text (FcKeyboard *self, const char *text)
 
 /**
  * fc_keyboard_get_extra_key:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:extra-key, the extra keys of the number layout.
  *
  * Returns: (transfer none): the extra keys, never %NULL
  */
@@ -1067,6 +1085,10 @@ fc_keyboard_get_extra_key (FcKeyboard *self)
  * fc_keyboard_set_extra_key:
  * @extra_key: (nullable): the extra keys; %NULL means none. Empty strings
  *   are dropped (a key with no text cannot be pressed).
+ * @self: a keyboard
+ *
+ * Sets #FcKeyboard:extra-key, the extra keys of the number layout (such as
+ * `X` or `.`); the layout is rebuilt.
  */
 void
 fc_keyboard_set_extra_key (FcKeyboard *self, const char *const *extra_key)
@@ -1120,6 +1142,9 @@ fc_keyboard_set_icon (FcKeyboard *self, const char *icon)
 
 /**
  * fc_keyboard_get_clock:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:clock, where the keyboard's time comes from.
  *
  * Returns: (transfer none): the clock
  */
@@ -1279,6 +1304,10 @@ fc_keyboard_get_max_rows (FcKeyboard *self)
 /**
  * fc_keyboard_get_row:
  * @n_keys: (out): how many keys the row has
+ * @self: a keyboard
+ * @row: a row index, below fc_keyboard_get_n_rows()
+ *
+ * The keys of one row of the layout shown now, as a view draws them.
  *
  * Returns: (transfer none) (array length=n_keys): the keys of @row, left
  *   to right, spacers included; valid until "layout-changed"
@@ -1314,6 +1343,10 @@ fc_keyboard_get_row_units (FcKeyboard *self, guint row)
 /**
  * fc_keyboard_get_sidebar:
  * @n_keys: (out): how many keys (0 in the default theme)
+ * @self: a keyboard
+ *
+ * The keys of the custom theme's sidebar (delete and done beside the
+ * digits), as a view draws them.
  *
  * Returns: (transfer none) (array length=n_keys) (nullable): the sidebar's
  *   keys, top to bottom; their row and height are in units of the sidebar
