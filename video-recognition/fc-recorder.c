@@ -1233,6 +1233,9 @@ fc_recorder_init (FcRecorder *self)
 /**
  * fc_recorder_new:
  *
+ * Creates an idle recorder with the component's defaults; nothing starts
+ * until fc_recorder_prepare() or fc_recorder_record().
+ *
  * Returns: (transfer full): a recorder, idle. gst_init() must have run.
  * Signals are emitted on the thread-default main context of the caller.
  */
@@ -1242,6 +1245,16 @@ fc_recorder_new (void)
   return g_object_new (FC_TYPE_RECORDER, NULL);
 }
 
+/**
+ * fc_recorder_prepare:
+ * @self: a recorder
+ *
+ * Starts the camera and microphone (the preview); #FcRecorder::ready or
+ * #FcRecorder::error follows.
+ *
+ * Returns: whether it started; %FALSE (and #FcRecorder::warning) when
+ *   already prepared
+ */
 gboolean
 fc_recorder_prepare (FcRecorder *self)
 {
@@ -1255,6 +1268,17 @@ fc_recorder_prepare (FcRecorder *self)
   return start_pipeline (self);
 }
 
+/**
+ * fc_recorder_record:
+ * @self: a recorder
+ *
+ * Starts a recording of #FcRecorder:record-time ms, preparing first if
+ * needed; #FcRecorder::start, then #FcRecorder::end (or
+ * #FcRecorder::error), follow.
+ *
+ * Returns: whether it started; %FALSE (and #FcRecorder::warning, "already
+ *   recording") when one is under way
+ */
 gboolean
 fc_recorder_record (FcRecorder *self)
 {
@@ -1285,6 +1309,16 @@ fc_recorder_record (FcRecorder *self)
     }
 }
 
+/**
+ * fc_recorder_stop:
+ * @self: a recorder
+ *
+ * Ends the recording early; #FcRecorder::end follows with what was
+ * recorded.
+ *
+ * Returns: whether a recording was stopped; %FALSE (and
+ *   #FcRecorder::warning, "not recording") otherwise
+ */
 gboolean
 fc_recorder_stop (FcRecorder *self)
 {
@@ -1345,6 +1379,14 @@ wait_file_done (GstBus *bus, gint64 timeout_us)
   return NULL;
 }
 
+/**
+ * fc_recorder_close:
+ * @self: a recorder
+ *
+ * Stops everything without emitting more events: the pipeline is torn
+ * down, and a recording under way is finalised synchronously, as on
+ * destruction.
+ */
 void
 fc_recorder_close (FcRecorder *self)
 {
@@ -1385,6 +1427,15 @@ fc_recorder_close (FcRecorder *self)
   teardown (self);
 }
 
+/**
+ * fc_recorder_get_state:
+ * @self: a recorder
+ *
+ * Where the recorder is: idle, preparing, ready, recording or finishing
+ * (#FcRecorder:state).
+ *
+ * Returns: the state
+ */
 FcRecorderState
 fc_recorder_get_state (FcRecorder *self)
 {
@@ -1412,6 +1463,9 @@ fc_recorder_get_preview_sink (FcRecorder *self)
  * fc_recorder_set_preview_sink:
  * @self: the recorder
  * @sink: (nullable): a video sink taking I420 at the recording size
+ *
+ * Sets the sink the preview branch ends in; a running pipeline takes it in
+ * without starting again.
  *
  * Sets where the preview goes. This may happen at any time: on a prepared
  * (or recording) recorder the sink replaces the previous one in the

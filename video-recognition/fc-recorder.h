@@ -79,6 +79,17 @@ FC_RECORDER_EXPORT GType fc_recorder_error_get_type (void);
 #define FC_TYPE_RECORDER_STATE (fc_recorder_state_get_type ())
 FC_RECORDER_EXPORT GType fc_recorder_state_get_type (void);
 
+/**
+ * FcRecorder:
+ *
+ * The headless core of the one-way video recording component
+ * (`plugin://video/video-recognition`): one GStreamer pipeline with the
+ * camera and microphone, a preview branch and an H.264 + AAC fragmented-MP4
+ * recording branch, the prompts of the stepList and their audio. What
+ * happens is reported through signals that mirror the component's events:
+ * #FcRecorder::ready (onRecordReady), #FcRecorder::start, #FcRecorder::end
+ * and #FcRecorder::error. No display is needed; #FcRecorderView shows it.
+ */
 #define FC_TYPE_RECORDER (fc_recorder_get_type ())
 FC_RECORDER_EXPORT
 G_DECLARE_FINAL_TYPE (FcRecorder, fc_recorder, FC, RECORDER, GObject)
