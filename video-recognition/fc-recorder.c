@@ -1142,6 +1142,11 @@ fc_recorder_class_init (FcRecorderClass *klass)
    */
   props[PROP_PREVIEW_SINK] = g_param_spec_object ("preview-sink", NULL, NULL,
                                                   GST_TYPE_ELEMENT, flags);
+  /**
+   * FcRecorder:state:
+   *
+   * Where the recorder is: idle, preparing, ready, recording or finishing.
+   */
   props[PROP_STATE] = g_param_spec_enum (
       "state", NULL, NULL, FC_TYPE_RECORDER_STATE, FC_RECORDER_STATE_IDLE,
       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

@@ -72,6 +72,14 @@ typedef enum
 } FcRecorderState;
 
 #define FC_RECORDER_ERROR (fc_recorder_error_quark ())
+/**
+ * fc_recorder_error_quark:
+ *
+ * The error domain of the recorder: what its #FcRecorder::error reports
+ * and its functions fail with.
+ *
+ * Returns: the quark of %FC_RECORDER_ERROR
+ */
 FC_RECORDER_EXPORT GQuark fc_recorder_error_quark (void);
 
 #define FC_TYPE_RECORDER_ERROR (fc_recorder_error_get_type ())

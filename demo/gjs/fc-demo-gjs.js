@@ -135,6 +135,7 @@ function runHeadless(opts, appDir) {
 async function runWindowed(opts, appDir) {
     const {default: Gtk} = await import('gi://Gtk?version=4.0');
     const {default: FcBridgeGtk} = await import('gi://FcBridgeGtk?version=0');
+    const {default: FcVideoRecognitionGtk} = await import('gi://FcVideoRecognitionGtk?version=0');
     const app = new Gtk.Application({application_id: 'io.github.fcplatform.DemoGjs'});
     let status = 0;
 
@@ -168,7 +169,8 @@ async function runWindowed(opts, appDir) {
             },
             // the demo has one page: a navigation shows where it would go
             navigateTo: o => ui.showToast({title: `navigateTo ${o?.url ?? ''}`, duration: 4000}),
-            handler: () => {},
+            // handlers go to stderr too, for whoever runs the window by hand
+            handler: (name, res) => printerr(`${name}: ${JSON.stringify(res.detail)}`),
         };
         const host = new PageHost({appDir, pagePath: PAGE_PATH, settings, ui,
             recordTime: opts.recordTime, virtualTime: false});
@@ -181,6 +183,18 @@ async function runWindowed(opts, appDir) {
             return;
         }
         const showPage = page => {
+            // the host gives the recorder component its GTK view, as fc-demo
+            // does (through the mounted element's class: FcPlugin has no
+            // GType, so GJS cannot hold one)
+            const klass = page.select('video-recognition')?.get_class();
+            if (klass) {
+                FcBridgeGtk.component_class_set_view_factory(klass, instance => {
+                    const w = FcVideoRecognitionGtk.RecorderView.new(instance);
+                    w.vexpand = true;
+                    w.hexpand = true;
+                    return w;
+                });
+            }
             const view = FcBridgeGtk.PageView.new(page);
             try {
                 view.load_stylesheets(PAGE_PATH);
