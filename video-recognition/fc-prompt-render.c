@@ -294,6 +294,16 @@ fc_prompt_layout (const FcStep *step, const FcViewport *viewport,
   return walk (step, viewport, top_rpx, NULL, boxes);
 }
 
+/**
+ * fc_prompt_draw:
+ * @step: a step
+ * @cr: the cairo context
+ * @viewport: the component's size
+ * @top_rpx: the prompt block's distance from the top
+ *
+ * Draws a step's prompt onto a cairo context whose user space is the
+ * component, in pixels.
+ */
 void
 fc_prompt_draw (const FcStep *step, cairo_t *cr, const FcViewport *viewport,
                 double top_rpx)
@@ -302,6 +312,20 @@ fc_prompt_draw (const FcStep *step, cairo_t *cr, const FcViewport *viewport,
   walk (step, viewport, top_rpx, cr, NULL);
 }
 
+/**
+ * fc_prompt_render_overlay:
+ * @step: (nullable): the step, or %NULL for none
+ * @mask: (nullable): the mask, or %NULL for none
+ * @width: the width in pixels
+ * @height: the height in pixels
+ * @top_rpx: the prompt block's distance from the top
+ *
+ * Renders the mask (scaled to the whole size) and a step's prompt into a
+ * new ARGB32 surface: what the view lays over the preview and what burn-in
+ * composites into frames.
+ *
+ * Returns: (transfer full): the surface
+ */
 cairo_surface_t *
 fc_prompt_render_overlay (const FcStep *step, cairo_surface_t *mask,
                           int width, int height, double top_rpx)

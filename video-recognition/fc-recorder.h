@@ -61,6 +61,8 @@ typedef enum
  * @FC_RECORDER_STATE_READY: previewing; "ready" has been emitted
  * @FC_RECORDER_STATE_RECORDING: frames are going into the file
  * @FC_RECORDER_STATE_FINISHING: the file is being finalised
+ *
+ * Where a recorder is (#FcRecorder:state).
  */
 typedef enum
 {

@@ -135,7 +135,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcStepList, fc_step_list_unref)
  * running time 0 was (base time + running time of the first frame).
  * FUNC runs on CONTEXT (NULL: the thread-default one), with the step's
  * position in showTime order; a step at showTime 0 is called at once. */
+/**
+ * FcStepTimer:
+ *
+ * Calls back when each step's showTime comes, on a clock (the pipeline's:
+ * a virtual clock in replay and tests).
+ */
 typedef struct _FcStepTimer FcStepTimer;
+/**
+ * FcStepFunc:
+ * @step: the step's position in showTime order
+ * @user_data: the data given with the function
+ *
+ * Called by an #FcStepTimer when a step's showTime comes.
+ */
 typedef void (*FcStepFunc) (int step, gpointer user_data);
 
 FC_RECORDER_EXPORT FcStepTimer *fc_step_timer_new (FcStepList *list,
