@@ -111,7 +111,7 @@ main (int argc, char **argv)
   double record_time = 0;
   g_autofree char *camera = NULL, *microphone = NULL, *temp_dir = NULL;
   g_auto (GStrv) domains = NULL;
-  gboolean insecure = FALSE;
+  gboolean insecure = FALSE, version = FALSE;
   g_autoptr (FcHostSettings) settings = fc_host_settings_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -125,6 +125,7 @@ main (int argc, char **argv)
     { "temp-dir", 0, 0, G_OPTION_ARG_FILENAME, &temp_dir, "Where recordings go (default: host.json's tempDir, else a private temporary directory)", "DIR" },
     { "download-domain", 0, 0, G_OPTION_ARG_STRING_ARRAY, &domains, "Allow downloads from HOST[:PORT] (repeatable; replaces host.json's downloadDomains)", "HOST" },
     { "allow-insecure-http", 0, 0, G_OPTION_ARG_NONE, &insecure, "Allow plain HTTP for the allowed domains (loopback tests only)", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "[PAGE]" },
     { NULL },
   };
@@ -151,6 +152,11 @@ main (int argc, char **argv)
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return 2;
+    }
+  if (version)
+    {
+      g_print ("fc-demo %s\n", FC_DEMO_VERSION);
+      return 0;
     }
   if (rest && rest[0])
     {
