@@ -414,6 +414,10 @@ fc_app_new (FcPluginStore *store, const char *dir, const char *app_json,
  * @dir: a folder holding app.json
  * @error: return location for an error
  *
+ * Opens the mini-program in a folder: reads its `app.json` and loads the
+ * plugins it declares from @store, so that a missing or unknown plugin
+ * version fails here.
+ *
  * Returns: (transfer full) (nullable): the app
  */
 FcApp *
@@ -431,11 +435,27 @@ fc_app_new_from_dir (FcPluginStore *store, const char *dir, GError **error)
   return fc_app_new (store, dir, text, error);
 }
 
+/**
+ * fc_app_get_dir:
+ * @self: an app
+ *
+ * The mini-program's root folder, as given to fc_app_new().
+ *
+ * Returns: (transfer none) (type filename): the folder
+ */
 const char *
 fc_app_get_dir (FcApp *self)
 {
   return self->dir;
 }
+/**
+ * fc_app_get_store:
+ * @self: an app
+ *
+ * The store the app's plugins were loaded from.
+ *
+ * Returns: (transfer none): the store
+ */
 FcPluginStore *
 fc_app_get_store (FcApp *self)
 {
@@ -627,6 +647,9 @@ fc_app_find_decl (FcApp *self, const char *name, int sub, gboolean by_provider,
  * @self: an app
  * @alias_or_provider: an alias or a plugin id
  *
+ * One of the plugins the app declares, by its alias in `app.json`
+ * (`video`) or its provider id.
+ *
  * Returns: (transfer none) (nullable): the declared plugin, any package
  */
 FcPlugin *
@@ -675,6 +698,9 @@ fc_app_require_plugin (FcApp *self, const char *from_page,
  * fc_app_from_page:
  * @page: a page
  *
+ * The app a page was loaded through (fc_app_load_page()), for a host's
+ * handler that has only the page.
+ *
  * Returns: (transfer none) (nullable): the app that loaded @page
  */
 FcApp *
@@ -691,6 +717,10 @@ fc_app_from_page (FcPage *page)
  *   `img/x.png`: from the page's folder), e.g. a keyboard `icon` or a
  *   recorder `mask`
  * @error: return location for a %FC_PLUGIN_ERROR_ESCAPING_PATH error
+ *
+ * Resolves a path a page names (relative to the page, or absolute from the
+ * mini-program's root) to a file inside the mini-program, refusing one
+ * that escapes it.
  *
  * Returns: (transfer full) (nullable): the absolute file name, inside the
  *   app's root (`..` beyond it, and symlinks out of it, are refused)

@@ -60,11 +60,20 @@ typedef enum {
   FC_BRIDGE_ERROR_RECURSION,
 } FcBridgeError;
 
+/**
+ * fc_bridge_error_quark:
+ *
+ * The error domain of the bridge's markup, JSON, expressions and data.
+ *
+ * Returns: the quark of %FC_BRIDGE_ERROR
+ */
 FC_BRIDGE_EXPORT GQuark fc_bridge_error_quark (void);
 
 /**
  * fc_bridge_error_code_to_string:
  * @code: a #FcBridgeError
+ *
+ * The name of a bridge error code, as replay output and tests print it.
  *
  * Returns: (transfer none): the code's stable kebab-case name, as printed by
  *   replay (`unclosed-tag`, `unknown-component`, ...)

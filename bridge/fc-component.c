@@ -28,6 +28,9 @@ clear_method (gpointer p)
  * fc_component_class_new:
  * @name: the class name, e.g. `plugin://video/video-recognition`
  *
+ * Creates an empty component class: a plugin module then adds its
+ * properties, events, methods and hooks, and registers it.
+ *
  * Returns: (transfer full): a class without properties, events or hooks
  *   (a headless element that only stores its properties)
  */
@@ -46,7 +49,14 @@ fc_component_class_new (const char *name)
   return k;
 }
 
-/** fc_component_class_ref: Returns: (transfer full): @klass */
+/**
+ * fc_component_class_ref:
+ * @klass: a class
+ *
+ * Takes a reference to a class.
+ *
+ * Returns: (transfer full): @klass
+ */
 FcComponentClass *
 fc_component_class_ref (FcComponentClass *klass)
 {
@@ -55,6 +65,13 @@ fc_component_class_ref (FcComponentClass *klass)
   return klass;
 }
 
+/**
+ * fc_component_class_unref:
+ * @klass: a class
+ *
+ * Releases a reference to a class; the last one frees it and its hooks'
+ * data.
+ */
 void
 fc_component_class_unref (FcComponentClass *klass)
 {
@@ -71,7 +88,14 @@ fc_component_class_unref (FcComponentClass *klass)
   g_free (klass);
 }
 
-/** fc_component_class_get_name: Returns: (transfer none): the name */
+/**
+ * fc_component_class_get_name:
+ * @klass: a class
+ *
+ * The name the class was created with.
+ *
+ * Returns: (transfer none): the name
+ */
 const char *
 fc_component_class_get_name (const FcComponentClass *klass)
 {
@@ -88,6 +112,10 @@ fc_component_class_get_name (const FcComponentClass *klass)
  * @default_value: (transfer none) (nullable): the default; %NULL for the
  *   type's zero value
  * @init_only: whether changes after mount are ignored (with a warning)
+ *
+ * Adds a property to the class's schema: its type (with the optional types
+ * the platform also accepts), its default and whether it may change after
+ * mount.
  */
 void
 fc_component_class_add_property (FcComponentClass *klass, const char *name, FcPropertyType type,
@@ -118,7 +146,16 @@ fc_component_class_add_property (FcComponentClass *klass, const char *name, FcPr
   g_array_append_val (klass->properties, s);
 }
 
-/** fc_component_class_add_event: declares that the component raises @name */
+/**
+ * fc_component_class_add_event:
+ * @klass: a class
+ * @name: the event name
+ *
+ * Declares an event the component raises, so that pages may bind it
+ * (`bind:NAME`).
+ *
+ * Declares that the component raises @name.
+ */
 void
 fc_component_class_add_event (FcComponentClass *klass, const char *name)
 {
@@ -133,6 +170,9 @@ fc_component_class_add_event (FcComponentClass *klass, const char *name)
  * @method: (scope notified): the function
  * @user_data: its data
  * @destroy: (nullable): frees @user_data with the class
+ *
+ * Adds a method that hosts and replay `input` steps call on the component
+ * (fc_element_call_method()).
  */
 void
 fc_component_class_add_method (FcComponentClass *klass, const char *name, FcComponentMethod method,
@@ -146,11 +186,15 @@ fc_component_class_add_method (FcComponentClass *klass, const char *name, FcComp
 /**
  * fc_component_class_set_hooks:
  * @klass: a class
- * @factory: (nullable): creates the component's GObject at mount
- * @set_property: (nullable): told of every property change after mount
- * @connect: (nullable): connects the instance's signals to the element
+ * @factory: (nullable) (scope notified): creates the component's GObject at mount
+ * @set_property: (nullable) (scope notified): told of every property change after mount
+ * @connect: (nullable) (scope notified) (closure user_data) (destroy destroy): connects the
+ *   instance's signals to the element
  * @user_data: data for the three hooks
  * @destroy: (nullable): frees @user_data with the class
+ *
+ * Sets the hooks that create and drive the component's GObject; they
+ * replace the earlier ones (whose data is freed).
  */
 void
 fc_component_class_set_hooks (FcComponentClass *klass, FcComponentFactory factory,
@@ -184,7 +228,16 @@ fc_component_class_set_data (FcComponentClass *klass, const char *key, gpointer 
   g_datalist_set_data_full (&klass->data, key, data, destroy);
 }
 
-/** fc_component_class_get_data: Returns: (transfer none) (nullable): the data set under @key */
+/**
+ * fc_component_class_get_data:
+ * @klass: a class
+ * @key: the key
+ *
+ * Gets data a plugin attached to the class
+ * (fc_component_class_set_data()).
+ *
+ * Returns: (transfer none) (nullable): the data set under @key
+ */
 gpointer
 fc_component_class_get_data (const FcComponentClass *klass, const char *key)
 {
@@ -192,6 +245,14 @@ fc_component_class_get_data (const FcComponentClass *klass, const char *key)
   return g_datalist_get_data ((GData **) &klass->data, key);
 }
 
+/**
+ * fc_component_class_get_n_properties:
+ * @klass: a class
+ *
+ * The number of properties in the class's schema.
+ *
+ * Returns: the number of properties
+ */
 guint
 fc_component_class_get_n_properties (const FcComponentClass *klass)
 {
@@ -202,6 +263,8 @@ fc_component_class_get_n_properties (const FcComponentClass *klass)
  * fc_component_class_find_property:
  * @klass: a class
  * @name: a property name, camel or dash case
+ *
+ * Finds a property of the schema by name.
  *
  * Returns: its index, or -1
  */
@@ -224,7 +287,15 @@ fc_component_class_find_property (const FcComponentClass *klass, const char *nam
   return -1;
 }
 
-/** fc_component_class_get_property_name: Returns: (transfer none): the name */
+/**
+ * fc_component_class_get_property_name:
+ * @klass: a class
+ * @i: an index below fc_component_class_get_n_properties()
+ *
+ * The name of one property of the schema.
+ *
+ * Returns: (transfer none): the name
+ */
 const char *
 fc_component_class_get_property_name (const FcComponentClass *klass, guint i)
 {
@@ -232,7 +303,15 @@ fc_component_class_get_property_name (const FcComponentClass *klass, guint i)
   return g_array_index (klass->properties, FcPropertySpec, i).name;
 }
 
-/** fc_component_class_get_property_default: Returns: (transfer none): the default */
+/**
+ * fc_component_class_get_property_default:
+ * @klass: a class
+ * @i: an index below fc_component_class_get_n_properties()
+ *
+ * The default value of one property of the schema.
+ *
+ * Returns: (transfer none): the default
+ */
 FcValue *
 fc_component_class_get_property_default (const FcComponentClass *klass, guint i)
 {
@@ -240,6 +319,15 @@ fc_component_class_get_property_default (const FcComponentClass *klass, guint i)
   return g_array_index (klass->properties, FcPropertySpec, i).default_value;
 }
 
+/**
+ * fc_component_class_has_event:
+ * @klass: a class
+ * @name: an event name
+ *
+ * Whether the component raises an event of that name.
+ *
+ * Returns: whether @name is declared
+ */
 gboolean
 fc_component_class_has_event (const FcComponentClass *klass, const char *name)
 {
@@ -258,7 +346,14 @@ fc_component_class_find_method (const FcComponentClass *klass, const char *name)
   return NULL;
 }
 
-/** fc_property_type_to_string: Returns: (transfer none): "String", "Number", ... */
+/**
+ * fc_property_type_to_string:
+ * @type: a type
+ *
+ * The platform's name of a property type, as messages print it.
+ *
+ * Returns: (transfer none): "String", "Number", ...
+ */
 const char *
 fc_property_type_to_string (FcPropertyType type)
 {

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 /**
  * FcPropertyType:
+ * @FC_PROPERTY_STRING: `String`
+ * @FC_PROPERTY_NUMBER: `Number`
+ * @FC_PROPERTY_BOOLEAN: `Boolean`
+ * @FC_PROPERTY_ARRAY: `Array`
+ * @FC_PROPERTY_OBJECT: `Object`
  *
  * Property types of the platform's schemas, as flags so that a schema can
  * list optional types.
@@ -24,12 +29,7 @@ typedef enum {
   FC_PROPERTY_OBJECT = 1 << 4,
 } FcPropertyType;
 
-/**
- * FcElement:
- *
- * One element of a mounted page: a built-in element or a component
- * instance. Owned by its #FcPage; valid while the page lives.
- */
+/* FcElement: one element of a mounted page (documented in fc-page.h). */
 typedef struct _FcElement FcElement;
 
 /**
@@ -46,6 +46,8 @@ typedef struct _FcComponentClass FcComponentClass;
  * @klass: the class
  * @element: the element being mounted; its properties are already set
  * @user_data: the hooks' user data
+ *
+ * Creates the GObject of a component instance when its element mounts.
  *
  * Returns: (transfer full) (nullable): the component's GObject
  */
@@ -82,6 +84,8 @@ typedef void (*FcComponentConnect) (GObject *instance, FcElement *element, gpoin
  * @error: return location for an error
  *
  * A method the host or a replay `input` step can call.
+ *
+ * Returns: whether the method did its work; %FALSE with @error set
  */
 typedef gboolean (*FcComponentMethod) (FcElement *element, FcValue *args, gpointer user_data, GError **error);
 

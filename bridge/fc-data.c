@@ -9,7 +9,14 @@ clear_segment (gpointer p)
   g_free (((FcPathSegment *) p)->key);
 }
 
-/** fc_data_path_new: Returns: (transfer full): an empty path */
+/**
+ * fc_data_path_new:
+ *
+ * Creates an empty data path, to which fc_data_path_append() adds
+ * segments.
+ *
+ * Returns: (transfer full): an empty path
+ */
 FcDataPath *
 fc_data_path_new (void)
 {
@@ -18,6 +25,16 @@ fc_data_path_new (void)
   return a;
 }
 
+/**
+ * fc_data_path_append:
+ * @path: a path
+ * @key: the member name, or the index in decimal
+ * @is_index: whether the segment is an index
+ * @index: the index when @is_index
+ *
+ * Adds one segment to a data path: a member name, or an array index
+ * written `[N]`.
+ */
 void
 fc_data_path_append (FcDataPath *path, const char *key, gboolean is_index, guint index)
 {
@@ -25,6 +42,12 @@ fc_data_path_append (FcDataPath *path, const char *key, gboolean is_index, guint
   g_array_append_val (path, s);
 }
 
+/**
+ * fc_data_path_free:
+ * @path: (nullable): a path
+ *
+ * Frees a data path and its segments.
+ */
 void
 fc_data_path_free (FcDataPath *path)
 {
@@ -36,6 +59,10 @@ fc_data_path_free (FcDataPath *path)
  * fc_data_path_parse:
  * @key: a setData key such as `a.b[0].c`; `\.` `\[` `\\` escape
  * @error: return location for a %FC_BRIDGE_ERROR_BAD_PATH error
+ *
+ * Parses a setData key (`a.b[0].c`) into its segments, refusing a
+ * malformed key, an index above %FC_DATA_MAX_INDEX or more than
+ * %FC_DATA_MAX_SEGMENTS segments.
  *
  * Returns: (transfer full) (nullable): the path
  */
@@ -118,7 +145,14 @@ too_deep:
   }
 }
 
-/** fc_data_path_to_string: Returns: (transfer full): the path as `a.b[0]` */
+/**
+ * fc_data_path_to_string:
+ * @path: a path
+ *
+ * Writes a data path back as a setData key, for messages.
+ *
+ * Returns: (transfer full): the path as `a.b[0]`
+ */
 char *
 fc_data_path_to_string (const FcDataPath *path)
 {
@@ -148,9 +182,15 @@ fc_data_path_to_string (const FcDataPath *path)
  * @a: a path
  * @b: a path
  *
+ * Whether one path is a prefix of the other: a change at one can change
+ * the value at the other. This is how `setData` finds the bindings to
+ * re-evaluate.
+ *
  * Whether a change at one path can change the value at the other: one is a
  * prefix of the other, or one is `x[N]` and the other `x.length` (setting
  * an index can grow an array). `a[0]` and `a.0` name the same member.
+ *
+ * Returns: whether @a and @b overlap
  */
 gboolean
 fc_data_path_overlaps (const FcDataPath *a, const FcDataPath *b)
@@ -193,6 +233,8 @@ child_of (FcValue *v, const FcPathSegment *seg)
  * fc_data_get:
  * @root: the data
  * @path: a path
+ *
+ * Reads the value at a data path of page data.
  *
  * Returns: (transfer none) (nullable): the value at @path
  */

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  * @key: the member name, or the index in decimal
  * @is_index: whether it was written as a numeric `[N]`
  * @index: the index when @is_index
+ *
+ * One segment of a #FcDataPath: `b` or `[0]` of `a.b[0]`.
  */
 typedef struct {
   char *key;

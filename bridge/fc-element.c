@@ -208,6 +208,9 @@ fc_element_emit_warning (FcElement *element, const char *message)
  * @element: an element
  * @name: an abstract node's name (`generic:NAME="tag"`)
  *
+ * Resolves an abstract node (`componentGenerics`) of a component element
+ * to the class the page chose for it with `generic:NAME`.
+ *
  * Returns: (transfer none) (nullable): the class the page chose for it
  */
 FcComponentClass *
@@ -243,7 +246,7 @@ fc_element_get_page (FcElement *element)
 
 /**
  * fc_element_get_component_handle:
- * @el: an element
+ * @element: an element
  *
  * What a component's code is given for @el (its factory, connect hook,
  * methods and GTK view factory): @el itself, or for a plugin's component
@@ -268,7 +271,15 @@ fc_element_get_component_handle (FcElement *el)
   return el->handle;
 }
 
-/** fc_element_get_tag: Returns: (transfer none): the tag, or `#text` */
+/**
+ * fc_element_get_tag:
+ * @element: an element
+ *
+ * The element's tag name as written in the markup (`view`, `keyboard`,
+ * ...), or `#text` for a text node.
+ *
+ * Returns: (transfer none): the tag, or `#text`
+ */
 const char *
 fc_element_get_tag (FcElement *element)
 {
@@ -284,7 +295,14 @@ fc_element_get_tag (FcElement *element)
   return element->node->name;
 }
 
-/** fc_element_get_id: Returns: (transfer none): the id, "" when none */
+/**
+ * fc_element_get_id:
+ * @element: an element
+ *
+ * The element's `id` attribute, which selectors such as `#kb` match.
+ *
+ * Returns: (transfer none): the id, "" when none
+ */
 const char *
 fc_element_get_id (FcElement *element)
 {
@@ -294,7 +312,15 @@ fc_element_get_id (FcElement *element)
   return element->id ? element->id : "";
 }
 
-/** fc_element_get_class: Returns: (transfer none) (nullable): the class; %NULL for text */
+/**
+ * fc_element_get_class:
+ * @element: an element
+ *
+ * The component class the element was mounted with: a built-in element's
+ * or a component's; text nodes have none.
+ *
+ * Returns: (transfer none) (nullable): the class; %NULL for text
+ */
 FcComponentClass *
 fc_element_get_class (FcElement *element)
 {
@@ -304,7 +330,16 @@ fc_element_get_class (FcElement *element)
   return element->klass;
 }
 
-/** fc_element_get_instance: Returns: (transfer none) (nullable): the component's GObject */
+/**
+ * fc_element_get_instance:
+ * @element: an element
+ *
+ * The GObject the component's factory made for the element (for the
+ * keyboard an #FcKeyboard, for the recorder an #FcRecorder), through which
+ * a host drives the component directly.
+ *
+ * Returns: (transfer none) (nullable): the component's GObject
+ */
 GObject *
 fc_element_get_instance (FcElement *element)
 {
@@ -314,21 +349,44 @@ fc_element_get_instance (FcElement *element)
   return element->instance;
 }
 
-/** fc_element_get_parent: Returns: (transfer none) (nullable): the parent */
+/**
+ * fc_element_get_parent:
+ * @element: an element
+ *
+ * The element that contains @element in the page's tree; the page's root
+ * has none.
+ *
+ * Returns: (transfer none) (nullable): the parent
+ */
 FcElement *
 fc_element_get_parent (FcElement *element)
 {
   return element->kind->is_handle ? NULL : element->parent;
 }
 
-/** fc_element_get_n_children: Returns: the number of children (0 for a plugin's handle) */
+/**
+ * fc_element_get_n_children:
+ * @element: an element
+ *
+ * How many child elements @element has now (wx:if and wx:for change it).
+ *
+ * Returns: the number of children (0 for a plugin's handle)
+ */
 guint
 fc_element_get_n_children (FcElement *element)
 {
   return element->children ? element->children->len : 0;
 }
 
-/** fc_element_get_child: Returns: (transfer none): child @i */
+/**
+ * fc_element_get_child:
+ * @element: an element
+ * @i: the index of the child, below fc_element_get_n_children()
+ *
+ * One child of @element, in document order.
+ *
+ * Returns: (transfer none): child @i
+ */
 FcElement *
 fc_element_get_child (FcElement *element, guint i)
 {
@@ -336,7 +394,15 @@ fc_element_get_child (FcElement *element, guint i)
   return g_ptr_array_index (element->children, i);
 }
 
-/** fc_element_get_text: Returns: (transfer none) (nullable): a text node's current text */
+/**
+ * fc_element_get_text:
+ * @element: an element
+ *
+ * The current text of a text node, with its bindings evaluated against the
+ * page data.
+ *
+ * Returns: (transfer none) (nullable): a text node's current text
+ */
 const char *
 fc_element_get_text (FcElement *element)
 {
@@ -350,6 +416,9 @@ fc_element_get_text (FcElement *element)
  * fc_element_get_property:
  * @element: an element
  * @name: a property name (camel or dash case)
+ *
+ * The current value of one of the component's properties (schema names,
+ * camelCase), after coercion to its type.
  *
  * Returns: (transfer none) (nullable): the coerced value; %NULL for no such
  *   property
@@ -371,6 +440,9 @@ fc_element_get_property (FcElement *element, const char *name)
  * fc_element_dup_properties:
  * @element: an element
  *
+ * All of the component's current property values, as one object keyed by
+ * property name.
+ *
  * Returns: (transfer full): an object of every property in schema order,
  *   as coerced (what replay's `dump` prints)
  */
@@ -390,6 +462,9 @@ fc_element_dup_properties (FcElement *element)
  * @element: an element
  * @name: `class`, `style`, `hidden` or `slot`
  *
+ * The current value of one attribute of a built-in element, with its
+ * bindings evaluated.
+ *
  * Returns: (transfer none) (nullable): the attribute's current value
  */
 FcValue *
@@ -407,7 +482,15 @@ fc_element_get_attribute (FcElement *element, const char *name)
   return NULL;
 }
 
-/** fc_element_dup_dataset: Returns: (transfer full): the `data-*` dataset */
+/**
+ * fc_element_dup_dataset:
+ * @element: an element
+ *
+ * The element's `data-*` attributes as an object, as the platform gives
+ * them to handlers in `currentTarget.dataset`.
+ *
+ * Returns: (transfer full): the `data-*` dataset
+ */
 FcValue *
 fc_element_dup_dataset (FcElement *element)
 {
@@ -429,6 +512,10 @@ target_value (FcElement *el)
 /**
  * fc_event_to_value:
  * @event: an event
+ *
+ * The event as a page's handler receives it on the platform: an object
+ * with `type`, `timeStamp`, `target`, `currentTarget` and `detail`, for
+ * hosts that pass it on to a script.
  *
  * Returns: (transfer full): the platform's event object: `type`,
  *   `timeStamp`, `detail`, `target` and `currentTarget` (`id`, `dataset`),

@@ -217,6 +217,10 @@ fc_element_trigger_event (FcElement *element, const char *name, FcValue *detail,
  * @args: (nullable) (transfer none): the arguments
  * @error: return location for an error
  *
+ * Calls a method of the element's component
+ * (fc_component_class_add_method()), as a host or a replay `input` step
+ * does: the recorder's `record`, the keyboard's `key`.
+ *
  * Returns: whether the method ran and succeeded
  */
 gboolean

@@ -74,7 +74,14 @@ fc_callback_scope_init (FcCallbackScope *self)
   self->callbacks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, callback_free);
 }
 
-/** fc_callback_scope_new: Returns: (transfer full): an empty scope */
+/**
+ * fc_callback_scope_new:
+ *
+ * Creates an empty table of handler names; a host fills it and gives it to
+ * fc_page_new().
+ *
+ * Returns: (transfer full): an empty scope
+ */
 FcCallbackScope *
 fc_callback_scope_new (void)
 {
@@ -88,6 +95,9 @@ fc_callback_scope_new (void)
  * @callback: (scope notified): the function
  * @user_data: its data
  * @destroy: (nullable): frees @user_data when replaced or with the scope
+ *
+ * Registers the host's function for one handler name that pages bind
+ * (`bindinput="pinInput"`); it replaces an earlier one of the same name.
  */
 void
 fc_callback_scope_add_callback (FcCallbackScope *self, const char *name, FcEventCallback callback,
@@ -107,6 +117,10 @@ fc_callback_scope_add_callback (FcCallbackScope *self, const char *name, FcEvent
  *   callback of their own (replay uses it to record every handler)
  * @user_data: its data
  * @destroy: (nullable): frees @user_data
+ *
+ * Sets the function called for every handler name that has no callback of
+ * its own: a host in another language can take every event through one
+ * function (event->handler names it).
  */
 void
 fc_callback_scope_set_fallback (FcCallbackScope *self, FcEventCallback callback, gpointer user_data,
@@ -121,6 +135,16 @@ fc_callback_scope_set_fallback (FcCallbackScope *self, FcEventCallback callback,
     }
 }
 
+/**
+ * fc_callback_scope_has_callback:
+ * @self: a scope
+ * @name: a handler name
+ *
+ * Whether a handler name has a callback of its own (the fallback does not
+ * count).
+ *
+ * Returns: whether @name has a callback
+ */
 gboolean
 fc_callback_scope_has_callback (FcCallbackScope *self, const char *name)
 {
@@ -139,6 +163,9 @@ fc_callback_scope_has_callback (FcCallbackScope *self, const char *name)
  *   handles: the page reports that as a `warning`.
  * @user_data: its data
  * @destroy: (nullable): frees @user_data
+ *
+ * Sets a function told of every handler call before it runs, the ones with
+ * a callback included: for logging or tests.
  */
 void
 fc_callback_scope_set_observer (FcCallbackScope *self, FcEventCallback callback, gpointer user_data,

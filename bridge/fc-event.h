@@ -13,10 +13,13 @@ G_BEGIN_DECLS
 
 /**
  * FcEventFlags:
+ * @FC_EVENT_NONE: the event stays on its target
  * @FC_EVENT_BUBBLES: the event bubbles up through the page's elements
  * @FC_EVENT_CAPTURE_PHASE: capture handlers (root to target) run first
  * @FC_EVENT_COMPOSED: crosses component boundaries (the bridge's tree is
  *   flat, so this is recorded for fidelity only)
+ *
+ * How an event raised with fc_element_trigger_event() travels.
  */
 typedef enum {
   FC_EVENT_NONE = 0,

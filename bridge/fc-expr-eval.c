@@ -440,6 +440,9 @@ fc_expr_evaluate (const FcExpr *expr, FcValue *data)
  * @data: the page data
  * @scope: (nullable): variables that shadow @data (`item`, `index`)
  *
+ * Evaluates an expression against page data with the names a wx:for scope
+ * adds (`item`, `index`).
+ *
  * Returns: (transfer full): the value
  */
 FcValue *
@@ -455,6 +458,9 @@ fc_expr_evaluate_in_scope (const FcExpr *expr, FcValue *data, const FcScope *sco
  * @scope: (nullable): variables that shadow @data (`item`, `index`)
  * @calls: (nullable): the page's WXS modules, which shadow @data; without
  *   them a call gives `undefined`
+ *
+ * Evaluates an expression as fc_expr_evaluate_in_scope() does, with the
+ * page's WXS modules callable.
  *
  * Returns: (transfer full): the value
  */

@@ -553,7 +553,7 @@ parse_cond_inner (Parser *ps)
 }
 
 /**
- * fc_expr_parse:
+ * fc_expr_parse: (skip)
  * @text: the expression, without the braces, in UTF-8
  * @error_offset: (out) (optional): byte offset of a syntax error in @text
  * @error: return location for a %FC_BRIDGE_ERROR_BAD_EXPRESSION error
@@ -617,6 +617,12 @@ fc_expr_parse (const char *text, int *error_offset, GError **error)
   return e;
 }
 
+/**
+ * fc_expr_free:
+ * @expr: (nullable): an expression
+ *
+ * Frees a parsed expression.
+ */
 void
 fc_expr_free (FcExpr *expr)
 {
@@ -711,6 +717,9 @@ fc_expr_is_static_path (const FcExpr *expr)
  * fc_expr_collect_dependencies:
  * @expr: an expression
  * @paths: (element-type FcDataPath): where to append the data paths it reads
+ *
+ * Adds to @paths the data paths the expression reads, so that a binding is
+ * re-evaluated only when one of them changes.
  */
 void
 fc_expr_collect_dependencies (const FcExpr *expr, GPtrArray *paths)

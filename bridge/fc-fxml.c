@@ -95,6 +95,12 @@ node_new (FcFxmlNodeType type, FcFxmlNode *parent, int line, int col)
   return n;
 }
 
+/**
+ * fc_fxml_node_free:
+ * @node: (nullable): a node
+ *
+ * Frees a node and its subtree.
+ */
 void
 fc_fxml_node_free (FcFxmlNode *node)
 {
@@ -116,6 +122,8 @@ fc_fxml_node_free (FcFxmlNode *node)
  * fc_fxml_node_is_wxs:
  * @node: a node
  *
+ * Whether a node is a `<wxs>` module.
+ *
  * Returns: whether @node is a `<wxs>` element: a module, not part of the
  *   element tree
  */
@@ -129,6 +137,8 @@ fc_fxml_node_is_wxs (const FcFxmlNode *node)
  * fc_fxml_node_get_attribute:
  * @node: an element
  * @name: an attribute name
+ *
+ * Finds an attribute of an element node by name.
  *
  * Returns: (transfer none) (nullable): the attribute
  */
@@ -333,11 +343,14 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
 }
 
 /**
- * fc_fxml_parse:
+ * fc_fxml_parse: (skip)
  * @text: the markup
  * @length: its length, or -1 when nul-terminated
  * @filename: name used in messages
  * @error: return location for a %FC_BRIDGE_ERROR error
+ *
+ * Parses fxml (WXML) markup into a tree of nodes; malformed markup fails
+ * with the file, line and column.
  *
  * Returns: (transfer full) (nullable): the document node
  */

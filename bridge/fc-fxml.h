@@ -10,6 +10,16 @@
 
 G_BEGIN_DECLS
 
+/**
+ * FcFxmlNodeType:
+ * @FC_FXML_DOCUMENT: the document: the root, holding the top-level nodes
+ * @FC_FXML_ELEMENT: an element, with attributes and children
+ * @FC_FXML_TEXT: text between tags, bindings included
+ * @FC_FXML_COMMENT: a `<!-- -->` comment
+ * @FC_FXML_SCRIPT: a `<wxs>` module's inline source
+ *
+ * The kinds of node of parsed fxml markup.
+ */
 typedef enum {
   FC_FXML_DOCUMENT,
   FC_FXML_ELEMENT,
@@ -26,6 +36,8 @@ typedef enum {
  * @tpl: the parsed value; for a valueless attribute the constant `true`
  * @line: line of the name
  * @col: column of the name
+ *
+ * One attribute of an element node, as written, with its parsed bindings.
  */
 typedef struct {
   char *name;

@@ -247,6 +247,16 @@ set_string (FcHostSettings *self, char **field, const char *value, guint prop)
   return TRUE;
 }
 
+/**
+ * fc_host_settings_get_temp_dir:
+ * @self: the settings
+ *
+ * The folder where plugins write their files (the recorder's videos,
+ * thumbnails and subtitles).
+ *
+ * Returns: (transfer none) (nullable) (type filename): the folder; %NULL
+ *   for a private folder made under g_get_tmp_dir()
+ */
 const char *
 fc_host_settings_get_temp_dir (FcHostSettings *self)
 {
@@ -304,6 +314,15 @@ set_device (FcHostSettings *self, const char *what, char **field,
   return set_string (self, field, device, prop);
 }
 
+/**
+ * fc_host_settings_get_camera:
+ * @self: the settings
+ *
+ * The camera a recording uses (#FcHostSettings:camera): the system's,
+ * `test` (the test pattern), `pipewire:NODE` or `v4l2:PATH`.
+ *
+ * Returns: (transfer none) (nullable): the camera; %NULL for the system's
+ */
 const char *
 fc_host_settings_get_camera (FcHostSettings *self)
 {
@@ -334,6 +353,15 @@ fc_host_settings_set_camera (FcHostSettings *self, const char *device,
                      HS_PROP_CAMERA, error);
 }
 
+/**
+ * fc_host_settings_get_microphone:
+ * @self: the settings
+ *
+ * The microphone a recording uses (#FcHostSettings:microphone): the
+ * system's, `test` (a tone) or `pipewire:NODE`.
+ *
+ * Returns: (transfer none) (nullable): the microphone; %NULL for the system's
+ */
 const char *
 fc_host_settings_get_microphone (FcHostSettings *self)
 {
@@ -362,6 +390,15 @@ fc_host_settings_set_microphone (FcHostSettings *self, const char *device,
                      HS_PROP_MICROPHONE, error);
 }
 
+/**
+ * fc_host_settings_get_allow_test_source:
+ * @self: the settings
+ *
+ * Whether the test pattern and tone may stand in for a missing camera or
+ * microphone.
+ *
+ * Returns: whether the test sources may stand in
+ */
 gboolean
 fc_host_settings_get_allow_test_source (FcHostSettings *self)
 {
@@ -373,6 +410,9 @@ fc_host_settings_get_allow_test_source (FcHostSettings *self)
  * fc_host_settings_set_allow_test_source:
  * @self: the settings
  * @allow: whether a test pattern and tone may stand in for missing devices
+ *
+ * Lets (or stops) the test pattern and tone stand in for a missing camera
+ * or microphone.
  */
 void
 fc_host_settings_set_allow_test_source (FcHostSettings *self, gboolean allow)
@@ -389,6 +429,9 @@ fc_host_settings_set_allow_test_source (FcHostSettings *self, gboolean allow)
 /**
  * fc_host_settings_get_download_domains:
  * @self: the settings
+ *
+ * The download whitelist: the domains plugins may fetch resources from
+ * (the recorder's prompt audio and mask).
  *
  * Returns: (transfer none): the whitelist, %NULL-terminated (empty when
  *   nothing may be downloaded)
@@ -458,6 +501,15 @@ fc_host_settings_set_download_domains (FcHostSettings *self,
   return TRUE;
 }
 
+/**
+ * fc_host_settings_get_allow_insecure_http:
+ * @self: the settings
+ *
+ * Whether plugins may fetch over plain HTTP from whitelisted domains
+ * (tests on loopback).
+ *
+ * Returns: whether plain HTTP is allowed
+ */
 gboolean
 fc_host_settings_get_allow_insecure_http (FcHostSettings *self)
 {
@@ -485,6 +537,15 @@ fc_host_settings_set_allow_insecure_http (FcHostSettings *self,
                             hs_props[HS_PROP_ALLOW_INSECURE_HTTP]);
 }
 
+/**
+ * fc_host_settings_get_offline:
+ * @self: the settings
+ *
+ * Whether recordings from the test sources are made offline: as fast as
+ * the machine encodes, on media time.
+ *
+ * Returns: whether recordings from the test sources are offline
+ */
 gboolean
 fc_host_settings_get_offline (FcHostSettings *self)
 {
@@ -543,6 +604,14 @@ valid_name (const char *s, const char *extra)
   return TRUE;
 }
 
+/**
+ * fc_host_settings_get_app_id:
+ * @self: the settings
+ *
+ * The mini-program's app id, which the platform's request signatures name.
+ *
+ * Returns: (transfer none) (nullable): the app id
+ */
 const char *
 fc_host_settings_get_app_id (FcHostSettings *self)
 {
@@ -576,6 +645,15 @@ fc_host_settings_set_app_id (FcHostSettings *self, const char *app_id,
   return set_string (self, &self->app_id, app_id, HS_PROP_APP_ID);
 }
 
+/**
+ * fc_host_settings_get_app_version:
+ * @self: the settings
+ *
+ * The mini-program's version, which the platform's request signatures
+ * name.
+ *
+ * Returns: (transfer none) (nullable): the version
+ */
 const char *
 fc_host_settings_get_app_version (FcHostSettings *self)
 {
@@ -679,6 +757,9 @@ fc_host_settings_set_plugin_token (FcHostSettings *self, const char *provider,
  * @self: the settings
  * @provider: a plugin's provider id
  *
+ * Whether the host gave a back-end token for a plugin provider
+ * (fc_host_settings_set_plugin_token()).
+ *
  * Returns: whether @provider has a token (which only the bridge reads)
  */
 gboolean
@@ -692,6 +773,9 @@ fc_host_settings_has_plugin_token (FcHostSettings *self, const char *provider)
 /**
  * fc_host_settings_dup_token_providers:
  * @self: the settings
+ *
+ * The providers the host gave a back-end token for; the tokens themselves
+ * are not given out.
  *
  * Returns: (transfer full) (array zero-terminated=1): the providers that
  *   have a token, sorted (#FcHostSettings:token-providers)

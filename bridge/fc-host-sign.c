@@ -93,6 +93,9 @@ fc_host_sign_make_header (const char *app_id, const char *noncestr,
  * @app_id: the host mini-program's app id
  * @version: (nullable): its version; %NULL for a development version
  *
+ * Makes the `Referer` header of a plugin's signed requests from the host's
+ * app id and version, as the platform's servers expect it.
+ *
  * Returns: (transfer full):
  *   `https://servicewechat.com/APPID/VERSION/page-frame.html`, VERSION `0`
  *   for a development version

@@ -19,6 +19,17 @@ G_BEGIN_DECLS
  */
 #define FC_HOST_SIGN_ERROR (fc_host_sign_error_quark ())
 
+/**
+ * FcHostSignError:
+ * @FC_HOST_SIGN_ERROR_MALFORMED: the header is not the JSON object of three
+ *   strings
+ * @FC_HOST_SIGN_ERROR_MISMATCH: the signature is not that of the values
+ * @FC_HOST_SIGN_ERROR_EXPIRED: the timestamp is older (or newer) than the
+ *   maximum age allows
+ * @FC_HOST_SIGN_ERROR_NO_RANDOM: the system's CSPRNG failed
+ *
+ * The codes of %FC_HOST_SIGN_ERROR.
+ */
 typedef enum
 {
   FC_HOST_SIGN_ERROR_MALFORMED, /* not the JSON object of three strings */
@@ -28,6 +39,13 @@ typedef enum
   FC_HOST_SIGN_ERROR_NO_RANDOM, /* the system's CSPRNG failed */
 } FcHostSignError;
 
+/**
+ * fc_host_sign_error_quark:
+ *
+ * The error domain of request signatures.
+ *
+ * Returns: the quark of %FC_HOST_SIGN_ERROR
+ */
 FC_BRIDGE_EXPORT GQuark fc_host_sign_error_quark (void);
 
 /**

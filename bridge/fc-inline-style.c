@@ -9,6 +9,8 @@
  * @text: e.g. `100vw`, `16px`, `80rpx`, `50%`, `0`, `auto`
  * @length: (out): the length
  *
+ * Parses one length of a `style` attribute.
+ *
  * Returns: whether @text is a length
  */
 gboolean
@@ -57,6 +59,8 @@ fc_length_parse (const char *text, FcLength *length)
  * @page_height: the page's height in px
  * @parent_size: the parent's size along the same axis, for %
  *
+ * Resolves a length to pixels as a view lays an element out.
+ *
  * Returns: the length in px, or -1 for auto
  */
 double
@@ -77,6 +81,9 @@ fc_length_resolve (const FcLength *length, double page_width, double page_height
 /**
  * fc_style_parse:
  * @style: (nullable): an inline style, `width: 100vw;height: 100vh;`
+ *
+ * Parses the declarations of an inline `style` into an object of property
+ * name and value text, as views read them.
  *
  * Returns: (transfer full): an object of property → value text (names in
  *   lower case; a later declaration wins; malformed ones are skipped)
@@ -110,6 +117,8 @@ fc_style_parse (const char *style)
  * @style: an object from fc_style_parse()
  * @name: a property, e.g. `width`
  * @length: (out): its length
+ *
+ * Reads one length property of a parsed `style`.
  *
  * Returns: whether @style gives @name as a valid length
  */

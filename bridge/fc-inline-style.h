@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 
 /**
  * FcLengthUnit:
+ * @FC_LENGTH_AUTO: no length given
+ * @FC_LENGTH_PX: CSS pixels
+ * @FC_LENGTH_RPX: responsive pixels: 750 rpx are the page's width
+ * @FC_LENGTH_VW: hundredths of the page's width
+ * @FC_LENGTH_VH: hundredths of the page's height
+ * @FC_LENGTH_PERCENT: hundredths of the parent's size
  *
  * Units of the `style` lengths built-in elements honour: px, rpx (750 rpx
  * = page width), vw, vh and % (of the parent's size); auto when absent.
@@ -29,6 +35,9 @@ typedef enum {
  * FcLength:
  * @value: the number
  * @unit: its unit
+ *
+ * A length of a `style` attribute (`width: 16vw`), resolved against the
+ * page's size with fc_length_resolve().
  */
 typedef struct {
   double value;

@@ -48,7 +48,16 @@ fc_page_advance (FcPage *self, double ms)
   fc_page_update_end (self);
 }
 
-/** fc_element_advance: fc_page_advance() on @element's page */
+/**
+ * fc_element_advance:
+ * @element: an element
+ * @ms: how far, in ms
+ *
+ * Moves the clock of @element's page on (fc_page_advance()): for a
+ * component that drives time itself, as the recorder does offline.
+ *
+ * Fc_page_advance() on @element's page.
+ */
 void
 fc_element_advance (FcElement *element, double ms)
 {

@@ -24,6 +24,9 @@ fc_page_signals_install (GType type)
    * FcPage::navigate:
    * @page: the page
    * @url: a navigator's url
+   *
+   * A `navigator` was tapped (or a page asked to navigate): the host opens
+   * @url, as the platform's navigateTo does.
    */
   signals[SIGNAL_NAVIGATE] = g_signal_new ("navigate", type, G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);

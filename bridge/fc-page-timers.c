@@ -2,7 +2,14 @@
  * the page and through an element (fc-page-clock.c runs them). */
 #include "fc-page-timers-private.h"
 
-/** fc_page_get_time: milliseconds since the page opened (virtual) */
+/**
+ * fc_page_get_time:
+ * @self: a page
+ *
+ * Milliseconds since the page opened (virtual).
+ *
+ * Returns: the page time in ms
+ */
 double
 fc_page_get_time (FcPage *self)
 {
@@ -18,6 +25,10 @@ fc_page_get_time (FcPage *self)
  * @user_data: its data
  * @destroy: (nullable): frees @user_data when the timeout ends
  *
+ * Calls @func after @delay_ms of the page's time (virtual unless the host
+ * moves it with the real clock), as the page's setTimeout; @func returns
+ * %G_SOURCE_CONTINUE to run again after the same delay.
+ *
  * Returns: the timeout's id
  */
 guint
@@ -29,6 +40,14 @@ fc_page_add_timeout (FcPage *self, double delay_ms, GSourceFunc func, gpointer u
   return t.id;
 }
 
+/**
+ * fc_page_remove_timeout:
+ * @self: a page
+ * @id: what fc_page_add_timeout() returned
+ *
+ * Removes a timeout of fc_page_add_timeout() before it runs, as
+ * clearTimeout.
+ */
 void
 fc_page_remove_timeout (FcPage *self, guint id)
 {
@@ -79,6 +98,10 @@ fc_page_release (FcPage *self)
  * fc_page_is_held:
  * @self: a page
  *
+ * Whether a component holds the page (fc_page_hold()): a camera
+ * negotiating, a recording being encoded. A host that runs page time ahead
+ * waits while it is held.
+ *
  * Returns: whether a component has asynchronous work in flight
  */
 gboolean
@@ -102,7 +125,15 @@ fc_page_remove_timeouts_of (FcPage *page, FcElement *owner)
  * A component's code holds its element (a plugin's: a handle of it), not
  * the page: these give it the page's clock and nothing else. */
 
-/** fc_element_get_time: Returns: the time of @element's page, in ms (virtual) */
+/**
+ * fc_element_get_time:
+ * @element: an element
+ *
+ * The clock of @element's page, in milliseconds since it opened: what a
+ * component uses for its animations and timers.
+ *
+ * Returns: the time of @element's page, in ms (virtual)
+ */
 double
 fc_element_get_time (FcElement *element)
 {
@@ -145,7 +176,15 @@ fc_element_add_timeout (FcElement *element, double delay_ms, GSourceFunc func, g
   return id;
 }
 
-/** fc_element_remove_timeout: ends a timeout of fc_element_add_timeout() */
+/**
+ * fc_element_remove_timeout:
+ * @element: an element
+ * @id: what fc_element_add_timeout() returned
+ *
+ * Removes a timeout of fc_element_add_timeout() before it runs.
+ *
+ * Ends a timeout of fc_element_add_timeout().
+ */
 void
 fc_element_remove_timeout (FcElement *element, guint id)
 {
@@ -176,7 +215,11 @@ fc_element_hold (FcElement *element)
   el->page->holds++;
 }
 
-/** fc_element_release: ends one fc_element_hold() made through @element */
+/**
+ * fc_element_release:
+ *
+ * Ends one fc_element_hold() made through @element.
+ */
 void
 fc_element_release (FcElement *element)
 {

@@ -28,6 +28,9 @@ view_factory_free (gpointer p)
  * @factory: (scope notified): builds an instance's widget
  * @user_data: its data
  * @destroy: (nullable): frees @user_data with the class
+ *
+ * Sets how the GTK view of a component is built: #FcPageView calls
+ * @factory for each element of the class.
  */
 void
 fc_component_class_set_view_factory (FcComponentClass *klass, FcComponentViewFactory factory,
@@ -426,6 +429,9 @@ on_children_changed (FcPage *page, FcElement *el, FcPageView *self)
  * fc_page_view_new:
  * @page: a loaded page
  *
+ * Creates the GTK 4 view of a mounted page: a widget tree of its elements
+ * that follows the page's changes.
+ *
  * Returns: (transfer floating): a widget showing @page
  */
 GtkWidget *
@@ -445,7 +451,14 @@ fc_page_view_new (FcPage *page)
   return GTK_WIDGET (self);
 }
 
-/** fc_page_view_get_page: Returns: (transfer none): the page */
+/**
+ * fc_page_view_get_page:
+ * @self: a view
+ *
+ * The page the view shows.
+ *
+ * Returns: (transfer none): the page
+ */
 FcPage *
 fc_page_view_get_page (FcPageView *self)
 {
@@ -485,7 +498,16 @@ fc_page_view_set_page_size (FcPageView *self, int width, int height)
     sheet_load (g_ptr_array_index (self->sheets, i), TRUE);
 }
 
-/** fc_page_view_get_element_widget: Returns: (transfer none) (nullable): @element's widget */
+/**
+ * fc_page_view_get_element_widget:
+ * @self: a view
+ * @element: an element of the view's page
+ *
+ * The widget that renders one element of the page, for hosts that place
+ * overlays and for tests.
+ *
+ * Returns: (transfer none) (nullable): @element's widget
+ */
 GtkWidget *
 fc_page_view_get_element_widget (FcPageView *self, FcElement *element)
 {

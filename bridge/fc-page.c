@@ -153,7 +153,7 @@ fc_page_class_init (FcPageClass *klass)
   object_class->get_property = fc_page_get_property;
 
   /**
-   * FcPage:registry: (nullable)
+   * FcPage:registry:
    *
    * The components the page may use; a new registry (built-ins only)
    * when none is given. Set it when creating the page (or before
@@ -164,7 +164,7 @@ fc_page_class_init (FcPageClass *klass)
   props[PROP_REGISTRY] = g_param_spec_object ("registry", NULL, NULL, FC_TYPE_REGISTRY,
                                               G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /**
-   * FcPage:scope: (nullable)
+   * FcPage:scope:
    *
    * The host's handlers (fc_page_get_scope()); an empty scope when none is
    * given. Like #FcPage:registry, set before the page loads.
@@ -221,6 +221,8 @@ fc_page_new (FcRegistry *registry, FcCallbackScope *scope)
  * Parses everything, builds the element tree with every property coerced,
  * then creates the component instances (factories) and connects them.
  * Warnings go to #FcPage::warning; connect to it before loading.
+ *
+ * Returns: whether the page loaded; %FALSE with @error set
  */
 gboolean
 fc_page_load (FcPage *self, const char *app_json, const char *page_json, const char *fxml,
@@ -285,6 +287,10 @@ read_text (const char *path, GError **error)
  * @page_path: the page, e.g. `pages/video/video` (reads `.fxml` and `.json`)
  * @data: (nullable) (transfer none): the initial data
  * @error: return location for an error
+ *
+ * Loads a page of a mini-program folder (its `.fxml`, `.json` and
+ * `app.json`) and mounts it with @data; hosts with plugins use
+ * fc_app_load_page() instead.
  *
  * Returns: whether the page mounted
  */
@@ -433,6 +439,8 @@ fc_page_set_data_path (FcPage *self, const char *key, FcValue *value, GError **e
  *
  * Updates the data, re-evaluates only the bindings that read a changed
  * path, and hands components the properties whose value really changed.
+ *
+ * Returns: whether the data changed; %FALSE with @error set
  */
 gboolean
 fc_page_set_data (FcPage *self, FcValue *changes, GError **error)
@@ -500,7 +508,15 @@ fc_page_set_data (FcPage *self, FcValue *changes, GError **error)
   return TRUE;
 }
 
-/** fc_page_get_data: Returns: (transfer none): the page data */
+/**
+ * fc_page_get_data:
+ * @self: a page
+ *
+ * The page data the bindings read: what `data` and every
+ * fc_page_set_data() made of it.
+ *
+ * Returns: (transfer none): the page data
+ */
 FcValue *
 fc_page_get_data (FcPage *self)
 {
@@ -515,7 +531,14 @@ fc_page_set_plugin_scope (FcPage *page, FcCallbackScope *scope)
   g_set_object (&page->plugin_scope, scope);
 }
 
-/** fc_page_get_registry: Returns: (transfer none): the registry */
+/**
+ * fc_page_get_registry:
+ * @self: a page
+ *
+ * The registry of component classes the page mounts its elements with.
+ *
+ * Returns: (transfer none): the registry
+ */
 FcRegistry *
 fc_page_get_registry (FcPage *self)
 {
@@ -544,7 +567,15 @@ fc_page_get_scope (FcPage *self)
   return self->scope;
 }
 
-/** fc_page_get_root: Returns: (transfer none) (nullable): the root element (tag `page`) */
+/**
+ * fc_page_get_root:
+ * @self: a page
+ *
+ * The root of the mounted element tree (tag `page`), or %NULL before the
+ * page is loaded.
+ *
+ * Returns: (transfer none) (nullable): the root element (tag `page`)
+ */
 FcElement *
 fc_page_get_root (FcPage *self)
 {
@@ -552,6 +583,14 @@ fc_page_get_root (FcPage *self)
   return self->root;
 }
 
+/**
+ * fc_page_get_n_elements:
+ * @self: a page
+ *
+ * How many elements are mounted now, text nodes included.
+ *
+ * Returns: the number of elements
+ */
 guint
 fc_page_get_n_elements (FcPage *self)
 {
@@ -565,6 +604,9 @@ fc_page_get_n_elements (FcPage *self)
  * @selector: a selector of fc_page_query(): `#id`, a tag name, `.class`…
  *
  * fc_page_query() without the error.
+ *
+ * The first element that matches a selector (`#id`, `.class` or a tag), in
+ * document order, as `selectComponent()` finds it.
  *
  * Returns: (transfer none) (nullable): the first matching element
  */
@@ -624,6 +666,9 @@ fc_page_set_resolver (FcPage *self, FcPageResolver resolver, gpointer user_data,
  * fc_page_get_using_component:
  * @self: a loaded page
  * @tag: a tag
+ *
+ * The `usingComponents` entry of the page's JSON for a tag: the path or
+ * `plugin://` URL the tag resolves to.
  *
  * Returns: (transfer none) (nullable): the page JSON's `usingComponents`
  *   entry for @tag, as written (`plugin://virtual-keyboard/keyboard`)

@@ -50,6 +50,9 @@ FC_BRIDGE_EXPORT G_DECLARE_FINAL_TYPE (FcPage, fc_page, FC, PAGE, GObject)
  * @user_data: the resolver's data
  * @error: set to refuse the tag
  *
+ * Chooses the component class of a tag while a page loads, before the
+ * page's own rules: how an #FcApp resolves `plugin://` components.
+ *
  * Returns: (transfer none) (nullable): the class, or %NULL without @error
  *   for the page's own rules (built-ins, the registry's paths)
  */
@@ -101,7 +104,8 @@ FC_BRIDGE_EXPORT void fc_page_remove_timeout (FcPage *self, guint id);
 /**
  * FcElement:
  *
- * A node of a page's tree. It is owned by its page (it lives until its
+ * One element of a mounted page: a built-in element, a text node or a
+ * component instance. It is owned by its page (it lives until its
  * page goes or a wx:if / wx:for removes it), so the boxed type copies
  * nothing: g_boxed_copy() gives the same element and g_boxed_free() does
  * nothing. Signals carry it as %FC_TYPE_ELEMENT.

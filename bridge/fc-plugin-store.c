@@ -7,6 +7,7 @@
 
 #include "fc-component-def-private.h"
 #include "fc-plugin-private.h"
+#include "fc-install-dirs-private.h"
 
 struct _FcPluginStore
 {
@@ -43,6 +44,9 @@ fc_plugin_store_init (FcPluginStore *self)
  * fc_plugin_store_new_for_path:
  * @dirs: the directories to search, first first
  *
+ * Creates a store that searches only the given folders, in order, for
+ * `PROVIDER/VERSION/` packages.
+ *
  * Returns: (transfer full): a store
  */
 FcPluginStore *
@@ -57,8 +61,10 @@ fc_plugin_store_new_for_path (const char *const *dirs)
  * fc_plugin_store_new:
  *
  * The default search path: the directories of `$FC_PLUGIN_PATH`
- * (colon-separated), then `DATADIR/fc-platform/plugins`, then the build
- * tree's `plugins/`.
+ * (colon-separated), then, for the build tree's library only, the build
+ * tree's `plugins/`, then `LIBDIR/fc-platform/plugins` beside the loaded
+ * library (so an installed prefix can move), then the configured prefix's
+ * `LIBDIR/fc-platform/plugins`.
  *
  * Returns: (transfer full): a store
  */
@@ -75,13 +81,23 @@ fc_plugin_store_new (void)
         if (**p)
           g_strv_builder_add (b, *p);
     }
-  g_strv_builder_add (b, FC_PLUGIN_INSTALL_DIR);
-  g_strv_builder_add (b, FC_PLUGIN_BUILD_DIR);
+  {
+    g_auto (GStrv) defaults = fc_install_plugin_dirs ();
+    g_strv_builder_addv (b, (const char **) defaults);
+  }
   dirs = g_strv_builder_end (b);
   return fc_plugin_store_new_for_path ((const char *const *)dirs);
 }
 
-/** fc_plugin_store_get_path: Returns: (transfer none): the search path */
+/**
+ * fc_plugin_store_get_path:
+ * @self: a store
+ *
+ * The folders the store searches, first first (fc_plugin_store_new()
+ * explains the default).
+ *
+ * Returns: (transfer none): the search path
+ */
 const char *const *
 fc_plugin_store_get_path (FcPluginStore *self)
 {
@@ -113,6 +129,8 @@ version_cmp (gconstpointer a, gconstpointer b)
  * fc_plugin_store_list_versions:
  * @self: a store
  * @provider: a plugin id
+ *
+ * The versions of one provider installed on the search path, oldest first.
  *
  * Returns: (transfer full): the installed versions, lowest first
  */

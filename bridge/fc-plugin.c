@@ -54,40 +54,88 @@ fc_plugin_free (FcPlugin *p)
   g_free (p);
 }
 
+/**
+ * fc_plugin_get_provider:
+ * @plugin: a plugin
+ *
+ * The plugin's provider id (`fc-video-recognition`).
+ *
+ * Returns: (transfer none): the provider id
+ */
 const char *
 fc_plugin_get_provider (FcPlugin *plugin)
 {
   return plugin->provider;
 }
+/**
+ * fc_plugin_get_version:
+ * @plugin: a plugin
+ *
+ * The version of the plugin's package that was loaded.
+ *
+ * Returns: (transfer none): the version
+ */
 const char *
 fc_plugin_get_version (FcPlugin *plugin)
 {
   return plugin->version;
 }
+/**
+ * fc_plugin_get_dir:
+ * @plugin: a plugin
+ *
+ * The folder of the plugin's package (`PROVIDER/VERSION/` on the store's
+ * search path).
+ *
+ * Returns: (transfer none) (type filename): the folder
+ */
 const char *
 fc_plugin_get_dir (FcPlugin *plugin)
 {
   return plugin->dir;
 }
 
-/** fc_plugin_lookup_component: Returns: (transfer none) (nullable): the class
- * the module registered at @path */
+/**
+ * fc_plugin_lookup_component:
+ * @plugin: a plugin
+ * @path: a component path inside the plugin
+ *
+ * Finds a component class the plugin's module registered.
+ *
+ * Returns: (transfer none) (nullable): the class the module registered at @path
+ */
 FcComponentClass *
 fc_plugin_lookup_component (FcPlugin *plugin, const char *path)
 {
   return g_hash_table_lookup (plugin->components, path);
 }
 
-/** fc_plugin_get_public_component: Returns: (nullable): the path plugin.json
- * gives public component @name */
+/**
+ * fc_plugin_get_public_component:
+ * @plugin: a plugin
+ * @name: a public component name
+ *
+ * Maps a public component name to its path inside the plugin, as
+ * `publicComponents` in plugin.json does; private components have none.
+ *
+ * Returns: (nullable): the path plugin.json gives public component @name
+ */
 const char *
 fc_plugin_get_public_component (FcPlugin *plugin, const char *name)
 {
   return g_hash_table_lookup (plugin->public, name);
 }
 
-/** fc_plugin_get_page: Returns: (nullable): the path plugin.json gives page
- * @name */
+/**
+ * fc_plugin_get_page:
+ * @plugin: a plugin
+ * @name: a page name
+ *
+ * Maps a page name of the plugin (`plugin://ALIAS/PAGE`) to its path, as
+ * `pages` in plugin.json does.
+ *
+ * Returns: (nullable): the path plugin.json gives page @name
+ */
 const char *
 fc_plugin_get_page (FcPlugin *plugin, const char *name)
 {
@@ -102,16 +150,41 @@ fc_plugin_get_page_scope (FcPlugin *plugin, const char *path)
 
 /* ---- registration context ---- */
 
+/**
+ * fc_plugin_context_get_provider:
+ * @ctx: the context
+ *
+ * The provider id of the package being loaded.
+ *
+ * Returns: (transfer none): the provider id
+ */
 const char *
 fc_plugin_context_get_provider (FcPluginContext *ctx)
 {
   return ctx->plugin->provider;
 }
+/**
+ * fc_plugin_context_get_version:
+ * @ctx: the context
+ *
+ * The version of the package being loaded.
+ *
+ * Returns: (transfer none): the version
+ */
 const char *
 fc_plugin_context_get_version (FcPluginContext *ctx)
 {
   return ctx->plugin->version;
 }
+/**
+ * fc_plugin_context_get_dir:
+ * @ctx: the context
+ *
+ * The folder of the package being loaded, where its pages and resources
+ * are.
+ *
+ * Returns: (transfer none) (type filename): the folder
+ */
 const char *
 fc_plugin_context_get_dir (FcPluginContext *ctx)
 {
@@ -126,6 +199,9 @@ fc_plugin_context_get_dir (FcPluginContext *ctx)
  *   not listed there is private to the plugin (`plugin-private://`)
  * @klass: its class; marked as a plugin's (`fc-plugin` data), so that
  *   fc_page_select_component() refuses it
+ *
+ * Registers one of the plugin's components by its path inside the package
+ * (plugin.json's `publicComponents` make some public).
  */
 void
 fc_plugin_context_add_component (FcPluginContext *ctx, const char *path,
@@ -144,6 +220,9 @@ fc_plugin_context_add_component (FcPluginContext *ctx, const char *path,
  * @func: the function
  * @user_data: its data
  * @destroy: (nullable): frees @user_data (never: modules stay resident)
+ *
+ * Adds a function to the plugin's `main` interface
+ * (`requirePlugin(ALIAS).NAME(args)`).
  */
 void
 fc_plugin_context_add_function (FcPluginContext *ctx, const char *name,
@@ -157,7 +236,17 @@ fc_plugin_context_add_function (FcPluginContext *ctx, const char *name,
   g_hash_table_replace (ctx->plugin->functions, g_strdup (name), f);
 }
 
-/** fc_plugin_context_add_value: a variable of the `main` interface (`world`) */
+/**
+ * fc_plugin_context_add_value:
+ * @ctx: the context
+ * @name: the member name
+ * @value: (transfer none): its value
+ *
+ * Adds a value to the plugin's `main` interface
+ * (`requirePlugin(ALIAS).NAME`).
+ *
+ * A variable of the `main` interface (`world`).
+ */
 void
 fc_plugin_context_add_value (FcPluginContext *ctx, const char *name,
                              FcValue *value)
@@ -206,6 +295,14 @@ fc_plugin_context_add_page_callback (FcPluginContext *ctx, const char *page,
 
 /* ---- interfaces ---- */
 
+/**
+ * fc_plugin_interface_get_plugin:
+ * @iface: a plugin's `main` interface
+ *
+ * The plugin whose interface this is.
+ *
+ * Returns: (transfer none): the plugin
+ */
 FcPlugin *
 fc_plugin_interface_get_plugin (FcPluginInterface *iface)
 {
@@ -218,8 +315,13 @@ name_cmp (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *)a, *(const char *const *)b);
 }
 
-/** fc_plugin_interface_list: Returns: (transfer full): the names of the
- * functions and values, sorted */
+/**
+ * fc_plugin_interface_list:
+ *
+ * Lists the names of the interface's functions and values, sorted.
+ *
+ * Returns: (transfer full): the names of the functions and values, sorted
+ */
 char **
 fc_plugin_interface_list (FcPluginInterface *iface)
 {
@@ -237,8 +339,15 @@ fc_plugin_interface_list (FcPluginInterface *iface)
   return (char **)g_ptr_array_free (names, FALSE);
 }
 
-/** fc_plugin_interface_get: Returns: (transfer none) (nullable): a variable of
- * the interface */
+/**
+ * fc_plugin_interface_get:
+ * @iface: an interface
+ * @name: the member name
+ *
+ * Reads a value of the interface.
+ *
+ * Returns: (transfer none) (nullable): a variable of the interface
+ */
 FcValue *
 fc_plugin_interface_get (FcPluginInterface *iface, const char *name)
 {
@@ -251,6 +360,9 @@ fc_plugin_interface_get (FcPluginInterface *iface, const char *name)
  * @name: a function of the plugin's `main` interface
  * @args: (nullable): its argument
  * @error: return location for an error
+ *
+ * Calls a function of the interface, as `requirePlugin(ALIAS).NAME(args)`
+ * does.
  *
  * Returns: (transfer full) (nullable): the result
  */

@@ -21,6 +21,34 @@ G_BEGIN_DECLS
  */
 #define FC_PLUGIN_ERROR (fc_plugin_error_quark ())
 
+/**
+ * FcPluginError:
+ * @FC_PLUGIN_ERROR_BAD_JSON: malformed JSON, with its position
+ * @FC_PLUGIN_ERROR_BAD_CONFIG: a member of the wrong type or missing
+ * @FC_PLUGIN_ERROR_NOT_INSTALLED: no package of that provider on the search
+ *   path
+ * @FC_PLUGIN_ERROR_UNKNOWN_VERSION: the provider is installed, not that
+ *   version
+ * @FC_PLUGIN_ERROR_BAD_PACKAGE: no doc/README.md, no module, no register
+ *   function
+ * @FC_PLUGIN_ERROR_UNDECLARED_ALIAS: plugin://ALIAS names no declared plugin
+ * @FC_PLUGIN_ERROR_NOT_PUBLIC: not in publicComponents
+ * @FC_PLUGIN_ERROR_NO_SUCH_PAGE: not in the plugin's pages (or the app's)
+ * @FC_PLUGIN_ERROR_DUPLICATE_SUBPACKAGE: one plugin declared by two
+ *   subpackages
+ * @FC_PLUGIN_ERROR_OUTSIDE_SUBPACKAGE: a subpackage's plugin used from
+ *   elsewhere
+ * @FC_PLUGIN_ERROR_ESCAPING_PATH: `..`, absolute, or a symlink out of the
+ *   root
+ * @FC_PLUGIN_ERROR_UNKNOWN_FUNCTION: requirePlugin(...).NAME does not exist
+ * @FC_PLUGIN_ERROR_NOT_FOUND: a file the configuration names is missing
+ * @FC_PLUGIN_ERROR_PRIVATE: plugin-private:// used outside its plugin
+ * @FC_PLUGIN_ERROR_BAD_SETTING: a host setting the platform cannot use
+ * @FC_PLUGIN_ERROR_PLUGIN_URL_IN_PLUGIN: plugin:// inside a plugin, which
+ *   uses plugin-private://
+ *
+ * The codes of %FC_PLUGIN_ERROR.
+ */
 typedef enum
 {
   FC_PLUGIN_ERROR_BAD_JSON,         /* malformed JSON, with its position */
@@ -49,11 +77,45 @@ typedef enum
                                            uses plugin-private:// */
 } FcPluginError;
 
+/**
+ * fc_plugin_error_quark:
+ *
+ * The error domain of app and plugin loading.
+ *
+ * Returns: the quark of %FC_PLUGIN_ERROR
+ */
 FC_BRIDGE_EXPORT GQuark fc_plugin_error_quark (void);
+/**
+ * fc_plugin_error_code_to_string:
+ * @code: a code of %FC_PLUGIN_ERROR
+ *
+ * The name of a plugin error code, as replay output and tests print it.
+ *
+ * Returns: (transfer none): its name
+ */
 FC_BRIDGE_EXPORT const char *fc_plugin_error_code_to_string (int code);
 
+/**
+ * FcPlugin:
+ *
+ * One loaded plugin package (`PROVIDER/VERSION/`): its plugin.json, its
+ * native module's components, pages and `main` interface. Owned by its
+ * #FcPluginStore, which keeps it for the process.
+ */
 typedef struct _FcPlugin FcPlugin;
+/**
+ * FcPluginContext:
+ *
+ * What a native module's fc_plugin_register() is given: the package being
+ * loaded, to add its components, page callbacks and interface to.
+ */
 typedef struct _FcPluginContext FcPluginContext;
+/**
+ * FcPluginInterface:
+ *
+ * A plugin's `main` interface as one mini-program sees it
+ * (`requirePlugin()`): its functions and values.
+ */
 typedef struct _FcPluginInterface FcPluginInterface;
 
 /**
@@ -78,10 +140,22 @@ typedef FcValue *(*FcPluginFunction) (FcPluginInterface *iface, FcValue *args,
  *
  * The one symbol a native module exports, named `fc_plugin_register`
  * (%FC_PLUGIN_REGISTER_SYMBOL).
+ *
+ * Returns: whether the package registered; %FALSE with @error set
  */
 typedef gboolean (*FcPluginRegisterFunc) (FcPluginContext *ctx, GError **error);
+/**
+ * FC_PLUGIN_REGISTER_SYMBOL:
+ *
+ * The name of the one function a plugin's native module exports (an
+ * #FcPluginRegisterFunc).
+ */
 #define FC_PLUGIN_REGISTER_SYMBOL "fc_plugin_register"
-/* The module's file name inside PROVIDER/VERSION/. */
+/**
+ * FC_PLUGIN_MODULE_NAME:
+ *
+ * The native module's file name inside `PROVIDER/VERSION/`.
+ */
 #define FC_PLUGIN_MODULE_NAME "plugin.so"
 
 FC_BRIDGE_EXPORT const char *

@@ -38,6 +38,9 @@ fc_registry_init (FcRegistry *self)
 /**
  * fc_registry_new:
  *
+ * Creates a registry with the built-in elements only; a host adds its
+ * components and plugin components.
+ *
  * Returns: (transfer full): a registry holding the built-in elements
  *   (`view`, `text`, `image`, `button`, `navigator`, `block`, `page`) and
  *   nothing else
@@ -54,6 +57,9 @@ fc_registry_new (void)
  * @provider: the plugin's provider id, e.g. `fc-video-recognition`
  * @name: the public component name, e.g. `video-recognition`
  * @klass: (transfer none): the class
+ *
+ * Makes a plugin's component class available by provider and name, for
+ * `plugin://ALIAS/NAME`.
  */
 void
 fc_registry_add_plugin_component (FcRegistry *self, const char *provider, const char *name,
@@ -70,6 +76,9 @@ fc_registry_add_plugin_component (FcRegistry *self, const char *provider, const 
  * @path: the path pages use in `usingComponents`, e.g.
  *   `plugin://video/video-recognition` to resolve it without app.json
  * @klass: (transfer none): the class
+ *
+ * Makes a component class available by path, as a page's `usingComponents`
+ * names it.
  */
 void
 fc_registry_add_component (FcRegistry *self, const char *path, FcComponentClass *klass)
@@ -78,7 +87,16 @@ fc_registry_add_component (FcRegistry *self, const char *path, FcComponentClass 
   g_hash_table_replace (self->classes, g_strdup (path), fc_component_class_ref (klass));
 }
 
-/** fc_registry_lookup_plugin_component: Returns: (transfer none) (nullable): the class */
+/**
+ * fc_registry_lookup_plugin_component:
+ * @self: a registry
+ * @provider: a provider id
+ * @name: a component name
+ *
+ * Finds the class registered for a plugin provider and component name.
+ *
+ * Returns: (transfer none) (nullable): the class
+ */
 FcComponentClass *
 fc_registry_lookup_plugin_component (FcRegistry *self, const char *provider, const char *name)
 {
@@ -87,7 +105,15 @@ fc_registry_lookup_plugin_component (FcRegistry *self, const char *provider, con
   return g_hash_table_lookup (self->classes, key);
 }
 
-/** fc_registry_lookup_component: Returns: (transfer none) (nullable): the class */
+/**
+ * fc_registry_lookup_component:
+ * @self: a registry
+ * @path: a path
+ *
+ * Finds the class registered for a path.
+ *
+ * Returns: (transfer none) (nullable): the class
+ */
 FcComponentClass *
 fc_registry_lookup_component (FcRegistry *self, const char *path)
 {

@@ -18,6 +18,12 @@ struct _FcTemplate {
   FcValue *constant;
 };
 
+/**
+ * fc_template_free:
+ * @tpl: (nullable): a template
+ *
+ * Frees a parsed template.
+ */
 void
 fc_template_free (FcTemplate *tpl)
 {
@@ -49,12 +55,15 @@ decode_at (const char *raw, gsize len, GString *out, const char *base, const cha
 }
 
 /**
- * fc_template_parse:
+ * fc_template_parse: (skip)
  * @text: raw markup text (entities not yet decoded)
  * @filename: for messages
  * @line: line of @text's first character
  * @col: column of @text's first character
  * @error: return location for an error
+ *
+ * Parses an attribute value or a text with `{{ }}` bindings once, for
+ * evaluation on every change.
  *
  * Returns: (transfer full) (nullable): the template
  */
@@ -145,7 +154,16 @@ fail:
   return NULL;
 }
 
-/** fc_template_is_constant: whether @tpl has no binding reading data */
+/**
+ * fc_template_is_constant:
+ *
+ * Whether a template has no binding that reads page data, so that it never
+ * needs re-evaluating.
+ *
+ * Whether @tpl has no binding reading data.
+ *
+ * Returns: whether @tpl is constant
+ */
 gboolean
 fc_template_is_constant (const FcTemplate *tpl)
 {
@@ -174,6 +192,9 @@ fc_template_evaluate (const FcTemplate *tpl, FcValue *data)
  * @data: page data
  * @scope: (nullable): variables that shadow @data
  *
+ * Evaluates a template against page data with the names a wx:for scope
+ * adds.
+ *
  * Returns: (transfer full): the value
  */
 FcValue *
@@ -188,6 +209,9 @@ fc_template_evaluate_in_scope (const FcTemplate *tpl, FcValue *data, const FcSco
  * @data: page data
  * @scope: (nullable): variables that shadow @data
  * @calls: (nullable): the page's WXS modules
+ *
+ * Evaluates a template as fc_template_evaluate_in_scope() does, with the
+ * page's WXS modules callable.
  *
  * Returns: (transfer full): the value
  */
@@ -226,6 +250,8 @@ fc_template_evaluate_with (const FcTemplate *tpl, FcValue *data, const FcScope *
  * fc_template_get_dependencies:
  * @tpl: a template
  *
+ * The data paths the template's bindings read.
+ *
  * Returns: (transfer none) (nullable) (element-type FcDataPath): the data
  *   paths @tpl reads
  */
@@ -244,7 +270,15 @@ fc_template_get_path (const FcTemplate *tpl)
   return g_ptr_array_index (tpl->deps, 0);
 }
 
-/** fc_template_depends_on: whether a change at @changed can change @tpl's value */
+/**
+ * fc_template_depends_on:
+ * @tpl: a template
+ * @changed: the path a setData changed
+ *
+ * Whether a change at @changed can change @tpl's value.
+ *
+ * Returns: whether @tpl must be re-evaluated
+ */
 gboolean
 fc_template_depends_on (const FcTemplate *tpl, const FcDataPath *changed)
 {

@@ -103,6 +103,9 @@ find_nul_escape (const char *text)
  * @text: JSON text
  * @error: return location for a %FC_BRIDGE_ERROR_BAD_JSON error
  *
+ * Parses JSON text into a value; a syntax error is reported with its line
+ * and column.
+ *
  * Returns: (transfer full) (nullable): the value
  */
 FcValue *

@@ -70,6 +70,8 @@ G_DEFINE_BOXED_TYPE (FcValue, fc_value, fc_value_ref, fc_value_unref)
  * fc_value_ref:
  * @value: a value
  *
+ * Takes a reference to a value: values are shared, not copied.
+ *
  * Returns: (transfer full): @value
  */
 FcValue *
@@ -203,6 +205,8 @@ members_find (const Members *o, const char *key, gsize len)
 /**
  * fc_value_unref:
  * @value: (transfer full): a value
+ *
+ * Releases a reference to a value; the last one frees it.
  */
 void
 fc_value_unref (FcValue *value)
@@ -247,28 +251,55 @@ fc_value_is_exclusive (const FcValue *value)
   return g_atomic_int_get (&value->ref_count) == 1;
 }
 
-/** fc_value_new_undefined: Returns: (transfer full): `undefined` */
+/**
+ * fc_value_new_undefined:
+ *
+ * The value `undefined`: what a missing member or an unset property reads
+ * as, distinct from `null`.
+ *
+ * Returns: (transfer full): `undefined`
+ */
 FcValue *
 fc_value_new_undefined (void)
 {
   return &undefined_value;
 }
 
-/** fc_value_new_null: Returns: (transfer full): `null` */
+/**
+ * fc_value_new_null:
+ *
+ * The value `null`.
+ *
+ * Returns: (transfer full): `null`
+ */
 FcValue *
 fc_value_new_null (void)
 {
   return &null_value;
 }
 
-/** fc_value_new_boolean: @b: a boolean. Returns: (transfer full): @b */
+/**
+ * fc_value_new_boolean:
+ * @b: a boolean.
+ *
+ * A boolean value.
+ *
+ * Returns: (transfer full): @b
+ */
 FcValue *
 fc_value_new_boolean (gboolean b)
 {
   return b ? &true_value : &false_value;
 }
 
-/** fc_value_new_number: @n: a number. Returns: (transfer full): @n */
+/**
+ * fc_value_new_number:
+ * @n: a number.
+ *
+ * A number value (a double, as in JavaScript).
+ *
+ * Returns: (transfer full): @n
+ */
 FcValue *
 fc_value_new_number (double n)
 {
@@ -327,7 +358,14 @@ fc_value_new_string_take (char *s)
   return v;
 }
 
-/** fc_value_new_array: Returns: (transfer full): an empty array */
+/**
+ * fc_value_new_array:
+ *
+ * A new empty array, which its only owner may fill with
+ * fc_value_array_append().
+ *
+ * Returns: (transfer full): an empty array
+ */
 FcValue *
 fc_value_new_array (void)
 {
@@ -351,19 +389,42 @@ object_alloc (guint alloc)
   return v;
 }
 
-/** fc_value_new_object: Returns: (transfer full): an empty object */
+/**
+ * fc_value_new_object:
+ *
+ * A new empty object, which its only owner may fill with
+ * fc_value_object_set().
+ *
+ * Returns: (transfer full): an empty object
+ */
 FcValue *
 fc_value_new_object (void)
 {
   return object_alloc (OBJECT_INLINE);
 }
 
+/**
+ * fc_value_get_kind:
+ * @value: a value
+ *
+ * The kind of a value: which of the getters applies.
+ *
+ * Returns: its kind
+ */
 FcValueKind
 fc_value_get_kind (const FcValue *value)
 {
   return value ? value->kind : FC_VALUE_UNDEFINED;
 }
 
+/**
+ * fc_value_get_boolean:
+ * @value: a value
+ *
+ * The boolean of a %FC_VALUE_BOOLEAN value.
+ *
+ * Returns: the boolean; %FALSE for another kind
+ */
 gboolean
 fc_value_get_boolean (const FcValue *value)
 {
@@ -371,6 +432,14 @@ fc_value_get_boolean (const FcValue *value)
   return value->b;
 }
 
+/**
+ * fc_value_get_number:
+ * @value: a value
+ *
+ * The number of a %FC_VALUE_NUMBER value.
+ *
+ * Returns: the number; 0 for another kind
+ */
 double
 fc_value_get_number (const FcValue *value)
 {
@@ -382,6 +451,8 @@ fc_value_get_number (const FcValue *value)
  * fc_value_get_string:
  * @value: a string value
  *
+ * The text of a %FC_VALUE_STRING value.
+ *
  * Returns: (transfer none): the text
  */
 const char *
@@ -391,6 +462,14 @@ fc_value_get_string (const FcValue *value)
   return value->s;
 }
 
+/**
+ * fc_value_array_get_length:
+ * @array: an array
+ *
+ * The number of elements of an array.
+ *
+ * Returns: its length; 0 for another kind
+ */
 guint
 fc_value_array_get_length (const FcValue *array)
 {
@@ -402,6 +481,8 @@ fc_value_array_get_length (const FcValue *array)
  * fc_value_array_get:
  * @array: an array value
  * @index: an index
+ *
+ * One element of an array.
  *
  * Returns: (transfer none) (nullable): the element, %NULL when out of range
  */
@@ -416,6 +497,8 @@ fc_value_array_get (const FcValue *array, guint index)
  * fc_value_array_append:
  * @array: an array value the caller owns alone
  * @element: (transfer full): the new element
+ *
+ * Appends an element to an array the caller owns alone.
  */
 void
 fc_value_array_append (FcValue *array, FcValue *element)
@@ -430,6 +513,9 @@ fc_value_array_append (FcValue *array, FcValue *element)
  * @array: an array value the caller owns alone
  * @index: where; the array grows with `undefined` holes as in JavaScript
  * @element: (transfer full): the new element
+ *
+ * Replaces (or, at the end, appends) an element of an array the caller
+ * owns alone.
  */
 void
 fc_value_array_set (FcValue *array, guint index, FcValue *element)
@@ -442,6 +528,14 @@ fc_value_array_set (FcValue *array, guint index, FcValue *element)
   g_ptr_array_index (array->array, index) = element;
 }
 
+/**
+ * fc_value_object_get_size:
+ * @object: an object
+ *
+ * The number of members of an object.
+ *
+ * Returns: its size; 0 for another kind
+ */
 guint
 fc_value_object_get_size (const FcValue *object)
 {
@@ -454,6 +548,8 @@ fc_value_object_get_size (const FcValue *object)
  * @object: an object value
  * @i: a member position, below fc_value_object_get_size()
  *
+ * The name of one member of an object, in insertion order.
+ *
  * Returns: (transfer none): the key of member @i, valid while @object is
  *   not changed
  */
@@ -465,7 +561,16 @@ fc_value_object_get_key (const FcValue *object, guint i)
   return member_key (&object->object->members[i]);
 }
 
-/** fc_value_object_get_nth: Returns: (transfer none): the value of member @i */
+/**
+ * fc_value_object_get_nth:
+ * @object: an object
+ * @i: the index, below fc_value_object_get_size()
+ *
+ * The value of one member of an object, in insertion order
+ * (fc_value_object_get_key() names it).
+ *
+ * Returns: (transfer none): the value of member @i
+ */
 FcValue *
 fc_value_object_get_nth (const FcValue *object, guint i)
 {
@@ -500,6 +605,8 @@ fc_value_object_get (const FcValue *object, const char *key)
  * @key: a member name; bytes that are not valid UTF-8 are replaced by
  *   U+FFFD, as in fc_value_new_string()
  * @member: (transfer full): the value
+ *
+ * Sets (or adds) a member of an object the caller owns alone.
  */
 void
 fc_value_object_set (FcValue *object, const char *key, FcValue *member)
@@ -549,6 +656,9 @@ fc_value_object_set (FcValue *object, const char *key, FcValue *member)
 /**
  * fc_value_shallow_copy:
  * @value: a value
+ *
+ * A copy of an array or object whose members are shared with @value: the
+ * caller owns the copy alone and may change it.
  *
  * Returns: (transfer full): a container with the same (shared) members, or
  *   a new reference to a scalar
@@ -606,6 +716,8 @@ fc_value_shallow_copy (const FcValue *value)
  *
  * Deep structural equality (NaN equals NaN, so an unchanged NaN property is
  * not reported as a change).
+ *
+ * Returns: whether @a and @b are equal
  */
 gboolean
 fc_value_equal (const FcValue *a, const FcValue *b)
@@ -648,7 +760,14 @@ fc_value_equal (const FcValue *a, const FcValue *b)
     }
 }
 
-/** fc_value_is_truthy: JavaScript truthiness of @value. */
+/**
+ * fc_value_is_truthy:
+ * @value: a value
+ *
+ * JavaScript truthiness of @value.
+ *
+ * Returns: whether @value is truthy
+ */
 gboolean
 fc_value_is_truthy (const FcValue *value)
 {
@@ -704,7 +823,14 @@ string_to_number (const char *s)
   return d;
 }
 
-/** fc_value_to_number: JavaScript `Number(value)`. */
+/**
+ * fc_value_to_number:
+ * @value: a value
+ *
+ * JavaScript `Number(value)`.
+ *
+ * Returns: the number
+ */
 double
 fc_value_to_number (const FcValue *value)
 {
@@ -865,6 +991,9 @@ append_js_string (const FcValue *value, GString *out)
  * fc_value_to_js_string:
  * @value: a value
  *
+ * The value as JavaScript's `String(value)` gives it, as text bindings
+ * show it.
+ *
  * Returns: (transfer full): JavaScript `String(value)`
  */
 char *
@@ -878,6 +1007,9 @@ fc_value_to_js_string (const FcValue *value)
 /**
  * fc_value_type_name:
  * @value: a value
+ *
+ * The JavaScript type name of a value (`typeof`, with `array` and `null`
+ * told apart), for messages.
  *
  * Returns: (transfer none): "String", "Number", "Boolean", "Array",
  *   "Object", "null" or "undefined"
@@ -974,7 +1106,15 @@ fc_value_append_json (const FcValue *value, GString *out)
     }
 }
 
-/** fc_value_to_json: Returns: (transfer full): compact JSON text of @value */
+/**
+ * fc_value_to_json:
+ * @value: a value
+ *
+ * The value as compact JSON text (`undefined` members are left out, as
+ * JSON.stringify() does).
+ *
+ * Returns: (transfer full): compact JSON text of @value
+ */
 char *
 fc_value_to_json (const FcValue *value)
 {

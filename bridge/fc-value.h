@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 
 /**
  * FcValueKind:
+ * @FC_VALUE_UNDEFINED: `undefined`
+ * @FC_VALUE_NULL: `null`
+ * @FC_VALUE_BOOLEAN: `true` or `false` (fc_value_get_boolean())
+ * @FC_VALUE_NUMBER: a number, a double (fc_value_get_number())
+ * @FC_VALUE_STRING: UTF-8 text (fc_value_get_string())
+ * @FC_VALUE_ARRAY: an array of values (fc_value_array_get())
+ * @FC_VALUE_OBJECT: members by name, in insertion order (fc_value_object_get())
  *
  * The kinds of a JavaScript-like value; %FC_VALUE_UNDEFINED is distinct
  * from %FC_VALUE_NULL as in the platform.

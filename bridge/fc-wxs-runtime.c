@@ -19,6 +19,8 @@ G_DEFINE_QUARK (fc-wxs-error, fc_wxs_error)
  * fc_wxs_error_code_to_string:
  * @code: a #FcWxsError
  *
+ * The name of a WXS error code, as replay output and tests print it.
+ *
  * Returns: (transfer none): the code's stable kebab-case name, as printed
  *   by replay (`syntax`, `runaway`, ...)
  */
@@ -684,7 +686,11 @@ fc_wxs_runtime_add_file (FcWxsRuntime *rt, const char *name,
   return TRUE;
 }
 
-/** fc_wxs_runtime_has_module: whether @name is a loaded module */
+/**
+ * fc_wxs_runtime_has_module:
+ *
+ * Whether @name is a loaded module.
+ */
 gboolean
 fc_wxs_runtime_has_module (const FcWxsRuntime *rt, const char *name)
 {

@@ -43,6 +43,13 @@ typedef enum
   FC_WXS_ERROR_BAD_MODULE,
 } FcWxsError;
 
+/**
+ * fc_wxs_error_quark:
+ *
+ * The error domain of WXS modules (their loading and their scripts).
+ *
+ * Returns: the quark of %FC_WXS_ERROR
+ */
 FC_BRIDGE_EXPORT GQuark fc_wxs_error_quark (void);
 FC_BRIDGE_EXPORT const char *fc_wxs_error_code_to_string (int code);
 

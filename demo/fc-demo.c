@@ -35,13 +35,33 @@ replay (int argc, char **argv)
   return fc_replay_run (argv[i], (const char *const *) dirs->pdata, out);
 }
 
-/* The sample mini-program: the source tree's while running from the build
- * tree, else the installed copy. */
+/* The sample mini-program. The build tree's fc-demo has a key file beside
+ * it, fc-demo.uninstalled (written by Meson, never installed), naming the
+ * source tree's copy; an installed fc-demo finds the installed copy
+ * relative to its own folder (so the prefix can move), then at the
+ * configured prefix. No source path is compiled in. */
 static char *
 default_app_dir (void)
 {
-  if (g_file_test (FC_DEMO_SOURCE_APP_DIR "/app.json", G_FILE_TEST_EXISTS))
-    return g_strdup (FC_DEMO_SOURCE_APP_DIR);
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bindir = exe ? g_path_get_dirname (exe) : NULL;
+
+  if (bindir)
+    {
+      g_autofree char *marker = g_build_filename (bindir, "fc-demo.uninstalled", NULL);
+      g_autoptr (GKeyFile) kf = g_key_file_new ();
+      g_autofree char *relative = NULL, *app_json = NULL;
+      if (g_key_file_load_from_file (kf, marker, G_KEY_FILE_NONE, NULL))
+        {
+          char *dir = g_key_file_get_string (kf, "uninstalled", "app-dir", NULL);
+          if (dir)
+            return dir;
+        }
+      relative = g_build_filename (bindir, FC_DEMO_RELATIVE_APP_DIR, NULL);
+      app_json = g_build_filename (relative, "app.json", NULL);
+      if (g_file_test (app_json, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&relative);
+    }
   return g_strdup (FC_DEMO_INSTALLED_APP_DIR);
 }
 
@@ -91,7 +111,7 @@ main (int argc, char **argv)
   double record_time = 0;
   g_autofree char *camera = NULL, *microphone = NULL, *temp_dir = NULL;
   g_auto (GStrv) domains = NULL;
-  gboolean insecure = FALSE;
+  gboolean insecure = FALSE, version = FALSE;
   g_autoptr (FcHostSettings) settings = fc_host_settings_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -105,6 +125,7 @@ main (int argc, char **argv)
     { "temp-dir", 0, 0, G_OPTION_ARG_FILENAME, &temp_dir, "Where recordings go (default: host.json's tempDir, else a private temporary directory)", "DIR" },
     { "download-domain", 0, 0, G_OPTION_ARG_STRING_ARRAY, &domains, "Allow downloads from HOST[:PORT] (repeatable; replaces host.json's downloadDomains)", "HOST" },
     { "allow-insecure-http", 0, 0, G_OPTION_ARG_NONE, &insecure, "Allow plain HTTP for the allowed domains (loopback tests only)", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, "[PAGE]" },
     { NULL },
   };
@@ -131,6 +152,11 @@ main (int argc, char **argv)
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return 2;
+    }
+  if (version)
+    {
+      g_print ("fc-demo %s\n", FC_DEMO_VERSION);
+      return 0;
     }
   if (rest && rest[0])
     {

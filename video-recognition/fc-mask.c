@@ -13,6 +13,18 @@ size_prepared (GdkPixbufLoader *loader, int width, int height, gpointer data)
   gdk_pixbuf_loader_set_size (loader, size[0], size[1]);
 }
 
+/**
+ * fc_mask_surface_new:
+ * @bytes: the image file's bytes
+ * @width: the width in pixels
+ * @height: the height in pixels
+ * @error: return location for GdkPixbuf's error
+ *
+ * Decodes a mask image at a size (SVG is rendered at it, raster images are
+ * scaled) into a new ARGB32 surface.
+ *
+ * Returns: (transfer full) (nullable): the surface; %NULL with @error set
+ */
 cairo_surface_t *
 fc_mask_surface_new (GBytes *bytes, int width, int height, GError **error)
 {

@@ -211,6 +211,19 @@ walk (const FcStep *step, const FcViewport *vp, double top_rpx, cairo_t *cr,
   return y;
 }
 
+/**
+ * fc_prompt_check_glyphs:
+ * @step: a step
+ * @warn: (scope call) (nullable): called once for each line with missing glyphs
+ * @user_data: (closure warn): data for @warn
+ *
+ * Lays out each of @step's lines as it is drawn and, for every line with
+ * characters that no font on the system has (drawn as boxes), calls @warn
+ * with a message naming the step, the line and the characters. A recording
+ * does not fail for it.
+ *
+ * Returns: the number of such lines
+ */
 guint
 fc_prompt_check_glyphs (const FcStep *step, FcStyleWarnFunc warn,
                         gpointer user_data)
@@ -262,6 +275,17 @@ fc_prompt_check_glyphs (const FcStep *step, FcStyleWarnFunc warn,
   return n_lines;
 }
 
+/**
+ * fc_prompt_layout:
+ * @step: a step
+ * @viewport: the component's size and the rpx scale
+ * @top_rpx: the prompt block's distance from the top
+ * @boxes: (nullable) (element-type FcPromptSpanBox): filled with where each span went
+ *
+ * Lays @step out in @viewport with its block @top_rpx from the top.
+ *
+ * Returns: the block's bottom, in pixels
+ */
 double
 fc_prompt_layout (const FcStep *step, const FcViewport *viewport,
                   double top_rpx, GArray *boxes)
@@ -270,6 +294,16 @@ fc_prompt_layout (const FcStep *step, const FcViewport *viewport,
   return walk (step, viewport, top_rpx, NULL, boxes);
 }
 
+/**
+ * fc_prompt_draw:
+ * @step: a step
+ * @cr: the cairo context
+ * @viewport: the component's size
+ * @top_rpx: the prompt block's distance from the top
+ *
+ * Draws a step's prompt onto a cairo context whose user space is the
+ * component, in pixels.
+ */
 void
 fc_prompt_draw (const FcStep *step, cairo_t *cr, const FcViewport *viewport,
                 double top_rpx)
@@ -278,6 +312,20 @@ fc_prompt_draw (const FcStep *step, cairo_t *cr, const FcViewport *viewport,
   walk (step, viewport, top_rpx, cr, NULL);
 }
 
+/**
+ * fc_prompt_render_overlay:
+ * @step: (nullable): the step, or %NULL for none
+ * @mask: (nullable): the mask, or %NULL for none
+ * @width: the width in pixels
+ * @height: the height in pixels
+ * @top_rpx: the prompt block's distance from the top
+ *
+ * Renders the mask (scaled to the whole size) and a step's prompt into a
+ * new ARGB32 surface: what the view lays over the preview and what burn-in
+ * composites into frames.
+ *
+ * Returns: (transfer full): the surface
+ */
 cairo_surface_t *
 fc_prompt_render_overlay (const FcStep *step, cairo_surface_t *mask,
                           int width, int height, double top_rpx)

@@ -13,7 +13,14 @@
 
 G_BEGIN_DECLS
 
-/* Where one span's text went (its ink is inside, padding excluded). */
+/**
+ * FcPromptSpanBox:
+ * @line: the line's index in the step
+ * @span: the span's index in the line
+ * @text: where its text went (its ink is inside, padding excluded)
+ *
+ * Where one span of a prompt was laid out (fc_prompt_layout()).
+ */
 typedef struct
 {
   guint line, span;

@@ -6,6 +6,9 @@
  * fc_recorder_get_resource_loader:
  * @self: a recorder
  *
+ * The loader of the recorder's prompt audio and mask; its host sets what
+ * signs its requests there (fc_resource_loader_set_headers_func()).
+ *
  * Returns: (transfer none): the loader of @self's prompt audio and mask
  */
 FcResourceLoader *

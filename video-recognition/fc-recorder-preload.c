@@ -210,6 +210,9 @@ fc_recorder_preload_async (GCancellable *cancellable,
  * @result: the result given to the callback
  * @error: (nullable): where to put an error
  *
+ * Finishes fc_recorder_preload_async(): how the warm-up of the recorder's
+ * GStreamer plugins went.
+ *
  * Returns: the number of element factories loaded, or -1 with @error set.
  */
 int

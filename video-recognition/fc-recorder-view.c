@@ -754,6 +754,17 @@ fc_recorder_view_init (FcRecorderView *self)
   update_button (self);
 }
 
+/**
+ * fc_recorder_view_new:
+ * @recorder: the recorder to show
+ *
+ * Creates the GTK 4 view of a recorder: its preview, prompts, mask and
+ * record button. It sets itself as the recorder's preview sink, before or
+ * after the recorder is prepared (a running pipeline takes the view's sink
+ * in without starting again).
+ *
+ * Returns: (transfer floating): the view
+ */
 GtkWidget *
 fc_recorder_view_new (FcRecorder *recorder)
 {
@@ -761,6 +772,14 @@ fc_recorder_view_new (FcRecorder *recorder)
   return g_object_new (FC_TYPE_RECORDER_VIEW, "recorder", recorder, NULL);
 }
 
+/**
+ * fc_recorder_view_get_recorder:
+ * @self: a view
+ *
+ * The recorder the view shows.
+ *
+ * Returns: (transfer none): the recorder
+ */
 FcRecorder *
 fc_recorder_view_get_recorder (FcRecorderView *self)
 {
@@ -768,6 +787,14 @@ fc_recorder_view_get_recorder (FcRecorderView *self)
   return self->recorder;
 }
 
+/**
+ * fc_recorder_view_get_n_frames:
+ * @self: a view
+ *
+ * How many preview frames the view has shown so far, for tests.
+ *
+ * Returns: the number of frames
+ */
 guint64
 fc_recorder_view_get_n_frames (FcRecorderView *self)
 {

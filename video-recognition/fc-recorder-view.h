@@ -23,6 +23,13 @@ G_BEGIN_DECLS
 #endif
 #endif
 
+/**
+ * FcRecorderView:
+ *
+ * The GTK 4 view of an #FcRecorder: the camera preview, the mask, the
+ * prompts of the current step and the record button (sized by the
+ * `buttonStyle` attribute).
+ */
 #define FC_TYPE_RECORDER_VIEW (fc_recorder_view_get_type ())
 FC_RECORDER_VIEW_EXPORT
 G_DECLARE_FINAL_TYPE (FcRecorderView, fc_recorder_view, FC, RECORDER_VIEW,

@@ -1142,6 +1142,11 @@ fc_recorder_class_init (FcRecorderClass *klass)
    */
   props[PROP_PREVIEW_SINK] = g_param_spec_object ("preview-sink", NULL, NULL,
                                                   GST_TYPE_ELEMENT, flags);
+  /**
+   * FcRecorder:state:
+   *
+   * Where the recorder is: idle, preparing, ready, recording or finishing.
+   */
   props[PROP_STATE] = g_param_spec_enum (
       "state", NULL, NULL, FC_TYPE_RECORDER_STATE, FC_RECORDER_STATE_IDLE,
       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -1153,6 +1158,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
 
   /**
    * FcRecorder::ready:
+   * @recorder: the recorder
    * @detail: a{sv}: "source" ("pipewire", "v4l2" or "test"), "camera"
    *   (the node or device; "portal" through the camera portal),
    *   "microphoneSource", "microphone" (s), "width", "height" (i)
@@ -1164,6 +1170,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
   /**
    * FcRecorder::start:
+   * @recorder: the recorder
    * @detail: a{sv}: "tempVideoPath", "source" (s)
    *
    * The first frame is in the file (its first fragment has been written)
@@ -1174,6 +1181,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
   /**
    * FcRecorder::end:
+   * @recorder: the recorder
    * @detail: a{sv}: "tempVideoPath", "tempThumbPath", "sha256" (s),
    *   "duration" (x, ms), "size" (x, bytes), "droppedFrames" and
    *   "duplicatedFrames" (x: camera frames dropped or repeated to keep
@@ -1186,6 +1194,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
   /**
    * FcRecorder::error:
+   * @recorder: the recorder
    * @detail: a{sv}: "errMsg" (s), "errCode" (s, a #FcRecorderError nick),
    *   and "tempVideoPath" (s) when a partial, finalised file exists
    *
@@ -1196,6 +1205,7 @@ fc_recorder_class_init (FcRecorderClass *klass)
                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
   /**
    * FcRecorder::warning:
+   * @recorder: the recorder
    * @detail: a{sv}: "errMsg" (s)
    *
    * A request was ignored (e.g. "already recording"); nothing changed.
@@ -1228,6 +1238,9 @@ fc_recorder_init (FcRecorder *self)
 /**
  * fc_recorder_new:
  *
+ * Creates an idle recorder with the component's defaults; nothing starts
+ * until fc_recorder_prepare() or fc_recorder_record().
+ *
  * Returns: (transfer full): a recorder, idle. gst_init() must have run.
  * Signals are emitted on the thread-default main context of the caller.
  */
@@ -1237,6 +1250,16 @@ fc_recorder_new (void)
   return g_object_new (FC_TYPE_RECORDER, NULL);
 }
 
+/**
+ * fc_recorder_prepare:
+ * @self: a recorder
+ *
+ * Starts the camera and microphone (the preview); #FcRecorder::ready or
+ * #FcRecorder::error follows.
+ *
+ * Returns: whether it started; %FALSE (and #FcRecorder::warning) when
+ *   already prepared
+ */
 gboolean
 fc_recorder_prepare (FcRecorder *self)
 {
@@ -1250,6 +1273,17 @@ fc_recorder_prepare (FcRecorder *self)
   return start_pipeline (self);
 }
 
+/**
+ * fc_recorder_record:
+ * @self: a recorder
+ *
+ * Starts a recording of #FcRecorder:record-time ms, preparing first if
+ * needed; #FcRecorder::start, then #FcRecorder::end (or
+ * #FcRecorder::error), follow.
+ *
+ * Returns: whether it started; %FALSE (and #FcRecorder::warning, "already
+ *   recording") when one is under way
+ */
 gboolean
 fc_recorder_record (FcRecorder *self)
 {
@@ -1280,6 +1314,16 @@ fc_recorder_record (FcRecorder *self)
     }
 }
 
+/**
+ * fc_recorder_stop:
+ * @self: a recorder
+ *
+ * Ends the recording early; #FcRecorder::end follows with what was
+ * recorded.
+ *
+ * Returns: whether a recording was stopped; %FALSE (and
+ *   #FcRecorder::warning, "not recording") otherwise
+ */
 gboolean
 fc_recorder_stop (FcRecorder *self)
 {
@@ -1340,6 +1384,14 @@ wait_file_done (GstBus *bus, gint64 timeout_us)
   return NULL;
 }
 
+/**
+ * fc_recorder_close:
+ * @self: a recorder
+ *
+ * Stops everything without emitting more events: the pipeline is torn
+ * down, and a recording under way is finalised synchronously, as on
+ * destruction.
+ */
 void
 fc_recorder_close (FcRecorder *self)
 {
@@ -1380,6 +1432,15 @@ fc_recorder_close (FcRecorder *self)
   teardown (self);
 }
 
+/**
+ * fc_recorder_get_state:
+ * @self: a recorder
+ *
+ * Where the recorder is: idle, preparing, ready, recording or finishing
+ * (#FcRecorder:state).
+ *
+ * Returns: the state
+ */
 FcRecorderState
 fc_recorder_get_state (FcRecorder *self)
 {
@@ -1387,6 +1448,15 @@ fc_recorder_get_state (FcRecorder *self)
   return self->state;
 }
 
+/**
+ * fc_recorder_get_preview_sink:
+ * @self: a recorder
+ *
+ * The sink the preview branch ends in (#FcRecorder:preview-sink): a view
+ * renders what it receives.
+ *
+ * Returns: (transfer none) (nullable): the sink
+ */
 GstElement *
 fc_recorder_get_preview_sink (FcRecorder *self)
 {
@@ -1398,6 +1468,9 @@ fc_recorder_get_preview_sink (FcRecorder *self)
  * fc_recorder_set_preview_sink:
  * @self: the recorder
  * @sink: (nullable): a video sink taking I420 at the recording size
+ *
+ * Sets the sink the preview branch ends in; a running pipeline takes it in
+ * without starting again.
  *
  * Sets where the preview goes. This may happen at any time: on a prepared
  * (or recording) recorder the sink replaces the previous one in the

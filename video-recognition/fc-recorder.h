@@ -61,6 +61,8 @@ typedef enum
  * @FC_RECORDER_STATE_READY: previewing; "ready" has been emitted
  * @FC_RECORDER_STATE_RECORDING: frames are going into the file
  * @FC_RECORDER_STATE_FINISHING: the file is being finalised
+ *
+ * Where a recorder is (#FcRecorder:state).
  */
 typedef enum
 {
@@ -72,6 +74,14 @@ typedef enum
 } FcRecorderState;
 
 #define FC_RECORDER_ERROR (fc_recorder_error_quark ())
+/**
+ * fc_recorder_error_quark:
+ *
+ * The error domain of the recorder: what its #FcRecorder::error reports
+ * and its functions fail with.
+ *
+ * Returns: the quark of %FC_RECORDER_ERROR
+ */
 FC_RECORDER_EXPORT GQuark fc_recorder_error_quark (void);
 
 #define FC_TYPE_RECORDER_ERROR (fc_recorder_error_get_type ())
@@ -79,6 +89,17 @@ FC_RECORDER_EXPORT GType fc_recorder_error_get_type (void);
 #define FC_TYPE_RECORDER_STATE (fc_recorder_state_get_type ())
 FC_RECORDER_EXPORT GType fc_recorder_state_get_type (void);
 
+/**
+ * FcRecorder:
+ *
+ * The headless core of the one-way video recording component
+ * (`plugin://video/video-recognition`): one GStreamer pipeline with the
+ * camera and microphone, a preview branch and an H.264 + AAC fragmented-MP4
+ * recording branch, the prompts of the stepList and their audio. What
+ * happens is reported through signals that mirror the component's events:
+ * #FcRecorder::ready (onRecordReady), #FcRecorder::start, #FcRecorder::end
+ * and #FcRecorder::error. No display is needed; #FcRecorderView shows it.
+ */
 #define FC_TYPE_RECORDER (fc_recorder_get_type ())
 FC_RECORDER_EXPORT
 G_DECLARE_FINAL_TYPE (FcRecorder, fc_recorder, FC, RECORDER, GObject)

@@ -20,6 +20,13 @@ G_BEGIN_DECLS
  * masks): `"fc-resource-error"`. Codes are #FcResourceError.
  */
 #define FC_RESOURCE_ERROR (fc_resource_error_quark ())
+/**
+ * fc_resource_error_quark:
+ *
+ * The error domain of loading prompt audio and masks (#FcResourceLoader).
+ *
+ * Returns: the quark of %FC_RESOURCE_ERROR
+ */
 FC_RECORDER_EXPORT GQuark fc_resource_error_quark (void);
 
 /**

@@ -102,6 +102,11 @@ cache_store (const char *url, GBytes *bytes, const char *content_type)
   g_mutex_unlock (&cache_lock);
 }
 
+/**
+ * fc_resource_loader_clear_cache:
+ *
+ * Forgets every cached download, for tests.
+ */
 void
 fc_resource_loader_clear_cache (void)
 {
@@ -486,6 +491,20 @@ user_cancelled (GCancellable *user, gpointer data)
   g_cancellable_cancel (data);
 }
 
+/**
+ * fc_resource_loader_load_async:
+ * @self: a loader
+ * @src: the path or URL, as the page wrote it
+ * @kind: what the resource must be
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called when done
+ * @user_data: data for @callback
+ *
+ * Fetches a prompt audio or mask: a path inside
+ * #FcResourceLoader:root-dir, or an HTTPS URL on the download whitelist.
+ * Downloads are cached for the process; what arrived is typefound against
+ * @kind.
+ */
 void
 fc_resource_loader_load_async (FcResourceLoader *self, const char *src,
                                FcResourceKind kind, GCancellable *cancellable,
@@ -533,6 +552,19 @@ fc_resource_loader_load_async (FcResourceLoader *self, const char *src,
   g_task_run_in_thread (task, load_thread);
 }
 
+/**
+ * fc_resource_loader_load_finish:
+ * @self: a loader
+ * @result: the result given to the callback
+ * @content_type: (out) (optional) (transfer full): the typefound caps as a
+ *   string, such as `audio/mpeg`
+ * @error: return location for an error
+ *
+ * Finishes fc_resource_loader_load_async(). Error messages say what went
+ * wrong, without naming the resource (the caller knows which).
+ *
+ * Returns: (transfer full): the resource's bytes
+ */
 GBytes *
 fc_resource_loader_load_finish (FcResourceLoader *self, GAsyncResult *result,
                                 char **content_type, GError **error)
@@ -682,12 +714,29 @@ fc_resource_loader_init (FcResourceLoader *self)
   self->max_size = 16 * 1024 * 1024;
 }
 
+/**
+ * fc_resource_loader_new:
+ *
+ * Creates a loader with no download whitelist: only local files of the
+ * root folder load until domains are allowed.
+ *
+ * Returns: (transfer full): the loader
+ */
 FcResourceLoader *
 fc_resource_loader_new (void)
 {
   return g_object_new (FC_TYPE_RESOURCE_LOADER, NULL);
 }
 
+/**
+ * fc_resource_loader_get_download_domains:
+ * @self: a loader
+ *
+ * Gets the download whitelist (#FcResourceLoader:download-domains): `host`
+ * or `host:port` entries.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the domains
+ */
 const char *const *
 fc_resource_loader_get_download_domains (FcResourceLoader *self)
 {
@@ -695,6 +744,13 @@ fc_resource_loader_get_download_domains (FcResourceLoader *self)
   return (const char *const *) self->download_domains;
 }
 
+/**
+ * fc_resource_loader_set_download_domains:
+ * @self: a loader
+ * @domains: (nullable) (array zero-terminated=1): the domains
+ *
+ * Sets the download whitelist: `host` or `host:port` entries.
+ */
 void
 fc_resource_loader_set_download_domains (FcResourceLoader *self,
                                          const char *const *domains)
@@ -710,6 +766,15 @@ fc_resource_loader_set_download_domains (FcResourceLoader *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_DOWNLOAD_DOMAINS]);
 }
 
+/**
+ * fc_resource_loader_get_root_dir:
+ * @self: a loader
+ *
+ * Gets the mini-program folder local paths are resolved in
+ * (#FcResourceLoader:root-dir).
+ *
+ * Returns: (transfer none) (nullable) (type filename): the folder
+ */
 const char *
 fc_resource_loader_get_root_dir (FcResourceLoader *self)
 {
@@ -717,6 +782,14 @@ fc_resource_loader_get_root_dir (FcResourceLoader *self)
   return self->root_dir;
 }
 
+/**
+ * fc_resource_loader_set_root_dir:
+ * @self: a loader
+ * @root_dir: (nullable) (type filename): the folder
+ *
+ * Sets the mini-program folder local paths are resolved in; no path may
+ * leave it.
+ */
 void
 fc_resource_loader_set_root_dir (FcResourceLoader *self, const char *root_dir)
 {
@@ -728,6 +801,15 @@ fc_resource_loader_set_root_dir (FcResourceLoader *self, const char *root_dir)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ROOT_DIR]);
 }
 
+/**
+ * fc_resource_loader_get_allow_insecure_http:
+ * @self: a loader
+ *
+ * Whether plain HTTP is allowed from whitelisted domains
+ * (#FcResourceLoader:allow-insecure-http).
+ *
+ * Returns: whether plain HTTP is allowed
+ */
 gboolean
 fc_resource_loader_get_allow_insecure_http (FcResourceLoader *self)
 {
@@ -735,6 +817,14 @@ fc_resource_loader_get_allow_insecure_http (FcResourceLoader *self)
   return self->allow_insecure_http;
 }
 
+/**
+ * fc_resource_loader_set_allow_insecure_http:
+ * @self: a loader
+ * @allow: whether it is allowed
+ *
+ * Allows (or refuses) plain HTTP from whitelisted domains: for tests on
+ * loopback.
+ */
 void
 fc_resource_loader_set_allow_insecure_http (FcResourceLoader *self,
                                             gboolean allow)
@@ -747,6 +837,15 @@ fc_resource_loader_set_allow_insecure_http (FcResourceLoader *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ALLOW_INSECURE_HTTP]);
 }
 
+/**
+ * fc_resource_loader_get_timeout:
+ * @self: a loader
+ *
+ * Gets how long a fetch may take, redirects included
+ * (#FcResourceLoader:timeout).
+ *
+ * Returns: the timeout in ms; 0 for none
+ */
 guint
 fc_resource_loader_get_timeout (FcResourceLoader *self)
 {
@@ -754,6 +853,13 @@ fc_resource_loader_get_timeout (FcResourceLoader *self)
   return self->timeout;
 }
 
+/**
+ * fc_resource_loader_set_timeout:
+ * @self: a loader
+ * @timeout_ms: the timeout in ms; 0 for none
+ *
+ * Sets how long a fetch may take, redirects included.
+ */
 void
 fc_resource_loader_set_timeout (FcResourceLoader *self, guint timeout_ms)
 {
@@ -764,6 +870,14 @@ fc_resource_loader_set_timeout (FcResourceLoader *self, guint timeout_ms)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_TIMEOUT]);
 }
 
+/**
+ * fc_resource_loader_get_max_size:
+ * @self: a loader
+ *
+ * Gets the largest resource accepted (#FcResourceLoader:max-size).
+ *
+ * Returns: the size in bytes
+ */
 guint64
 fc_resource_loader_get_max_size (FcResourceLoader *self)
 {
@@ -771,6 +885,14 @@ fc_resource_loader_get_max_size (FcResourceLoader *self)
   return self->max_size;
 }
 
+/**
+ * fc_resource_loader_set_max_size:
+ * @self: a loader
+ * @max_bytes: the size in bytes
+ *
+ * Sets the largest resource accepted; a larger download is refused as it
+ * arrives.
+ */
 void
 fc_resource_loader_set_max_size (FcResourceLoader *self, guint64 max_bytes)
 {

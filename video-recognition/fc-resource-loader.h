@@ -28,12 +28,26 @@ G_BEGIN_DECLS
 #endif
 #endif
 
+/**
+ * FcResourceKind:
+ * @FC_RESOURCE_AUDIO: prompt audio (MP3, AAC, ...)
+ * @FC_RESOURCE_IMAGE: a mask image (PNG, JPEG, SVG)
+ *
+ * What a loaded resource must be; what arrives is typefound against it.
+ */
 typedef enum
 {
   FC_RESOURCE_AUDIO,
   FC_RESOURCE_IMAGE,
 } FcResourceKind;
 
+/**
+ * FcResourceLoader:
+ *
+ * Loads the recorder's prompt audio and masks: local files confined to the
+ * mini-program's folder, and downloads from the host's whitelist only,
+ * with a timeout, a size limit and the platform's request signature.
+ */
 #define FC_TYPE_RESOURCE_LOADER (fc_resource_loader_get_type ())
 FC_RECORDER_EXPORT
 G_DECLARE_FINAL_TYPE (FcResourceLoader, fc_resource_loader, FC,
@@ -41,9 +55,6 @@ G_DECLARE_FINAL_TYPE (FcResourceLoader, fc_resource_loader, FC,
 
 FC_RECORDER_EXPORT FcResourceLoader *fc_resource_loader_new (void);
 
-/* Fetches SRC. The result is its bytes; *CONTENT_TYPE (when not NULL) the
- * typefound caps as a string, e.g. "audio/mpeg". Error messages say what
- * went wrong, without naming the resource (the caller knows which). */
 FC_RECORDER_EXPORT void fc_resource_loader_load_async (FcResourceLoader *self,
                                                        const char *src,
                                                        FcResourceKind kind,
@@ -54,20 +65,35 @@ FC_RECORDER_EXPORT GBytes *
 fc_resource_loader_load_finish (FcResourceLoader *self, GAsyncResult *result,
                                 char **content_type, GError **error);
 
-/* The headers each request of one load carries, redirects included: names
- * and values in turn, NULL-terminated, (transfer full). Called on the
- * caller's thread when a remote load starts (the platform's signature of a
- * plugin's requests: X-WECHAT-HOSTSIGN and Referer). */
+/**
+ * FcResourceHeadersFunc:
+ * @user_data: the data given with the function
+ *
+ * Gives the headers each request of one load carries, redirects included.
+ * Called on the caller's thread when a remote load starts (the platform's
+ * signature of a plugin's requests: X-WECHAT-HOSTSIGN and Referer).
+ *
+ * Returns: (transfer full) (array zero-terminated=1): names and values in
+ *   turn
+ */
 typedef char **(*FcResourceHeadersFunc) (gpointer user_data);
 
-/* Sets (or with FUNC NULL, removes) what gives the headers of each load. */
+/**
+ * fc_resource_loader_set_headers_func:
+ * @self: a loader
+ * @func: (nullable) (scope notified) (closure user_data) (destroy destroy):
+ *   gives the headers of each load; %NULL removes it
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * Sets (or removes) what gives the headers of each load.
+ */
 FC_RECORDER_EXPORT void
 fc_resource_loader_set_headers_func (FcResourceLoader *self,
                                      FcResourceHeadersFunc func,
                                      gpointer user_data,
                                      GDestroyNotify destroy);
 
-/* Forgets every cached download (tests). */
 FC_RECORDER_EXPORT void fc_resource_loader_clear_cache (void);
 
 FC_RECORDER_EXPORT const char *const *

@@ -240,6 +240,17 @@ by_show_time (gconstpointer a, gconstpointer b)
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/**
+ * fc_step_list_new:
+ * @value: the stepList attribute, an array of objects (`aa{sv}`)
+ * @warn: (scope call) (nullable): called for each ignored member
+ * @user_data: (closure warn): data for @warn
+ * @error: return location for a %FC_RECORDER_ERROR_INVALID_STEPS error
+ *
+ * Parses a stepList: its steps sorted by showTime, their text and styles.
+ *
+ * Returns: (transfer full) (nullable): the steps
+ */
 FcStepList *
 fc_step_list_new (GVariant *boxed, FcStyleWarnFunc warn, gpointer data,
                   GError **error)
@@ -341,6 +352,14 @@ fc_step_list_new (GVariant *boxed, FcStyleWarnFunc warn, gpointer data,
   return g_steal_pointer (&self);
 }
 
+/**
+ * fc_step_list_ref:
+ * @self: a step list
+ *
+ * Takes a reference to a step list.
+ *
+ * Returns: (transfer full): @self
+ */
 FcStepList *
 fc_step_list_ref (FcStepList *self)
 {
@@ -349,6 +368,12 @@ fc_step_list_ref (FcStepList *self)
   return self;
 }
 
+/**
+ * fc_step_list_unref:
+ * @self: a step list
+ *
+ * Releases a reference to a step list; the last one frees it.
+ */
 void
 fc_step_list_unref (FcStepList *self)
 {
@@ -359,6 +384,14 @@ fc_step_list_unref (FcStepList *self)
   g_free (self);
 }
 
+/**
+ * fc_step_list_get_n_steps:
+ * @self: a step list
+ *
+ * The number of steps.
+ *
+ * Returns: the number of steps
+ */
 guint
 fc_step_list_get_n_steps (FcStepList *self)
 {
@@ -366,6 +399,15 @@ fc_step_list_get_n_steps (FcStepList *self)
   return self->steps->len;
 }
 
+/**
+ * fc_step_list_get_step:
+ * @self: a step list
+ * @i: an index below fc_step_list_get_n_steps()
+ *
+ * One step, in showTime order (stable for equal times).
+ *
+ * Returns: (transfer none): the step
+ */
 const FcStep *
 fc_step_list_get_step (FcStepList *self, guint i)
 {
@@ -374,6 +416,17 @@ fc_step_list_get_step (FcStepList *self, guint i)
   return self->steps->pdata[i];
 }
 
+/**
+ * fc_step_list_active_at:
+ * @self: a step list
+ * @elapsed_ms: ms since the recording started; < 0 for the preview
+ *
+ * The step showing at a time of the recording: a step shows from its
+ * showTime until the next step's. Before recording (@elapsed_ms < 0, the
+ * preview) only a step with showTime 0 shows.
+ *
+ * Returns: the step's position in showTime order, or -1 for none
+ */
 int
 fc_step_list_active_at (FcStepList *self, gint64 elapsed_ms)
 {
@@ -426,6 +479,17 @@ append_escaped (GString *out, const char *text)
       }
 }
 
+/**
+ * fc_step_list_to_webvtt:
+ * @self: a step list
+ * @duration_ms: the recording's duration
+ *
+ * The prompt timeline as WebVTT: a cue per step with text, from its
+ * showTime to the next step's (or @duration_ms), its lines as cue lines;
+ * steps at or after @duration_ms are left out.
+ *
+ * Returns: (transfer full): the WebVTT text
+ */
 char *
 fc_step_list_to_webvtt (FcStepList *self, guint64 duration_ms)
 {
@@ -569,6 +633,19 @@ clock_cb (GstClock *clock, GstClockTime time, GstClockID id, gpointer data)
   return TRUE;
 }
 
+/**
+ * fc_step_timer_new: (skip)
+ * @list: the steps
+ * @clock: the clock to follow
+ * @start: the clock time the recording started at
+ * @context: (nullable): where @func is called
+ * @func: (scope notified): called as each step's showTime comes
+ * @user_data: data for @func
+ *
+ * Calls @func for each step of @list at its showTime after @start.
+ *
+ * Returns: (transfer full): the timer
+ */
 FcStepTimer *
 fc_step_timer_new (FcStepList *list, GstClock *clock, GstClockTime start,
                    GMainContext *context, FcStepFunc func, gpointer user_data)
@@ -613,6 +690,13 @@ fc_step_timer_new (FcStepList *list, GstClock *clock, GstClockTime start,
   return timer;
 }
 
+/**
+ * fc_step_timer_free:
+ * @timer: (nullable): a timer
+ *
+ * Cancels what has not fired and frees the timer; its function is never
+ * called after this returns.
+ */
 void
 fc_step_timer_free (FcStepTimer *timer)
 {

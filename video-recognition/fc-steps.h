@@ -14,29 +14,74 @@
 
 G_BEGIN_DECLS
 
+/**
+ * FC_STEP_LIST_MAX:
+ *
+ * The most steps a stepList may have, as on the platform.
+ */
 #define FC_STEP_LIST_MAX 3
 
 #define FC_STEP_LIST_ERROR (fc_step_list_error_quark ())
+/**
+ * fc_step_list_error_quark:
+ *
+ * The error domain of parsing a stepList (fc_step_list_new()).
+ *
+ * Returns: the quark of %FC_STEP_LIST_ERROR
+ */
 FC_RECORDER_EXPORT GQuark fc_step_list_error_quark (void);
 
+/**
+ * FcStepListError:
+ * @FC_STEP_LIST_ERROR_TOO_MANY: more than %FC_STEP_LIST_MAX steps
+ *   ("stepList supports at most 3 steps, got N")
+ * @FC_STEP_LIST_ERROR_INVALID: not an array of objects, or a bad showTime
+ *
+ * The codes of %FC_STEP_LIST_ERROR.
+ */
 typedef enum
 {
   FC_STEP_LIST_ERROR_TOO_MANY, /* "stepList supports at most 3 steps, got N" */
   FC_STEP_LIST_ERROR_INVALID,  /* not an array of objects, bad showTime */
 } FcStepListError;
 
+/**
+ * FcPromptSpan:
+ * @text: the span's text
+ * @style: its style, which inherits the line's colour, font and alignment
+ *
+ * One run of text of a prompt line, in one style.
+ */
 typedef struct
 {
   char *text;
   FcTextStyle style; /* inherits the line's color/font/alignment */
 } FcPromptSpan;
 
+/**
+ * FcPromptLine:
+ * @style: the line's style (a textList entry's)
+ * @spans: (element-type FcPromptSpan): its spans; one when the entry's text
+ *   is a string
+ *
+ * One line of a step's prompt text (an entry of its textList).
+ */
 typedef struct
 {
   FcTextStyle style;
   GPtrArray *spans; /* FcPromptSpan; one span when text is a string */
 } FcPromptLine;
 
+/**
+ * FcStep:
+ * @index: its position in the page's stepList
+ * @audio_src: (nullable): its prompt audio's path or URL
+ * @show_time: when it shows, in ms after the recording starts
+ * @lines: (element-type FcPromptLine): its lines of text
+ *
+ * One step of a stepList: prompt text shown (and audio played) from its
+ * showTime on.
+ */
 typedef struct
 {
   guint index;      /* position in the page's stepList */
@@ -45,6 +90,12 @@ typedef struct
   GPtrArray *lines; /* FcPromptLine */
 } FcStep;
 
+/**
+ * FcStepList:
+ *
+ * A parsed stepList: its steps sorted by showTime, with their text and
+ * styles.
+ */
 typedef struct _FcStepList FcStepList;
 
 #define FC_TYPE_STEP_LIST (fc_step_list_get_type ())
@@ -84,7 +135,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcStepList, fc_step_list_unref)
  * running time 0 was (base time + running time of the first frame).
  * FUNC runs on CONTEXT (NULL: the thread-default one), with the step's
  * position in showTime order; a step at showTime 0 is called at once. */
+/**
+ * FcStepTimer:
+ *
+ * Calls back when each step's showTime comes, on a clock (the pipeline's:
+ * a virtual clock in replay and tests).
+ */
 typedef struct _FcStepTimer FcStepTimer;
+/**
+ * FcStepFunc:
+ * @step: the step's position in showTime order
+ * @user_data: the data given with the function
+ *
+ * Called by an #FcStepTimer when a step's showTime comes.
+ */
 typedef void (*FcStepFunc) (int step, gpointer user_data);
 
 FC_RECORDER_EXPORT FcStepTimer *fc_step_timer_new (FcStepList *list,

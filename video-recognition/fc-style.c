@@ -90,6 +90,16 @@ parse_rgb_function (const char *p, gboolean alpha, FcColor *out)
   return TRUE;
 }
 
+/**
+ * fc_color_parse:
+ * @text: the colour
+ * @out: (out caller-allocates): the colour
+ *
+ * Parses a CSS colour of a prompt style (`#rgb`, `#rrggbb`, `#rrggbbaa`,
+ * `rgb()`, `rgba()` or a name).
+ *
+ * Returns: whether @text is a colour
+ */
 gboolean
 fc_color_parse (const char *text, FcColor *out)
 {
@@ -193,6 +203,16 @@ parse_length_at (const char **p, FcCssLength *out)
   return TRUE;
 }
 
+/**
+ * fc_css_length_parse:
+ * @text: the length
+ * @out: (out caller-allocates): the length
+ *
+ * Parses a length (`12px`, `6rpx`, `16vw`, `10vh`, `50%`, `0`, or a bare
+ * number of px), at most %FC_CSS_LENGTH_MAX in magnitude.
+ *
+ * Returns: whether @text is a length
+ */
 gboolean
 fc_css_length_parse (const char *text, FcCssLength *out)
 {
@@ -209,6 +229,16 @@ fc_css_length_parse (const char *text, FcCssLength *out)
   return TRUE;
 }
 
+/**
+ * fc_box_parse:
+ * @text: the shorthand
+ * @out: (out caller-allocates) (array fixed-size=4): the four sides, in
+ *   CSS order
+ *
+ * Parses a CSS margin or padding shorthand: 1 to 4 lengths.
+ *
+ * Returns: whether @text is a box
+ */
 gboolean
 fc_box_parse (const char *text, FcCssLength out[4])
 {
@@ -250,6 +280,16 @@ fc_box_parse (const char *text, FcCssLength out[4])
     }
 }
 
+/**
+ * fc_font_weight_parse:
+ * @text: the weight
+ * @out: (out): the weight, 100 to 900
+ *
+ * Parses a `fontWeight`: `normal`, `bold`, `bolder`, `lighter` or 100 to
+ * 900.
+ *
+ * Returns: whether @text is a weight
+ */
 gboolean
 fc_font_weight_parse (const char *text, int *out)
 {
@@ -275,6 +315,15 @@ fc_font_weight_parse (const char *text, int *out)
   return TRUE;
 }
 
+/**
+ * fc_text_align_parse:
+ * @text: the alignment
+ * @out: (out): the alignment
+ *
+ * Parses a `textAlign`: `left`, `center` or `right`.
+ *
+ * Returns: whether @text is an alignment
+ */
 gboolean
 fc_text_align_parse (const char *text, FcTextAlign *out)
 {
@@ -291,6 +340,16 @@ fc_text_align_parse (const char *text, FcTextAlign *out)
   return FALSE;
 }
 
+/**
+ * fc_css_length_to_px:
+ * @length: a length
+ * @viewport: the component's size
+ * @percent_of: what a percentage is of, in px
+ *
+ * Resolves a length to pixels in a viewport.
+ *
+ * Returns: the length in px
+ */
 double
 fc_css_length_to_px (const FcCssLength *length, const FcViewport *viewport,
                  double percent_of)
@@ -403,6 +462,13 @@ read_length (GVariant *v, FcCssLength *out)
   return is_string && fc_css_length_parse (text, out);
 }
 
+/**
+ * fc_text_style_init:
+ * @style: (out caller-allocates): the style
+ *
+ * Sets a style to the defaults: white, 32rpx, normal weight, centred, no
+ * margin or padding, automatic size.
+ */
 void
 fc_text_style_init (FcTextStyle *style)
 {
@@ -415,6 +481,14 @@ fc_text_style_init (FcTextStyle *style)
     style->margin[i] = style->padding[i] = (FcCssLength){ 0, FC_UNIT_PX };
 }
 
+/**
+ * fc_text_style_inherit:
+ * @style: (out caller-allocates): the style of the child
+ * @parent: the style of the parent
+ *
+ * Starts a child's style from the inherited properties of its parent's
+ * (color, fontSize, fontWeight, textAlign).
+ */
 void
 fc_text_style_inherit (FcTextStyle *style, const FcTextStyle *parent)
 {
@@ -425,6 +499,16 @@ fc_text_style_inherit (FcTextStyle *style, const FcTextStyle *parent)
   style->text_align = parent->text_align;
 }
 
+/**
+ * fc_text_style_apply:
+ * @style: the style to change
+ * @dict: the style members (`a{sv}`: color, fontSize, fontWeight, margin, ...)
+ * @where: what the members belong to, for messages
+ * @warn: (scope call) (nullable): called for each member ignored
+ * @user_data: (closure warn): data for @warn
+ *
+ * Applies the members of @dict that are valid to @style.
+ */
 void
 fc_text_style_apply (FcTextStyle *style, GVariant *boxed, const char *where,
                      FcStyleWarnFunc warn_func, gpointer data)
@@ -541,6 +625,13 @@ static const struct
   { "bottom", FC_BUTTON_BOTTOM, G_STRUCT_OFFSET (FcButtonStyle, bottom) },
 };
 
+/**
+ * fc_button_style_init:
+ * @style: (out caller-allocates): the style
+ *
+ * Sets a button style to the defaults: a 16vw round button, centred, 80rpx
+ * from the bottom.
+ */
 void
 fc_button_style_init (FcButtonStyle *style)
 {
@@ -549,6 +640,15 @@ fc_button_style_init (FcButtonStyle *style)
   style->bottom = (FcCssLength){ 80, FC_UNIT_RPX };
 }
 
+/**
+ * fc_button_style_apply:
+ * @style: the style to change
+ * @dict: the buttonStyle attribute (`a{sv}`: width, height, bottom)
+ * @warn: (scope call) (nullable): called for each member ignored
+ * @user_data: (closure warn): data for @warn
+ *
+ * Applies the members of @dict that are valid to @style.
+ */
 void
 fc_button_style_apply (FcButtonStyle *style, GVariant *boxed,
                        FcStyleWarnFunc warn_func, gpointer data)
@@ -597,6 +697,15 @@ fc_button_style_apply (FcButtonStyle *style, GVariant *boxed,
     }
 }
 
+/**
+ * fc_button_style_layout:
+ * @style: a button style
+ * @viewport: the size of the component
+ * @out: (out caller-allocates): the rectangle
+ *
+ * The button's rectangle in a viewport: left wins over right and top over
+ * bottom, as in CSS.
+ */
 void
 fc_button_style_layout (const FcButtonStyle *style, const FcViewport *vp,
                         FcRect *out)

@@ -18,6 +18,16 @@ G_BEGIN_DECLS
 #endif
 #endif
 
+/**
+ * FcCssUnit:
+ * @FC_UNIT_PX: CSS pixels
+ * @FC_UNIT_RPX: responsive pixels: 750 rpx are the component's width
+ * @FC_UNIT_VW: hundredths of the component's width
+ * @FC_UNIT_VH: hundredths of the component's height
+ * @FC_UNIT_PERCENT: hundredths of what the property is a percentage of
+ *
+ * The units of the lengths of prompt styles and of the button.
+ */
 typedef enum
 {
   FC_UNIT_PX,
@@ -27,6 +37,13 @@ typedef enum
   FC_UNIT_PERCENT,
 } FcCssUnit;
 
+/**
+ * FcCssLength:
+ * @value: the number
+ * @unit: its unit
+ *
+ * A CSS length of a prompt style or of the button (`16vw`, `6rpx`).
+ */
 typedef struct
 {
   double value;
@@ -45,17 +62,40 @@ typedef struct
  */
 #define FC_CSS_LENGTH_MAX 10000.0
 
-/* What lengths are resolved against: the component's size in pixels. */
+/**
+ * FcViewport:
+ * @width: the component's width in pixels
+ * @height: the component's height in pixels
+ *
+ * What lengths are resolved against: the component's size.
+ */
 typedef struct
 {
   double width, height;
 } FcViewport;
 
+/**
+ * FcColor:
+ * @r: red, 0 to 1
+ * @g: green, 0 to 1
+ * @b: blue, 0 to 1
+ * @a: alpha, 0 to 1
+ *
+ * A colour of a prompt style.
+ */
 typedef struct
 {
   double r, g, b, a; /* 0..1 */
 } FcColor;
 
+/**
+ * FcTextAlign:
+ * @FC_TEXT_ALIGN_LEFT: `left`
+ * @FC_TEXT_ALIGN_CENTER: `center`
+ * @FC_TEXT_ALIGN_RIGHT: `right`
+ *
+ * A prompt line's `textAlign`.
+ */
 typedef enum
 {
   FC_TEXT_ALIGN_LEFT,
@@ -63,7 +103,19 @@ typedef enum
   FC_TEXT_ALIGN_RIGHT,
 } FcTextAlign;
 
-/* Which fields of an FcTextStyle were given (the rest are defaults). */
+/**
+ * FcStyleField:
+ * @FC_STYLE_COLOR: `color`
+ * @FC_STYLE_FONT_SIZE: `fontSize`
+ * @FC_STYLE_FONT_WEIGHT: `fontWeight`
+ * @FC_STYLE_TEXT_ALIGN: `textAlign`
+ * @FC_STYLE_MARGIN: `margin`
+ * @FC_STYLE_PADDING: `padding`
+ * @FC_STYLE_WIDTH: `width`
+ * @FC_STYLE_HEIGHT: `height`
+ *
+ * Which fields of an #FcTextStyle were given (the rest are defaults).
+ */
 typedef enum
 {
   FC_STYLE_COLOR = 1 << 0,
@@ -76,7 +128,20 @@ typedef enum
   FC_STYLE_HEIGHT = 1 << 7,
 } FcStyleField;
 
-/* Sides in CSS order: top, right, bottom, left. */
+/**
+ * FcTextStyle:
+ * @set: the #FcStyleField flags of the fields given
+ * @color: the text colour
+ * @font_size: the font size
+ * @font_weight: 100 to 900; normal is 400, bold 700
+ * @text_align: the alignment
+ * @margin: the margins, in CSS order: top, right, bottom, left
+ * @padding: the paddings, in CSS order
+ * @width: the width, when given
+ * @height: the height, when given
+ *
+ * The style of a prompt line or span, as its textList entry gives it.
+ */
 typedef struct
 {
   guint set; /* FcStyleField */
@@ -89,7 +154,17 @@ typedef struct
   FcCssLength width, height;
 } FcTextStyle;
 
-/* buttonStyle: only width, height, left, top, bottom, right. */
+/**
+ * FcButtonField:
+ * @FC_BUTTON_WIDTH: `width`
+ * @FC_BUTTON_HEIGHT: `height`
+ * @FC_BUTTON_LEFT: `left`
+ * @FC_BUTTON_TOP: `top`
+ * @FC_BUTTON_RIGHT: `right`
+ * @FC_BUTTON_BOTTOM: `bottom`
+ *
+ * Which fields of an #FcButtonStyle were given: buttonStyle has only these.
+ */
 typedef enum
 {
   FC_BUTTON_WIDTH = 1 << 0,
@@ -100,20 +175,47 @@ typedef enum
   FC_BUTTON_BOTTOM = 1 << 5,
 } FcButtonField;
 
+/**
+ * FcButtonStyle:
+ * @set: the #FcButtonField flags of the fields given
+ * @width: the button's width
+ * @height: its height
+ * @left: its distance from the left
+ * @top: its distance from the top
+ * @right: its distance from the right
+ * @bottom: its distance from the bottom
+ *
+ * The record button's buttonStyle.
+ */
 typedef struct
 {
   guint set; /* FcButtonField */
   FcCssLength width, height, left, top, right, bottom;
 } FcButtonStyle;
 
-/* A rectangle in pixels. */
+/**
+ * FcRect:
+ * @x: the left edge
+ * @y: the top edge
+ * @width: the width
+ * @height: the height
+ *
+ * A rectangle in pixels.
+ */
 typedef struct
 {
   double x, y, width, height;
 } FcRect;
 
-/* MESSAGE names the value and says what was done, e.g.
- * "stepList[0].textList[1].color: invalid color \"blu\"; using default". */
+/**
+ * FcStyleWarnFunc:
+ * @message: names the value and says what was done, such as
+ *   `stepList[0].textList[1].color: invalid color "blu"; using default`
+ * @user_data: the data given with the function
+ *
+ * Told of each style value that cannot be used; the field keeps its
+ * default, so a bad style never fails a step.
+ */
 typedef void (*FcStyleWarnFunc) (const char *message, gpointer user_data);
 
 FC_RECORDER_EXPORT gboolean fc_color_parse (const char *text, FcColor *out);

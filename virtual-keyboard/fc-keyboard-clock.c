@@ -10,6 +10,14 @@ fc_keyboard_clock_default_init (FcKeyboardClockInterface *iface)
 {
 }
 
+/**
+ * fc_keyboard_clock_get_time:
+ * @self: a clock
+ *
+ * The clock's current time, in microseconds (monotonic).
+ *
+ * Returns: the time in µs
+ */
 gint64
 fc_keyboard_clock_get_time (FcKeyboardClock *self)
 {
@@ -17,6 +25,19 @@ fc_keyboard_clock_get_time (FcKeyboardClock *self)
   return FC_KEYBOARD_CLOCK_GET_IFACE (self)->get_time (self);
 }
 
+/**
+ * fc_keyboard_clock_add_timeout:
+ * @self: a clock
+ * @interval_ms: the interval, in ms
+ * @func: (scope notified) (closure data) (destroy notify): the function
+ * @data: data for @func
+ * @notify: (nullable): frees @data when the timeout ends
+ *
+ * Calls @func every @interval_ms of the clock's time until it returns
+ * %G_SOURCE_REMOVE, like g_timeout_add_full().
+ *
+ * Returns: the timeout's id, above 0
+ */
 guint
 fc_keyboard_clock_add_timeout (FcKeyboardClock *self, guint interval_ms,
                                GSourceFunc func, gpointer data,
@@ -28,6 +49,13 @@ fc_keyboard_clock_add_timeout (FcKeyboardClock *self, guint interval_ms,
                                                           func, data, notify);
 }
 
+/**
+ * fc_keyboard_clock_remove_timeout:
+ * @self: a clock
+ * @id: the timeout's id
+ *
+ * Cancels a timeout of fc_keyboard_clock_add_timeout().
+ */
 void
 fc_keyboard_clock_remove_timeout (FcKeyboardClock *self, guint id)
 {
@@ -90,6 +118,14 @@ fc_keyboard_main_loop_clock_init (FcKeyboardMainLoopClock *self)
 {
 }
 
+/**
+ * fc_keyboard_main_loop_clock_new:
+ *
+ * A clock on the default main context and g_get_monotonic_time(): what a
+ * keyboard uses when no other clock is given.
+ *
+ * Returns: (transfer full): a new clock
+ */
 FcKeyboardClock *
 fc_keyboard_main_loop_clock_new (void)
 {
@@ -211,6 +247,14 @@ fc_keyboard_virtual_clock_init (FcKeyboardVirtualClock *self)
       = g_ptr_array_new_with_free_func ((GDestroyNotify)virtual_timer_free);
 }
 
+/**
+ * fc_keyboard_virtual_clock_new:
+ *
+ * Creates a clock that stands still until
+ * fc_keyboard_virtual_clock_advance() moves it: for replay and tests.
+ *
+ * Returns: (transfer full): the clock
+ */
 FcKeyboardVirtualClock *
 fc_keyboard_virtual_clock_new (void)
 {
@@ -271,6 +315,15 @@ fc_keyboard_virtual_clock_advance (FcKeyboardVirtualClock *self, guint ms)
   g_object_unref (self);
 }
 
+/**
+ * fc_keyboard_virtual_clock_get_n_pending:
+ * @self: a virtual clock
+ *
+ * How many timeouts wait on the clock, for tests that check a keyboard
+ * left none behind.
+ *
+ * Returns: the number of pending timeouts
+ */
 guint
 fc_keyboard_virtual_clock_get_n_pending (FcKeyboardVirtualClock *self)
 {

@@ -13,6 +13,13 @@
 
 G_BEGIN_DECLS
 
+/**
+ * FcKeyboardClock:
+ *
+ * Where a keyboard's time comes from (slides, key repeat): the main loop
+ * (#FcKeyboardMainLoopClock), a page's clock inside a page, or a virtual
+ * clock in replay and tests (#FcKeyboardVirtualClock).
+ */
 #define FC_TYPE_KEYBOARD_CLOCK (fc_keyboard_clock_get_type ())
 FC_KEYBOARD_EXPORT
 G_DECLARE_INTERFACE (FcKeyboardClock, fc_keyboard_clock, FC, KEYBOARD_CLOCK,
@@ -45,7 +52,11 @@ guint fc_keyboard_clock_add_timeout (FcKeyboardClock *self, guint interval_ms,
 FC_KEYBOARD_EXPORT
 void fc_keyboard_clock_remove_timeout (FcKeyboardClock *self, guint id);
 
-/* The real clock: g_get_monotonic_time() and GLib main-loop timeouts. */
+/**
+ * FcKeyboardMainLoopClock:
+ *
+ * The real clock: g_get_monotonic_time() and GLib main-loop timeouts.
+ */
 #define FC_TYPE_KEYBOARD_MAIN_LOOP_CLOCK                                       \
   (fc_keyboard_main_loop_clock_get_type ())
 FC_KEYBOARD_EXPORT
@@ -55,7 +66,12 @@ G_DECLARE_FINAL_TYPE (FcKeyboardMainLoopClock, fc_keyboard_main_loop_clock, FC,
 FC_KEYBOARD_EXPORT
 FcKeyboardClock *fc_keyboard_main_loop_clock_new (void);
 
-/* A clock that only moves when told to: replay and tests. */
+/**
+ * FcKeyboardVirtualClock:
+ *
+ * A clock that only moves when told to (fc_keyboard_virtual_clock_advance()):
+ * replay and tests.
+ */
 #define FC_TYPE_KEYBOARD_VIRTUAL_CLOCK (fc_keyboard_virtual_clock_get_type ())
 FC_KEYBOARD_EXPORT
 G_DECLARE_FINAL_TYPE (FcKeyboardVirtualClock, fc_keyboard_virtual_clock, FC,

@@ -281,6 +281,9 @@ parse_function (const char *p, gboolean has_alpha, FcKeyboardColor *color)
  * @spec: the text of a themeColor
  * @color: (out) (optional): where the colour goes
  *
+ * Parses a `themeColor` value (`#rgb`, `#rrggbb`, `#rrggbbaa`, `rgb()`,
+ * `rgba()` or a colour name) without GTK.
+ *
  * Returns: %TRUE if @spec is a colour; @color is untouched otherwise.
  */
 gboolean
@@ -333,6 +336,8 @@ fc_keyboard_color_parse (const char *spec, FcKeyboardColor *color)
 /**
  * fc_keyboard_color_to_string:
  * @color: a colour
+ *
+ * Writes a colour back in CSS syntax, for messages and tests.
  *
  * Returns: (transfer full): `rgba(R,G,B,A)`, valid CSS whatever the input.
  */

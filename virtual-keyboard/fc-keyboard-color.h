@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * @green: 0 to 1
  * @blue: 0 to 1
  * @alpha: 0 to 1
+ *
+ * A colour of the keyboard's theme, as numbers a view draws with.
  */
 typedef struct
 {

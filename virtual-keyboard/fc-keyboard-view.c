@@ -878,6 +878,12 @@ fc_keyboard_view_class_init (FcKeyboardViewClass *klass)
   widget_class->measure = fc_keyboard_view_measure;
   widget_class->size_allocate = fc_keyboard_view_size_allocate;
 
+  /**
+   * FcKeyboardView:keyboard:
+   *
+   * The keyboard core the view renders and reports presses to; set when
+   * the view is created.
+   */
   props[PROP_KEYBOARD] = g_param_spec_object (
       "keyboard", NULL, NULL, FC_TYPE_KEYBOARD,
       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -961,6 +967,9 @@ fc_keyboard_view_init (FcKeyboardView *self)
  * fc_keyboard_view_new:
  * @keyboard: (nullable): the core to render; %NULL makes a new one
  *
+ * Creates the GTK 4 view of a keyboard: it draws the layout, follows the
+ * core's changes and reports presses back to it.
+ *
  * Returns: (transfer floating): the view
  */
 GtkWidget *
@@ -972,6 +981,8 @@ fc_keyboard_view_new (FcKeyboard *keyboard)
 
 /**
  * fc_keyboard_view_get_keyboard:
+ *
+ * The core the view renders (#FcKeyboardView:keyboard).
  *
  * Returns: (transfer none): the core
  */
@@ -986,6 +997,9 @@ fc_keyboard_view_get_keyboard (FcKeyboardView *self)
  * fc_keyboard_view_get_key_widget:
  * @key: a key of the core's current layout
  *
+ * The button that renders one key of the layout shown now, for tests and
+ * accessibility checks.
+ *
  * Returns: (transfer none) (nullable): the button that renders @key
  */
 GtkWidget *
@@ -998,6 +1012,8 @@ fc_keyboard_view_get_key_widget (FcKeyboardView *self, const FcKeyboardKey *key)
 /**
  * fc_keyboard_view_get_key_label:
  * @key_widget: a key's widget (fc_keyboard_view_get_key_widget())
+ *
+ * The text drawn on a key's button.
  *
  * Returns: (transfer none) (nullable): the text drawn on @key_widget,
  *   valid while the key exists
@@ -1041,6 +1057,13 @@ fc_keyboard_view_get_key_layout (FcKeyboardView *self, GtkWidget *key_widget)
              : NULL;
 }
 
+/**
+ * fc_keyboard_view_get_popup_visible:
+ *
+ * Whether the key preview popup (shown above a pressed letter) is visible.
+ *
+ * Returns: whether the popup shows
+ */
 gboolean
 fc_keyboard_view_get_popup_visible (FcKeyboardView *self)
 {

@@ -21,6 +21,13 @@
 
 G_BEGIN_DECLS
 
+/**
+ * FcKeyboardView:
+ *
+ * The GTK 4 view of an #FcKeyboard: the title bar, the rows of keys and
+ * the sidebar of the custom theme, the key preview popup, and the slide
+ * in and out. It renders what the core gives and reports presses back.
+ */
 #define FC_TYPE_KEYBOARD_VIEW (fc_keyboard_view_get_type ())
 FC_KEYBOARD_EXPORT
 G_DECLARE_FINAL_TYPE (FcKeyboardView, fc_keyboard_view, FC, KEYBOARD_VIEW,

@@ -84,6 +84,14 @@ G_DEFINE_FINAL_TYPE (FcKeyboard, fc_keyboard, G_TYPE_OBJECT)
 static const char *const layout_names[] = { "number", "letter", "symbol" };
 static const char *const theme_names[] = { "default", "custom" };
 
+/**
+ * fc_keyboard_layout_to_string:
+ * @layout: a layout
+ *
+ * The attribute value of a layout (`number`, `letter` or `symbol`).
+ *
+ * Returns: (transfer none): its name
+ */
 const char *
 fc_keyboard_layout_to_string (FcKeyboardLayout layout)
 {
@@ -91,6 +99,14 @@ fc_keyboard_layout_to_string (FcKeyboardLayout layout)
   return layout_names[layout];
 }
 
+/**
+ * fc_keyboard_theme_to_string:
+ * @theme: a theme
+ *
+ * The attribute value of a theme (`default` or `custom`).
+ *
+ * Returns: (transfer none): its name
+ */
 const char *
 fc_keyboard_theme_to_string (FcKeyboardTheme theme)
 {
@@ -405,39 +421,121 @@ fc_keyboard_class_init (FcKeyboardClass *klass)
   object_class->finalize = fc_keyboard_finalize;
 
   /* Each nick is the plugin attribute's own name. */
+  /**
+   * FcKeyboard:title:
+   *
+   * The text shown above the keys (the `title` attribute).
+   */
   props[PROP_TITLE]
       = g_param_spec_string ("title", "title", "Text above the keys", "", rw);
+  /**
+   * FcKeyboard:show:
+   *
+   * Whether the keyboard is shown (`show`); setting it slides the keyboard
+   * in or out, and #FcKeyboard::show or #FcKeyboard::hide fire when the
+   * slide ends.
+   */
   props[PROP_SHOW] = g_param_spec_boolean (
       "show", "show", "Whether the keyboard is shown", FALSE, rw);
+  /**
+   * FcKeyboard:theme:
+   *
+   * The colour theme (`theme`): `default`, or `custom` to use
+   * #FcKeyboard:theme-color.
+   */
   props[PROP_THEME] = g_param_spec_string ("theme", "theme",
                                            "default or custom", "default", rw);
+  /**
+   * FcKeyboard:theme-color:
+   *
+   * The accent colour of the custom theme (`themeColor`), in CSS syntax.
+   */
   props[PROP_THEME_COLOR] = g_param_spec_string (
       "theme-color", "themeColor", "Accent colour (CSS syntax)",
       FC_KEYBOARD_DEFAULT_THEME_COLOR, rw);
+  /**
+   * FcKeyboard:z-index:
+   *
+   * Where the keyboard stacks among the page's overlays (`zIndex`).
+   */
   props[PROP_Z_INDEX]
       = g_param_spec_int ("z-index", "zIndex", "Stacking order among overlays",
                           G_MININT, G_MAXINT, FC_KEYBOARD_DEFAULT_Z_INDEX, rw);
+  /**
+   * FcKeyboard:is-random-letter:
+   *
+   * Whether the letters are scrambled each time the keyboard is shown
+   * (`isRandomLetter`).
+   */
   props[PROP_IS_RANDOM_LETTER] = g_param_spec_boolean (
       "is-random-letter", "isRandomLetter", "Scramble the letters", FALSE, rw);
+  /**
+   * FcKeyboard:is-random-number:
+   *
+   * Whether the digits are scrambled each time the keyboard is shown
+   * (`isRandomNumber`), so that where a PIN was typed says nothing of it.
+   */
   props[PROP_IS_RANDOM_NUMBER] = g_param_spec_boolean (
       "is-random-number", "isRandomNumber", "Scramble the digits", FALSE, rw);
+  /**
+   * FcKeyboard:normal-type:
+   *
+   * The layout the keyboard opens with (`normalType`): `number`, `letter`
+   * or `symbol`.
+   */
   props[PROP_NORMAL_TYPE] = g_param_spec_string (
       "normal-type", "normalType", "number, letter or symbol: the first layout",
       "number", rw);
+  /**
+   * FcKeyboard:close-button-text:
+   *
+   * The label of the close (done) key (`closeButtonText`); empty for the
+   * translated default.
+   */
   props[PROP_CLOSE_BUTTON_TEXT] = g_param_spec_string (
       "close-button-text", "closeButtonText", "Label of the close key", "", rw);
+  /**
+   * FcKeyboard:extra-key:
+   *
+   * Extra keys of the number layout (`extraKey`), such as `X` for identity
+   * numbers or `.`.
+   */
   props[PROP_EXTRA_KEY]
       = g_param_spec_boxed ("extra-key", "extraKey",
                             "Extra keys of the number layout", G_TYPE_STRV, rw);
+  /**
+   * FcKeyboard:icon:
+   *
+   * The path of an icon shown in the title bar (`icon`).
+   */
   props[PROP_ICON] = g_param_spec_string ("icon", "icon",
                                           "Icon path in the title bar", "", rw);
+  /**
+   * FcKeyboard:clock:
+   *
+   * Where the keyboard's time comes from (slides, key repeat): the main
+   * loop by default, a page's clock inside a page, a virtual clock in
+   * tests. Never %NULL.
+   */
   props[PROP_CLOCK] = g_param_spec_object ("clock", "clock",
                                            "Where time comes from (never NULL)",
                                            FC_TYPE_KEYBOARD_CLOCK, rw);
+  /**
+   * FcKeyboard:transition-duration:
+   *
+   * How long the show and hide slides take, in ms; #FcKeyboard::show and
+   * #FcKeyboard::hide fire at their end.
+   */
   props[PROP_TRANSITION_DURATION] = g_param_spec_uint (
       "transition-duration", "transitionDuration",
       "Show/hide slide in ms; show and hide fire at its end", 0, 10000,
       FC_KEYBOARD_DEFAULT_TRANSITION_MS, rw);
+  /**
+   * FcKeyboard:layout:
+   *
+   * The layout shown now (`number`, `letter` or `symbol`):
+   * #FcKeyboard:normal-type when shown, then what the switch keys chose.
+   */
   props[PROP_LAYOUT] = g_param_spec_string (
       "layout", "layout", "The layout shown now", "number",
       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -446,29 +544,68 @@ fc_keyboard_class_init (FcKeyboardClass *klass)
 
   /**
    * FcKeyboard::input:
+   * @keyboard: the keyboard
    * @text: the key's text
+   *
+   * A character, extra or space key was pressed: @text is what it types.
+   * The text is not kept by the keyboard after the emission.
    */
   signals[SIGNAL_INPUT] = g_signal_new (
       "input", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
       NULL, G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+  /**
+   * FcKeyboard::delete:
+   * @keyboard: the keyboard
+   *
+   * The delete key was pressed (and fires again while it is held): the
+   * host removes the last character it keeps.
+   */
   signals[SIGNAL_DELETE]
       = g_signal_new ("delete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                       NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * FcKeyboard::close:
+   * @keyboard: the keyboard
+   *
+   * The close (done) key was pressed; the keyboard hides.
+   */
   signals[SIGNAL_CLOSE]
       = g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                       NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * FcKeyboard::blur:
+   * @keyboard: the keyboard
+   *
+   * The keyboard lost the focus (fc_keyboard_blur()).
+   */
   signals[SIGNAL_BLUR]
       = g_signal_new ("blur", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                       NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * FcKeyboard::show:
+   * @keyboard: the keyboard
+   *
+   * The keyboard finished sliding in.
+   */
   signals[SIGNAL_SHOW]
       = g_signal_new ("show", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                       NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * FcKeyboard::hide:
+   * @keyboard: the keyboard
+   *
+   * The keyboard finished sliding out.
+   */
   signals[SIGNAL_HIDE]
       = g_signal_new ("hide", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                       NULL, NULL, NULL, G_TYPE_NONE, 0);
   /**
    * FcKeyboard::warning:
+   * @keyboard: the keyboard
    * @message: what was wrong with an attribute value, and the fallback
+   *
+   * An attribute value could not be used; the keyboard uses the fallback
+   * the message names.
    */
   signals[SIGNAL_WARNING]
       = g_signal_new ("warning", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -511,6 +648,14 @@ fc_keyboard_init (FcKeyboard *self)
 
 /* Public API */
 
+/**
+ * fc_keyboard_new:
+ *
+ * Creates a hidden keyboard with the platform's defaults, on the main
+ * loop's clock.
+ *
+ * Returns: (transfer full): the keyboard
+ */
 FcKeyboard *
 fc_keyboard_new (void)
 {
@@ -529,6 +674,14 @@ set_string (char **field, const char *value)
   return TRUE;
 }
 
+/**
+ * fc_keyboard_get_title:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:title, the text above the keys.
+ *
+ * Returns: (transfer none): the title
+ */
 const char *
 fc_keyboard_get_title (FcKeyboard *self)
 {
@@ -536,6 +689,13 @@ fc_keyboard_get_title (FcKeyboard *self)
   return self->title;
 }
 
+/**
+ * fc_keyboard_set_title:
+ * @self: a keyboard
+ * @title: (nullable): the title
+ *
+ * Sets #FcKeyboard:title, the text above the keys.
+ */
 void
 fc_keyboard_set_title (FcKeyboard *self, const char *title)
 {
@@ -544,6 +704,14 @@ fc_keyboard_set_title (FcKeyboard *self, const char *title)
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_TITLE]);
 }
 
+/**
+ * fc_keyboard_get_show:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:show: whether the keyboard is shown or sliding in.
+ *
+ * Returns: whether it is shown
+ */
 gboolean
 fc_keyboard_get_show (FcKeyboard *self)
 {
@@ -553,6 +721,11 @@ fc_keyboard_get_show (FcKeyboard *self)
 
 /**
  * fc_keyboard_set_show:
+ * @self: a keyboard
+ * @show: whether to show it
+ *
+ * Sets #FcKeyboard:show: slides the keyboard in (scrambling its keys when
+ * asked) or out.
  *
  * Showing picks a new arrangement (when scrambling) and the normalType
  * layout; "show" fires when the slide ends. Hiding stops any repeat and
@@ -582,6 +755,14 @@ fc_keyboard_set_show (FcKeyboard *self, gboolean show)
   start_transition (self);
 }
 
+/**
+ * fc_keyboard_get_theme:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:theme as an enumeration.
+ *
+ * Returns: the theme
+ */
 FcKeyboardTheme
 fc_keyboard_get_theme (FcKeyboard *self)
 {
@@ -589,6 +770,14 @@ fc_keyboard_get_theme (FcKeyboard *self)
   return self->theme;
 }
 
+/**
+ * fc_keyboard_set_theme:
+ * @self: a keyboard
+ * @theme: (nullable): `default` or `custom`
+ *
+ * Sets #FcKeyboard:theme from its attribute value; an unknown value emits
+ * #FcKeyboard::warning and keeps `default`.
+ */
 void
 fc_keyboard_set_theme (FcKeyboard *self, const char *theme)
 {
@@ -610,6 +799,14 @@ fc_keyboard_set_theme (FcKeyboard *self, const char *theme)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_THEME]);
 }
 
+/**
+ * fc_keyboard_get_theme_color:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:theme-color as given (CSS syntax).
+ *
+ * Returns: (transfer none): the colour
+ */
 const char *
 fc_keyboard_get_theme_color (FcKeyboard *self)
 {
@@ -617,6 +814,14 @@ fc_keyboard_get_theme_color (FcKeyboard *self)
   return self->theme_color;
 }
 
+/**
+ * fc_keyboard_get_theme_rgba:
+ * @self: a keyboard
+ * @color: (out caller-allocates): the colour
+ *
+ * Gets the accent colour of #FcKeyboard:theme-color as numbers, for a view
+ * to draw with.
+ */
 void
 fc_keyboard_get_theme_rgba (FcKeyboard *self, FcKeyboardColor *color)
 {
@@ -627,6 +832,11 @@ fc_keyboard_get_theme_rgba (FcKeyboard *self, FcKeyboardColor *color)
 
 /**
  * fc_keyboard_set_theme_color:
+ * @self: a keyboard
+ * @theme_color: (nullable): a CSS colour
+ *
+ * Sets #FcKeyboard:theme-color from its attribute value; a colour that
+ * cannot be parsed emits #FcKeyboard::warning and keeps the default.
  *
  * Anything fc_keyboard_color_parse() rejects warns and becomes
  * #FC_KEYBOARD_DEFAULT_THEME_COLOR. %NULL is the default, silently.
@@ -652,6 +862,14 @@ fc_keyboard_set_theme_color (FcKeyboard *self, const char *theme_color)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_THEME_COLOR]);
 }
 
+/**
+ * fc_keyboard_get_z_index:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:z-index, the keyboard's stacking order among overlays.
+ *
+ * Returns: the stacking order
+ */
 int
 fc_keyboard_get_z_index (FcKeyboard *self)
 {
@@ -659,6 +877,13 @@ fc_keyboard_get_z_index (FcKeyboard *self)
   return self->z_index;
 }
 
+/**
+ * fc_keyboard_set_z_index:
+ * @self: a keyboard
+ * @z_index: the stacking order
+ *
+ * Sets #FcKeyboard:z-index, the keyboard's stacking order among overlays.
+ */
 void
 fc_keyboard_set_z_index (FcKeyboard *self, int z_index)
 {
@@ -669,6 +894,15 @@ fc_keyboard_set_z_index (FcKeyboard *self, int z_index)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_Z_INDEX]);
 }
 
+/**
+ * fc_keyboard_get_is_random_letter:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:is-random-letter: whether letters are scrambled when
+ * shown.
+ *
+ * Returns: whether letters are scrambled
+ */
 gboolean
 fc_keyboard_get_is_random_letter (FcKeyboard *self)
 {
@@ -706,6 +940,14 @@ set_random (FcKeyboard *self, gboolean *field, gboolean random, guint prop)
   g_object_notify_by_pspec (G_OBJECT (self), props[prop]);
 }
 
+/**
+ * fc_keyboard_set_is_random_letter:
+ * @self: a keyboard
+ * @random: whether letters are scrambled
+ *
+ * Sets #FcKeyboard:is-random-letter; the arrangement changes the next time
+ * the keyboard is shown.
+ */
 void
 fc_keyboard_set_is_random_letter (FcKeyboard *self, gboolean random)
 {
@@ -713,6 +955,15 @@ fc_keyboard_set_is_random_letter (FcKeyboard *self, gboolean random)
   set_random (self, &self->random_letter, random, PROP_IS_RANDOM_LETTER);
 }
 
+/**
+ * fc_keyboard_get_is_random_number:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:is-random-number: whether digits are scrambled when
+ * shown.
+ *
+ * Returns: whether digits are scrambled
+ */
 gboolean
 fc_keyboard_get_is_random_number (FcKeyboard *self)
 {
@@ -720,6 +971,14 @@ fc_keyboard_get_is_random_number (FcKeyboard *self)
   return self->random_number;
 }
 
+/**
+ * fc_keyboard_set_is_random_number:
+ * @self: a keyboard
+ * @random: whether digits are scrambled
+ *
+ * Sets #FcKeyboard:is-random-number; the arrangement changes the next time
+ * the keyboard is shown.
+ */
 void
 fc_keyboard_set_is_random_number (FcKeyboard *self, gboolean random)
 {
@@ -727,6 +986,14 @@ fc_keyboard_set_is_random_number (FcKeyboard *self, gboolean random)
   set_random (self, &self->random_number, random, PROP_IS_RANDOM_NUMBER);
 }
 
+/**
+ * fc_keyboard_get_normal_type:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:normal-type, the layout the keyboard opens with.
+ *
+ * Returns: the first layout
+ */
 FcKeyboardLayout
 fc_keyboard_get_normal_type (FcKeyboard *self)
 {
@@ -736,6 +1003,11 @@ fc_keyboard_get_normal_type (FcKeyboard *self)
 
 /**
  * fc_keyboard_set_normal_type:
+ * @self: a keyboard
+ * @normal_type: (nullable): `number`, `letter` or `symbol`
+ *
+ * Sets #FcKeyboard:normal-type from its attribute value; an unknown value
+ * emits #FcKeyboard::warning and keeps `number`.
  *
  * Also switches the layout shown now to @normal_type.
  */
@@ -762,6 +1034,14 @@ fc_keyboard_set_normal_type (FcKeyboard *self, const char *normal_type)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_NORMAL_TYPE]);
 }
 
+/**
+ * fc_keyboard_get_close_button_text:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:close-button-text, the label of the close key as given.
+ *
+ * Returns: (transfer none): the label
+ */
 const char *
 fc_keyboard_get_close_button_text (FcKeyboard *self)
 {
@@ -769,6 +1049,13 @@ fc_keyboard_get_close_button_text (FcKeyboard *self)
   return self->close_button_text;
 }
 
+/**
+ * fc_keyboard_set_close_button_text:
+ * @self: a keyboard
+ * @text: (nullable): the label; empty or %NULL for the default
+ *
+ * Sets #FcKeyboard:close-button-text, the label of the close key.
+ */
 void
 fc_keyboard_set_close_button_text (FcKeyboard *self, const char *text)
 {
@@ -781,6 +1068,9 @@ fc_keyboard_set_close_button_text (FcKeyboard *self, const char *text)
 
 /**
  * fc_keyboard_get_extra_key:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:extra-key, the extra keys of the number layout.
  *
  * Returns: (transfer none): the extra keys, never %NULL
  */
@@ -795,6 +1085,10 @@ fc_keyboard_get_extra_key (FcKeyboard *self)
  * fc_keyboard_set_extra_key:
  * @extra_key: (nullable): the extra keys; %NULL means none. Empty strings
  *   are dropped (a key with no text cannot be pressed).
+ * @self: a keyboard
+ *
+ * Sets #FcKeyboard:extra-key, the extra keys of the number layout (such as
+ * `X` or `.`); the layout is rebuilt.
  */
 void
 fc_keyboard_set_extra_key (FcKeyboard *self, const char *const *extra_key)
@@ -816,6 +1110,14 @@ fc_keyboard_set_extra_key (FcKeyboard *self, const char *const *extra_key)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_EXTRA_KEY]);
 }
 
+/**
+ * fc_keyboard_get_icon:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:icon, the path of the title bar's icon.
+ *
+ * Returns: (transfer none): the path
+ */
 const char *
 fc_keyboard_get_icon (FcKeyboard *self)
 {
@@ -823,6 +1125,13 @@ fc_keyboard_get_icon (FcKeyboard *self)
   return self->icon;
 }
 
+/**
+ * fc_keyboard_set_icon:
+ * @self: a keyboard
+ * @icon: (nullable): the path
+ *
+ * Sets #FcKeyboard:icon, the path of an icon for the title bar.
+ */
 void
 fc_keyboard_set_icon (FcKeyboard *self, const char *icon)
 {
@@ -833,6 +1142,9 @@ fc_keyboard_set_icon (FcKeyboard *self, const char *icon)
 
 /**
  * fc_keyboard_get_clock:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:clock, where the keyboard's time comes from.
  *
  * Returns: (transfer none): the clock
  */
@@ -875,6 +1187,15 @@ fc_keyboard_set_clock (FcKeyboard *self, FcKeyboardClock *clock)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CLOCK]);
 }
 
+/**
+ * fc_keyboard_get_transition_duration:
+ * @self: a keyboard
+ *
+ * Gets #FcKeyboard:transition-duration, how long the show and hide slides
+ * take.
+ *
+ * Returns: the duration in ms
+ */
 guint
 fc_keyboard_get_transition_duration (FcKeyboard *self)
 {
@@ -882,6 +1203,14 @@ fc_keyboard_get_transition_duration (FcKeyboard *self)
   return self->transition_ms;
 }
 
+/**
+ * fc_keyboard_set_transition_duration:
+ * @self: a keyboard
+ * @ms: the duration in ms
+ *
+ * Sets #FcKeyboard:transition-duration, how long the show and hide slides
+ * take.
+ */
 void
 fc_keyboard_set_transition_duration (FcKeyboard *self, guint ms)
 {
@@ -892,6 +1221,14 @@ fc_keyboard_set_transition_duration (FcKeyboard *self, guint ms)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_TRANSITION_DURATION]);
 }
 
+/**
+ * fc_keyboard_get_layout:
+ * @self: a keyboard
+ *
+ * Gets the layout shown now (#FcKeyboard:layout).
+ *
+ * Returns: the layout
+ */
 FcKeyboardLayout
 fc_keyboard_get_layout (FcKeyboard *self)
 {
@@ -899,6 +1236,14 @@ fc_keyboard_get_layout (FcKeyboard *self)
   return self->layout;
 }
 
+/**
+ * fc_keyboard_set_layout:
+ * @self: a keyboard
+ * @layout: the layout
+ *
+ * Shows another layout now, as the switch keys do; #FcKeyboard:normal-type
+ * is unchanged.
+ */
 void
 fc_keyboard_set_layout (FcKeyboard *self, FcKeyboardLayout layout)
 {
@@ -907,6 +1252,14 @@ fc_keyboard_set_layout (FcKeyboard *self, FcKeyboardLayout layout)
   set_layout_internal (self, layout, FALSE);
 }
 
+/**
+ * fc_keyboard_get_shift:
+ * @self: a keyboard
+ *
+ * Gets the state of the letter layout's shift key.
+ *
+ * Returns: the shift state
+ */
 FcKeyboardShift
 fc_keyboard_get_shift (FcKeyboard *self)
 {
@@ -914,6 +1267,15 @@ fc_keyboard_get_shift (FcKeyboard *self)
   return self->shift;
 }
 
+/**
+ * fc_keyboard_get_n_rows:
+ * @self: a keyboard
+ *
+ * Gets how many rows of keys the layout shown now has
+ * (fc_keyboard_get_row()).
+ *
+ * Returns: the number of rows
+ */
 guint
 fc_keyboard_get_n_rows (FcKeyboard *self)
 {
@@ -942,6 +1304,10 @@ fc_keyboard_get_max_rows (FcKeyboard *self)
 /**
  * fc_keyboard_get_row:
  * @n_keys: (out): how many keys the row has
+ * @self: a keyboard
+ * @row: a row index, below fc_keyboard_get_n_rows()
+ *
+ * The keys of one row of the layout shown now, as a view draws them.
  *
  * Returns: (transfer none) (array length=n_keys): the keys of @row, left
  *   to right, spacers included; valid until "layout-changed"
@@ -956,6 +1322,16 @@ fc_keyboard_get_row (FcKeyboard *self, guint row, guint *n_keys)
   return self->data->keys + self->data->row_start[row];
 }
 
+/**
+ * fc_keyboard_get_row_units:
+ * @self: a keyboard
+ * @row: a row index, below fc_keyboard_get_n_rows()
+ *
+ * Gets the total width of one row in units: a view gives each key of the
+ * row its fc_keyboard_key width in proportion.
+ *
+ * Returns: the row's width in units
+ */
 guint
 fc_keyboard_get_row_units (FcKeyboard *self, guint row)
 {
@@ -967,6 +1343,10 @@ fc_keyboard_get_row_units (FcKeyboard *self, guint row)
 /**
  * fc_keyboard_get_sidebar:
  * @n_keys: (out): how many keys (0 in the default theme)
+ * @self: a keyboard
+ *
+ * The keys of the custom theme's sidebar (delete and done beside the
+ * digits), as a view draws them.
  *
  * Returns: (transfer none) (array length=n_keys) (nullable): the sidebar's
  *   keys, top to bottom; their row and height are in units of the sidebar
@@ -980,6 +1360,16 @@ fc_keyboard_get_sidebar (FcKeyboard *self, guint *n_keys)
   return self->data->n_sidebar ? self->data->sidebar : NULL;
 }
 
+/**
+ * fc_keyboard_get_is_scrambled:
+ * @self: a keyboard
+ *
+ * Whether the keys shown now are in a scrambled arrangement (digits or
+ * letters, as #FcKeyboard:is-random-number and
+ * #FcKeyboard:is-random-letter ask).
+ *
+ * Returns: whether the keys are scrambled
+ */
 gboolean
 fc_keyboard_get_is_scrambled (FcKeyboard *self)
 {

@@ -30,13 +30,46 @@
 
 G_BEGIN_DECLS
 
+/**
+ * FC_KEYBOARD_DEFAULT_THEME_COLOR:
+ *
+ * The accent colour of the custom theme when `themeColor` is not given.
+ */
 #define FC_KEYBOARD_DEFAULT_THEME_COLOR "#2e7cff"
+/**
+ * FC_KEYBOARD_DEFAULT_Z_INDEX:
+ *
+ * The keyboard's stacking order when `zIndex` is not given.
+ */
 #define FC_KEYBOARD_DEFAULT_Z_INDEX 999
-/* How long the show/hide slide takes; "show"/"hide" fire at its end. */
+/**
+ * FC_KEYBOARD_DEFAULT_TRANSITION_MS:
+ *
+ * How long the show/hide slide takes by default, in ms; "show" and
+ * "hide" fire at its end.
+ */
 #define FC_KEYBOARD_DEFAULT_TRANSITION_MS 200
+/**
+ * FC_KEYBOARD_REPEAT_DELAY_MS:
+ *
+ * How long the delete key is held before it starts repeating, in ms.
+ */
 #define FC_KEYBOARD_REPEAT_DELAY_MS 500
+/**
+ * FC_KEYBOARD_REPEAT_INTERVAL_MS:
+ *
+ * The interval of the delete key's repeat while held, in ms.
+ */
 #define FC_KEYBOARD_REPEAT_INTERVAL_MS 90
 
+/**
+ * FcKeyboardLayout:
+ * @FC_KEYBOARD_LAYOUT_NUMBER: the digits (and #FcKeyboard:extra-key)
+ * @FC_KEYBOARD_LAYOUT_LETTER: the Latin letters, with shift
+ * @FC_KEYBOARD_LAYOUT_SYMBOL: punctuation and symbols
+ *
+ * The keyboard's layouts (`normalType`).
+ */
 typedef enum
 {
   FC_KEYBOARD_LAYOUT_NUMBER,
@@ -44,12 +77,27 @@ typedef enum
   FC_KEYBOARD_LAYOUT_SYMBOL,
 } FcKeyboardLayout;
 
+/**
+ * FcKeyboardTheme:
+ * @FC_KEYBOARD_THEME_DEFAULT: the platform's colours
+ * @FC_KEYBOARD_THEME_CUSTOM: the accent colour of #FcKeyboard:theme-color
+ *
+ * The keyboard's colour themes (`theme`).
+ */
 typedef enum
 {
   FC_KEYBOARD_THEME_DEFAULT,
   FC_KEYBOARD_THEME_CUSTOM,
 } FcKeyboardTheme;
 
+/**
+ * FcKeyboardShift:
+ * @FC_KEYBOARD_SHIFT_OFF: letters are lower case
+ * @FC_KEYBOARD_SHIFT_ONCE: the next letter is upper case
+ * @FC_KEYBOARD_SHIFT_LOCKED: caps lock
+ *
+ * The state of the letter layout's shift key.
+ */
 typedef enum
 {
   FC_KEYBOARD_SHIFT_OFF,
@@ -57,6 +105,19 @@ typedef enum
   FC_KEYBOARD_SHIFT_LOCKED, /* caps lock */
 } FcKeyboardShift;
 
+/**
+ * FcKeyboardKeyKind:
+ * @FC_KEYBOARD_KEY_CHARACTER: a digit, letter or symbol: emits "input"
+ * @FC_KEYBOARD_KEY_EXTRA: one of #FcKeyboard:extra-key: emits "input"
+ * @FC_KEYBOARD_KEY_SPACE: emits "input" with " "
+ * @FC_KEYBOARD_KEY_DELETE: emits "delete", and repeats while held
+ * @FC_KEYBOARD_KEY_CLOSE: the done/close key: emits "close" and hides
+ * @FC_KEYBOARD_KEY_SHIFT: off, once, caps lock, off again
+ * @FC_KEYBOARD_KEY_SWITCH: changes the layout shown
+ * @FC_KEYBOARD_KEY_SPACER: empty room, not a key
+ *
+ * What a key of the layout does when pressed.
+ */
 typedef enum
 {
   FC_KEYBOARD_KEY_CHARACTER, /* digit, letter or symbol: emits "input" */
@@ -97,6 +158,18 @@ typedef struct
   guint height;
 } FcKeyboardKey;
 
+/**
+ * FcKeyboard:
+ *
+ * The platform's secure virtual keyboard without a display: what its
+ * attributes describe (as properties), the layout shown as rows of keys,
+ * the scrambled arrangement of digits and letters, and the component's
+ * events as signals (#FcKeyboard::input, #FcKeyboard::delete,
+ * #FcKeyboard::close, ...). A view (#FcKeyboardView, or a host's own)
+ * draws fc_keyboard_get_row() and reports presses with
+ * fc_keyboard_press(); a host without a view types with
+ * fc_keyboard_activate(). Entered text is never logged nor kept.
+ */
 #define FC_TYPE_KEYBOARD (fc_keyboard_get_type ())
 FC_KEYBOARD_EXPORT
 G_DECLARE_FINAL_TYPE (FcKeyboard, fc_keyboard, FC, KEYBOARD, GObject)

@@ -934,12 +934,17 @@ test_search_path (void)
   store = fc_plugin_store_new ();
   g_unsetenv ("FC_PLUGIN_PATH");
   path = fc_plugin_store_get_path (store);
-  /* the environment first, then the installed data dir, then the build tree */
-  g_assert_cmpuint (g_strv_length ((char **)path), ==, 4);
+  /* the environment first; then, since this library is the build tree's
+   * (libfc-bridge.uninstalled beside it), the build tree's plugins/; then
+   * LIBDIR/fc-platform/plugins beside the library, then the prefix's */
+  g_assert_cmpuint (g_strv_length ((char **)path), ==, 5);
   g_assert_cmpstr (path[0], ==, "/opt/a");
   g_assert_cmpstr (path[1], ==, "/opt/b");
-  g_assert_true (g_str_has_suffix (path[2], "/fc-platform/plugins"));
-  g_assert_true (g_str_has_suffix (path[3], "/plugins"));
+  g_assert_true (g_str_has_suffix (path[2], "/plugins"));
+  g_assert_true (g_file_test (path[2], G_FILE_TEST_IS_DIR));
+  g_assert_true (g_str_has_suffix (path[3], "/bridge/fc-platform/plugins"));
+  g_assert_true (g_str_has_suffix (path[4], "/fc-platform/plugins"));
+  g_assert_true (g_path_is_absolute (path[4]));
 }
 
 int
