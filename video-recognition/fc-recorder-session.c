@@ -26,7 +26,6 @@
 
 #include "fc-recorder-session.h"
 
-#include "fc-burn-in.h"
 #include "fc-camera-choice.h"
 #include "fc-recorder-events.h"
 #include "fc-recorder-faults.h"
@@ -34,6 +33,7 @@
 #include "fc-recorder-start.h"
 #include "fc-recorder-watchdog.h"
 #include "fc-recorder-window.h"
+#include "fc-recording-parts.h"
 #include "fc-stream-message.h"
 
 #include <glib/gstdio.h>
@@ -333,66 +333,14 @@ build_pipeline (FcRecordSession *self)
   return TRUE;
 }
 
-/* The start under way (waiting for the warm-up, a camera portal call):
- * it holds the owner weakly (the session lives as long as its owner) and
- * the cancellable drop_pipeline() cancels (self->starting), so a session
- * closed or destroyed meanwhile is never touched. */
-typedef struct
-{
-  GWeakRef owner;
-  FcRecordSession *session;
-  GCancellable *cancel;
-} StartStep;
-
-static StartStep *
-start_step_new (FcRecordSession *self)
-{
-  StartStep *step = g_new0 (StartStep, 1);
-
-  g_weak_ref_init (&step->owner, self->owner);
-  step->session = self;
-  step->cancel = g_cancellable_new ();
-  g_set_object (&self->starting, step->cancel);
-  return step;
-}
-
-static void
-start_step_free (StartStep *step)
-{
-  g_weak_ref_clear (&step->owner);
-  g_object_unref (step->cancel);
-  g_free (step);
-}
-
-/* The owner (a reference keeping the session), or NULL when the session
- * no longer wants what the step gives. */
-static GObject *
-start_step_get_owner (StartStep *step)
-{
-  if (g_cancellable_is_cancelled (step->cancel))
-    return NULL;
-  return g_weak_ref_get (&step->owner);
-}
-
-/* The step is over: what follows may tear down without cancelling. */
-static void
-start_step_done (FcRecordSession *self)
-{
-  g_clear_object (&self->starting);
-}
-
 /* The camera chosen after the warm-up or the portal
- * (fc-recorder-start.c). */
+ * (fc-recorder-start.c, which holds the owner meanwhile). */
 static void
 camera_chosen (FcSource *camera, const GError *error, gpointer data)
 {
-  StartStep *step = data;
-  g_autoptr (GObject) owner = start_step_get_owner (step);
-  FcRecordSession *self = step->session;
+  FcRecordSession *self = data;
 
-  if (owner == NULL)
-    return;
-  start_step_done (self);
+  g_clear_object (&self->starting);
   if (camera == NULL)
     {
       fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
@@ -426,7 +374,6 @@ static gboolean
 start_pipeline (FcRecordSession *self)
 {
   g_autoptr (GError) error = NULL;
-  StartStep *step;
 
   self->run_offline = self->settings->offline;
   if (self->run_offline && !offline_sources_ok (self))
@@ -457,24 +404,24 @@ start_pipeline (FcRecordSession *self)
 
   /* The camera, once the warm-up is over (fc-recorder-start.c): the
    * prompts' resources load meanwhile. */
-  step = start_step_new (self);
+  /* a start under way: cancelled by drop_pipeline() */
+  self->starting = g_cancellable_new ();
   switch (fc_recorder_start_camera (self->choice, self->settings,
                                     self->run_offline, self->context,
-                                    step->cancel, camera_chosen, step,
-                                    (GDestroyNotify)start_step_free,
-                                    &self->cam, &error))
+                                    self->owner, self->starting,
+                                    camera_chosen, self, &self->cam, &error))
     {
     case FC_CAMERA_ASKING:
       self->prepare_at = stamp_now (self);
       set_state (self, FC_RECORDER_STATE_PREPARING);
       return TRUE;
     case FC_CAMERA_FAILED:
-      start_step_done (self);
+      g_clear_object (&self->starting);
       fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
       return FALSE;
     case FC_CAMERA_CHOSEN:
     default:
-      start_step_done (self);
+      g_clear_object (&self->starting);
       return build_pipeline (self);
     }
 }
@@ -482,9 +429,8 @@ start_pipeline (FcRecordSession *self)
 static gboolean
 arm (FcRecordSession *self)
 {
-  g_autoptr (FcBurnIn) burn = NULL;
-  g_autoptr (FcPromptMix) mix = NULL;
-  FcSubtitleFeed *subs;
+  g_autoptr (GError) error = NULL;
+  gboolean clips;
 
   /* The file is made at prepare and the sink holds it open: removed since
    * (a host or a cleaner emptying the temporary directory), the recording
@@ -498,55 +444,19 @@ arm (FcRecordSession *self)
       return FALSE;
     }
 
-  if (fc_prompts_get_burn_in (self->prompts))
+  if (!fc_recording_parts_put (
+          self->pipeline, self->prompts, self->width, self->height,
+          MAX ((GstClockTime)self->settings->record_time * GST_MSECOND,
+               FC_FRAME_NS),
+          self->window, &clips, &error))
     {
-      g_autoptr (GError) error = NULL;
-
-      burn = fc_prompts_make_pictures (self->prompts, self->width,
-                                       self->height, &error);
-      if (burn == NULL)
-        {
-          fail (self, FC_RECORDER_ERROR_RESOURCE, NULL,
-                "cannot decode mask \"%s\": %s",
-                fc_prompts_get_mask_src (self->prompts),
-                error->message);
-          return FALSE;
-        }
+      fail (self, error->code, NULL, "%s", error->message);
+      return FALSE;
     }
-  mix = fc_prompts_make_clips (self->prompts);
   /* the speaker gets ready while the first frame is awaited */
   g_clear_pointer (&self->player, fc_prompt_player_free);
-  if (mix != NULL && !self->run_offline)
+  if (clips && !self->run_offline)
     self->player = fc_prompts_make_player (self->prompts);
-  /* The muxer has had no buffer yet (the gates drop them all): a subtitle
-   * pad can still be added. Without it, the WebVTT beside the file still
-   * holds the timeline. */
-  subs = fc_subtitle_feed_new (
-      fc_prompts_get_steps (self->prompts),
-      MAX ((GstClockTime)self->settings->record_time * GST_MSECOND, FC_FRAME_NS));
-  if (subs != NULL)
-    {
-      g_autoptr (GstElement) mux
-          = gst_bin_get_by_name (GST_BIN (self->pipeline), "mux");
-      g_autoptr (GError) error = NULL;
-
-      if (!fc_subtitle_feed_attach (subs, self->pipeline, mux, &error))
-        {
-          GST_WARNING ("no subtitle track: %s", error->message);
-          g_clear_pointer (&subs, fc_subtitle_feed_unref);
-        }
-    }
-  {
-    g_autoptr (GstElement) burn_in
-        = gst_bin_get_by_name (GST_BIN (self->pipeline), "burn");
-    g_autoptr (GstElement) pmix
-        = gst_bin_get_by_name (GST_BIN (self->pipeline), "pmix");
-
-    g_object_set (burn_in, "pictures", burn, NULL);
-    g_object_set (pmix, "clips", mix, NULL);
-  }
-  fc_record_window_set_subtitles (self->window, subs);
-  g_clear_pointer (&subs, fc_subtitle_feed_unref);
   fc_record_window_reset (self->window);
   fc_pipeline_frame_counts (self->pipeline, &self->dropped_at_arm,
                             &self->duplicated_at_arm);
@@ -591,26 +501,13 @@ emit_ready (FcRecordSession *self)
 }
 
 static void
-summary_thread (GTask *task, gpointer source, gpointer data,
-                GCancellable *cancellable)
-{
-  FcRecordingSummary *summary = data;
-  GError *error = NULL;
-
-  if (fc_recorder_summarise (summary, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 summary_done (GObject *object, GAsyncResult *result, gpointer data)
 {
   FcRecordSession *self = data; /* the task holds the owner, so the session */
-  FcRecordingSummary *summary = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  FcRecordingSummary *summary = fc_recorder_summarise_finish (result, &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       set_state (self, FC_RECORDER_STATE_IDLE);
       emit_error (self, error, summary->video_path);
@@ -626,7 +523,6 @@ complete (FcRecordSession *self)
 {
   g_autoptr (GError) error = g_steal_pointer (&self->pending_error);
   g_autofree char *path = g_strdup (self->video_path);
-  g_autoptr (GTask) task = NULL;
   FcRecordingSummary *summary;
   const char *dir;
 
@@ -680,10 +576,7 @@ complete (FcRecordSession *self)
     summary->subtitle_text = fc_step_list_to_webvtt (
         fc_prompts_get_steps (self->prompts), summary->duration_ms);
   /* Stays "finishing" until the summary is there. */
-  task = g_task_new (self->owner, NULL, summary_done, self);
-  g_task_set_task_data (task, summary,
-                        (GDestroyNotify)fc_recording_summary_free);
-  g_task_run_in_thread (task, summary_thread);
+  fc_recorder_summarise_async (summary, self->owner, summary_done, self);
 }
 
 static void
@@ -692,16 +585,9 @@ handle_error (FcRecordSession *self, GstMessage *msg)
   g_autoptr (GError) err = NULL;
   g_autofree char *debug = NULL;
   GstObject *src = GST_MESSAGE_SRC (msg);
-  gboolean from_camera
-      = self->vsrc
-        && (src == GST_OBJECT (self->vsrc)
-            || gst_object_has_as_ancestor (src, GST_OBJECT (self->vsrc)));
-  gboolean from_mic = self->asrc && src == GST_OBJECT (self->asrc);
-  FcFaultSource from = from_camera ? FC_FAULT_CAMERA
-                       : from_mic  ? FC_FAULT_MICROPHONE
-                       : g_strcmp0 (GST_OBJECT_NAME (src), "fsink") == 0
-                           ? FC_FAULT_FILE
-                           : FC_FAULT_OTHER;
+  FcFaultSource from = fc_fault_source (src, self->vsrc, self->asrc);
+  gboolean from_camera = from == FC_FAULT_CAMERA;
+  gboolean from_mic = from == FC_FAULT_MICROPHONE;
   gboolean recorded;
   FcRecorderError code;
   const char *what;
@@ -997,31 +883,6 @@ fc_record_session_stop (FcRecordSession *self)
   return TRUE;
 }
 
-/* Waits up to TIMEOUT_US for the file to be complete (or an error). */
-static GstMessage *
-wait_file_done (GstBus *bus, gint64 timeout_us)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_us;
-  FcStreamEvent event;
-  gint64 left;
-
-  while ((left = deadline - g_get_monotonic_time ()) > 0)
-    {
-      GstMessage *msg = gst_bus_timed_pop_filtered (
-          bus, left * GST_USECOND,
-          GST_MESSAGE_APPLICATION | GST_MESSAGE_ERROR | GST_MESSAGE_EOS);
-
-      if (msg == NULL)
-        break;
-      if (GST_MESSAGE_TYPE (msg) != GST_MESSAGE_APPLICATION
-          || (fc_stream_event_parse (msg, &event)
-              && event == FC_STREAM_FILE_DONE))
-        return msg;
-      gst_message_unref (msg);
-    }
-  return NULL;
-}
-
 void
 fc_record_session_close (FcRecordSession *self)
 {
@@ -1048,11 +909,11 @@ fc_record_session_close (FcRecordSession *self)
         }
       bus = gst_element_get_bus (self->pipeline);
       finish_now (self);
-      msg = wait_file_done (bus, FC_FINISH_NUDGE_US);
+      msg = fc_stream_wait_file_done (bus, FC_FINISH_NUDGE_US);
       if (msg == NULL)
         {
           fc_record_window_end_branch (self->window, FALSE);
-          msg = wait_file_done (bus, FC_FINISH_NUDGE_US);
+          msg = fc_stream_wait_file_done (bus, FC_FINISH_NUDGE_US);
         }
       GST_INFO ("closed while recording: %s",
                 msg ? GST_MESSAGE_TYPE_NAME (msg) : "the file did not finish");

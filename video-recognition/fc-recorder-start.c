@@ -26,7 +26,7 @@ init_debug (void)
     }
 }
 
-/* A start waiting for the warm-up, then for the portal perhaps: shared
+/* A start under way: waiting for the warm-up, or for the portal. Shared
  * by the warm-up's callback and the choice (each holds a reference). */
 typedef struct
 {
@@ -34,10 +34,10 @@ typedef struct
   FcRecorderSettings *settings;
   gboolean offline;
   GMainContext *context;
+  GWeakRef owner;
   GCancellable *cancel;
   FcCameraChosen done;
   gpointer data;
-  GDestroyNotify destroy;
 } Waiting;
 
 static void
@@ -46,9 +46,8 @@ waiting_clear (gpointer data)
   Waiting *waiting = data;
 
   g_main_context_unref (waiting->context);
+  g_weak_ref_clear (&waiting->owner);
   g_object_unref (waiting->cancel);
-  if (waiting->destroy != NULL)
-    waiting->destroy (waiting->data);
 }
 
 static void
@@ -60,43 +59,45 @@ waiting_release (gpointer waiting)
 typedef Waiting WaitingRef;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaitingRef, waiting_release)
 
+/* The answer, passed on while the owner is there and wants it (holding
+ * the owner meanwhile). */
+static void
+relay (FcSource *camera, const GError *error, gpointer data)
+{
+  Waiting *waiting = data;
+  g_autoptr (GObject) owner = NULL;
+
+  if (g_cancellable_is_cancelled (waiting->cancel)
+      || (owner = g_weak_ref_get (&waiting->owner)) == NULL)
+    return;
+  waiting->done (camera, error, waiting->data);
+}
+
 /* The camera, now that nothing holds the plugin-loading lock. */
 static FcCameraChoiceResult
-choose (FcCameraChoice *choice, FcRecorderSettings *settings,
-        gboolean offline, GCancellable *cancellable, FcCameraChosen done,
-        gpointer data, GDestroyNotify destroy, FcSource *out,
-        GError **error)
+choose (Waiting *waiting, FcSource *out, GError **error)
 {
+  FcRecorderSettings *settings = waiting->settings;
+  FcCameraChoiceResult chosen;
+
   fc_source_clear (out);
-  if (offline)
-    {
-      /* the test pattern and tone, without looking for devices */
-      if (destroy != NULL)
-        destroy (data);
-      return FC_CAMERA_CHOSEN;
-    }
+  if (waiting->offline)
+    return FC_CAMERA_CHOSEN; /* the test pattern and tone, no devices */
   if (settings->camera_source != NULL)
     {
       /* the host's own element: no portal, no devices */
       out->kind = FC_SOURCE_ELEMENT;
       out->element = gst_object_ref (settings->camera_source);
       out->target = g_strdup (GST_OBJECT_NAME (out->element));
-      if (destroy != NULL)
-        destroy (data);
       return FC_CAMERA_CHOSEN;
     }
-  return fc_camera_choose (choice, settings->camera,
-                           settings->allow_test_source, cancellable, done,
-                           data, destroy, out, error);
-}
-
-/* The portal's answer, passed on. */
-static void
-relay (FcSource *camera, const GError *error, gpointer data)
-{
-  Waiting *waiting = data;
-
-  waiting->done (camera, error, waiting->data);
+  g_main_context_push_thread_default (waiting->context);
+  chosen = fc_camera_choose (waiting->choice, settings->camera,
+                             settings->allow_test_source, waiting->cancel,
+                             relay, g_rc_box_acquire (waiting),
+                             waiting_release, out, error);
+  g_main_context_pop_thread_default (waiting->context);
+  return chosen;
 }
 
 static void
@@ -105,7 +106,6 @@ preload_done (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (WaitingRef) waiting = data;
   g_autoptr (GError) error = NULL;
   FcSource camera = FC_SOURCE_INIT;
-  FcCameraChoiceResult chosen;
 
   /* a failed warm-up only loses time: the pipeline loads what it needs */
   if (fc_recorder_preload_finish (result, &error) < 0
@@ -114,49 +114,44 @@ preload_done (GObject *source, GAsyncResult *result, gpointer data)
   g_clear_error (&error);
   if (g_cancellable_is_cancelled (waiting->cancel))
     return;
-  g_main_context_push_thread_default (waiting->context);
-  chosen = choose (waiting->choice, waiting->settings, waiting->offline,
-                   waiting->cancel, relay, g_rc_box_acquire (waiting),
-                   waiting_release, &camera, &error);
-  g_main_context_pop_thread_default (waiting->context);
-  if (chosen == FC_CAMERA_FAILED)
-    waiting->done (NULL, error, waiting->data);
-  else if (chosen == FC_CAMERA_CHOSEN)
-    waiting->done (&camera, NULL, waiting->data);
+  switch (choose (waiting, &camera, &error))
+    {
+    case FC_CAMERA_FAILED:
+      relay (NULL, error, waiting);
+      break;
+    case FC_CAMERA_CHOSEN:
+      relay (&camera, NULL, waiting);
+      break;
+    case FC_CAMERA_ASKING:
+    default:
+      break;
+    }
   fc_source_clear (&camera);
 }
 
 FcCameraChoiceResult
 fc_recorder_start_camera (FcCameraChoice *choice,
                           FcRecorderSettings *settings, gboolean offline,
-                          GMainContext *context, GCancellable *cancellable,
-                          FcCameraChosen done, gpointer data,
-                          GDestroyNotify destroy, FcSource *out,
-                          GError **error)
+                          GMainContext *context, GObject *owner,
+                          GCancellable *cancellable, FcCameraChosen done,
+                          gpointer data, FcSource *out, GError **error)
 {
-  FcCameraChoiceResult chosen;
-  Waiting *waiting;
+  g_autoptr (WaitingRef) waiting = g_rc_box_new0 (Waiting);
 
   init_debug ();
-  if (!fc_recorder_preload_running ())
-    {
-      g_main_context_push_thread_default (context);
-      chosen = choose (choice, settings, offline, cancellable, done, data,
-                       destroy, out, error);
-      g_main_context_pop_thread_default (context);
-      return chosen;
-    }
-  waiting = g_rc_box_new0 (Waiting);
   waiting->choice = choice;
   waiting->settings = settings;
   waiting->offline = offline;
   waiting->context = g_main_context_ref (context);
+  g_weak_ref_init (&waiting->owner, owner);
   waiting->cancel = g_object_ref (cancellable);
   waiting->done = done;
   waiting->data = data;
-  waiting->destroy = destroy;
+  if (!fc_recorder_preload_running ())
+    return choose (waiting, out, error);
   g_main_context_push_thread_default (context);
-  fc_recorder_preload_async (cancellable, preload_done, waiting);
+  fc_recorder_preload_async (cancellable, preload_done,
+                             g_rc_box_acquire (waiting));
   g_main_context_pop_thread_default (context);
   return FC_CAMERA_ASKING;
 }

@@ -12,12 +12,12 @@ G_BEGIN_DECLS
  * is over: the test pattern when OFFLINE, the host's element
  * (camera-source), else through CHOICE (fc_camera_choose()). The result
  * is fc_camera_choose()'s: CHOSEN with *OUT the camera, FAILED with ERROR
- * (FC_RECORDER_ERROR), or ASKING: DONE follows with DATA on CONTEXT
- * (unless CANCELLABLE is cancelled first). DATA is freed with DESTROY when
- * the start is over, whatever the result. */
+ * (FC_RECORDER_ERROR), or ASKING: DONE follows with DATA on CONTEXT,
+ * unless CANCELLABLE is cancelled or OWNER (held weakly; a reference is
+ * held while DONE runs) is gone first. */
 FcCameraChoiceResult fc_recorder_start_camera (
     FcCameraChoice *choice, FcRecorderSettings *settings, gboolean offline,
-    GMainContext *context, GCancellable *cancellable, FcCameraChosen done,
-    gpointer data, GDestroyNotify destroy, FcSource *out, GError **error);
+    GMainContext *context, GObject *owner, GCancellable *cancellable,
+    FcCameraChosen done, gpointer data, FcSource *out, GError **error);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 #include "fc-recorder-session.h"
 #include "fc-recorder-settings.h"
 
-GST_DEBUG_CATEGORY (fc_recorder_debug);
+GST_DEBUG_CATEGORY_STATIC (fc_recorder_debug);
 #define GST_CAT_DEFAULT fc_recorder_debug
 
 struct _FcRecorder
