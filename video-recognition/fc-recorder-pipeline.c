@@ -36,12 +36,18 @@ debug_init (void)
 
 /* Short fragments: "start" waits for the first one to be written. */
 #define FRAGMENT_MS 100
-/* PipeWire buffers negotiated with a camera (see describe()): pipewiresrc's
- * own minimum. Fewer saved 4 MB each at 1080p but left the camera without
- * a free buffer when this process's PipeWire thread was late on a loaded
- * machine (12 s live runs at high, load 5-7 on 2 cores, camera frames
- * missing: 3 buffers 5, 2, 0; 5 buffers 0, 13, 17; 8 buffers 0, 0, 0). */
-#define FC_CAMERA_BUFFERS 8
+/* PipeWire buffers negotiated with a camera (see describe()), each mapped
+ * into this process (4 MB a 1080p YUY2 frame). Frames are converted
+ * straight out of them (no always-copy), so at least two are held at a
+ * time (the one being converted, videorate's previous frame); the rest
+ * are the camera's to fill. Measured in 15 s
+ * live runs at high (2 cores shared, load 7-12), camera frames missing /
+ * frames videorate dropped: 4 buffers: the camera stalled ("camera lost:
+ * no frame for 526 ms") in 3 of 4 runs; 5 buffers: 0/2, 0/0, 0/4, 0/0,
+ * 0/0; 6 buffers: 0/0, 0/0, 0/0; 8 buffers: 0/0, 0/0, 0/1. Copying every
+ * frame out first (always-copy, as before) held a buffer less but cost a
+ * 4 MB copy a frame and about 8 MB of copies in flight. */
+#define FC_CAMERA_BUFFERS 6
 
 static char *
 describe (const FcPipelineSpec *spec, gboolean decode)
@@ -57,13 +63,13 @@ describe (const FcPipelineSpec *spec, gboolean decode)
   switch (spec->camera->kind)
     {
     case FC_SOURCE_PIPEWIRE:
-      /* Every frame is copied out of PipeWire's buffer as it comes
-       * (always-copy), which then goes back to the camera. pipewiresrc
-       * asks for at least 8 buffers and at most any number, and the
-       * camera may give many more, each mapped into this process (4 MB a
-       * 1080p YUY2 frame): at most FC_CAMERA_BUFFERS instead. */
+      /* Frames are converted straight out of PipeWire's buffers, which
+       * go back to the camera once converted (no copy: always-copy
+       * cost a 4 MB copy a 1080p frame). pipewiresrc asks for at least 8
+       * buffers and at most any number, and the camera may give many
+       * more, each mapped into this process: FC_CAMERA_BUFFERS instead. */
       g_string_append_printf (d,
-                              "pipewiresrc name=vsrc always-copy=true "
+                              "pipewiresrc name=vsrc always-copy=false "
                               "min-buffers=%d max-buffers=%d "
                               "do-timestamp=true client-name=fc-recorder",
                               FC_CAMERA_BUFFERS, FC_CAMERA_BUFFERS);
