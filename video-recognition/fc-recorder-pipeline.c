@@ -37,17 +37,17 @@ debug_init (void)
 /* Short fragments: "start" waits for the first one to be written. */
 #define FRAGMENT_MS 100
 /* PipeWire buffers negotiated with a camera (see describe()), each mapped
- * into this process (4 MB a 1080p YUY2 frame). Frames are converted
- * straight out of them (no always-copy), so at least two are held at a
- * time (the one being converted, videorate's previous frame); the rest
- * are the camera's to fill. Measured in 15 s
- * live runs at high (2 cores shared, load 7-12), camera frames missing /
- * frames videorate dropped: 4 buffers: the camera stalled ("camera lost:
- * no frame for 526 ms") in 3 of 4 runs; 5 buffers: 0/2, 0/0, 0/4, 0/0,
- * 0/0; 6 buffers: 0/0, 0/0, 0/0; 8 buffers: 0/0, 0/0, 0/1. Copying every
- * frame out first (always-copy, as before) held a buffer less but cost a
- * 4 MB copy a frame and about 8 MB of copies in flight. */
-#define FC_CAMERA_BUFFERS 6
+ * into this process (4 MB a 1080p YUY2 frame): pipewiresrc's own minimum.
+ * Frames are converted straight out of them (no always-copy), so at least
+ * two are held at a time (the one being converted, videorate's previous
+ * frame); the rest are the camera's to fill. Fewer would save 4 MB each,
+ * but a camera short of free buffers stalls on a loaded machine. Measured
+ * in 15-30 s live runs at high (2 cores shared, load 7-15), runs where the
+ * camera stalled ("camera lost: no frame for 500+ ms"): 4 buffers 3 of 4,
+ * 6 buffers 2 of 8, 8 buffers 0 of 6 (dropped frames 0, 0, 1, 8, 0, 0).
+ * Copying every frame out first (always-copy, as before) cost a 4 MB copy
+ * a frame and about 8 MB of copies in flight. */
+#define FC_CAMERA_BUFFERS 8
 
 static char *
 describe (const FcPipelineSpec *spec, gboolean decode)
