@@ -44,6 +44,13 @@ enum
   N_SIGNALS
 };
 
+/* the session's signals are these, in this order */
+G_STATIC_ASSERT ((int)FC_SESSION_READY == SIGNAL_READY
+                 && (int)FC_SESSION_START == SIGNAL_START
+                 && (int)FC_SESSION_END == SIGNAL_END
+                 && (int)FC_SESSION_ERROR == SIGNAL_ERROR
+                 && (int)FC_SESSION_WARNING == SIGNAL_WARNING);
+
 static GParamSpec *props[N_PROPS];
 static guint signals[N_SIGNALS];
 
