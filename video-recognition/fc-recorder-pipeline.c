@@ -14,9 +14,11 @@
  * it gives the pipeline, or an error. */
 
 #include "fc-recorder-pipeline.h"
+
 #include "fc-recorder-elements.h"
 
 #include <gst/video/video.h>
+#include <string.h>
 
 GST_DEBUG_CATEGORY_STATIC (fc_pipeline_debug);
 #define GST_CAT_DEFAULT fc_pipeline_debug
@@ -49,8 +51,29 @@ debug_init (void)
  * a frame and about 8 MB of copies in flight. */
 #define FC_CAMERA_BUFFERS 8
 
+/* Whether every camera frame becomes a new buffer (decoded, or converted
+ * to I420) before the tee: then PipeWire's buffers never reach the queues,
+ * the encoder or the preview sink, which would hold them and starve the
+ * camera. A camera giving I420 already may pass through unconverted: its
+ * frames are copied out as they come (always-copy). */
+static gboolean
+frames_converted (GstCaps *vcaps, gboolean decode)
+{
+  const GstStructure *s;
+  const char *format;
+
+  if (decode)
+    return TRUE;
+  if (vcaps == NULL || gst_caps_get_size (vcaps) != 1)
+    return FALSE;
+  s = gst_caps_get_structure (vcaps, 0);
+  format = gst_structure_get_string (s, "format");
+  return gst_structure_has_name (s, "video/x-raw") && format != NULL
+         && strcmp (format, "I420") != 0;
+}
+
 static char *
-describe (const FcPipelineSpec *spec, gboolean decode)
+describe (const FcPipelineSpec *spec, gboolean decode, gboolean copy)
 {
   GString *d = g_string_new (NULL);
   /* Offline, the source runs ahead of the encoder: a few frames queued in
@@ -64,15 +87,17 @@ describe (const FcPipelineSpec *spec, gboolean decode)
     {
     case FC_SOURCE_PIPEWIRE:
       /* Frames are converted straight out of PipeWire's buffers, which
-       * go back to the camera once converted (no copy: always-copy
-       * cost a 4 MB copy a 1080p frame). pipewiresrc asks for at least 8
-       * buffers and at most any number, and the camera may give many
-       * more, each mapped into this process: FC_CAMERA_BUFFERS instead. */
+       * go back to the camera once converted (a copy, always-copy, cost
+       * 4 MB a 1080p frame), unless they may pass through unconverted
+       * (frames_converted()). pipewiresrc asks for at least 8 buffers
+       * and at most any number, and the camera may give many more, each
+       * mapped into this process: FC_CAMERA_BUFFERS instead. */
       g_string_append_printf (d,
-                              "pipewiresrc name=vsrc always-copy=false "
+                              "pipewiresrc name=vsrc always-copy=%s "
                               "min-buffers=%d max-buffers=%d "
                               "do-timestamp=true client-name=fc-recorder",
-                              FC_CAMERA_BUFFERS, FC_CAMERA_BUFFERS);
+                              copy ? "true" : "false", FC_CAMERA_BUFFERS,
+                              FC_CAMERA_BUFFERS);
       break;
     case FC_SOURCE_V4L2:
       g_string_append (d, "v4l2src name=vsrc");
@@ -303,7 +328,7 @@ fc_pipeline_build (const FcPipelineSpec *spec, GError **error)
                                          &decode);
   GST_INFO ("camera caps %" GST_PTR_FORMAT, vcaps);
 
-  desc = describe (spec, decode);
+  desc = describe (spec, decode, !frames_converted (vcaps, decode));
   GST_DEBUG ("pipeline: %s", desc);
   pipeline
       = gst_parse_launch_full (desc, NULL, GST_PARSE_FLAG_FATAL_ERRORS, &local);
