@@ -1,35 +1,35 @@
-/* Finding cameras and microphones: PipeWire nodes through one
- * GstDeviceMonitor, then V4L2 devices, or a test pattern by name. */
+/* Finding cameras and microphones: PipeWire nodes, then V4L2 devices
+ * (each through its own device provider), or a test pattern by name. */
 
 #include "fc-recorder-private.h"
 
 #include <string.h>
 #include <unistd.h>
 
-/* One monitor per class for the whole process, started on first use and
- * never stopped: on PipeWire 0.3.65 a stopped monitor's device provider
+/* The device providers the recorder takes sources from, each started on
+ * first use and never stopped: on PipeWire 0.3.65 a stopped provider
  * touches freed devices when a node disappears later (a GLib-GObject
- * warning). Cameras have a monitor of their own so that looking for one
- * never wakes the audio providers (PulseAudio's, without a server, leaks a
- * context on every query). */
-static GstDeviceMonitor *
-shared_monitor (gboolean video)
+ * warning). Only these two: a GstDeviceMonitor would start every
+ * provider of the class (PulseAudio's, which without a server leaks a
+ * context on every query; DeckLink's...), each loading its libraries into
+ * the host for devices the recorder never uses. */
+static GstDeviceProvider *
+shared_provider (gboolean pipewire)
 {
-  static GstDeviceMonitor *monitors[2];
+  static GstDeviceProvider *providers[2];
   static gsize initialised[2];
 
-  if (g_once_init_enter (&initialised[video]))
+  if (g_once_init_enter (&initialised[pipewire]))
     {
-      GstDeviceMonitor *monitor = gst_device_monitor_new ();
+      GstDeviceProvider *provider = gst_device_provider_factory_get_by_name (
+          pipewire ? "pipewiredeviceprovider" : "v4l2deviceprovider");
 
-      gst_device_monitor_add_filter (
-          monitor, video ? "Video/Source" : "Audio/Source", NULL);
-      if (!gst_device_monitor_start (monitor))
-        g_clear_object (&monitor);
-      monitors[video] = monitor;
-      g_once_init_leave (&initialised[video], 1);
+      if (provider != NULL && !gst_device_provider_start (provider))
+        g_clear_object (&provider);
+      providers[pipewire] = provider;
+      g_once_init_leave (&initialised[pipewire], 1);
     }
-  return monitors[video];
+  return providers[pipewire];
 }
 
 void
@@ -73,14 +73,13 @@ static gboolean
 find_device (const char *klass, gboolean pipewire, const char *node,
              FcSource *out)
 {
-  GstDeviceMonitor *monitor
-      = shared_monitor (strcmp (klass, "Video/Source") == 0);
+  GstDeviceProvider *provider = shared_provider (pipewire);
   GList *devices;
   gboolean found = FALSE;
 
-  if (monitor == NULL)
+  if (provider == NULL)
     return FALSE;
-  devices = gst_device_monitor_get_devices (monitor);
+  devices = gst_device_provider_get_devices (provider);
   for (GList *l = devices; l != NULL && !found; l = l->next)
     {
       GstDevice *device = l->data;
@@ -133,7 +132,7 @@ fc_source_find (const char *setting, gboolean video, FcSource *out)
   if (g_str_has_prefix (setting, "pipewire:"))
     {
       const char *node = setting + strlen ("pipewire:");
-      /* A node that has just appeared may not have reached the monitor. */
+      /* A node that has just appeared may not have reached the provider. */
       gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
 
       do

@@ -92,3 +92,17 @@ fc_fault_describe (FcRecorderError code, const char *what,
     return write_failure (video_path, err, debug);
   return g_strdup_printf ("%s: %s", what, err->message);
 }
+
+FcFaultSource
+fc_fault_source (GstObject *src, GstElement *camera, GstElement *microphone)
+{
+  if (camera != NULL
+      && (src == GST_OBJECT (camera)
+          || gst_object_has_as_ancestor (src, GST_OBJECT (camera))))
+    return FC_FAULT_CAMERA;
+  if (microphone != NULL && src == GST_OBJECT (microphone))
+    return FC_FAULT_MICROPHONE;
+  if (g_strcmp0 (GST_OBJECT_NAME (src), "fsink") == 0)
+    return FC_FAULT_FILE;
+  return FC_FAULT_OTHER;
+}

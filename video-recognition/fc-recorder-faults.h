@@ -14,6 +14,10 @@ typedef enum
   FC_FAULT_OTHER,
 } FcFaultSource;
 
+/* Where an error posted by SRC comes from: CAMERA (the source element, or
+ * inside it: a bin), MICROPHONE, the file sink ("fsink") or elsewhere. */
+FcFaultSource fc_fault_source (GstObject *src, GstElement *camera,
+                               GstElement *microphone);
 /* The code for ERR (with DEBUG, the message's debug text, may be NULL)
  * from FROM, while PREPARING or not; *WHAT is the errMsg's start. */
 FcRecorderError fc_fault_classify (FcFaultSource from, const GError *err,

@@ -184,3 +184,33 @@ fc_recorder_summarise (FcRecordingSummary *summary, GError **error)
   return digest_file (summary, error) && write_thumbnail (summary, error)
          && write_subtitles (summary, error);
 }
+
+static void
+summarise_thread (GTask *task, gpointer source, gpointer data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (fc_recorder_summarise (data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+fc_recorder_summarise_async (FcRecordingSummary *summary, gpointer source,
+                             GAsyncReadyCallback callback, gpointer data)
+{
+  g_autoptr (GTask) task = g_task_new (source, NULL, callback, data);
+
+  g_task_set_task_data (task, summary,
+                        (GDestroyNotify)fc_recording_summary_free);
+  g_task_run_in_thread (task, summarise_thread);
+}
+
+FcRecordingSummary *
+fc_recorder_summarise_finish (GAsyncResult *result, GError **error)
+{
+  g_task_propagate_boolean (G_TASK (result), error);
+  return g_task_get_task_data (G_TASK (result));
+}

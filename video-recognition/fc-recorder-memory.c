@@ -26,8 +26,21 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_memory_debug);
+#define GST_CAT_DEFAULT fc_memory_debug
+
+static void
+init_debug (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_memory_debug, "fc-recorder-memory", 0,
+                               "frames in mappings of their own, streaming threads per role");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 #define FC_TYPE_FRAME_ALLOCATOR (fc_frame_allocator_get_type ())
 G_DECLARE_FINAL_TYPE (FcFrameAllocator, fc_frame_allocator, FC,
@@ -267,6 +280,7 @@ fc_recorder_map_frames (GstPad *sink)
 {
   g_autoptr (GstPad) pad = gst_object_ref (sink);
 
+  init_debug ();
   for (;;)
     {
       g_autoptr (GstPad) peer = gst_pad_get_peer (pad);
@@ -487,5 +501,6 @@ fc_recorder_keep_threads (GstElement *pipeline)
 {
   g_autoptr (GstBus) bus = gst_element_get_bus (pipeline);
 
+  init_debug ();
   gst_bus_set_sync_handler (bus, stream_status_cb, NULL, NULL);
 }

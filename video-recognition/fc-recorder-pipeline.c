@@ -14,9 +14,11 @@
  * it gives the pipeline, or an error. */
 
 #include "fc-recorder-pipeline.h"
+
 #include "fc-recorder-elements.h"
 
 #include <gst/video/video.h>
+#include <string.h>
 
 GST_DEBUG_CATEGORY_STATIC (fc_pipeline_debug);
 #define GST_CAT_DEFAULT fc_pipeline_debug
@@ -36,15 +38,42 @@ debug_init (void)
 
 /* Short fragments: "start" waits for the first one to be written. */
 #define FRAGMENT_MS 100
-/* PipeWire buffers negotiated with a camera (see describe()): pipewiresrc's
- * own minimum. Fewer saved 4 MB each at 1080p but left the camera without
- * a free buffer when this process's PipeWire thread was late on a loaded
- * machine (12 s live runs at high, load 5-7 on 2 cores, camera frames
- * missing: 3 buffers 5, 2, 0; 5 buffers 0, 13, 17; 8 buffers 0, 0, 0). */
+/* PipeWire buffers negotiated with a camera (see describe()), each mapped
+ * into this process (4 MB a 1080p YUY2 frame): pipewiresrc's own minimum.
+ * Frames are converted straight out of them (no always-copy), so at least
+ * two are held at a time (the one being converted, videorate's previous
+ * frame); the rest are the camera's to fill. Fewer would save 4 MB each,
+ * but a camera short of free buffers stalls on a loaded machine. Measured
+ * in 15-30 s live runs at high (2 cores shared, load 7-15), runs where the
+ * camera stalled ("camera lost: no frame for 500+ ms"): 4 buffers 3 of 4,
+ * 6 buffers 2 of 8, 8 buffers 0 of 6 (dropped frames 0, 0, 1, 8, 0, 0).
+ * Copying every frame out first (always-copy, as before) cost a 4 MB copy
+ * a frame and about 8 MB of copies in flight. */
 #define FC_CAMERA_BUFFERS 8
 
+/* Whether every camera frame becomes a new buffer (decoded, or converted
+ * to I420) before the tee: then PipeWire's buffers never reach the queues,
+ * the encoder or the preview sink, which would hold them and starve the
+ * camera. A camera giving I420 already may pass through unconverted: its
+ * frames are copied out as they come (always-copy). */
+static gboolean
+frames_converted (GstCaps *vcaps, gboolean decode)
+{
+  const GstStructure *s;
+  const char *format;
+
+  if (decode)
+    return TRUE;
+  if (vcaps == NULL || gst_caps_get_size (vcaps) != 1)
+    return FALSE;
+  s = gst_caps_get_structure (vcaps, 0);
+  format = gst_structure_get_string (s, "format");
+  return gst_structure_has_name (s, "video/x-raw") && format != NULL
+         && strcmp (format, "I420") != 0;
+}
+
 static char *
-describe (const FcPipelineSpec *spec, gboolean decode)
+describe (const FcPipelineSpec *spec, gboolean decode, gboolean copy)
 {
   GString *d = g_string_new (NULL);
   /* Offline, the source runs ahead of the encoder: a few frames queued in
@@ -57,16 +86,18 @@ describe (const FcPipelineSpec *spec, gboolean decode)
   switch (spec->camera->kind)
     {
     case FC_SOURCE_PIPEWIRE:
-      /* Every frame is copied out of PipeWire's buffer as it comes
-       * (always-copy), which then goes back to the camera. pipewiresrc
-       * asks for at least 8 buffers and at most any number, and the
-       * camera may give many more, each mapped into this process (4 MB a
-       * 1080p YUY2 frame): at most FC_CAMERA_BUFFERS instead. */
+      /* Frames are converted straight out of PipeWire's buffers, which
+       * go back to the camera once converted (a copy, always-copy, cost
+       * 4 MB a 1080p frame), unless they may pass through unconverted
+       * (frames_converted()). pipewiresrc asks for at least 8 buffers
+       * and at most any number, and the camera may give many more, each
+       * mapped into this process: FC_CAMERA_BUFFERS instead. */
       g_string_append_printf (d,
-                              "pipewiresrc name=vsrc always-copy=true "
+                              "pipewiresrc name=vsrc always-copy=%s "
                               "min-buffers=%d max-buffers=%d "
                               "do-timestamp=true client-name=fc-recorder",
-                              FC_CAMERA_BUFFERS, FC_CAMERA_BUFFERS);
+                              copy ? "true" : "false", FC_CAMERA_BUFFERS,
+                              FC_CAMERA_BUFFERS);
       break;
     case FC_SOURCE_V4L2:
       g_string_append (d, "v4l2src name=vsrc");
@@ -297,7 +328,7 @@ fc_pipeline_build (const FcPipelineSpec *spec, GError **error)
                                          &decode);
   GST_INFO ("camera caps %" GST_PTR_FORMAT, vcaps);
 
-  desc = describe (spec, decode);
+  desc = describe (spec, decode, !frames_converted (vcaps, decode));
   GST_DEBUG ("pipeline: %s", desc);
   pipeline
       = gst_parse_launch_full (desc, NULL, GST_PARSE_FLAG_FATAL_ERRORS, &local);

@@ -25,8 +25,21 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_preload_debug);
+#define GST_CAT_DEFAULT fc_preload_debug
+
+static void
+init_debug (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_preload_debug, "fc-recorder-preload", 0,
+                               "the warm-up");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 /* Every element the recorder's pipelines are made of (fc-recorder.c, the
  * prompt audio, the subtitle track, the view's sink), and what decodebin
@@ -179,6 +192,7 @@ fc_recorder_preload_async (GCancellable *cancellable,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   gboolean now;
 
+  init_debug ();
   g_task_set_source_tag (task, fc_recorder_preload_async);
   g_task_set_name (task, "fc-recorder-preload");
   g_mutex_lock (&lock);
@@ -245,6 +259,7 @@ fc_recorder_preload (void)
 {
   gboolean done;
 
+  init_debug ();
   g_mutex_lock (&lock);
   done = started;
   g_mutex_unlock (&lock);

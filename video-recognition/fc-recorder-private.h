@@ -74,6 +74,13 @@ typedef struct
 void fc_recording_summary_free (FcRecordingSummary *summary);
 /* Writes the thumbnail and computes size and digest; runs in a thread. */
 gboolean fc_recorder_summarise (FcRecordingSummary *summary, GError **error);
+/* The same in a thread, SUMMARY taken: CALLBACK (with SOURCE, an object
+ * held until then) on the caller's thread-default main context. */
+void fc_recorder_summarise_async (FcRecordingSummary *summary, gpointer source,
+                                  GAsyncReadyCallback callback, gpointer data);
+/* The summary (RESULT's) and ERROR when it could not be completed. */
+FcRecordingSummary *fc_recorder_summarise_finish (GAsyncResult *result,
+                                                  GError **error);
 
 /* Prompts (fc-prompts.c): the parsed stepList and the resources
  * it needs (each step's audio, the mask), loaded when the component is

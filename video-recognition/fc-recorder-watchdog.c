@@ -4,8 +4,21 @@
 
 #include "fc-recorder-watchdog.h"
 
-GST_DEBUG_CATEGORY_EXTERN (fc_recorder_debug);
-#define GST_CAT_DEFAULT fc_recorder_debug
+GST_DEBUG_CATEGORY_STATIC (fc_watchdog_debug);
+#define GST_CAT_DEFAULT fc_watchdog_debug
+
+static void
+init_debug (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GST_DEBUG_CATEGORY_INIT (fc_watchdog_debug, "fc-recorder-watchdog", 0,
+                               "the watchdog's verdicts");
+      g_once_init_leave (&once, 1);
+    }
+}
 
 /* No frame for this long while recording: the camera has gone. */
 #define LOST_AFTER_US (500 * 1000)
@@ -38,6 +51,7 @@ verdict (FcWatchdogAction action, GError **error, FcRecorderError code,
 FcWatchdogAction
 fc_watchdog_check (const FcWatchdogInput *in, GError **error)
 {
+  init_debug ();
   switch (in->state)
     {
     case FC_RECORDER_STATE_PREPARING:

@@ -42,3 +42,27 @@ fc_stream_event_parse (GstMessage *msg, FcStreamEvent *event)
   *event = (FcStreamEvent) value;
   return TRUE;
 }
+
+GstMessage *
+fc_stream_wait_file_done (GstBus *bus, gint64 timeout_us)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+  FcStreamEvent event;
+  gint64 left;
+
+  while ((left = deadline - g_get_monotonic_time ()) > 0)
+    {
+      GstMessage *msg = gst_bus_timed_pop_filtered (
+          bus, left * GST_USECOND,
+          GST_MESSAGE_APPLICATION | GST_MESSAGE_ERROR | GST_MESSAGE_EOS);
+
+      if (msg == NULL)
+        break;
+      if (GST_MESSAGE_TYPE (msg) != GST_MESSAGE_APPLICATION
+          || (fc_stream_event_parse (msg, &event)
+              && event == FC_STREAM_FILE_DONE))
+        return msg;
+      gst_message_unref (msg);
+    }
+  return NULL;
+}

@@ -25,5 +25,9 @@ GType fc_stream_event_get_type (void);
 void fc_stream_event_post (GstPad *pad, FcStreamEvent event);
 /* Whether MSG is one of these; *EVENT is then set. */
 gboolean fc_stream_event_parse (GstMessage *msg, FcStreamEvent *event);
+/* Waits up to TIMEOUT_US on BUS (not watched meanwhile) for the file to be
+ * complete: FC_STREAM_FILE_DONE, end of stream or an error, the message
+ * returned (NULL when none came in time). */
+GstMessage *fc_stream_wait_file_done (GstBus *bus, gint64 timeout_us);
 
 G_END_DECLS

@@ -57,6 +57,12 @@ fc_test_wait_device (const char *klass, const char *node, guint timeout_ms)
 FcTestCamera *
 fc_test_camera_new (int width, int height)
 {
+  return fc_test_camera_new_format ("YUY2", width, height);
+}
+
+FcTestCamera *
+fc_test_camera_new_format (const char *format, int width, int height)
+{
   static gint counter;
   g_autoptr (GError) error = NULL;
   g_autofree char *desc = NULL;
@@ -71,11 +77,11 @@ fc_test_camera_new (int width, int height)
    * otherwise elects itself driver and stalls when a consumer leaves. */
   desc = g_strdup_printf (
       "videotestsrc is-live=true pattern=smpte "
-      "! video/x-raw,format=YUY2,width=%d,height=%d,framerate=30/1 "
+      "! video/x-raw,format=%s,width=%d,height=%d,framerate=30/1 "
       "! pipewiresink mode=provide "
       "stream-properties=\"props,media.class=Video/Source,node.name=%s,"
       "node.description=%s,priority.driver=1\"",
-      width, height, camera->node, camera->node);
+      format, width, height, camera->node, camera->node);
   camera->pipeline = gst_parse_launch (desc, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gst_element_set_state (camera->pipeline, GST_STATE_PLAYING), !=, GST_STATE_CHANGE_FAILURE);

@@ -19,6 +19,9 @@ typedef struct _FcTestCamera FcTestCamera;
  * GstDeviceMonitor sees it. Returns NULL and skips the test when the suite
  * runs outside ./run test (no PipeWire session). */
 FcTestCamera *fc_test_camera_new (int width, int height);
+/* The same giving FORMAT (a raw video format name) frames. */
+FcTestCamera *fc_test_camera_new_format (const char *format, int width,
+                                         int height);
 const char *fc_test_camera_get_node (FcTestCamera *camera);
 /* Removes the node from the graph, as an unplugged camera does. */
 void fc_test_camera_vanish (FcTestCamera *camera);

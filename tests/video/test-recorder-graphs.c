@@ -1,12 +1,15 @@
 /* GST_DEBUG_DUMP_DOT_DIR: the recording pipeline's graph is written there
  * at ready, at record and on error, and it shows the recorder's own
  * elements. An offline recording of the test sources (no device needed),
- * then a recording whose file is removed before record (an error). */
+ * then a recording whose file is removed before record (an error); then
+ * PipeWire cameras: frames that pass through unconverted (I420) are copied
+ * out of the camera's buffers, converted ones (YUY2) are not. */
 
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 #include <string.h>
 
+#include "common/fc-test-devices.h"
 #include "common/fc-test-files.h"
 #include "common/fc-test-recording.h"
 #include "fc-recorder.h"
@@ -96,6 +99,79 @@ test_error (void)
   fc_test_events_clear (&ev);
 }
 
+static void
+remove_graphs (const char *when)
+{
+  g_autoptr (GDir) dir = g_dir_open (dot_dir, 0, NULL);
+  g_autofree char *suffix = g_strdup_printf ("fc-recorder-%s.dot", when);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      {
+        g_autofree char *path = g_build_filename (dot_dir, name, NULL);
+
+        g_assert_cmpint (g_unlink (path), ==, 0);
+      }
+}
+
+/* The ready graph of a recorder on a FORMAT camera: whether the camera's
+ * pipewiresrc copies its frames (a non-default property is in the graph:
+ * "always-copy=TRUE"); -1 when there is no PipeWire (test skipped). */
+static int
+camera_copies (const char *format)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("fc-graphs-XXXXXX", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *setting = NULL;
+  g_autoptr (FcTestCamera) camera = fc_test_camera_new_format (format, 640,
+                                                               480);
+  g_auto (GStrv) nodes = NULL;
+  FcRecorder *rec;
+  FcTestEvents ev;
+  int copies = 0;
+
+  if (camera == NULL)
+    return -1;
+  setting = g_strdup_printf ("pipewire:%s", fc_test_camera_get_node (camera));
+  rec = fc_recorder_new ();
+  g_object_set (rec, "camera", setting, "microphone", "test",
+                "allow-test-source", TRUE, "temp-dir", tmp, "resolution",
+                "low", NULL);
+  fc_test_events_connect (&ev, rec);
+  remove_graphs ("ready");
+  g_assert_true (fc_recorder_prepare (rec));
+  fc_test_wait_for (&ev, &ev.ready, 10000);
+  g_assert_null (ev.error);
+  g_assert_cmpuint (count_graphs ("ready", &text), ==, 1);
+  /* the camera's node: "GstPipeWireSrc\nvsrc\n[...]\nalways-copy=TRUE..." */
+  nodes = g_strsplit (text, "subgraph", -1);
+  for (guint i = 0; nodes[i] != NULL; i++)
+    if (strstr (nodes[i], "GstPipeWireSrc") != NULL
+        && strstr (nodes[i], "vsrc") != NULL)
+      copies = strstr (nodes[i], "always-copy=TRUE") != NULL;
+  fc_recorder_close (rec);
+  g_assert_finalize_object (rec);
+  fc_test_events_clear (&ev);
+  fc_test_remove_tree (tmp);
+  return copies;
+}
+
+static void
+test_camera_buffers (void)
+{
+  int yuy2 = camera_copies ("YUY2");
+
+  if (yuy2 < 0)
+    return;
+  /* YUY2 is converted to I420 straight out of the camera's buffers */
+  g_assert_cmpint (yuy2, ==, 0);
+  /* I420 at the recording's size may pass through to the queues and the
+   * encoder, which must not hold the camera's buffers: copied out */
+  g_assert_cmpint (camera_copies ("I420"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -107,6 +183,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/recorder-graphs/ready-and-record", test_ready_and_record);
   g_test_add_func ("/recorder-graphs/error", test_error);
+  g_test_add_func ("/recorder-graphs/camera-buffers", test_camera_buffers);
   rc = g_test_run ();
   fc_test_remove_tree (dot_dir);
   g_free (dot_dir);
