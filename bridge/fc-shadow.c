@@ -337,6 +337,10 @@ fc_element_set_component_data (FcElement *element, FcValue *changes, GError **er
  * fc_element_get_shadow_root:
  * @element: an element
  *
+ * The root of the tree a component defined by its own markup builds from
+ * its template: its children are the template's elements, where the
+ * page's content sits in the slots.
+ *
  * Returns: (transfer none) (nullable): the root of @element's shadow tree
  *   (its template's elements are its children), when it is a component
  *   defined by its own markup
