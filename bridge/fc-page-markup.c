@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fc-page-markup-private.h"
+#include "fc-page-doc-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-wxs-private.h"
@@ -73,22 +74,6 @@ static gboolean
 is_tag (const FcFxmlNode *n, const char *tag)
 {
   return n->type == FC_FXML_ELEMENT && strcmp (n->name, tag) == 0;
-}
-
-/* Whether @node or anything below it is an import, include or template
- * (most pages have none: they pay one walk of their markup). */
-static gboolean
-uses_templates (const FcFxmlNode *node)
-{
-  for (guint i = 0; node->children && i < node->children->len; i++)
-    {
-      const FcFxmlNode *c = g_ptr_array_index (node->children, i);
-      if (c->type != FC_FXML_ELEMENT)
-        continue;
-      if (is_tag (c, "import") || is_tag (c, "include") || is_tag (c, "template") || uses_templates (c))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* The document node @node is in. */
@@ -298,7 +283,7 @@ fc_page_markup_load (FcPage *self, GError **error)
   FcMarkupLib *lib;
   MarkupFile *page;
 
-  if (!uses_templates (self->doc))
+  if (!fc_shared_doc_uses_templates (self->shared_doc))
     return TRUE;
   lib = g_new0 (FcMarkupLib, 1);
   lib->by_path = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) markup_file_free);
