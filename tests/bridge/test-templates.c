@@ -138,6 +138,11 @@ static const Row rows[] = {
   { "include-uses-its-imports", "<include src=\"inc.fxml\"/>",
     { ROW "inc.fxml", "<import src=\"t.fxml\"/><template is=\"t\"/>", ROW "t.fxml", "<template name=\"t\"><view id=\"t\"/></template>" },
     "{}", { NULL }, { "view#t" } },
+  /* an included file's templates are not the includer's; a template may
+   * be defined inside an element */
+  { "include-templates-not-exported", "<view><template name=\"inner\"><view id=\"in\"/></template></view><template is=\"inner\"/><include src=\"inc.fxml\"/><template is=\"fromInc\"/>",
+    { ROW "inc.fxml", "<template name=\"fromInc\"><view id=\"fi\"/></template><text>I</text>" }, "{}", { NULL },
+    { "view view#in text('I')" }, "no template named \"fromInc\": nothing is shown" },
   { "include-missing", "<include src=\"gone.fxml\"/><view/>", { NULL }, "{}", { NULL }, { "view" },
     "pages/index/index.fxml:1:10: <include src=\"gone.fxml\">: no file pages/index/gone.fxml (the page has no folder): nothing is included" },
   /* a module in an imported file serves its templates */
