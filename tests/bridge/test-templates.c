@@ -217,6 +217,50 @@ static const ErrorRow error_rows[] = {
     FC_BRIDGE_ERROR_UNKNOWN_COMPONENT, "unknown element <no-such-thing>" },
 };
 
+/* Deep content placed again and again: an error when the tree would pass
+ * 1,024 levels, not a stack overflow (the tree is built, mounted and freed
+ * recursively) */
+static void
+test_too_deep (void)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GString) fxml = g_string_new (NULL);
+  g_autoptr (GString) inc = g_string_new (NULL);
+
+  for (int i = 0; i < 250; i++)
+    g_string_append (body, "<view>");
+  g_string_append (body, "<template wx:if=\"{{n < 100}}\" is=\"t\" data=\"{{n: n + 1}}\"/>");
+  for (int i = 0; i < 250; i++)
+    g_string_append (body, "</view>");
+  g_string_append_printf (fxml, "<template name=\"t\">%s</template><template is=\"t\" data=\"{{n: 0}}\"/>", body->str);
+  {
+    g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+    g_autoptr (GError) error = NULL;
+    g_assert_false (fc_page_load (page, NULL, NULL, fxml->str, "index.fxml", NULL, &error));
+    g_assert_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_RECURSION);
+    g_assert_nonnull (strstr (error->message, "this template would nest elements more than 1024 deep"));
+  }
+  /* files of 250 levels, each including the next */
+  {
+    g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+    g_autoptr (GError) error = NULL;
+    for (int f = 0; f < 5; f++)
+      {
+        g_autofree char *path = g_strdup_printf ("d%d.fxml", f);
+        g_string_truncate (inc, 0);
+        for (int i = 0; i < 250; i++)
+          g_string_append (inc, "<view>");
+        g_string_append_printf (inc, "<include src=\"d%d.fxml\"/>", f + 1);
+        for (int i = 0; i < 250; i++)
+          g_string_append (inc, "</view>");
+        fc_page_add_file (page, path, inc->str);
+      }
+    g_assert_false (fc_page_load (page, NULL, NULL, "<include src=\"d0.fxml\"/>", "index.fxml", NULL, &error));
+    g_assert_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_RECURSION);
+    g_assert_nonnull (strstr (error->message, "this <include> would nest elements more than 1024 deep"));
+  }
+}
+
 static void
 test_error_row (gconstpointer p)
 {
@@ -388,6 +432,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &error_rows[i], test_error_row);
     }
   g_test_add_func ("/templates/symlink-out", test_symlink_out);
+  g_test_add_func ("/templates/too-deep", test_too_deep);
   for (guint i = 0; i < G_N_ELEMENTS (mark_rows); i++)
     {
       g_autofree char *path = g_strdup_printf ("/mark/%s", mark_rows[i].name);
