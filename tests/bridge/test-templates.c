@@ -143,6 +143,8 @@ static const Row rows[] = {
   { "include-templates-not-exported", "<view><template name=\"inner\"><view id=\"in\"/></template></view><template is=\"inner\"/><include src=\"inc.fxml\"/><template is=\"fromInc\"/>",
     { ROW "inc.fxml", "<template name=\"fromInc\"><view id=\"fi\"/></template><text>I</text>" }, "{}", { NULL },
     { "view view#in text('I')" }, "no template named \"fromInc\": nothing is shown" },
+  { "import-without-src", "<import/><include src=\"\"/><view/>", { NULL }, "{}", { NULL }, { "view" },
+    "pages/index/index.fxml:1:1: <import> without a src: ignored" },
   { "include-missing", "<include src=\"gone.fxml\"/><view/>", { NULL }, "{}", { NULL }, { "view" },
     "pages/index/index.fxml:1:10: <include src=\"gone.fxml\">: no file pages/index/gone.fxml (the page has no folder): nothing is included" },
   /* a module in an imported file serves its templates */
@@ -209,6 +211,8 @@ static const ErrorRow error_rows[] = {
     "pages/index/index.fxml:1:9: <import src=\"../../../x.fxml\">: \"../../../x.fxml\" leaves the mini-program's root" },
   { "include-malformed-path", "<include src=\"a\\\\b.fxml\"/>", { NULL }, FC_BRIDGE_ERROR_BAD_PATH,
     "malformed path" },
+  { "include-the-root", "<include src=\"/\"/>", { NULL }, FC_BRIDGE_ERROR_BAD_PATH, "malformed path \"/\"" },
+  { "import-colon", "<import src=\"c:/x.fxml\"/>", { NULL }, FC_BRIDGE_ERROR_BAD_PATH, "malformed path" },
   { "imported-file-bad-markup", "<import src=\"a.fxml\"/>", { ROW "a.fxml", "<template name=\"t\"><view></template>" },
     FC_BRIDGE_ERROR_MISMATCHED_TAG, "pages/index/a.fxml:1:26: closing tag </template> does not match <view>" },
   { "included-unknown-tag", "<include src=\"a.fxml\"/>", { ROW "a.fxml", "<no-such-thing/>" },
