@@ -19,7 +19,8 @@
 typedef struct _MarkupFile MarkupFile;
 struct _MarkupFile {
   char *path;            /* from the root, normalised */
-  FcFxmlNode *owned;     /* the parsed file; NULL for the page's own markup */
+  SharedDoc *owned;      /* the parsed file (shared by the pages that load it,
+                            fc-page-doc.c); NULL for the page's own markup */
   const FcFxmlNode *doc; /* its document node */
   GHashTable *templates; /* name → const FcFxmlNode * <template name>, its own */
   GPtrArray *imports;    /* MarkupFile * it imports, in order (not owned) */
@@ -48,7 +49,7 @@ static void
 markup_file_free (MarkupFile *f)
 {
   g_free (f->path);
-  fc_fxml_node_free (f->owned);
+  g_clear_pointer (&f->owned, fc_shared_doc_unref);
   g_hash_table_unref (f->templates);
   g_ptr_array_unref (f->imports);
   if (f->includes)
@@ -131,7 +132,7 @@ file_path (const char *from, const char *src, char **alt, GError **error)
 }
 
 static MarkupFile *
-file_new (FcMarkupLib *lib, const char *path, FcFxmlNode *owned, const FcFxmlNode *doc)
+file_new (FcMarkupLib *lib, const char *path, SharedDoc *owned, const FcFxmlNode *doc)
 {
   MarkupFile *f = g_new0 (MarkupFile, 1);
   f->path = g_strdup (path);
@@ -156,7 +157,8 @@ file_for (FcPage *self, FcMarkupLib *lib, MarkupFile *from, const FcFxmlNode *at
   const FcFxmlAttribute *src = fc_fxml_node_get_attribute (at, "src");
   g_autoptr (GError) local = NULL;
   g_autofree char *path = NULL, *alt = NULL, *text = NULL;
-  FcFxmlNode *doc;
+  const FcFxmlNode *doc;
+  SharedDoc *shared;
   MarkupFile *f;
 
   if (!src || !src->value || !*src->value)
@@ -193,14 +195,16 @@ file_for (FcPage *self, FcMarkupLib *lib, MarkupFile *from, const FcFxmlNode *at
                             local->message, is_tag (at, "import") ? "imported" : "included");
       return NULL;
     }
-  if (!(doc = fc_fxml_parse (text, -1, path, error)))
+  /* parsed once for every page that loads it, like a page's markup */
+  if (!(shared = fc_shared_doc_lookup (path, text, NULL, error)))
     return NULL;
+  doc = fc_shared_doc_get_markup (shared);
   for (guint i = 0; doc->warnings && i < doc->warnings->len; i++)
     {
       const FcFxmlWarning *w = g_ptr_array_index (doc->warnings, i);
       fc_page_emit_warning (self, w->line, w->col, "%s: %s", path, w->message);
     }
-  f = file_new (lib, path, doc, doc);
+  f = file_new (lib, path, shared, doc);
   return load_file (self, lib, f, error) ? f : NULL;
 }
 
