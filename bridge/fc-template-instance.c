@@ -164,9 +164,9 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
 /* What `data` of @node reads, as glass-easel's compiler takes it: one
  * whole `{{ }}` holding an object literal is that object; any other
  * content is an object's items (`{{a}}` is `{a: a}`, `{{a, b}}`,
- * `{{...o, v: 1}}`). Text around the binding (a space too), or items that
- * do not parse,
- * give an empty object and a warning. Parsed once per node. */
+ * `{{...o, v: 1}}`). Text around the binding (a space too), or items
+ * that do not parse, give an empty object and a warning. Parsed once per
+ * node. */
 static const FcFxmlAttribute *
 data_attribute (FcPage *self, const FcFxmlNode *node, const FcFxmlAttribute *a)
 {
