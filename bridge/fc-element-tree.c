@@ -372,6 +372,7 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           /* event.mark (fc-event-mark.c) */
           b = fc_binding_add (self, el, BINDING_MARK, a);
           b->key = a->name + 5;
+          self->has_marks = TRUE;
         }
       else if (g_str_has_prefix (a->name, "generic:") && a->name[8])
         {

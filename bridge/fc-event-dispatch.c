@@ -187,7 +187,7 @@ fc_element_trigger_event (FcElement *element, const char *name, FcValue *detail,
   ev.time_stamp = page->now;
   ev.target = element;
   ev.detail = detail;
-  ev.mark = fc_event_mark_collect (element);
+  ev.mark = page->has_marks ? fc_event_mark_collect (element) : NULL;
 
   /* only the target unless the event bubbles or captures */
   depth = collect_path (element, page->root, flags, NULL,

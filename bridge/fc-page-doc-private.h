@@ -10,6 +10,7 @@ void fc_shared_doc_unref (SharedDoc *d);
 const FcFxmlNode *fc_shared_doc_get_markup (SharedDoc *d);
 FcValue *fc_shared_doc_get_json (SharedDoc *d);
 const GPtrArray *fc_shared_doc_get_wxs (SharedDoc *d);
+gboolean fc_shared_doc_uses_templates (SharedDoc *d);
 FcValue *fc_page_parse_json (const char *text, const char *name, GError **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@ struct _SharedDoc {
   char *json_text; /* the page JSON, or NULL */
   FcValue *json;   /* parsed, or NULL */
   GPtrArray *wxs;  /* the <wxs> elements, in document order, or NULL */
+  gboolean uses_templates; /* has <template>, <import> or <include> (fc-page-markup.c) */
 };
 
 static GMutex doc_cache_lock;
@@ -82,6 +83,23 @@ collect_wxs (const FcFxmlNode *node, GPtrArray **out)
     }
 }
 
+/* Whether @node or anything below it is a template, an import or an
+ * include: most pages have none, and then load no markup files. */
+static gboolean
+uses_templates (const FcFxmlNode *node)
+{
+  for (guint i = 0; node->children && i < node->children->len; i++)
+    {
+      const FcFxmlNode *c = g_ptr_array_index (node->children, i);
+      if (c->type != FC_FXML_ELEMENT)
+        continue;
+      if (strcmp (c->name, "template") == 0 || strcmp (c->name, "import") == 0
+          || strcmp (c->name, "include") == 0 || uses_templates (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The parsed markup of @filename with these texts, shared with the pages
  * that loaded the same; %NULL with @error for bad markup or JSON. */
 SharedDoc *
@@ -120,6 +138,7 @@ fc_shared_doc_lookup (const char *filename, const char *text, const char *json_t
   d->json = g_steal_pointer (&json);
   d->wxs = NULL;
   collect_wxs (doc, &d->wxs);
+  d->uses_templates = uses_templates (doc);
   g_mutex_lock (&doc_cache_lock);
   if (g_hash_table_size (doc_cache) >= DOC_CACHE_MAX)
     g_hash_table_remove_all (doc_cache);
@@ -140,6 +159,14 @@ const GPtrArray *
 fc_shared_doc_get_wxs (SharedDoc *d)
 {
   return d->wxs;
+}
+
+/* Whether the markup has `<template>`, `<import>` or `<include>`
+ * elements, found once when it was parsed */
+gboolean
+fc_shared_doc_uses_templates (SharedDoc *d)
+{
+  return d->uses_templates;
 }
 
 /* Returns: (nullable): the page JSON */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fc-page-markup-private.h"
+#include "fc-page-doc-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-wxs-private.h"
@@ -18,7 +19,8 @@
 typedef struct _MarkupFile MarkupFile;
 struct _MarkupFile {
   char *path;            /* from the root, normalised */
-  FcFxmlNode *owned;     /* the parsed file; NULL for the page's own markup */
+  SharedDoc *owned;      /* the parsed file (shared by the pages that load it,
+                            fc-page-doc.c); NULL for the page's own markup */
   const FcFxmlNode *doc; /* its document node */
   GHashTable *templates; /* name → const FcFxmlNode * <template name>, its own */
   GPtrArray *imports;    /* MarkupFile * it imports, in order (not owned) */
@@ -47,7 +49,7 @@ static void
 markup_file_free (MarkupFile *f)
 {
   g_free (f->path);
-  fc_fxml_node_free (f->owned);
+  g_clear_pointer (&f->owned, fc_shared_doc_unref);
   g_hash_table_unref (f->templates);
   g_ptr_array_unref (f->imports);
   if (f->includes)
@@ -73,22 +75,6 @@ static gboolean
 is_tag (const FcFxmlNode *n, const char *tag)
 {
   return n->type == FC_FXML_ELEMENT && strcmp (n->name, tag) == 0;
-}
-
-/* Whether @node or anything below it is an import, include or template
- * (most pages have none: they pay one walk of their markup). */
-static gboolean
-uses_templates (const FcFxmlNode *node)
-{
-  for (guint i = 0; node->children && i < node->children->len; i++)
-    {
-      const FcFxmlNode *c = g_ptr_array_index (node->children, i);
-      if (c->type != FC_FXML_ELEMENT)
-        continue;
-      if (is_tag (c, "import") || is_tag (c, "include") || is_tag (c, "template") || uses_templates (c))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* The document node @node is in. */
@@ -146,7 +132,7 @@ file_path (const char *from, const char *src, char **alt, GError **error)
 }
 
 static MarkupFile *
-file_new (FcMarkupLib *lib, const char *path, FcFxmlNode *owned, const FcFxmlNode *doc)
+file_new (FcMarkupLib *lib, const char *path, SharedDoc *owned, const FcFxmlNode *doc)
 {
   MarkupFile *f = g_new0 (MarkupFile, 1);
   f->path = g_strdup (path);
@@ -171,7 +157,8 @@ file_for (FcPage *self, FcMarkupLib *lib, MarkupFile *from, const FcFxmlNode *at
   const FcFxmlAttribute *src = fc_fxml_node_get_attribute (at, "src");
   g_autoptr (GError) local = NULL;
   g_autofree char *path = NULL, *alt = NULL, *text = NULL;
-  FcFxmlNode *doc;
+  const FcFxmlNode *doc;
+  SharedDoc *shared;
   MarkupFile *f;
 
   if (!src || !src->value || !*src->value)
@@ -208,14 +195,16 @@ file_for (FcPage *self, FcMarkupLib *lib, MarkupFile *from, const FcFxmlNode *at
                             local->message, is_tag (at, "import") ? "imported" : "included");
       return NULL;
     }
-  if (!(doc = fc_fxml_parse (text, -1, path, error)))
+  /* parsed once for every page that loads it, like a page's markup */
+  if (!(shared = fc_shared_doc_lookup (path, text, NULL, error)))
     return NULL;
+  doc = fc_shared_doc_get_markup (shared);
   for (guint i = 0; doc->warnings && i < doc->warnings->len; i++)
     {
       const FcFxmlWarning *w = g_ptr_array_index (doc->warnings, i);
       fc_page_emit_warning (self, w->line, w->col, "%s: %s", path, w->message);
     }
-  f = file_new (lib, path, doc, doc);
+  f = file_new (lib, path, shared, doc);
   return load_file (self, lib, f, error) ? f : NULL;
 }
 
@@ -298,7 +287,7 @@ fc_page_markup_load (FcPage *self, GError **error)
   FcMarkupLib *lib;
   MarkupFile *page;
 
-  if (!uses_templates (self->doc))
+  if (!fc_shared_doc_uses_templates (self->shared_doc))
     return TRUE;
   lib = g_new0 (FcMarkupLib, 1);
   lib->by_path = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) markup_file_free);

@@ -11,7 +11,6 @@ ScopeRef *fc_item_scope_ref (ScopeRef *s);
 void fc_item_scope_unref (ScopeRef *s);
 gboolean fc_item_scope_has (const ScopeRef *s, const char *name);
 ScopeRef *fc_item_scope_new_data_root (FcValue *data);
-FcValue *fc_item_scope_data (const ScopeRef *s);
 
 /* the innermost variable, for fc_template_evaluate_in_scope(); NULL for none */
 static inline const FcScope *
@@ -19,4 +18,15 @@ fc_item_scope_head (const ScopeRef *s)
 {
   return s ? &s->index : NULL;
 }
+/* The data what is in @s reads: its `<template is>` instance's, or NULL
+ * for the page's (inline: every binding update asks) */
+static inline FcValue *
+fc_item_scope_data (const ScopeRef *s)
+{
+  for (; s; s = s->parent)
+    if (s->data)
+      return s->data;
+  return NULL;
+}
+
 G_END_DECLS

@@ -64,14 +64,3 @@ fc_item_scope_new_data_root (FcValue *data)
   s->data = fc_value_ref (data);
   return s;
 }
-
-/* The data what is in @s reads: its template instance's, or NULL for the
- * page's. */
-FcValue *
-fc_item_scope_data (const ScopeRef *s)
-{
-  for (; s; s = s->parent)
-    if (s->data)
-      return s->data;
-  return NULL;
-}

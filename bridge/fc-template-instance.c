@@ -32,6 +32,47 @@ binding_of (FcElement *el, int which)
   return NULL;
 }
 
+/* Building, mounting and freeing recurse over the tree: a template or an
+ * include may not make it deeper than this (the parser bounds one file's
+ * nesting to 256; wx:if, wx:for and these kinds add levels of their own) */
+#define MAX_TREE_DEPTH 1024
+
+static guint
+tree_depth (FcElement *el)
+{
+  guint n = 0;
+  for (; el; el = el->parent)
+    n++;
+  return n;
+}
+
+/* How deep @node's content nests (at most the parser's bound) */
+static guint
+node_depth (const FcFxmlNode *node)
+{
+  guint d = 0;
+  for (guint i = 0; node->children && i < node->children->len; i++)
+    {
+      guint c = 1 + node_depth (g_ptr_array_index (node->children, i));
+      if (c > d)
+        d = c;
+    }
+  return d;
+}
+
+/* Whether @content placed under @el stays within MAX_TREE_DEPTH; if not,
+ * @error says so. */
+static gboolean
+check_tree_depth (FcPage *self, FcElement *el, const FcFxmlNode *content, const char *what, GError **error)
+{
+  if (tree_depth (el) + node_depth (content) <= MAX_TREE_DEPTH)
+    return TRUE;
+  g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_RECURSION,
+               "%s:%d:%d: %s would nest elements more than %d deep", self->filename, el->node->line, el->node->col,
+               what, MAX_TREE_DEPTH);
+  return FALSE;
+}
+
 static guint
 depth_of (FcElement *el, const FcElementKind *kind)
 {
@@ -98,6 +139,8 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
                    self->filename, el->node->line, el->node->col, name, MAX_TEMPLATE_DEPTH);
       ok = FALSE;
     }
+  else if (def && !check_tree_depth (self, el, def, "this template", error))
+    ok = FALSE;
   else if (def)
     {
       root = fc_item_scope_new_data_root (value);
@@ -121,9 +164,9 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
 /* What `data` of @node reads, as glass-easel's compiler takes it: one
  * whole `{{ }}` holding an object literal is that object; any other
  * content is an object's items (`{{a}}` is `{a: a}`, `{{a, b}}`,
- * `{{...o, v: 1}}`). Text around the binding (a space too), or items that
- * do not parse,
- * give an empty object and a warning. Parsed once per node. */
+ * `{{...o, v: 1}}`). Text around the binding (a space too), or items
+ * that do not parse, give an empty object and a warning. Parsed once per
+ * node. */
 static const FcFxmlAttribute *
 data_attribute (FcPage *self, const FcFxmlNode *node, const FcFxmlAttribute *a)
 {
@@ -217,14 +260,9 @@ include_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   if (!doc)
     return el; /* it could not be read: said at load */
   /* a cycle of includes is refused at load; inside a template used
-   * recursively an include is as deep as the template */
-  if (depth_of (el, &include_kind) > MAX_TEMPLATE_DEPTH * 4)
-    {
-      g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_RECURSION,
-                   "%s:%d:%d: <include> nested more than %d deep", self->filename, node->line, node->col,
-                   MAX_TEMPLATE_DEPTH * 4);
-      return NULL;
-    }
+   * recursively an include is as deep as the tree */
+  if (!check_tree_depth (self, el, doc, "this <include>", error))
+    return NULL;
   return fc_element_tree_build_children (self, el, doc, scope, error) ? el : NULL;
 }
 

@@ -138,6 +138,13 @@ static const Row rows[] = {
   { "include-uses-its-imports", "<include src=\"inc.fxml\"/>",
     { ROW "inc.fxml", "<import src=\"t.fxml\"/><template is=\"t\"/>", ROW "t.fxml", "<template name=\"t\"><view id=\"t\"/></template>" },
     "{}", { NULL }, { "view#t" } },
+  /* an included file's templates are not the includer's; a template may
+   * be defined inside an element */
+  { "include-templates-not-exported", "<view><template name=\"inner\"><view id=\"in\"/></template></view><template is=\"inner\"/><include src=\"inc.fxml\"/><template is=\"fromInc\"/>",
+    { ROW "inc.fxml", "<template name=\"fromInc\"><view id=\"fi\"/></template><text>I</text>" }, "{}", { NULL },
+    { "view view#in text('I')" }, "no template named \"fromInc\": nothing is shown" },
+  { "import-without-src", "<import/><include src=\"\"/><view/>", { NULL }, "{}", { NULL }, { "view" },
+    "pages/index/index.fxml:1:1: <import> without a src: ignored" },
   { "include-missing", "<include src=\"gone.fxml\"/><view/>", { NULL }, "{}", { NULL }, { "view" },
     "pages/index/index.fxml:1:10: <include src=\"gone.fxml\">: no file pages/index/gone.fxml (the page has no folder): nothing is included" },
   /* a module in an imported file serves its templates */
@@ -204,6 +211,8 @@ static const ErrorRow error_rows[] = {
     "pages/index/index.fxml:1:9: <import src=\"../../../x.fxml\">: \"../../../x.fxml\" leaves the mini-program's root" },
   { "include-malformed-path", "<include src=\"a\\\\b.fxml\"/>", { NULL }, FC_BRIDGE_ERROR_BAD_PATH,
     "malformed path" },
+  { "include-the-root", "<include src=\"/\"/>", { NULL }, FC_BRIDGE_ERROR_BAD_PATH, "malformed path \"/\"" },
+  { "import-colon", "<import src=\"c:/x.fxml\"/>", { NULL }, FC_BRIDGE_ERROR_BAD_PATH, "malformed path" },
   { "imported-file-bad-markup", "<import src=\"a.fxml\"/>", { ROW "a.fxml", "<template name=\"t\"><view></template>" },
     FC_BRIDGE_ERROR_MISMATCHED_TAG, "pages/index/a.fxml:1:26: closing tag </template> does not match <view>" },
   { "included-unknown-tag", "<include src=\"a.fxml\"/>", { ROW "a.fxml", "<no-such-thing/>" },
@@ -211,6 +220,50 @@ static const ErrorRow error_rows[] = {
   { "template-unknown-tag", "<template name=\"t\"><no-such-thing/></template>", { NULL },
     FC_BRIDGE_ERROR_UNKNOWN_COMPONENT, "unknown element <no-such-thing>" },
 };
+
+/* Deep content placed again and again: an error when the tree would pass
+ * 1,024 levels, not a stack overflow (the tree is built, mounted and freed
+ * recursively) */
+static void
+test_too_deep (void)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GString) fxml = g_string_new (NULL);
+  g_autoptr (GString) inc = g_string_new (NULL);
+
+  for (int i = 0; i < 250; i++)
+    g_string_append (body, "<view>");
+  g_string_append (body, "<template wx:if=\"{{n < 100}}\" is=\"t\" data=\"{{n: n + 1}}\"/>");
+  for (int i = 0; i < 250; i++)
+    g_string_append (body, "</view>");
+  g_string_append_printf (fxml, "<template name=\"t\">%s</template><template is=\"t\" data=\"{{n: 0}}\"/>", body->str);
+  {
+    g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+    g_autoptr (GError) error = NULL;
+    g_assert_false (fc_page_load (page, NULL, NULL, fxml->str, "index.fxml", NULL, &error));
+    g_assert_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_RECURSION);
+    g_assert_nonnull (strstr (error->message, "this template would nest elements more than 1024 deep"));
+  }
+  /* files of 250 levels, each including the next */
+  {
+    g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+    g_autoptr (GError) error = NULL;
+    for (int f = 0; f < 5; f++)
+      {
+        g_autofree char *path = g_strdup_printf ("d%d.fxml", f);
+        g_string_truncate (inc, 0);
+        for (int i = 0; i < 250; i++)
+          g_string_append (inc, "<view>");
+        g_string_append_printf (inc, "<include src=\"d%d.fxml\"/>", f + 1);
+        for (int i = 0; i < 250; i++)
+          g_string_append (inc, "</view>");
+        fc_page_add_file (page, path, inc->str);
+      }
+    g_assert_false (fc_page_load (page, NULL, NULL, "<include src=\"d0.fxml\"/>", "index.fxml", NULL, &error));
+    g_assert_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_RECURSION);
+    g_assert_nonnull (strstr (error->message, "this <include> would nest elements more than 1024 deep"));
+  }
+}
 
 static void
 test_error_row (gconstpointer p)
@@ -383,6 +436,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &error_rows[i], test_error_row);
     }
   g_test_add_func ("/templates/symlink-out", test_symlink_out);
+  g_test_add_func ("/templates/too-deep", test_too_deep);
   for (guint i = 0; i < G_N_ELEMENTS (mark_rows); i++)
     {
       g_autofree char *path = g_strdup_printf ("/mark/%s", mark_rows[i].name);
