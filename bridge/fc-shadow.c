@@ -356,6 +356,9 @@ fc_element_get_shadow_root (FcElement *element)
  * fc_event_get_component:
  * @event: an event being handled
  *
+ * Which component's template the handler being run was bound in, so that
+ * a host can tell a card's own `bindtap` from the page's.
+ *
  * Returns: (transfer none) (nullable): the path of the component whose
  *   template holds the binding being run (`/components/card/card`), or
  *   %NULL for the page's own markup
