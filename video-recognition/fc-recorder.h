@@ -11,11 +11,7 @@
 
 G_BEGIN_DECLS
 
-#ifdef FC_RECORDER_COMPILATION
-#define FC_RECORDER_EXPORT __attribute__ ((visibility ("default"))) extern
-#else
-#define FC_RECORDER_EXPORT extern
-#endif
+#include "fc-recorder-export.h"
 
 #include "fc-steps.h"
 #include "fc-resource-loader.h"

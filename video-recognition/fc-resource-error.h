@@ -5,13 +5,7 @@
 
 G_BEGIN_DECLS
 
-#ifndef FC_RECORDER_EXPORT
-#ifdef FC_RECORDER_COMPILATION
-#define FC_RECORDER_EXPORT __attribute__ ((visibility ("default"))) extern
-#else
-#define FC_RECORDER_EXPORT extern
-#endif
-#endif
+#include "fc-recorder-export.h"
 
 /**
  * FC_RESOURCE_ERROR:
