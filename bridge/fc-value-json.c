@@ -1,6 +1,6 @@
 /* fc-value-json.c: reading JSON text into an FcValue (cJSON parses; a
  * position in every error). Writing JSON is fc_value_append_json() in
- * fc-value.c, which knows the value's layout. */
+ * fc-value-js.c. */
 #include <string.h>
 #include <cjson/cJSON.h>
 

@@ -12,52 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fc-bridge-private.h"
-
-/* An object member. A key of up to KEY_INLINE - 2 bytes (nearly every key
- * in page data) is stored in the member itself, NUL-terminated, with its
- * length in the last byte: setting it allocates nothing, and a lookup
- * rejects most members by length without reading their keys. A longer key
- * is on the heap, its pointer in the first bytes and KEY_ON_HEAP in the
- * last one. */
-#define KEY_INLINE 16
-#define KEY_MAX_INLINE (KEY_INLINE - 2)
-#define KEY_ON_HEAP 0xff
-
-typedef struct {
-  FcValue *value;
-  char key[KEY_INLINE];
-} Member;
-
-/* An object's members, in insertion order, in one block. Objects of up to
- * INDEX_MIN members are searched linearly (faster than hashing a key);
- * larger ones get an open-addressing index of member positions, so
- * lookups stay O(1) in objects with many keys. The first block is
- * allocated with the value itself (OBJECT_INLINE members, or as many as a
- * copy needs), so a small object is a single allocation; a larger one
- * moves its members to a block of their own. */
-#define INDEX_MIN 8
-#define OBJECT_INLINE 2
-
-typedef struct {
-  guint len;
-  guint alloc;
-  guint32 *index; /* NULL, or index_mask + 1 slots: member position + 1, 0 when free */
-  guint index_mask;
-  Member members[];
-} Members;
-
-struct _FcValue {
-  gint ref_count; /* < 0: static, never freed */
-  FcValueKind kind;
-  union {
-    gboolean b;
-    double n;
-    char *s;
-    GPtrArray *array; /* of FcValue* */
-    Members *object;  /* right after the value (inline_members()), or its own block */
-  };
-};
+#include "fc-value-private.h"
 
 static FcValue undefined_value = { -1, FC_VALUE_UNDEFINED, { 0 } };
 static FcValue null_value = { -1, FC_VALUE_NULL, { 0 } };
@@ -83,16 +38,6 @@ fc_value_ref (FcValue *value)
   return value;
 }
 
-static inline const char *
-member_key (const Member *m)
-{
-  const char *heap;
-
-  if ((guchar) m->key[KEY_INLINE - 1] != KEY_ON_HEAP)
-    return m->key;
-  memcpy (&heap, m->key, sizeof heap);
-  return heap;
-}
 
 static void
 member_init (Member *m, const char *key, gsize len, FcValue *value)
@@ -124,7 +69,7 @@ key_matches (const Member *m, const char *key, gsize len)
 {
   if (len <= KEY_MAX_INLINE)
     return (guchar) m->key[KEY_INLINE - 1] == len && m->key[0] == key[0] && memcmp (m->key, key, len) == 0;
-  return is_heap_key (m) && strcmp (member_key (m), key) == 0;
+  return is_heap_key (m) && strcmp (fc_value_member_key (m), key) == 0;
 }
 
 /* The members block allocated with object value @v. */
@@ -143,7 +88,7 @@ members_free (FcValue *object)
     {
       Member *m = &o->members[i];
       if (is_heap_key (m))
-        g_free ((char *) member_key (m));
+        g_free ((char *) fc_value_member_key (m));
       fc_value_unref (m->value);
     }
   g_free (o->index);
@@ -163,7 +108,7 @@ members_init (Members *o, guint alloc)
 static void
 index_insert (Members *o, guint i)
 {
-  guint slot = g_str_hash (member_key (&o->members[i])) & o->index_mask;
+  guint slot = g_str_hash (fc_value_member_key (&o->members[i])) & o->index_mask;
   while (o->index[slot])
     slot = (slot + 1) & o->index_mask;
   o->index[slot] = i + 1;
@@ -558,7 +503,7 @@ fc_value_object_get_key (const FcValue *object, guint i)
 {
   g_return_val_if_fail (object && object->kind == FC_VALUE_OBJECT, NULL);
   g_return_val_if_fail (i < fc_value_object_get_size (object), NULL);
-  return member_key (&object->object->members[i]);
+  return fc_value_member_key (&object->object->members[i]);
 }
 
 /**
@@ -693,7 +638,7 @@ fc_value_shallow_copy (const FcValue *value)
             fc_value_ref (m->value);
             if (is_heap_key (m))
               {
-                char *heap = g_strdup (member_key (m));
+                char *heap = g_strdup (fc_value_member_key (m));
                 memcpy (m->key, &heap, sizeof heap);
               }
           }
@@ -750,7 +695,7 @@ fc_value_equal (const FcValue *a, const FcValue *b)
       for (guint i = 0; i < fc_value_object_get_size (a); i++)
         {
           Member *m = &a->object->members[i];
-          FcValue *o = fc_value_object_get (b, member_key (m));
+          FcValue *o = fc_value_object_get (b, fc_value_member_key (m));
           if (!o || !fc_value_equal (m->value, o))
             return FALSE;
         }
@@ -758,367 +703,4 @@ fc_value_equal (const FcValue *a, const FcValue *b)
     default:
       return FALSE;
     }
-}
-
-/**
- * fc_value_is_truthy:
- * @value: a value
- *
- * JavaScript truthiness of @value.
- *
- * Returns: whether @value is truthy
- */
-gboolean
-fc_value_is_truthy (const FcValue *value)
-{
-  switch (fc_value_get_kind (value))
-    {
-    case FC_VALUE_UNDEFINED:
-    case FC_VALUE_NULL:
-      return FALSE;
-    case FC_VALUE_BOOLEAN:
-      return value->b;
-    case FC_VALUE_NUMBER:
-      return value->n != 0 && !isnan (value->n);
-    case FC_VALUE_STRING:
-      return value->s[0] != '\0';
-    default:
-      return TRUE;
-    }
-}
-
-static double
-string_to_number (const char *s)
-{
-  const char *p = s, *end;
-  char *stop;
-  double d;
-
-  while (g_ascii_isspace (*p))
-    p++;
-  end = p + strlen (p);
-  while (end > p && g_ascii_isspace (end[-1]))
-    end--;
-  if (p == end)
-    return 0;
-  g_autofree char *t = g_strndup (p, end - p);
-  if (strcmp (t, "Infinity") == 0 || strcmp (t, "+Infinity") == 0)
-    return INFINITY;
-  if (strcmp (t, "-Infinity") == 0)
-    return -INFINITY;
-  if (t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
-    {
-      guint64 u;
-      if (g_ascii_string_to_unsigned (t + 2, 16, 0, G_MAXUINT64, &u, NULL))
-        return (double) u;
-      return NAN;
-    }
-  /* strtod accepts "inf", "nan" and hex floats, which Number() does not. */
-  for (const char *c = t; *c; c++)
-    if (!strchr ("0123456789+-.eE", *c))
-      return NAN;
-  d = g_ascii_strtod (t, &stop);
-  if (*stop != '\0' || stop == t)
-    return NAN;
-  return d;
-}
-
-/**
- * fc_value_to_number:
- * @value: a value
- *
- * JavaScript `Number(value)`.
- *
- * Returns: the number
- */
-double
-fc_value_to_number (const FcValue *value)
-{
-  switch (fc_value_get_kind (value))
-    {
-    case FC_VALUE_UNDEFINED:
-      return NAN;
-    case FC_VALUE_NULL:
-      return 0;
-    case FC_VALUE_BOOLEAN:
-      return value->b ? 1 : 0;
-    case FC_VALUE_NUMBER:
-      return value->n;
-    case FC_VALUE_STRING:
-      return string_to_number (value->s);
-    case FC_VALUE_ARRAY:
-      {
-        /* Number(String(array)): [] 0, [5] 5, ["7"] 7, [true] NaN */
-        g_autofree char *s = fc_value_to_js_string (value);
-        return string_to_number (s);
-      }
-    default:
-      return NAN;
-    }
-}
-
-/* Number::toString of ECMAScript (also what JSON.stringify writes): the
- * shortest digits that read back to @n, placed by the rules on their
- * exponent (1e-7, 0.000001, 123456789012345680000, 1e+21). */
-static void
-append_number (GString *out, double n)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char fmt[8];
-  char digits[20];
-  int k = 0, e;
-  const char *p;
-
-  if (isnan (n))
-    {
-      g_string_append (out, "NaN");
-      return;
-    }
-  if (n < 0)
-    {
-      g_string_append_c (out, '-');
-      n = -n;
-    }
-  if (isinf (n))
-    {
-      g_string_append (out, "Infinity");
-      return;
-    }
-  if (n == 0)
-    {
-      g_string_append_c (out, '0'); /* also -0, as JavaScript prints it */
-      return;
-    }
-  /* a whole number below 2^53 is exact: its digits, without the search
-   * below (most numbers a page shows: prices in cents, counts, ids) */
-  if (n < 9007199254740992.0 && n == floor (n))
-    {
-      char whole[20];
-      int w = sizeof whole;
-      guint64 u = (guint64) n;
-
-      do
-        whole[--w] = '0' + u % 10;
-      while ((u /= 10) > 0);
-      g_string_append_len (out, whole + w, sizeof whole - w);
-      return;
-    }
-  for (int prec = 0; prec <= 16; prec++)
-    {
-      g_snprintf (fmt, sizeof fmt, "%%.%de", prec);
-      g_ascii_formatd (buf, sizeof buf, fmt, n);
-      if (g_ascii_strtod (buf, NULL) == n)
-        break;
-    }
-  /* buf is "d.ddde±XX": the digits without trailing zeros, and n, the
-   * position of the decimal point after the first digit */
-  for (p = buf; *p && *p != 'e'; p++)
-    if (g_ascii_isdigit (*p))
-      digits[k++] = *p;
-  while (k > 1 && digits[k - 1] == '0')
-    k--;
-  digits[k] = '\0';
-  e = atoi (p + 1) + 1;
-  if (k <= e && e <= 21)
-    {
-      g_string_append (out, digits);
-      for (int i = k; i < e; i++)
-        g_string_append_c (out, '0');
-    }
-  else if (0 < e && e <= 21)
-    {
-      g_string_append_len (out, digits, e);
-      g_string_append_c (out, '.');
-      g_string_append (out, digits + e);
-    }
-  else if (-6 < e && e <= 0)
-    {
-      g_string_append (out, "0.");
-      for (int i = e; i < 0; i++)
-        g_string_append_c (out, '0');
-      g_string_append (out, digits);
-    }
-  else
-    {
-      g_string_append_c (out, digits[0]);
-      if (k > 1)
-        {
-          g_string_append_c (out, '.');
-          g_string_append (out, digits + 1);
-        }
-      g_string_append_printf (out, "e%c%d", e - 1 >= 0 ? '+' : '-', abs (e - 1));
-    }
-}
-
-static void
-append_js_string (const FcValue *value, GString *out)
-{
-  switch (fc_value_get_kind (value))
-    {
-    case FC_VALUE_UNDEFINED:
-      g_string_append (out, "undefined");
-      break;
-    case FC_VALUE_NULL:
-      g_string_append (out, "null");
-      break;
-    case FC_VALUE_BOOLEAN:
-      g_string_append (out, value->b ? "true" : "false");
-      break;
-    case FC_VALUE_NUMBER:
-      append_number (out, value->n);
-      break;
-    case FC_VALUE_STRING:
-      g_string_append (out, value->s);
-      break;
-    case FC_VALUE_ARRAY:
-      /* Array.prototype.join: null and undefined become "". */
-      for (guint i = 0; i < value->array->len; i++)
-        {
-          FcValue *e = g_ptr_array_index (value->array, i);
-          if (i)
-            g_string_append_c (out, ',');
-          if (e->kind != FC_VALUE_NULL && e->kind != FC_VALUE_UNDEFINED)
-            append_js_string (e, out);
-        }
-      break;
-    case FC_VALUE_OBJECT:
-      g_string_append (out, "[object Object]");
-      break;
-    }
-}
-
-/**
- * fc_value_to_js_string:
- * @value: a value
- *
- * The value as JavaScript's `String(value)` gives it, as text bindings
- * show it.
- *
- * Returns: (transfer full): JavaScript `String(value)`
- */
-char *
-fc_value_to_js_string (const FcValue *value)
-{
-  GString *out = g_string_new (NULL);
-  append_js_string (value, out);
-  return g_string_free (out, FALSE);
-}
-
-/**
- * fc_value_type_name:
- * @value: a value
- *
- * The JavaScript type name of a value (`typeof`, with `array` and `null`
- * told apart), for messages.
- *
- * Returns: (transfer none): "String", "Number", "Boolean", "Array",
- *   "Object", "null" or "undefined"
- */
-const char *
-fc_value_type_name (const FcValue *value)
-{
-  static const char *const names[] = { "undefined", "null", "Boolean", "Number", "String", "Array", "Object" };
-  return names[fc_value_get_kind (value)];
-}
-
-static void
-append_json_string (GString *out, const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-/**
- * fc_value_append_json:
- * @value: a value
- * @out: where to append
- *
- * Appends compact JSON as `JSON.stringify` writes it: `undefined` members
- * are left out, `undefined` elements, NaN and infinities become `null`.
- */
-void
-fc_value_append_json (const FcValue *value, GString *out)
-{
-  gboolean first = TRUE;
-
-  switch (fc_value_get_kind (value))
-    {
-    case FC_VALUE_UNDEFINED:
-    case FC_VALUE_NULL:
-      g_string_append (out, "null");
-      break;
-    case FC_VALUE_BOOLEAN:
-      g_string_append (out, value->b ? "true" : "false");
-      break;
-    case FC_VALUE_NUMBER:
-      if (isnan (value->n) || isinf (value->n))
-        g_string_append (out, "null");
-      else
-        append_number (out, value->n);
-      break;
-    case FC_VALUE_STRING:
-      append_json_string (out, value->s);
-      break;
-    case FC_VALUE_ARRAY:
-      g_string_append_c (out, '[');
-      for (guint i = 0; i < value->array->len; i++)
-        {
-          if (i)
-            g_string_append_c (out, ',');
-          fc_value_append_json (g_ptr_array_index (value->array, i), out);
-        }
-      g_string_append_c (out, ']');
-      break;
-    case FC_VALUE_OBJECT:
-      g_string_append_c (out, '{');
-      for (guint i = 0; i < fc_value_object_get_size (value); i++)
-        {
-          Member *m = &value->object->members[i];
-          if (m->value->kind == FC_VALUE_UNDEFINED)
-            continue;
-          if (!first)
-            g_string_append_c (out, ',');
-          first = FALSE;
-          append_json_string (out, member_key (m));
-          g_string_append_c (out, ':');
-          fc_value_append_json (m->value, out);
-        }
-      g_string_append_c (out, '}');
-      break;
-    }
-}
-
-/**
- * fc_value_to_json:
- * @value: a value
- *
- * The value as compact JSON text (`undefined` members are left out, as
- * JSON.stringify() does).
- *
- * Returns: (transfer full): compact JSON text of @value
- */
-char *
-fc_value_to_json (const FcValue *value)
-{
-  GString *out = g_string_new (NULL);
-  fc_value_append_json (value, out);
-  return g_string_free (out, FALSE);
 }
