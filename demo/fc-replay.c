@@ -611,7 +611,7 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
       app = fc_app_new (store, base, app_text ? app_text : "{}", &error);
       if (app)
         fc_app_set_host_settings (app, settings);
-      ok = app && fc_app_load_page_text (app, r.page, page_path ? page_path : "page", page, fxml, data, &error);
+      ok = app && fc_app_load_page_text (app, r.page, page_path ? page_path : "pages/index/index", page, fxml, data, &error);
     }
   else if (fc_value_object_get (doc, "app") && fc_value_object_get (doc, "page"))
     {

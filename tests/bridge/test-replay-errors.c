@@ -11,15 +11,15 @@ typedef struct {
 
 static const Row rows[] = {
   { "fail-unknown-component.json",
-    "\"error\":{\"domain\":\"fc-plugin-error\",\"code\":\"undeclared-alias\",\"message\":\"page.json:1:32: plugin \\\"nowhere\\\" is not declared in app.json \\\"plugins\\\"" },
+    "\"error\":{\"domain\":\"fc-plugin-error\",\"code\":\"undeclared-alias\",\"message\":\"pages/index/index.json:1:32: plugin \\\"nowhere\\\" is not declared in app.json \\\"plugins\\\"" },
   { "fail-bad-expression.json",
-    "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-expression\",\"message\":\"page.fxml:2:14: " },
+    "\"error\":{\"domain\":\"fc-bridge-error\",\"code\":\"bad-expression\",\"message\":\"pages/index/index.fxml:2:14: " },
   { "fail-unmatched-expect.json",
     "\"error\":{\"domain\":\"fc-replay\",\"code\":\"expect-unmatched\"" },
   { "fail-plugin-outside-subpackage.json",
     "\"error\":{\"domain\":\"fc-plugin-error\",\"code\":\"outside-subpackage\",\"message\":\"pages/bad/bad.json:1:45: plugin \\\"video\\\" is declared by subpackage \\\"packageA\\\" (app.json:11:9) and is usable only from its pages\"" },
   { "fail-plugin-not-public.json",
-    "\"error\":{\"domain\":\"fc-plugin-error\",\"code\":\"not-public\",\"message\":\"page.json:1:32: \\\"keyboard-internal\\\" is not a public component of plugin fc-virtual-keyboard 1.0.0" },
+    "\"error\":{\"domain\":\"fc-plugin-error\",\"code\":\"not-public\",\"message\":\"pages/index/index.json:1:32: \\\"keyboard-internal\\\" is not a public component of plugin fc-virtual-keyboard 1.0.0" },
   { "fail-plugin-unknown-version.json",
     "\"error\":{\"domain\":\"fc-plugin-error\",\"code\":\"unknown-version\",\"message\":\"app.json:1:13: plugin \\\"virtual-keyboard\\\": plugin fc-virtual-keyboard has no version 9.9.9 installed (installed: 1.0.0)\"" },
   /* a host value the platform cannot use stops the case before the page */

@@ -254,7 +254,7 @@ static const Row rows[] = {
     "\"data\": {\"steps\": [{\"showTime\": 0, \"textList\": [{\"text\": "
     "\"请用普通话朗读以下内容\", \"fontSize\": \"3000000px\"}]}]}, "
     "\"steps\": [{\"wait\": 100}]}", -1,
-    "{\"t\":0,\"warning\":\"page.fxml:1:1: stepList[0].textList[0].fontSize: "
+    "{\"t\":0,\"warning\":\"pages/index/index.fxml:1:1: stepList[0].textList[0].fontSize: "
     "invalid font size \\\"3000000px\\\"; using default\"}" },
   { "replay-set-data-deep-key", VIA_REPLAY,
     "@STEPS{\"setData\": {\"{99999*a.}a\": 1}}", -1,
