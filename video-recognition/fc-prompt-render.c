@@ -211,35 +211,13 @@ walk (const FcStep *step, const FcViewport *vp, double top_rpx, cairo_t *cr,
   return y;
 }
 
-/**
- * fc_prompt_check_glyphs:
- * @step: a step
- * @warn: (scope call) (nullable): called once for each line with missing glyphs
- * @user_data: (closure warn): data for @warn
- *
- * Lays out each of @step's lines as it is drawn and, for every line with
- * characters that no font on the system has (drawn as boxes), calls @warn
- * with a message naming the step, the line and the characters. A recording
- * does not fail for it.
- *
- * Returns: the number of such lines
- */
-guint
-fc_prompt_check_glyphs (const FcStep *step, FcStyleWarnFunc warn,
-                        gpointer user_data)
+/* The check of one step with @context's fonts. */
+static guint
+check_glyphs (PangoContext *context, const FcStep *step, FcStyleWarnFunc warn, gpointer user_data)
 {
-  PangoFontMap *map;
-  PangoContext *context;
   FcViewport vp = { 375, 667 };
   guint n_lines = 0;
 
-  g_return_val_if_fail (step != NULL, 0);
-  /* a font map of its own, gone when the check is: the calling thread's
-   * default one (pango_cairo_font_map_get_default()) would live for the
-   * process, and Pango's fontconfig patterns behind it show as leaks at
-   * exit (tests/valgrind/run) */
-  map = pango_cairo_font_map_new ();
-  context = pango_font_map_create_context (map);
   for (guint li = 0; li < step->lines->len; li++)
     {
       const FcPromptLine *line = step->lines->pdata[li];
@@ -270,6 +248,58 @@ fc_prompt_check_glyphs (const FcStep *step, FcStyleWarnFunc warn,
           warn (message, user_data);
         }
     }
+  return n_lines;
+}
+
+/**
+ * fc_prompt_check_glyphs:
+ * @step: a step
+ * @warn: (scope call) (nullable): called once for each line with missing glyphs
+ * @user_data: (closure warn): data for @warn
+ *
+ * Lays out each of @step's lines as it is drawn and, for every line with
+ * characters that no font on the system has (drawn as boxes), calls @warn
+ * with a message naming the step, the line and the characters. A recording
+ * does not fail for it. fc_prompt_check_all_glyphs() checks several steps
+ * with one font map.
+ *
+ * Returns: the number of such lines
+ */
+guint
+fc_prompt_check_glyphs (const FcStep *step, FcStyleWarnFunc warn, gpointer user_data)
+{
+  g_return_val_if_fail (step != NULL, 0);
+  return fc_prompt_check_all_glyphs (&step, 1, warn, user_data);
+}
+
+/**
+ * fc_prompt_check_all_glyphs:
+ * @steps: (array length=n_steps): the steps
+ * @n_steps: how many
+ * @warn: (scope call) (nullable): called once for each line with missing glyphs
+ * @user_data: (closure warn): data for @warn
+ *
+ * fc_prompt_check_glyphs() for each of @steps, laid out with one font map:
+ * fontconfig's fonts are looked up once for all of them, not once a step.
+ *
+ * Returns: the number of lines with missing glyphs in all
+ */
+guint
+fc_prompt_check_all_glyphs (const FcStep *const *steps, guint n_steps, FcStyleWarnFunc warn,
+                              gpointer user_data)
+{
+  PangoFontMap *map;
+  PangoContext *context;
+  guint n_lines = 0;
+
+  /* a font map of its own, gone when the check is: the calling thread's
+   * default one (pango_cairo_font_map_get_default()) would live for the
+   * process, and Pango's fontconfig patterns behind it show as leaks at
+   * exit (tests/valgrind/run) */
+  map = pango_cairo_font_map_new ();
+  context = pango_font_map_create_context (map);
+  for (guint i = 0; i < n_steps; i++)
+    n_lines += check_glyphs (context, steps[i], warn, user_data);
   g_object_unref (context);
   g_object_unref (map);
   return n_lines;

@@ -41,6 +41,9 @@ FC_RECORDER_EXPORT double fc_prompt_layout (const FcStep *step,
 FC_RECORDER_EXPORT guint fc_prompt_check_glyphs (const FcStep *step,
                                                  FcStyleWarnFunc warn,
                                                  gpointer user_data);
+/* The same for N_STEPS steps, with one font map for all of them. */
+FC_RECORDER_EXPORT guint fc_prompt_check_all_glyphs (const FcStep *const *steps, guint n_steps,
+                                                       FcStyleWarnFunc warn, gpointer user_data);
 
 /* Draws STEP onto CR (whose user space is the component, VIEWPORT in
  * pixels). */

@@ -376,9 +376,13 @@ fc_prompts_start (FcPrompts *prompts, FcPromptsDone done, gpointer done_data,
   prompts->steps = steps;
   /* Text no font can draw is never silent: a warning per line, here,
    * once per start (the view and burn-in draw the same layouts). */
-  for (guint i = 0; i < fc_step_list_get_n_steps (steps); i++)
-    fc_prompt_check_glyphs (fc_step_list_get_step (steps, i), warn,
-                            prompts);
+  {
+    guint n = fc_step_list_get_n_steps (steps);
+    g_autofree const FcStep **all = g_new (const FcStep *, MAX (n, 1));
+    for (guint i = 0; i < n; i++)
+      all[i] = fc_step_list_get_step (steps, i);
+    fc_prompt_check_all_glyphs (all, n, warn, prompts);
+  }
   prompts->done = done;
   prompts->done_data = done_data;
   g_clear_pointer (&prompts->context, g_main_context_unref);
