@@ -266,19 +266,6 @@ fail:
   return NULL;
 }
 
-/**
- * fc_component_def_lookup: (skip)
- * @self: a page
- * @from_file: the file naming @path (from the root), for relative paths
- * @path: a `usingComponents` value: `/components/card/card` from the root,
- *   or relative to @from_file's folder
- * @line: where the tag is, for messages
- * @col: its column
- * @error: return location for a %FC_BRIDGE_ERROR_BAD_COMPONENT error
- *
- * Returns: (transfer none) (nullable): the component @path names, loaded
- *   once per page; %NULL without @error when no markup is there
- */
 /* The component at @norm (from the root), loaded once per page; a miss
  * is remembered too (a path naming a registered class is looked up at
  * every mount). */
