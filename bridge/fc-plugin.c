@@ -9,6 +9,45 @@
 
 /* clang-format off */
 G_DEFINE_QUARK (fc-plugin-error, fc_plugin_error)
+
+/* Owned by the store (plugins), the loading module (contexts) and the app
+ * (interfaces): a binding's copy is the same pointer, its free nothing. */
+static FcPlugin *
+plugin_copy (FcPlugin *p)
+{
+  return p;
+}
+
+static void
+plugin_free (FcPlugin *p)
+{
+}
+
+static FcPluginContext *
+context_copy (FcPluginContext *c)
+{
+  return c;
+}
+
+static void
+context_free (FcPluginContext *c)
+{
+}
+
+static FcPluginInterface *
+interface_copy (FcPluginInterface *i)
+{
+  return i;
+}
+
+static void
+interface_free (FcPluginInterface *i)
+{
+}
+
+G_DEFINE_BOXED_TYPE (FcPlugin, fc_plugin, plugin_copy, plugin_free)
+G_DEFINE_BOXED_TYPE (FcPluginContext, fc_plugin_context, context_copy, context_free)
+G_DEFINE_BOXED_TYPE (FcPluginInterface, fc_plugin_interface, interface_copy, interface_free)
 /* clang-format on */
 
 const char *

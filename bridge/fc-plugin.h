@@ -118,6 +118,16 @@ typedef struct _FcPluginContext FcPluginContext;
  */
 typedef struct _FcPluginInterface FcPluginInterface;
 
+/* Boxed types of their own, so that bindings can hold them (GJS cannot
+ * hold a struct without one); the store, the module and the app own
+ * them: the copy is the same pointer and the free does nothing. */
+#define FC_TYPE_PLUGIN (fc_plugin_get_type ())
+FC_BRIDGE_EXPORT GType fc_plugin_get_type (void) G_GNUC_CONST;
+#define FC_TYPE_PLUGIN_CONTEXT (fc_plugin_context_get_type ())
+FC_BRIDGE_EXPORT GType fc_plugin_context_get_type (void) G_GNUC_CONST;
+#define FC_TYPE_PLUGIN_INTERFACE (fc_plugin_interface_get_type ())
+FC_BRIDGE_EXPORT GType fc_plugin_interface_get_type (void) G_GNUC_CONST;
+
 /**
  * FcPluginFunction:
  * @iface: the interface called (gives requireMiniProgram())

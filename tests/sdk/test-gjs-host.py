@@ -25,6 +25,21 @@ TIMEOUT = 150
 
 
 class GjsHost(unittest.TestCase):
+    def test_plugin_types(self):
+        """GJS holds what the bridge hands out about plugins: an app's plugin
+        (FcPlugin, a boxed type of its own: without one, GJS cannot make a
+        JavaScript object for it) and its interface."""
+        app_dir = os.environ.get("FC_SDK_APP_DIR") or os.path.join(HERE, "..", "..", "demo", "miniprogram")
+        script = (
+            "imports.gi.versions.FcBridge = '0';"
+            "const FcBridge = imports.gi.FcBridge;"
+            "const app = FcBridge.App.new_from_dir(FcBridge.PluginStore.new(), ARGV[0]);"
+            "const p = app.get_plugin('virtual-keyboard');"
+            "print(p instanceof FcBridge.Plugin ? 'plugin' : 'no plugin');")
+        proc = subprocess.run([GJS, "-c", script, app_dir], capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertEqual(proc.stdout.strip(), "plugin", proc.stderr)
+
     def test_quick_start_page_script(self):
         proc = subprocess.run([GJS, "-m", HOST, "--headless"], capture_output=True, text=True,
                               timeout=TIMEOUT)
