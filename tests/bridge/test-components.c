@@ -580,6 +580,32 @@ test_symlink_out (void)
   g_rmdir (outside);
 }
 
+/* Selectors into a component's template: the page's selectors find the
+ * page's elements (its content in the slots included), `A >>> B` finds B
+ * in the tree of the component A matched, and nothing else crosses. */
+static void
+test_selectors (void)
+{
+  static const File files[] = {
+    { CARD, "{\"component\":true}", "<view id=\"w\" class=\"in\"><text id=\"t\">x</text><slot/></view>" },
+    { NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FcPage) page = load (files, USING_CARD, "<card id=\"c\"><view id=\"s\" class=\"in\"/></card>", NULL, NULL,
+                                  NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  /* the page's own, also inside the slot */
+  g_assert_cmpstr (fc_element_get_id (fc_page_select (page, ".in")), ==, "s");
+  g_assert_nonnull (fc_page_select (page, "#s"));
+  /* the template's only through >>> */
+  g_assert_null (fc_page_select (page, "#w"));
+  g_assert_null (fc_page_select (page, "#t"));
+  g_assert_cmpstr (fc_element_get_id (fc_page_select (page, "#c >>> #t")), ==, "t");
+  g_assert_cmpstr (fc_element_get_id (fc_page_select (page, "card >>> .in")), ==, "w");
+  /* the page's slot content is not the template's */
+  g_assert_null (fc_page_select (page, "#c >>> #s"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -601,5 +627,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/components/native-callbacks", test_native_callbacks);
   g_test_add_func ("/components/symlink-out", test_symlink_out);
+  g_test_add_func ("/components/selectors", test_selectors);
   return g_test_run ();
 }
