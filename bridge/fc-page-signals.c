@@ -67,6 +67,9 @@ fc_page_signals_install (GType type)
                                                    FC_TYPE_ELEMENT | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
+static void emit_warning_va (FcPage *page, const char *file, int line, int col, const char *fmt, va_list ap)
+    G_GNUC_PRINTF (5, 0);
+
 static void
 emit_warning_va (FcPage *page, const char *file, int line, int col, const char *fmt, va_list ap)
 {
