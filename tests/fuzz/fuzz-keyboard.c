@@ -1,5 +1,6 @@
 /* fuzz-keyboard: the virtual keyboard's headless core (virtual-keyboard/
- * fc-keyboard.c, its layouts and scrambling). The input is `ATTRIBUTES
+ * fc-keyboard.c with its -attributes, -keys, -input and -state files, its
+ * layouts and scrambling). The input is `ATTRIBUTES
  * ---- ACTIONS`. ATTRIBUTES is a JSON object of the plugin's attributes by
  * their page names (extraKey, themeColor, normalType, zIndex,
  * isRandomLetter, isRandomNumber, theme, title, closeButtonText, icon,
