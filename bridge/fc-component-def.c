@@ -9,6 +9,7 @@
 
 #include "fc-component-def-private.h"
 #include "fc-page-doc-private.h"
+#include "fc-page-files-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-wxs-private.h"
 

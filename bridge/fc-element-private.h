@@ -12,7 +12,6 @@ void fc_element_destroy (FcPage *self, FcElement *el);
 void fc_element_remove_child (FcElement *parent, FcElement *child);
 void fc_element_free (FcElement *el);
 void fc_page_free_graveyard (FcPage *self);
-void fc_page_retry_truncated (FcPage *self);
 
 /* Bindings update and events run between these: an element removed
  * meanwhile (fc_element_destroy()) is freed when the last update ends,
@@ -23,13 +22,6 @@ fc_page_update_begin (FcPage *self)
   self->updating++;
 }
 
-static inline void
-fc_page_update_end (FcPage *self)
-{
-  if (--self->updating == 0 && self->graveyard->len)
-    fc_page_free_graveyard (self);
-  if (self->updating == 0 && self->lists_truncated && self->n_elements < FC_PAGE_MAX_ELEMENTS)
-    fc_page_retry_truncated (self);
-}
+void fc_page_update_end (FcPage *self);
 
 G_END_DECLS

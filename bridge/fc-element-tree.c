@@ -12,7 +12,6 @@
 #include "fc-registry-private.h"
 #include "fc-component-def-private.h"
 #include "fc-page-doc-private.h"
-#include "fc-template-instance-private.h"
 
 static FcElement *mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
                                  guint *next, ScopeRef *scope, guint consumed, GError **error);
@@ -41,6 +40,44 @@ fc_element_tree_set_shadow (FcShadowBuild build, const FcElementKind *slot)
 {
   shadow_build = build;
   slot_kind = slot;
+}
+
+/* `<template is>` and `<include>` (fc-template-instance.c), given by the
+ * page class like the directive kinds, so that this file calls none of
+ * the kinds it builds with */
+static const FcElementKind *template_is_kind, *include_kind;
+
+void
+fc_element_tree_set_placing_kinds (const FcElementKind *template_is, const FcElementKind *include)
+{
+  template_is_kind = template_is;
+  include_kind = include;
+}
+
+/* The kind that builds @node when it places markup from elsewhere
+ * (`<template is>`, `<include>`), else NULL. */
+static const FcElementKind *
+placing_kind (const FcFxmlNode *node)
+{
+  if (node->type != FC_FXML_ELEMENT || (node->name[0] != 't' && node->name[0] != 'i'))
+    return NULL;
+  if (strcmp (node->name, "template") == 0 && fc_fxml_node_get_attribute (node, "is"))
+    return template_is_kind;
+  if (strcmp (node->name, "include") == 0)
+    return include_kind;
+  return NULL;
+}
+
+/* Whether @node shows nothing where it is: `<import>`, a `<template
+ * name>` (a definition). */
+static gboolean
+is_declaration (const FcFxmlNode *node)
+{
+  if (node->type != FC_FXML_ELEMENT || (node->name[0] != 't' && node->name[0] != 'i'))
+    return FALSE;
+  if (strcmp (node->name, "import") == 0)
+    return TRUE;
+  return strcmp (node->name, "template") == 0 && !fc_fxml_node_get_attribute (node, "is");
 }
 
 /* @json's usingComponents entry for @tag, or NULL */
@@ -452,8 +489,8 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
       if (!(consumed & k->consumes) && fc_element_tree_directive (node, k->directive))
         return k->mount (self, parent, node, siblings, next, scope, consumed, error);
     }
-  if (fc_template_instance_kind_for (node))
-    return fc_template_instance_kind_for (node)->mount (self, parent, node, siblings, next, scope, consumed, error);
+  if (placing_kind (node))
+    return placing_kind (node)->mount (self, parent, node, siblings, next, scope, consumed, error);
   if (node->type == FC_FXML_ELEMENT && !(consumed & CONSUMED_IF)
       && ((stray = fc_element_tree_directive (node, "elif")) || (stray = fc_element_tree_directive (node, "else"))))
     fc_page_emit_warning (self, stray->line, stray->col, "%s without a wx:if before it", stray->name);
@@ -472,7 +509,7 @@ fc_element_tree_build_list (FcPage *self, FcElement *el, const GPtrArray *nodes,
     {
       const FcFxmlNode *c = g_ptr_array_index (nodes, i);
       guint next = i + 1;
-      if (c->type != FC_FXML_COMMENT && !fc_fxml_node_is_wxs (c) && !fc_template_instance_is_declaration (c)
+      if (c->type != FC_FXML_COMMENT && !fc_fxml_node_is_wxs (c) && !is_declaration (c)
           && !fc_element_tree_build (self, el, c, nodes, &next, scope, 0, error))
         return FALSE;
       i = next;
@@ -552,8 +589,8 @@ validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **
       if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
       /* <template>, <import>, <include> and <slot> are no components */
-      if (strcmp (c->name, "slot") != 0 && !fc_template_instance_kind_for (c)
-          && !fc_template_instance_is_declaration (c) && !resolve_class (self, in, NULL, c, &def, error))
+      if (strcmp (c->name, "slot") != 0 && !placing_kind (c)
+          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, error))
         return FALSE;
       /* a component's template once (it may contain itself) */
       if (def && !def->validated)

@@ -159,18 +159,26 @@ retry_truncated (FcPage *self, FcElement *el)
     retry_truncated (self, g_ptr_array_index (el->children, i));
 }
 
-/* Once an update ends with room again below FC_PAGE_MAX_ELEMENTS, the
- * lists that stopped at it build the rest of their items, in document
- * order (each may stop again). */
+static void retry_truncated (FcPage *self, FcElement *el);
+
+/* Ends what fc_page_update_begin() began: when the last update ends, the
+ * elements removed meanwhile are freed, and lists that stopped at
+ * FC_PAGE_MAX_ELEMENTS build the rest if there is room again. */
 void
-fc_page_retry_truncated (FcPage *self)
+fc_page_update_end (FcPage *self)
 {
-  self->lists_truncated = FALSE;
-  if (!self->root)
-    return;
-  fc_page_update_begin (self);
-  retry_truncated (self, self->root);
-  fc_page_update_end (self);
+  if (--self->updating == 0 && self->graveyard->len)
+    fc_page_free_graveyard (self);
+  if (self->updating == 0 && self->lists_truncated && self->n_elements < FC_PAGE_MAX_ELEMENTS)
+    {
+      self->lists_truncated = FALSE;
+      if (self->root)
+        {
+          self->updating++;
+          retry_truncated (self, self->root);
+          fc_page_update_end (self);
+        }
+    }
 }
 
 /* What fc_page_update_end() does when the last update ends. */

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 typedef struct _FcMarkupLib FcMarkupLib;
 
 gboolean fc_page_markup_load (FcPage *self, GError **error);
+const GPtrArray *fc_page_markup_get_loaded (FcPage *self);
 void fc_markup_lib_free (FcMarkupLib *lib);
 const GPtrArray *fc_page_markup_get_wxs (FcPage *self, const GPtrArray *own);
 const char *fc_page_markup_file_of (FcPage *self, const FcFxmlNode *node);

@@ -13,6 +13,7 @@
 #include "fc-page-markup-private.h"
 #include "fc-page-doc-private.h"
 #include "fc-page-signals-private.h"
+#include "fc-page-files-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-wxs-private.h"
 
@@ -33,6 +34,7 @@ struct _FcMarkupLib {
   GHashTable *by_doc;  /* doc node → MarkupFile */
   GPtrArray *wxs;      /* the page's <wxs> then the loaded files', or NULL */
   GHashTable *data_attrs; /* <template is> node → FcFxmlAttribute * its data reads as, or NULL */
+  GPtrArray *loaded;      /* the loaded files' markup (const FcFxmlNode *), each after the files it loads */
 };
 
 static void
@@ -64,6 +66,7 @@ fc_markup_lib_free (FcMarkupLib *lib)
     return;
   g_hash_table_unref (lib->by_doc);
   g_hash_table_unref (lib->by_path);
+  g_clear_pointer (&lib->loaded, g_ptr_array_unref);
   if (lib->wxs)
     g_ptr_array_unref (lib->wxs);
   if (lib->data_attrs)
@@ -269,8 +272,19 @@ load_file (FcPage *self, FcMarkupLib *lib, MarkupFile *f, GError **error)
         }
     }
   f->loading = FALSE;
-  /* what an included file shows must resolve like the page's own tags */
-  return !f->owned || fc_element_tree_validate (self, f->doc, error);
+  /* what an included file shows must resolve like the page's own tags:
+   * the page validates it (fc_page_markup_get_loaded()) */
+  if (f->owned)
+    g_ptr_array_add (self->markup->loaded, (gpointer) f->doc);
+  return TRUE;
+}
+
+/* The markup of the files the page's imports and includes loaded, each
+ * after the files it loads itself; NULL when it loaded none. */
+const GPtrArray *
+fc_page_markup_get_loaded (FcPage *self)
+{
+  return self->markup ? self->markup->loaded : NULL;
 }
 
 /**
@@ -292,6 +306,7 @@ fc_page_markup_load (FcPage *self, GError **error)
   lib = g_new0 (FcMarkupLib, 1);
   lib->by_path = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) markup_file_free);
   lib->by_doc = g_hash_table_new (NULL, NULL);
+  lib->loaded = g_ptr_array_new ();
   self->markup = lib;
   {
     g_autofree char *path = fc_wxs_resolve_path (NULL, self->root_page_path ? self->root_page_path : self->filename,

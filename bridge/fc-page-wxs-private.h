@@ -8,9 +8,6 @@ G_BEGIN_DECLS
 gboolean fc_page_wxs_load (FcPage *self, const GPtrArray *nodes, GError **error);
 void fc_page_wxs_clear (FcPage *self);
 gboolean fc_page_wxs_load_component (FcPage *self, FcComponentDef *def, const GPtrArray *nodes, GError **error);
-/* @path (normalised, from the root): the page's files in memory, then its
- * root folder (confined to it); %FC_WXS_ERROR_NOT_FOUND when neither has it */
-char *fc_page_read_file (FcPage *self, const char *path, GError **error);
 
 /* What the page's bindings evaluate with: the modules, or NULL for a page
  * without any (its bindings then cost nothing more); the binding at

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fc-bridge-private.h"
+#include "fc-page-files-private.h"
 #include "fc-page-markup-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
@@ -18,64 +19,6 @@ static char *
 read_file (const char *path, gpointer user_data, GError **error)
 {
   return fc_page_read_file (user_data, path, error);
-}
-
-/**
- * fc_page_read_file:
- * @self: a page
- * @path: a file's path from the mini-program's root, normalised
- * @error: return location for a %FC_WXS_ERROR error (%FC_WXS_ERROR_NOT_FOUND,
- *   %FC_WXS_ERROR_BAD_PATH for a symlink out, %FC_WXS_ERROR_SYNTAX for text
- *   that is not UTF-8)
- *
- * Returns: (transfer full) (nullable): the file given in memory, else the
- *   root folder's
- */
-char *
-fc_page_read_file (FcPage *self, const char *path, GError **error)
-{
-  const char *mem
-      = self->wxs_files ? g_hash_table_lookup (self->wxs_files, path) : NULL;
-  g_autofree char *full = NULL, *real = NULL, *real_root = NULL;
-  char *text = NULL;
-
-  if (mem)
-    return g_strdup (mem);
-  if (!self->root_dir)
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND,
-                   "no file %s (the page has no folder)", path);
-      return NULL;
-    }
-  full = g_build_filename (self->root_dir, path, NULL);
-  real = realpath (full, NULL);
-  real_root = realpath (self->root_dir, NULL);
-  if (!real || !real_root)
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s",
-                   path);
-      return NULL;
-    }
-  if (!g_str_has_prefix (real, real_root) || real[strlen (real_root)] != '/')
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH,
-                   "%s leaves the mini-program's root", path);
-      return NULL;
-    }
-  if (!g_file_get_contents (real, &text, NULL, NULL))
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND,
-                   "cannot read %s", path);
-      return NULL;
-    }
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_free (text);
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_SYNTAX,
-                   "%s:1:1: invalid UTF-8", path);
-      return NULL;
-    }
-  return text;
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-shadow-private.h"
+#include "fc-template-instance-private.h"
 
 /* A parsed setData key and the bindings that read its first segment (the
  * deps_index bucket, filled in once it exists; buckets live as long as
@@ -177,6 +178,7 @@ fc_page_class_init (FcPageClass *klass)
   fc_element_tree_add_directive_kind (fc_directive_for_get_kind ());
   fc_element_tree_add_directive_kind (fc_directive_if_get_kind ());
   fc_element_tree_set_shadow (fc_shadow_build, fc_shadow_get_slot_kind ());
+  fc_element_tree_set_placing_kinds (fc_template_instance_get_template_kind (), fc_template_instance_get_include_kind ());
 }
 
 static void
@@ -255,6 +257,13 @@ fc_page_load (FcPage *self, const char *app_json, const char *page_json, const c
   if (!fc_page_markup_load (self, error)
       || !fc_page_wxs_load (self, fc_page_markup_get_wxs (self, fc_shared_doc_get_wxs (self->shared_doc)), error))
     return FALSE;
+  /* every tag of the imported and included files must resolve too */
+  {
+    const GPtrArray *loaded = fc_page_markup_get_loaded (self);
+    for (guint i = 0; loaded && i < loaded->len; i++)
+      if (!fc_element_tree_validate (self, g_ptr_array_index (loaded, i), error))
+        return FALSE;
+  }
   self->root = fc_element_tree_new_root (self);
   if (!fc_element_tree_validate (self, self->doc, error)
       || !fc_element_tree_build_children (self, self->root, self->doc, NULL, error))
@@ -596,49 +605,6 @@ fc_page_get_n_elements (FcPage *self)
 {
   g_return_val_if_fail (FC_IS_PAGE (self), 0);
   return self->n_elements;
-}
-
-/**
- * fc_page_select:
- * @self: a page
- * @selector: a selector of fc_page_query(): `#id`, a tag name, `.class`…
- *
- * fc_page_query() without the error.
- *
- * The first element that matches a selector (`#id`, `.class` or a tag), in
- * document order, as `selectComponent()` finds it.
- *
- * Returns: (transfer none) (nullable): the first matching element
- */
-FcElement *
-fc_page_select (FcPage *self, const char *selector)
-{
-  g_return_val_if_fail (FC_IS_PAGE (self) && selector, NULL);
-  if (!self->root)
-    return NULL;
-  return fc_page_query (self, selector, NULL);
-}
-
-/**
- * fc_page_select_component:
- * @self: a page
- * @selector: `#id` or a tag name
- *
- * What the platform's `selectComponent` gives a page: the instance of the
- * first matching element, except that a plugin's component (a class
- * carrying `fc-plugin` data, see fc_plugin_context_add_component()) gives
- * %NULL, so a page cannot reach inside a plugin. fc_page_select() is the
- * host's privileged view (replay drives plugin components through it).
- *
- * Returns: (transfer none) (nullable): the component instance
- */
-GObject *
-fc_page_select_component (FcPage *self, const char *selector)
-{
-  FcElement *el = fc_page_select (self, selector);
-  if (!el || !el->klass || fc_component_class_get_data (el->klass, "fc-plugin"))
-    return NULL;
-  return el->instance;
 }
 
 /**

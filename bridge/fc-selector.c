@@ -157,8 +157,10 @@ find (FcElement *el, const GPtrArray *compounds, guint k, const FcShadow *scope,
       FcElement *shadow, *r;
       if (k + 1 == compounds->len)
         return el;
-      if ((shadow = fc_element_get_shadow_root (el))
-          && (r = find_below (shadow, compounds, k + 1, fc_element_resolve (el)->inner, no_shadow)))
+      /* the host's shadow root (fc_element_get_shadow_root(), read here
+       * from the element so that the selectors call nothing that builds) */
+      FcShadow *inner = fc_element_resolve (el)->inner;
+      if ((shadow = inner ? inner->root : NULL) && (r = find_below (shadow, compounds, k + 1, inner, no_shadow)))
         return r;
       if (!shadow)
         *no_shadow = TRUE;
@@ -190,10 +192,53 @@ fc_page_query (FcPage *page, const char *selector, GError **error)
   g_return_val_if_fail (FC_IS_PAGE (page) && selector, NULL);
   if (!(compounds = parse (selector, error)))
     return NULL;
-  root = fc_page_get_root (page);
+  root = page->root;
   if (root && (r = find_below (root, compounds, 0, NULL, &no_shadow)))
     return r;
   g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_NOT_FOUND, "no element matches \"%s\"%s", selector,
                no_shadow ? " (a component on the left of >>> has no shadow tree)" : "");
   return NULL;
+}
+
+/**
+ * fc_page_select:
+ * @self: a page
+ * @selector: a selector of fc_page_query(): `#id`, a tag name, `.class`…
+ *
+ * fc_page_query() without the error.
+ *
+ * The first element that matches a selector (`#id`, `.class` or a tag), in
+ * document order, as `selectComponent()` finds it.
+ *
+ * Returns: (transfer none) (nullable): the first matching element
+ */
+FcElement *
+fc_page_select (FcPage *self, const char *selector)
+{
+  g_return_val_if_fail (FC_IS_PAGE (self) && selector, NULL);
+  if (!self->root)
+    return NULL;
+  return fc_page_query (self, selector, NULL);
+}
+
+/**
+ * fc_page_select_component:
+ * @self: a page
+ * @selector: `#id` or a tag name
+ *
+ * What the platform's `selectComponent` gives a page: the instance of the
+ * first matching element, except that a plugin's component (a class
+ * carrying `fc-plugin` data, see fc_plugin_context_add_component()) gives
+ * %NULL, so a page cannot reach inside a plugin. fc_page_select() is the
+ * host's privileged view (replay drives plugin components through it).
+ *
+ * Returns: (transfer none) (nullable): the component instance
+ */
+GObject *
+fc_page_select_component (FcPage *self, const char *selector)
+{
+  FcElement *el = fc_page_select (self, selector);
+  if (!el || !el->klass || fc_component_class_get_data (el->klass, "fc-plugin"))
+    return NULL;
+  return el->instance;
 }

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-const FcElementKind *fc_template_instance_kind_for (const FcFxmlNode *node);
-gboolean fc_template_instance_is_declaration (const FcFxmlNode *node);
+const FcElementKind *fc_template_instance_get_template_kind (void);
+const FcElementKind *fc_template_instance_get_include_kind (void);
 
 G_END_DECLS

@@ -273,38 +273,16 @@ static const FcElementKind include_kind = {
   .mount = include_mount,
 };
 
-/**
- * fc_template_instance_kind_for:
- * @node: an element of markup
- *
- * Returns: (nullable): the kind that builds @node when it places markup
- *   from elsewhere (`<template is>`, `<include>`), else %NULL
- */
+/* The kinds the tree builder places markup from elsewhere with
+ * (fc_element_tree_set_placing_kinds(), from fc_page_class_init()). */
 const FcElementKind *
-fc_template_instance_kind_for (const FcFxmlNode *node)
+fc_template_instance_get_template_kind (void)
 {
-  if (node->type != FC_FXML_ELEMENT || (node->name[0] != 't' && node->name[0] != 'i'))
-    return NULL;
-  if (strcmp (node->name, "template") == 0 && fc_fxml_node_get_attribute (node, "is"))
-    return &template_kind;
-  if (strcmp (node->name, "include") == 0)
-    return &include_kind;
-  return NULL;
+  return &template_kind;
 }
 
-/**
- * fc_template_instance_is_declaration:
- * @node: a node of markup
- *
- * Returns: whether @node shows nothing where it is: `<import>`, a
- *   `<template name>` (a definition)
- */
-gboolean
-fc_template_instance_is_declaration (const FcFxmlNode *node)
+const FcElementKind *
+fc_template_instance_get_include_kind (void)
 {
-  if (node->type != FC_FXML_ELEMENT || (node->name[0] != 't' && node->name[0] != 'i'))
-    return FALSE;
-  if (strcmp (node->name, "import") == 0)
-    return TRUE;
-  return strcmp (node->name, "template") == 0 && !fc_fxml_node_get_attribute (node, "is");
+  return &include_kind;
 }
