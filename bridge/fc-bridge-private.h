@@ -13,4 +13,8 @@ gboolean fc_expr_is_static_path (const FcExpr *expr);
  * a path (`{{list}}`), else NULL. */
 const FcDataPath *fc_template_get_path (const FcTemplate *tpl);
 
+/* Frees an FcFxmlAttribute the parser made (fc-fxml.c), as a
+ * GDestroyNotify. */
+void fc_fxml_attribute_free (gpointer attribute);
+
 G_END_DECLS

@@ -59,8 +59,8 @@ error_at (Lexer *lx, int line, int col, int code, const char *fmt, ...)
   return FALSE;
 }
 
-static void
-attribute_free (gpointer p)
+void
+fc_fxml_attribute_free (gpointer p)
 {
   FcFxmlAttribute *a = p;
   g_free (a->name);
@@ -88,7 +88,7 @@ node_new (FcFxmlNodeType type, FcFxmlNode *parent, int line, int col)
   if (type == FC_FXML_ELEMENT || type == FC_FXML_DOCUMENT)
     {
       n->children = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_fxml_node_free);
-      n->attributes = g_ptr_array_new_with_free_func (attribute_free);
+      n->attributes = g_ptr_array_new_with_free_func (fc_fxml_attribute_free);
     }
   if (parent)
     g_ptr_array_add (parent->children, n);
@@ -275,7 +275,7 @@ parse_start_tag (Lexer *lx, FcFxmlNode *parent, gboolean *self_closing)
             lx->warnings = g_ptr_array_new_with_free_func (warning_free);
           g_ptr_array_add (lx->warnings, w);
           if (!dropped)
-            dropped = g_ptr_array_new_with_free_func (attribute_free);
+            dropped = g_ptr_array_new_with_free_func (fc_fxml_attribute_free);
           g_ptr_array_add (dropped, attr);
         }
       else

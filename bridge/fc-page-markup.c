@@ -38,16 +38,6 @@ struct _FcMarkupLib {
 };
 
 static void
-attribute_free (gpointer p)
-{
-  FcFxmlAttribute *a = p;
-  g_free (a->name);
-  g_free (a->value);
-  fc_template_free (a->tpl);
-  g_free (a);
-}
-
-static void
 markup_file_free (MarkupFile *f)
 {
   g_free (f->path);
@@ -416,6 +406,6 @@ fc_page_markup_keep_data_attribute (FcPage *self, const FcFxmlNode *at, FcFxmlAt
 {
   g_return_if_fail (self->markup != NULL);
   if (!self->markup->data_attrs)
-    self->markup->data_attrs = g_hash_table_new_full (NULL, NULL, NULL, attribute_free);
+    self->markup->data_attrs = g_hash_table_new_full (NULL, NULL, NULL, fc_fxml_attribute_free);
   g_hash_table_replace (self->markup->data_attrs, (gpointer) at, attr);
 }

@@ -11,6 +11,8 @@
 
 #include <fc-bridge.h>
 
+#include "common/fc-test-tree.h"
+
 typedef struct {
   const char *path; /* from the root, without the suffix */
   const char *json;
@@ -64,45 +66,6 @@ load (const File *files, const char *page_json, const char *fxml, const char *da
   return page;
 }
 
-/* The composed tree: a host's template in {}, a slot's content in
- * slot(...), wx:if / wx:for transparent, text in quotes. */
-static void
-dump (FcElement *el, GString *out)
-{
-  const char *tag = fc_element_get_tag (el);
-  FcElement *shadow = fc_element_get_shadow_root (el);
-  g_autoptr (GString) inner = g_string_new (NULL);
-  gboolean is_virtual = g_strcmp0 (tag, "#if") == 0 || g_strcmp0 (tag, "#for") == 0
-                        || g_strcmp0 (tag, "#shadow-root") == 0;
-
-  if (fc_element_get_text (el))
-    {
-      g_string_append_printf (out, "'%s'", fc_element_get_text (el));
-      return;
-    }
-  for (guint i = 0; i < fc_element_get_n_children (el); i++)
-    {
-      gsize before = inner->len;
-      if (inner->len)
-        g_string_append_c (inner, ' ');
-      dump (fc_element_get_child (el, i), inner);
-      if (inner->len == before + 1)
-        g_string_truncate (inner, before);
-    }
-  if (is_virtual)
-    {
-      g_string_append (out, inner->str);
-      return;
-    }
-  g_string_append (out, tag);
-  if (*fc_element_get_id (el))
-    g_string_append_printf (out, "#%s", fc_element_get_id (el));
-  if (shadow)
-    g_string_append_printf (out, "{%s}", inner->str);
-  else if (inner->len)
-    g_string_append_printf (out, "(%s)", inner->str);
-}
-
 static char *
 dump_page (FcPage *page)
 {
@@ -112,7 +75,7 @@ dump_page (FcPage *page)
     {
       if (out->len)
         g_string_append_c (out, ' ');
-      dump (fc_element_get_child (root, i), out);
+      fc_test_dump_element (fc_element_get_child (root, i), out);
     }
   return g_string_free (out, FALSE);
 }

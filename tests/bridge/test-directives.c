@@ -1,39 +1,7 @@
 /* wx:if / wx:elif / wx:else and wx:for (also spelled fx:). */
 #include <fc-bridge.h>
 
-/* tag#id(children) 'text'; wx:if / wx:for elements are transparent */
-static void
-dump (FcElement *el, GString *out)
-{
-  const char *tag = fc_element_get_tag (el);
-  gboolean is_virtual = g_strcmp0 (tag, "#if") == 0 || g_strcmp0 (tag, "#for") == 0;
-  g_autoptr (GString) inner = g_string_new (NULL);
-
-  if (fc_element_get_text (el))
-    {
-      g_string_append_printf (out, "'%s'", fc_element_get_text (el));
-      return;
-    }
-  for (guint i = 0; i < fc_element_get_n_children (el); i++)
-    {
-      gsize before = inner->len;
-      if (inner->len)
-        g_string_append_c (inner, ' ');
-      dump (fc_element_get_child (el, i), inner);
-      if (inner->len == before + 1)
-        g_string_truncate (inner, before); /* an empty virtual child */
-    }
-  if (is_virtual)
-    {
-      g_string_append (out, inner->str);
-      return;
-    }
-  g_string_append (out, tag);
-  if (*fc_element_get_id (el))
-    g_string_append_printf (out, "#%s", fc_element_get_id (el));
-  if (inner->len)
-    g_string_append_printf (out, "(%s)", inner->str);
-}
+#include "common/fc-test-tree.h"
 
 typedef struct {
   const char *name;
@@ -124,7 +92,7 @@ test_row (gconstpointer p)
           g_assert_no_error (error);
         }
       g_string_truncate (out, 0);
-      dump (fc_page_get_root (page), out);
+      fc_test_dump_element (fc_page_get_root (page), out);
       g_assert_cmpstr (out->str, ==, expected);
     }
 }

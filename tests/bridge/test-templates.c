@@ -7,39 +7,7 @@
 #include <unistd.h>
 #include <fc-bridge.h>
 
-/* tag#id(children) 'text'; virtual elements are transparent */
-static void
-dump (FcElement *el, GString *out)
-{
-  const char *tag = fc_element_get_tag (el);
-  gboolean is_virtual = tag[0] == '#';
-  g_autoptr (GString) inner = g_string_new (NULL);
-
-  if (fc_element_get_text (el))
-    {
-      g_string_append_printf (out, "'%s'", fc_element_get_text (el));
-      return;
-    }
-  for (guint i = 0; i < fc_element_get_n_children (el); i++)
-    {
-      gsize before = inner->len;
-      if (inner->len)
-        g_string_append_c (inner, ' ');
-      dump (fc_element_get_child (el, i), inner);
-      if (inner->len == before + 1)
-        g_string_truncate (inner, before); /* an empty virtual child */
-    }
-  if (is_virtual)
-    {
-      g_string_append (out, inner->str);
-      return;
-    }
-  g_string_append (out, tag);
-  if (*fc_element_get_id (el))
-    g_string_append_printf (out, "#%s", fc_element_get_id (el));
-  if (inner->len)
-    g_string_append_printf (out, "(%s)", inner->str);
-}
+#include "common/fc-test-tree.h"
 
 static void
 on_warning (FcPage *page, const char *message, GString *warnings)
@@ -184,7 +152,7 @@ test_row (gconstpointer p)
           g_assert_true (fc_page_set_data (page, changes, &error));
           g_assert_no_error (error);
         }
-      dump (fc_page_get_root (page), out);
+      fc_test_dump_element (fc_page_get_root (page), out);
       g_assert_cmpstr (out->str, ==, expected);
     }
 }
