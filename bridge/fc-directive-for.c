@@ -38,16 +38,16 @@ compare_keys (gconstpointer a, gconstpointer b, gpointer list)
   return ia < ib ? -1 : ia > ib; /* insertion order */
 }
 
-/* The items and indexes @list iterates, at most FC_PAGE_MAX_ELEMENTS of
+/* The items and indexes @list iterates, at most @cap of
  * them (no list renders more: each item is an element at least).
  * Returns: how many items @list has in all. */
 static double
-for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
+for_items (FcValue *list, guint cap, GPtrArray *items, GPtrArray *indexes)
 {
   switch (fc_value_get_kind (list))
     {
     case FC_VALUE_ARRAY:
-      for (guint i = 0; i < fc_value_array_get_length (list) && i < FC_PAGE_MAX_ELEMENTS; i++)
+      for (guint i = 0; i < fc_value_array_get_length (list) && i < cap; i++)
         {
           g_ptr_array_add (items, fc_value_ref (fc_value_array_get (list, i)));
           g_ptr_array_add (indexes, fc_value_new_number (i));
@@ -62,7 +62,7 @@ for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
         for (guint i = 0; i < n; i++)
           g_array_append_val (order, i);
         g_array_sort_with_data (order, compare_keys, list);
-        for (guint k = 0; k < n && k < FC_PAGE_MAX_ELEMENTS; k++)
+        for (guint k = 0; k < n && k < cap; k++)
           {
             guint i = g_array_index (order, guint, k);
             g_ptr_array_add (items, fc_value_ref (fc_value_object_get_nth (list, i)));
@@ -74,7 +74,7 @@ for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
       /* glass-easel repeats a whole number of times only */
       if (fc_value_get_number (list) != floor (fc_value_get_number (list)))
         break;
-      for (double i = 0; i < fc_value_get_number (list) && i < FC_PAGE_MAX_ELEMENTS; i++)
+      for (double i = 0; i < fc_value_get_number (list) && i < cap; i++)
         {
           g_ptr_array_add (items, fc_value_new_number (i));
           g_ptr_array_add (indexes, fc_value_new_number (i));
@@ -84,7 +84,7 @@ for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
       {
         guint i = 0;
         /* an FcValue's string is valid UTF-8 (fc_value_new_string()) */
-        for (const char *c = fc_value_get_string (list); *c && i < FC_PAGE_MAX_ELEMENTS; c = g_utf8_next_char (c), i++)
+        for (const char *c = fc_value_get_string (list); *c && i < cap; c = g_utf8_next_char (c), i++)
           {
             g_ptr_array_add (items, fc_value_new_string_take (g_strndup (c, g_utf8_next_char (c) - c)));
             g_ptr_array_add (indexes, fc_value_new_number (i));
@@ -98,18 +98,19 @@ for_items (FcValue *list, GPtrArray *items, GPtrArray *indexes)
 }
 
 /* Whether the page may build another instance of @el's list: not once it
- * holds FC_PAGE_MAX_ELEMENTS elements. When it may not, the page is told
+ * holds its budget of elements (FC_PAGE_MAX_ELEMENTS unless the host set
+ * another). When it may not, the page is told
  * which list stops and where (@built of its @wanted items). */
 static gboolean
 for_within_budget (FcPage *self, FcElement *el, guint built, double wanted)
 {
-  if (self->n_elements < FC_PAGE_MAX_ELEMENTS)
+  if (self->n_elements < self->max_elements)
     return TRUE;
   el->truncated = TRUE;
   self->lists_truncated = TRUE;
   fc_page_emit_warning (self, el->node->line, el->node->col,
                         "wx:for renders %u of its %.15g items: the page holds its limit of %u elements", built, wanted,
-                        (guint) FC_PAGE_MAX_ELEMENTS);
+                        self->max_elements);
   return FALSE;
 }
 
@@ -348,7 +349,7 @@ for_refresh (FcPage *self, FcElement *el, GError **error)
   double wanted;
   gboolean ok = TRUE;
 
-  wanted = for_items (b->value, items, indexes);
+  wanted = for_items (b->value, self->max_elements, items, indexes);
   n_new = items->len;
   el->truncated = FALSE;
   if (n_old > 0 && fc_element_tree_directive (el->node, "key") && fc_element_tree_directive (el->node, "key")->value)

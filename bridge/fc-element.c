@@ -163,13 +163,13 @@ static void retry_truncated (FcPage *self, FcElement *el);
 
 /* Ends what fc_page_update_begin() began: when the last update ends, the
  * elements removed meanwhile are freed, and lists that stopped at
- * FC_PAGE_MAX_ELEMENTS build the rest if there is room again. */
+ * the page's budget build the rest if there is room again. */
 void
 fc_page_update_end (FcPage *self)
 {
   if (--self->updating == 0 && self->graveyard->len)
     fc_page_free_graveyard (self);
-  if (self->updating == 0 && self->lists_truncated && self->n_elements < FC_PAGE_MAX_ELEMENTS)
+  if (self->updating == 0 && self->lists_truncated && self->n_elements < self->max_elements)
     {
       self->lists_truncated = FALSE;
       if (self->root)

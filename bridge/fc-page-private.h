@@ -211,7 +211,8 @@ struct _FcPage {
   guint updating;           /* > 0 while bindings update or events run */
   guint refreshing;         /* > 0 while a wx:for instance is refreshed */
   GPtrArray *graveyard;     /* removed elements, freed when updating ends */
-  gboolean lists_truncated; /* some wx:for stopped at FC_PAGE_MAX_ELEMENTS */
+  gboolean lists_truncated; /* some wx:for stopped at max_elements */
+  guint max_elements;       /* fc_page_set_max_elements(), FC_PAGE_MAX_ELEMENTS by default */
 
   double now;
   GArray *timers; /* Timer */

@@ -189,6 +189,7 @@ fc_page_init (FcPage *self)
   self->scratch_paths = g_ptr_array_new ();
   self->scratch_dirty = g_ptr_array_new ();
   self->graveyard = g_ptr_array_new ();
+  self->max_elements = FC_PAGE_MAX_ELEMENTS;
 }
 
 /**
@@ -590,6 +591,37 @@ fc_page_get_root (FcPage *self)
 {
   g_return_val_if_fail (FC_IS_PAGE (self), NULL);
   return self->root;
+}
+
+/**
+ * fc_page_set_max_elements:
+ * @self: a page
+ * @max_elements: how many elements the page may hold, at least 1
+ *
+ * Sets the page's element budget (%FC_PAGE_MAX_ELEMENTS by default): a
+ * `wx:for` builds no further instance once the page holds this many
+ * elements, and warns. A host for a small device may want less; the
+ * fuzzing harness sets less so that an input may rebuild its lists many
+ * times within its time limit.
+ */
+void
+fc_page_set_max_elements (FcPage *self, guint max_elements)
+{
+  g_return_if_fail (FC_IS_PAGE (self) && max_elements > 0);
+  self->max_elements = max_elements;
+}
+
+/**
+ * fc_page_get_max_elements:
+ * @self: a page
+ *
+ * Returns: the page's element budget (fc_page_set_max_elements())
+ */
+guint
+fc_page_get_max_elements (FcPage *self)
+{
+  g_return_val_if_fail (FC_IS_PAGE (self), 0);
+  return self->max_elements;
 }
 
 /**

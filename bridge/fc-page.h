@@ -27,8 +27,9 @@ G_BEGIN_DECLS
 /**
  * FC_PAGE_MAX_ELEMENTS:
  *
- * How many elements (text nodes included) a page may hold before a
- * `wx:for` builds no further instance: the list renders the items built
+ * How many elements (text nodes included) a page may hold, unless its host
+ * says otherwise (fc_page_set_max_elements()), before a `wx:for` builds
+ * no further instance: the list renders the items built
  * so far (the last may pass the bound by its own size), the page gets a
  * `warning` naming the list, and it stays usable. Nested lists multiply
  * (`wx:for` over 20 items, each over 100,000), so the bound is the page's,
@@ -88,6 +89,8 @@ FC_BRIDGE_EXPORT FcCallbackScope *fc_page_get_scope (FcPage *self);
 FC_BRIDGE_EXPORT FcElement *fc_page_get_root (FcPage *self);
 FC_BRIDGE_EXPORT FcElement *fc_page_select (FcPage *self, const char *selector);
 FC_BRIDGE_EXPORT guint fc_page_get_n_elements (FcPage *self);
+FC_BRIDGE_EXPORT void fc_page_set_max_elements (FcPage *self, guint max_elements);
+FC_BRIDGE_EXPORT guint fc_page_get_max_elements (FcPage *self);
 
 /* time: virtual by default (replay, tests); fc_page_advance() moves it */
 FC_BRIDGE_EXPORT double fc_page_get_time (FcPage *self);

@@ -260,6 +260,27 @@ test_element_budget (void)
   g_assert_cmpuint (fc_page_get_n_elements (page), ==, 1 + 20 * (1 + 1 + 2 * 2));
 }
 
+/* A host's own budget (fc_page_set_max_elements()) bounds the lists the
+ * same way. */
+static void
+test_host_budget (void)
+{
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"n\":100}", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (fc_page_get_max_elements (page), ==, FC_PAGE_MAX_ELEMENTS);
+  fc_page_set_max_elements (page, 10);
+  g_signal_connect (page, "warning", G_CALLBACK (count_warning), warnings);
+  g_assert_true (fc_page_load (page, NULL, NULL, "<text wx:for=\"{{n}}\">{{item}}</text>", "t.fxml", data, &error));
+  /* the #for, then texts and their text nodes until 10 */
+  g_assert_cmpuint (fc_page_get_n_elements (page), ==, 11);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "t.fxml:1:1: wx:for renders 5 of its 100 items: the page holds its limit of 10 elements");
+}
+
 /* setData of one item's field (`list[1].n`) refreshes that item's
  * instance only; a changed wx:key, a longer list or a list of another
  * type refresh the list as a whole, as before. What the page shows is the
@@ -333,5 +354,6 @@ main (int argc, char **argv)
   g_test_add_func ("/Bridge/Directive/key-keeps-instances", test_key_keeps_instances);
   g_test_add_func ("/Bridge/Directive/element-budget", test_element_budget);
   g_test_add_func ("/Bridge/Directive/set-one-item", test_set_one_item);
+  g_test_add_func ("/Bridge/Directive/host-budget", test_host_budget);
   return g_test_run ();
 }

@@ -44,6 +44,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   guint warnings = 0;
 
   g_signal_connect (page, "warning", G_CALLBACK (fuzz_on_warning), &warnings);
+  /* up to 64 setData lines may each rebuild a list of 1,000,000 items:
+   * at the default budget (100,000 elements) that is seconds a rebuild
+   * under the sanitizers, a timeout for the input; a host's smaller
+   * budget keeps every line's work small (regressions/data/timeout-*) */
+  fc_page_set_max_elements (page, 5000);
   if (!fc_page_load (page, app_json, page_json, page_fxml, "fuzz.fxml", start, &error))
     {
       g_printerr ("fuzz-data: the fixed page does not load: %s\n", error->message);
