@@ -169,15 +169,16 @@ fc_page_update_end (FcPage *self)
 {
   if (--self->updating == 0 && self->graveyard->len)
     fc_page_free_graveyard (self);
-  if (self->updating == 0 && self->lists_truncated && self->n_elements < self->max_elements)
+  /* one pass a top-level update: a keyed list rebuilds its instances
+   * before it drops the old ones, so it may stop short again and free
+   * room again; retrying until it settles could go on for ever */
+  if (self->updating == 0 && self->lists_truncated && self->n_elements < self->max_elements && self->root)
     {
       self->lists_truncated = FALSE;
-      if (self->root)
-        {
-          self->updating++;
-          retry_truncated (self, self->root);
-          fc_page_update_end (self);
-        }
+      self->updating++;
+      retry_truncated (self, self->root);
+      if (--self->updating == 0 && self->graveyard->len)
+        fc_page_free_graveyard (self);
     }
 }
 
