@@ -615,6 +615,9 @@ fc_page_set_max_elements (FcPage *self, guint max_elements)
  * fc_page_get_max_elements:
  * @self: a page
  *
+ * How many elements the page may hold before a `wx:for` stops building
+ * instances.
+ *
  * Returns: the page's element budget (fc_page_set_max_elements())
  */
 guint
