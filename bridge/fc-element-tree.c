@@ -121,11 +121,21 @@ static FcComponentClass *
 resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const FcFxmlNode *node,
                FcComponentDef **def_out, GError **error)
 {
-  const char *p = using_path (in ? in->json : self->page_json, node->name);
-  const char *from = in ? in->fxml_name : page_file (self);
-  gboolean global = FALSE;
+  GHashTable **cache = in ? &((FcComponentDef *) in)->resolved : &self->resolved_defs;
+  FcComponentDef *known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
+  const char *p, *from;
+  gboolean global = FALSE, via_generic = FALSE;
   FcComponentClass *k;
 
+  /* a tag the JSON's usingComponents maps to a markup component: the same
+   * definition for every instance, so resolved once per node */
+  if (known)
+    {
+      *def_out = known;
+      return known->klass;
+    }
+  p = using_path (in ? in->json : self->page_json, node->name);
+  from = in ? in->fxml_name : page_file (self);
   *def_out = NULL;
   if (!p && in)
     {
@@ -139,7 +149,10 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
           return k;
         }
       if (g && dflt && fc_value_get_kind (dflt) == FC_VALUE_STRING)
-        p = fc_value_get_string (dflt);
+        {
+          p = fc_value_get_string (dflt);
+          via_generic = TRUE;
+        }
       else if (g && !host)
         return fc_registry_lookup_builtin (self->registry, "block"); /* checked at each use */
       else if (g)
@@ -165,6 +178,12 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
                                                      node->col, &local);
       if (def)
         {
+          if (!via_generic)
+            {
+              if (!*cache)
+                *cache = g_hash_table_new (NULL, NULL);
+              g_hash_table_insert (*cache, (gpointer) node, def);
+            }
           *def_out = def;
           return def->klass;
         }
@@ -319,6 +338,13 @@ parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
   return FALSE;
 }
 
+/* How many children @node's element has in most cases: its markup's */
+static guint
+children_hint (const FcFxmlNode *node)
+{
+  return node && node->children ? node->children->len : 0;
+}
+
 /* A wx:if or wx:for element: a `block` holding what its directive shows. */
 void
 fc_element_tree_make_virtual (FcElement *el)
@@ -327,17 +353,17 @@ fc_element_tree_make_virtual (FcElement *el)
   el->props = g_new0 (FcValue *, el->klass->properties->len);
   for (guint i = 0; i < el->klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (el->klass, i)->default_value);
-  el->children = g_ptr_array_new ();
+  /* sized for what it holds most often, not grown from nothing */
+  el->children = g_ptr_array_sized_new (MAX (children_hint (el->node), 1));
 }
 
 static FcElement *
 mount_text (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
             ScopeRef *scope, guint consumed, GError **error)
 {
-  FcElement *el = fc_element_new_child (self, parent, node, scope, &text_kind);
+  FcElement *el = fc_element_new_child_sized (self, parent, node, scope, &text_kind, 1, 0);
   Binding *b;
 
-  fc_binding_reserve (el, 1);
   b = fc_binding_add (self, el, BINDING_TEXT, NULL);
   fc_binding_update (self, b, TRUE);
   return el;
@@ -355,11 +381,10 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, error);
   if (!klass)
     return NULL;
-  el = fc_element_new_child (self, parent, node, scope, &element_kind);
-  fc_binding_reserve (el, node->attributes->len);
+  el = fc_element_new_child_sized (self, parent, node, scope, &element_kind, node->attributes->len,
+                                   klass->properties->len);
   el->klass = fc_component_class_ref (klass);
-  el->children = g_ptr_array_new ();
-  el->props = g_new (FcValue *, klass->properties->len);
+  el->children = def ? g_ptr_array_sized_new (1) : g_ptr_array_sized_new (children_hint (node));
   for (guint i = 0; i < klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (klass, i)->default_value);
 

@@ -78,6 +78,7 @@ typedef struct {
   FcPage *page;          /* the page it is loaded for (not a reference) */
   char *wxs_prefix;      /* its <wxs> modules' names in the page's sandbox start so, or NULL: none */
   FcExprCalls wxs_calls; /* what its template's bindings call them with (fc-page-wxs.c) */
+  GHashTable *resolved;  /* its template's nodes → the FcComponentDef* their tags name, lazy (fc-element-tree.c) */
 } FcComponentDef;
 
 /* The shadow tree of one component instance (fc-shadow.c): its template's
@@ -163,6 +164,8 @@ struct _FcElement {
   gboolean handle_adopted; /* the handle lives as long as the instance */
   guint holds;          /* fc_element_hold()s made through this element or
                            handle, released when the element goes */
+  gboolean tail;        /* bindings and props are in the element's own block
+                           (fc_element_new_child_sized()) */
 };
 
 /* The shadow tree a new child of @parent is in: a slot's children are
@@ -233,6 +236,7 @@ struct _FcPage {
   GDestroyNotify resolver_destroy;
 
   GHashTable *component_defs; /* `/components/x/x` → FcComponentDef*, lazy (fc-component-def.c) */
+  GHashTable *resolved_defs;  /* the markup's nodes → the FcComponentDef* their tags name, lazy (fc-element-tree.c) */
 };
 
 /* @el, or the element a handle stands for */

@@ -134,6 +134,7 @@ fc_page_finalize (GObject *object)
   g_clear_pointer (&self->data, fc_value_unref);
   g_array_unref (self->timers);
   g_clear_pointer (&self->path_cache, g_hash_table_unref);
+  g_clear_pointer (&self->resolved_defs, g_hash_table_unref);
   g_clear_pointer (&self->component_defs, g_hash_table_unref);
   g_ptr_array_unref (self->scratch_paths);
   g_ptr_array_unref (self->scratch_dirty);

@@ -64,4 +64,7 @@ fc_value_member_key (const Member *m)
   return heap;
 }
 
+/* Appends JavaScript's `String(value)` to @out (fc-value-js.c). */
+void fc_value_append_js_string (const FcValue *value, GString *out);
+
 G_END_DECLS
