@@ -111,6 +111,30 @@ def_of_class (FcPage *self, FcComponentClass *klass)
   return NULL;
 }
 
+/* What a node's tag resolved to (resolve_class()), kept per node */
+typedef struct {
+  FcComponentClass *klass;
+  FcComponentDef *def; /* or NULL: a built-in */
+} ResolvedTag;
+
+static void
+resolved_tag_free (ResolvedTag *r)
+{
+  fc_component_class_unref (r->klass);
+  g_free (r);
+}
+
+static void
+remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def)
+{
+  ResolvedTag *r = g_new (ResolvedTag, 1);
+  r->klass = fc_component_class_ref (klass);
+  r->def = def;
+  if (!*cache)
+    *cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) resolved_tag_free);
+  g_hash_table_replace (*cache, (gpointer) node, r);
+}
+
 /* The class @node's tag resolves to in the tree of @in (a component's
  * template; NULL: the page's), whose host is @host (NULL while validating):
  * the JSON's usingComponents (then app.json's, global), the component's
@@ -122,16 +146,17 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
                FcComponentDef **def_out, GError **error)
 {
   GHashTable **cache = in ? &((FcComponentDef *) in)->resolved : &self->resolved_defs;
-  FcComponentDef *known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
+  ResolvedTag *known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
   const char *p, *from;
   gboolean global = FALSE, via_generic = FALSE;
   FcComponentClass *k;
+  FcValue *g = NULL;
 
-  /* a tag the JSON's usingComponents maps to a markup component: the same
-   * definition for every instance, so resolved once per node */
+  /* a tag resolved before to a markup component or a built-in: the same
+   * for every instance, so resolved once per node */
   if (known)
     {
-      *def_out = known;
+      *def_out = known->def;
       return known->klass;
     }
   p = using_path (in ? in->json : self->page_json, node->name);
@@ -141,7 +166,7 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
     {
       /* an abstract node: the implementation its use gives (generic:NAME), else its default */
       FcValue *generics = fc_value_object_get (in->json, "componentGenerics");
-      FcValue *g = generics && fc_value_get_kind (generics) == FC_VALUE_OBJECT ? fc_value_object_get (generics, node->name) : NULL;
+      g = generics && fc_value_get_kind (generics) == FC_VALUE_OBJECT ? fc_value_object_get (generics, node->name) : NULL;
       FcValue *dflt = g && fc_value_get_kind (g) == FC_VALUE_OBJECT ? fc_value_object_get (g, "default") : NULL;
       if (g && host && host->generics && (k = g_hash_table_lookup (host->generics, node->name)))
         {
@@ -179,11 +204,7 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
       if (def)
         {
           if (!via_generic)
-            {
-              if (!*cache)
-                *cache = g_hash_table_new (NULL, NULL);
-              g_hash_table_insert (*cache, (gpointer) node, def);
-            }
+            remember (cache, node, def->klass, def);
           *def_out = def;
           return def->klass;
         }
@@ -241,6 +262,8 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
       return NULL;
     }
   k = fc_registry_lookup_builtin (self->registry, node->name);
+  if (k && !g)
+    remember (cache, node, k, NULL);
   if (k)
     return k;
   g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,

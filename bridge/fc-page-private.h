@@ -78,7 +78,7 @@ typedef struct {
   FcPage *page;          /* the page it is loaded for (not a reference) */
   char *wxs_prefix;      /* its <wxs> modules' names in the page's sandbox start so, or NULL: none */
   FcExprCalls wxs_calls; /* what its template's bindings call them with (fc-page-wxs.c) */
-  GHashTable *resolved;  /* its template's nodes → the FcComponentDef* their tags name, lazy (fc-element-tree.c) */
+  GHashTable *resolved;  /* its template's nodes → what their tags resolved to, lazy (fc-element-tree.c) */
 } FcComponentDef;
 
 /* The shadow tree of one component instance (fc-shadow.c): its template's
@@ -236,7 +236,7 @@ struct _FcPage {
   GDestroyNotify resolver_destroy;
 
   GHashTable *component_defs; /* `/components/x/x` → FcComponentDef*, lazy (fc-component-def.c) */
-  GHashTable *resolved_defs;  /* the markup's nodes → the FcComponentDef* their tags name, lazy (fc-element-tree.c) */
+  GHashTable *resolved_defs;  /* the markup's nodes → what their tags resolved to, lazy (fc-element-tree.c) */
 };
 
 /* @el, or the element a handle stands for */
