@@ -355,12 +355,6 @@ for_refresh (FcPage *self, FcElement *el, GError **error)
 
   wanted = for_items (b->value, self->max_elements, items, indexes);
   n_new = items->len;
-  if (n_new > n_old)
-    {
-      /* room for the new instances, so adding them moves nothing */
-      g_ptr_array_set_size (el->children, n_new);
-      g_ptr_array_set_size (el->children, n_old);
-    }
   el->truncated = FALSE;
   if (n_old > 0 && fc_element_tree_directive (el->node, "key") && fc_element_tree_directive (el->node, "key")->value)
     return for_refresh_keyed (self, el, items, indexes, wanted, item_name, index_name, error);

@@ -25,13 +25,14 @@ typedef struct _ScopeRef ScopeRef;
 struct _ScopeRef {
   gint ref_count;
   ScopeRef *parent;
-  char *item_name;
+  char *item_name;  /* both in the ScopeRef's own block */
   char *index_name;
   FcScope item;
   FcScope index;
   FcValue *data; /* a `<template is>` instance's root scope (no variables,
                     no parent): its data, read instead of the page's by
                     everything inside (fc-template-instance.c); else NULL */
+  char names[];  /* item_name and index_name */
 };
 
 typedef enum {

@@ -248,9 +248,23 @@ fc_value_to_js_string (const FcValue *value)
 {
   GString *out;
 
-  /* a string is itself: no buffer to grow */
+  /* a string is itself, a whole number (most a page shows) its digits:
+   * no buffer to grow */
   if (fc_value_get_kind (value) == FC_VALUE_STRING)
     return g_strdup (value->s);
+  if (fc_value_get_kind (value) == FC_VALUE_NUMBER && value->n >= 1 && value->n < 9007199254740992.0
+      && value->n == floor (value->n))
+    {
+      char whole[20];
+      int w = sizeof whole - 1;
+      guint64 u = (guint64) value->n;
+
+      whole[w] = '\0';
+      do
+        whole[--w] = '0' + u % 10;
+      while ((u /= 10) > 0);
+      return g_strdup (whole + w);
+    }
   out = g_string_sized_new (24);
   fc_value_append_js_string (value, out);
   return g_string_free (out, FALSE);
