@@ -124,7 +124,9 @@ resolved_tag_free (ResolvedTag *r)
   g_free (r);
 }
 
-static void
+/* Keeps @klass (and @def) for @node; TRUE: the cache holds @klass for the
+ * page's life, so @node's elements need no reference of their own */
+static gboolean
 remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def)
 {
   ResolvedTag *r = g_new (ResolvedTag, 1);
@@ -133,6 +135,7 @@ remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, F
   if (!*cache)
     *cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) resolved_tag_free);
   g_hash_table_replace (*cache, (gpointer) node, r);
+  return TRUE;
 }
 
 /* The class @node's tag resolves to in the tree of @in (a component's
@@ -143,9 +146,11 @@ remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, F
  * component, or NULL. */
 static FcComponentClass *
 resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const FcFxmlNode *node,
-               FcComponentDef **def_out, GError **error)
+               FcComponentDef **def_out, gboolean *held, GError **error)
 {
-  GHashTable **cache = in ? &((FcComponentDef *) in)->resolved : &self->resolved_defs;
+  GHashTable *none = NULL;
+  /* no cache for a node made up for the call (@held NULL) */
+  GHashTable **cache = !held ? &none : in ? &((FcComponentDef *) in)->resolved : &self->resolved_defs;
   ResolvedTag *known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
   const char *p, *from;
   gboolean global = FALSE, via_generic = FALSE;
@@ -154,9 +159,12 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
 
   /* a tag resolved before to a markup component or a built-in: the same
    * for every instance, so resolved once per node */
+  if (held)
+    *held = FALSE;
   if (known)
     {
       *def_out = known->def;
+      *held = TRUE;
       return known->klass;
     }
   p = using_path (in ? in->json : self->page_json, node->name);
@@ -203,8 +211,8 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
                                                      node->col, &local);
       if (def)
         {
-          if (!via_generic)
-            remember (cache, node, def->klass, def);
+          if (!via_generic && held)
+            *held = remember (cache, node, def->klass, def);
           *def_out = def;
           return def->klass;
         }
@@ -262,8 +270,8 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
       return NULL;
     }
   k = fc_registry_lookup_builtin (self->registry, node->name);
-  if (k && !g)
-    remember (cache, node, k, NULL);
+  if (k && !g && held)
+    *held = remember (cache, node, k, NULL);
   if (k)
     return k;
   g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,
@@ -400,13 +408,16 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   FcComponentClass *klass = NULL;
   FcComponentDef *def = NULL;
   FcShadow *in = fc_element_child_shadow (parent);
+  gboolean held = FALSE;
 
-  klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, error);
+  klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, &held, error);
   if (!klass)
     return NULL;
   el = fc_element_new_child_sized (self, parent, node, scope, &element_kind, node->attributes->len,
                                    klass->properties->len);
-  el->klass = fc_component_class_ref (klass);
+  /* a class the page's cache holds outlives the element: borrowed */
+  el->klass = held ? klass : fc_component_class_ref (klass);
+  el->klass_borrowed = held;
   el->children = def ? g_ptr_array_sized_new (1) : g_ptr_array_sized_new (children_hint (node));
   for (guint i = 0; i < klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (klass, i)->default_value);
@@ -469,7 +480,7 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           pseudo.name = tag;
           pseudo.line = a->line;
           pseudo.col = a->col;
-          if (!(impl = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, &pseudo, &impl_def, error)))
+          if (!(impl = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, &pseudo, &impl_def, NULL, error)))
             return NULL;
           if (!el->generics)
             el->generics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -634,11 +645,12 @@ validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
       FcComponentDef *def = NULL;
+      gboolean held;
       if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
       /* <template>, <import>, <include> and <slot> are no components */
       if (strcmp (c->name, "slot") != 0 && !placing_kind (c)
-          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, error))
+          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, &held, error))
         return FALSE;
       /* a component's template once (it may contain itself) */
       if (def && !def->validated)

@@ -76,6 +76,8 @@ fc_element_free (FcElement *el)
     fc_binding_clear (&el->bindings[i]);
   if (!el->tail)
     g_free (el->bindings);
+  if (el->klass_borrowed)
+    el->klass = NULL;
   g_clear_pointer (&el->klass, fc_component_class_unref);
   g_free (el->id);
   g_free (el->text);

@@ -167,6 +167,8 @@ struct _FcElement {
                            handle, released when the element goes */
   gboolean tail;        /* bindings and props are in the element's own block
                            (fc_element_new_child_sized()) */
+  gboolean klass_borrowed; /* klass is held by the page's resolved tags, not by a
+                              reference of the element's (fc-element-tree.c) */
 };
 
 /* The shadow tree a new child of @parent is in: a slot's children are
