@@ -539,10 +539,17 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
                        guint *next, ScopeRef *scope, guint consumed, GError **error)
 {
   const FcFxmlAttribute *stray;
+  gboolean directives = FALSE;
 
   if (node->type == FC_FXML_TEXT)
     return mount_text (self, parent, node, siblings, next, scope, consumed, error);
-  for (guint i = 0; i < n_directive_kinds; i++)
+  /* most elements have no wx:/fx: attribute: one pass tells */
+  for (guint i = 0; node->type == FC_FXML_ELEMENT && i < node->attributes->len && !directives; i++)
+    {
+      const char *n = ((const FcFxmlAttribute *) g_ptr_array_index (node->attributes, i))->name;
+      directives = (n[0] == 'w' || n[0] == 'f') && n[1] == 'x' && n[2] == ':';
+    }
+  for (guint i = 0; directives && i < n_directive_kinds; i++)
     {
       const FcElementKind *k = directive_kinds[i];
       if (!(consumed & k->consumes) && fc_element_tree_directive (node, k->directive))
@@ -550,7 +557,7 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
     }
   if (placing_kind (node))
     return placing_kind (node)->mount (self, parent, node, siblings, next, scope, consumed, error);
-  if (node->type == FC_FXML_ELEMENT && !(consumed & CONSUMED_IF)
+  if (directives && !(consumed & CONSUMED_IF)
       && ((stray = fc_element_tree_directive (node, "elif")) || (stray = fc_element_tree_directive (node, "else"))))
     fc_page_emit_warning (self, stray->line, stray->col, "%s without a wx:if before it", stray->name);
   if (slot_kind && node->type == FC_FXML_ELEMENT && strcmp (node->name, "slot") == 0)
