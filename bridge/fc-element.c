@@ -6,6 +6,7 @@
 #include "fc-element-private.h"
 #include "fc-binding-private.h"
 #include "fc-page-scope-private.h"
+#include "fc-page-slab-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-timers-private.h"
 
@@ -68,13 +69,13 @@ fc_element_free (FcElement *el)
     {
       for (guint i = 0; i < el->klass->properties->len; i++)
         fc_value_unref (el->props[i]);
-      if (!el->tail)
+      if (!el->block_size)
         g_free (el->props);
     }
   g_clear_pointer (&el->dataset, fc_value_unref);
   for (guint i = 0; i < el->n_bindings; i++)
     fc_binding_clear (&el->bindings[i]);
-  if (!el->tail)
+  if (!el->block_size)
     g_free (el->bindings);
   if (el->klass_borrowed)
     el->klass = NULL;
@@ -84,7 +85,10 @@ fc_element_free (FcElement *el)
   if (el->kind->destroy)
     el->kind->destroy (el);
   fc_item_scope_unref (el->scope);
-  g_free (el);
+  if (el->block_size)
+    fc_slab_free (el->page->slab, el, el->block_size);
+  else
+    g_free (el);
 }
 
 static void
@@ -119,12 +123,17 @@ FcElement *
 fc_element_new_child_sized (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *scope,
                             const FcElementKind *kind, guint n_bindings, guint n_props)
 {
-  FcElement *el = g_malloc0 (sizeof (FcElement) + n_bindings * sizeof (Binding) + n_props * sizeof (FcValue *));
-  Binding *bindings = (Binding *) (el + 1);
+  gsize size = sizeof (FcElement) + n_bindings * sizeof (Binding) + n_props * sizeof (FcValue *);
+  FcElement *el;
+  Binding *bindings;
 
   G_STATIC_ASSERT (sizeof (FcElement) % sizeof (gpointer) == 0 && sizeof (Binding) % sizeof (gpointer) == 0);
+  if (!self->slab)
+    self->slab = fc_slab_new ();
+  el = fc_slab_alloc0 (self->slab, size);
+  bindings = (Binding *) (el + 1);
   init_child (self, el, parent, node, scope, kind);
-  el->tail = TRUE;
+  el->block_size = size;
   el->bindings = n_bindings ? bindings : NULL;
   el->bindings_alloc = n_bindings;
   el->props = n_props ? (FcValue **) (bindings + n_bindings) : NULL;

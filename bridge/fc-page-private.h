@@ -165,7 +165,8 @@ struct _FcElement {
   gboolean handle_adopted; /* the handle lives as long as the instance */
   guint holds;          /* fc_element_hold()s made through this element or
                            handle, released when the element goes */
-  gboolean tail;        /* bindings and props are in the element's own block
+  guint block_size;     /* > 0: bindings and props are in the element's own
+                           block, of this size, from the page's slab
                            (fc_element_new_child_sized()) */
   gboolean klass_borrowed; /* klass is held by the page's resolved tags, not by a
                               reference of the element's (fc-element-tree.c) */
@@ -239,6 +240,7 @@ struct _FcPage {
   GDestroyNotify resolver_destroy;
 
   GHashTable *component_defs; /* `/components/x/x` → FcComponentDef*, lazy (fc-component-def.c) */
+  struct _FcSlab *slab;       /* the blocks of its elements, lazy (fc-page-slab.c) */
   GHashTable *resolved_defs;  /* the markup's nodes → what their tags resolved to, lazy (fc-element-tree.c) */
 };
 
