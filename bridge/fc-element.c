@@ -55,6 +55,13 @@ element_detach (FcElement *el)
 
 /* Frees @el and its subtree now (fc_element_destroy() is what removes an
  * element from a live tree). */
+/* Whether @p is in @el's own block (fc_element_new_child_sized()) */
+static gboolean
+in_block (const FcElement *el, gconstpointer p)
+{
+  return p && (const char *) p >= (const char *) el && (const char *) p < (const char *) el + el->block_size;
+}
+
 void
 fc_element_free (FcElement *el)
 {
@@ -69,13 +76,13 @@ fc_element_free (FcElement *el)
     {
       for (guint i = 0; i < el->klass->properties->len; i++)
         fc_value_unref (el->props[i]);
-      if (!el->block_size)
+      if (!in_block (el, el->props))
         g_free (el->props);
     }
   g_clear_pointer (&el->dataset, fc_value_unref);
   for (guint i = 0; i < el->n_bindings; i++)
     fc_binding_clear (&el->bindings[i]);
-  if (!el->block_size)
+  if (!in_block (el, el->bindings))
     g_free (el->bindings);
   if (el->klass_borrowed)
     el->klass = NULL;
@@ -106,14 +113,13 @@ init_child (FcPage *self, FcElement *el, FcElement *parent, const FcFxmlNode *no
   self->n_elements++;
 }
 
-/* A new element of @kind for @node, the last child of @parent. */
+/* A new element of @kind for @node, the last child of @parent; its
+ * bindings and props are its kind's to allocate. */
 FcElement *
 fc_element_new_child (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *scope,
                       const FcElementKind *kind)
 {
-  FcElement *el = g_new0 (FcElement, 1);
-  init_child (self, el, parent, node, scope, kind);
-  return el;
+  return fc_element_new_child_sized (self, parent, node, scope, kind, 0, 0);
 }
 
 /* The same, with room for @n_bindings bindings (fc_binding_reserve()) and

@@ -165,8 +165,8 @@ struct _FcElement {
   gboolean handle_adopted; /* the handle lives as long as the instance */
   guint holds;          /* fc_element_hold()s made through this element or
                            handle, released when the element goes */
-  guint block_size;     /* > 0: bindings and props are in the element's own
-                           block, of this size, from the page's slab
+  guint block_size;     /* > 0: the element's block is this size, from the
+                           page's slab, and may hold its bindings and props
                            (fc_element_new_child_sized()) */
   gboolean klass_borrowed; /* klass is held by the page's resolved tags, not by a
                               reference of the element's (fc-element-tree.c) */
