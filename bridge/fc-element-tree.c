@@ -111,31 +111,34 @@ def_of_class (FcPage *self, FcComponentClass *klass)
   return NULL;
 }
 
-/* What a node's tag resolved to (resolve_class()), kept per node */
-typedef struct {
-  FcComponentClass *klass;
-  FcComponentDef *def; /* or NULL: a built-in */
-} ResolvedTag;
+/* What a node's tag resolved to is kept per node (resolve_class()): its
+ * markup component, or a built-in class with the low bit set. Neither
+ * takes a reference: the page's component_defs hold the first and its
+ * registry the second for the page's life. */
+#define RESOLVED_BUILTIN ((gsize) 1)
 
-static void
-resolved_tag_free (ResolvedTag *r)
-{
-  fc_component_class_unref (r->klass);
-  g_free (r);
-}
-
-/* Keeps @klass (and @def) for @node; TRUE: the cache holds @klass for the
- * page's life, so @node's elements need no reference of their own */
+/* Keeps @klass (a built-in) or @def for @node; TRUE: the class outlives
+ * @node's elements, which need no reference of their own */
 static gboolean
 remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def)
 {
-  ResolvedTag *r = g_new (ResolvedTag, 1);
-  r->klass = fc_component_class_ref (klass);
-  r->def = def;
   if (!*cache)
-    *cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) resolved_tag_free);
-  g_hash_table_replace (*cache, (gpointer) node, r);
+    *cache = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (*cache, (gpointer) node,
+                       def ? (gpointer) def : GSIZE_TO_POINTER (GPOINTER_TO_SIZE (klass) | RESOLVED_BUILTIN));
   return TRUE;
+}
+
+static FcComponentClass *
+recall (gpointer known, FcComponentDef **def_out)
+{
+  if (GPOINTER_TO_SIZE (known) & RESOLVED_BUILTIN)
+    {
+      *def_out = NULL;
+      return GSIZE_TO_POINTER (GPOINTER_TO_SIZE (known) & ~RESOLVED_BUILTIN);
+    }
+  *def_out = known;
+  return (*def_out)->klass;
 }
 
 /* The class @node's tag resolves to in the tree of @in (a component's
@@ -149,9 +152,9 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
                FcComponentDef **def_out, gboolean *held, GError **error)
 {
   GHashTable *none = NULL;
-  /* no cache for a node made up for the call (@held NULL) */
+  /* @held NULL: no cache (a node made up for the call, or one built once) */
   GHashTable **cache = !held ? &none : in ? &((FcComponentDef *) in)->resolved : &self->resolved_defs;
-  ResolvedTag *known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
+  gpointer known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
   const char *p, *from;
   gboolean global = FALSE, via_generic = FALSE;
   FcComponentClass *k;
@@ -163,9 +166,8 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
     *held = FALSE;
   if (known)
     {
-      *def_out = known->def;
       *held = TRUE;
-      return known->klass;
+      return recall (known, def_out);
     }
   p = using_path (in ? in->json : self->page_json, node->name);
   from = in ? in->fxml_name : page_file (self);
@@ -410,7 +412,10 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   FcShadow *in = fc_element_child_shadow (parent);
   gboolean held = FALSE;
 
-  klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, &held, error);
+  /* only what is built again and again (in a component's template, a
+   * wx:for, a <template is>) is worth keeping */
+  klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, in || scope ? &held : NULL,
+                         error);
   if (!klass)
     return NULL;
   el = fc_element_new_child_sized (self, parent, node, scope, &element_kind, node->attributes->len,
@@ -652,12 +657,11 @@ validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
       FcComponentDef *def = NULL;
-      gboolean held;
       if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
       /* <template>, <import>, <include> and <slot> are no components */
       if (strcmp (c->name, "slot") != 0 && !placing_kind (c)
-          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, &held, error))
+          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, NULL, error))
         return FALSE;
       /* a component's template once (it may contain itself) */
       if (def && !def->validated)

@@ -30,7 +30,8 @@
 
 #define SLAB_ALIGN 16
 #define SLAB_MAX 1024 /* larger blocks are malloc's */
-#define SLAB_CHUNK 16384
+#define SLAB_FIRST_CHUNK 2048 /* a small page takes little */
+#define SLAB_LAST_CHUNK 65536  /* chunks double up to this */
 #define N_SIZES (SLAB_MAX / SLAB_ALIGN + 1)
 
 typedef struct _Chunk Chunk;
@@ -43,6 +44,7 @@ struct _FcSlab {
   gboolean plain;          /* every block from malloc (sanitizers) */
   Chunk *chunks;
   char *bump, *end;        /* the part of the newest chunk not cut yet */
+  gsize next_chunk;        /* the size of the next chunk */
   gpointer free[N_SIZES];  /* freed blocks by size / SLAB_ALIGN, linked through their first word */
 };
 
@@ -53,6 +55,7 @@ fc_slab_new (void)
 {
   FcSlab *slab = g_new0 (FcSlab, 1);
   slab->plain = FC_SLAB_SANITIZED || RUNNING_ON_VALGRIND;
+  slab->next_chunk = SLAB_FIRST_CHUNK;
   return slab;
 }
 
@@ -71,11 +74,12 @@ fc_slab_alloc0 (FcSlab *slab, gsize size)
     {
       if (!slab->bump || (gsize) (slab->end - slab->bump) < rounded)
         {
-          Chunk *c = g_malloc (SLAB_CHUNK);
+          Chunk *c = g_malloc (slab->next_chunk);
           c->next = slab->chunks;
           slab->chunks = c;
           slab->bump = (char *) (c + 1);
-          slab->end = (char *) c + SLAB_CHUNK;
+          slab->end = (char *) c + slab->next_chunk;
+          slab->next_chunk = MIN (slab->next_chunk * 2, SLAB_LAST_CHUNK);
         }
       block = slab->bump;
       slab->bump += rounded;
