@@ -147,7 +147,7 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
       if (!self->refreshing && b->value && fc_value_equal (b->value, v))
         break;
       g_clear_pointer (&b->value, fc_value_unref);
-      b->value = fc_value_ref (v);
+      b->value = g_steal_pointer (&v); /* v is not read again */
       if (!initial)
         {
           /* a later branch or item that fails to build is reported, not fatal */
@@ -188,13 +188,13 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
     case BINDING_EVENT:
     case BINDING_MARK:
       g_clear_pointer (&b->value, fc_value_unref);
-      b->value = fc_value_ref (v);
+      b->value = g_steal_pointer (&v); /* v is not read again */
       break;
     case BINDING_GENERIC:
       if (b->value && fc_value_equal (b->value, v))
         break;
       g_clear_pointer (&b->value, fc_value_unref);
-      b->value = fc_value_ref (v);
+      b->value = g_steal_pointer (&v); /* v is not read again */
       if (!initial)
         fc_page_emit_element_changed (self, el, b->key);
       break;

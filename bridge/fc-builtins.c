@@ -8,6 +8,7 @@
 
 #include "fc-builtins-private.h"
 #include "fc-page-signals-private.h"
+#include "fc-value-private.h"
 
 /* One built-in: @props is "name:T[=default] …" with T one of s (String),
  * n (Number), b (Boolean), a (Array), o (Object), then the letters of
@@ -236,6 +237,10 @@ make (const Builtin *b)
     }
   if (b->props)
     add_properties (k, b->props);
+  /* every element of the tag starts with them: the class lives for the
+   * process, so do they, without counting references */
+  for (guint i = 0; i < k->properties->len; i++)
+    fc_value_make_immortal (g_array_index (k->properties, FcPropertySpec, i).default_value);
   if (b->events)
     {
       g_auto (GStrv) events = g_strsplit (b->events, " ", -1);

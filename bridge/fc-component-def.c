@@ -23,6 +23,7 @@ fc_component_def_free (FcComponentDef *def)
   g_free (def->root);
   g_free (def->wxs_prefix);
   g_clear_pointer (&def->doc, fc_shared_doc_unref);
+  g_clear_pointer (&def->resolved, g_hash_table_unref);
   g_clear_pointer (&def->klass, fc_component_class_unref);
   g_free (def);
 }

@@ -338,13 +338,17 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
 static gboolean
 for_refresh (FcPage *self, FcElement *el, GError **error)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_value_unref);
-  g_autoptr (GPtrArray) indexes = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_value_unref);
+  Binding *b = &el->bindings[0];
+  /* an array's items are known: the arrays are sized once, not grown */
+  guint hint = fc_value_get_kind (b->value) == FC_VALUE_ARRAY
+                   ? MIN (fc_value_array_get_length (b->value), self->max_elements)
+                   : 0;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_full (hint, (GDestroyNotify) fc_value_unref);
+  g_autoptr (GPtrArray) indexes = g_ptr_array_new_full (hint, (GDestroyNotify) fc_value_unref);
   const FcFxmlAttribute *item_attr = fc_element_tree_directive (el->node, "for-item");
   const FcFxmlAttribute *index_attr = fc_element_tree_directive (el->node, "for-index");
   const char *item_name = item_attr && item_attr->value ? item_attr->value : "item";
   const char *index_name = index_attr && index_attr->value ? index_attr->value : "index";
-  Binding *b = &el->bindings[0];
   guint n_old = el->children->len, n_new;
   double wanted;
   gboolean ok = TRUE;

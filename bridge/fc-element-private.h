@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 FcElement *fc_element_new_child (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *scope,
                                  const FcElementKind *kind);
+FcElement *fc_element_new_child_sized (FcPage *self, FcElement *parent, const FcFxmlNode *node, ScopeRef *scope,
+                                       const FcElementKind *kind, guint n_bindings, guint n_props);
 void fc_element_destroy (FcPage *self, FcElement *el);
 void fc_element_remove_child (FcElement *parent, FcElement *child);
 void fc_element_free (FcElement *el);

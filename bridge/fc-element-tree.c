@@ -111,6 +111,36 @@ def_of_class (FcPage *self, FcComponentClass *klass)
   return NULL;
 }
 
+/* What a node's tag resolved to is kept per node (resolve_class()): its
+ * markup component, or a built-in class with the low bit set. Neither
+ * takes a reference: the page's component_defs hold the first and its
+ * registry the second for the page's life. */
+#define RESOLVED_BUILTIN ((gsize) 1)
+
+/* Keeps @klass (a built-in) or @def for @node; TRUE: the class outlives
+ * @node's elements, which need no reference of their own */
+static gboolean
+remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def)
+{
+  if (!*cache)
+    *cache = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (*cache, (gpointer) node,
+                       def ? (gpointer) def : GSIZE_TO_POINTER (GPOINTER_TO_SIZE (klass) | RESOLVED_BUILTIN));
+  return TRUE;
+}
+
+static FcComponentClass *
+recall (gpointer known, FcComponentDef **def_out)
+{
+  if (GPOINTER_TO_SIZE (known) & RESOLVED_BUILTIN)
+    {
+      *def_out = NULL;
+      return GSIZE_TO_POINTER (GPOINTER_TO_SIZE (known) & ~RESOLVED_BUILTIN);
+    }
+  *def_out = known;
+  return (*def_out)->klass;
+}
+
 /* The class @node's tag resolves to in the tree of @in (a component's
  * template; NULL: the page's), whose host is @host (NULL while validating):
  * the JSON's usingComponents (then app.json's, global), the component's
@@ -119,19 +149,34 @@ def_of_class (FcPage *self, FcComponentClass *klass)
  * component, or NULL. */
 static FcComponentClass *
 resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const FcFxmlNode *node,
-               FcComponentDef **def_out, GError **error)
+               FcComponentDef **def_out, gboolean *held, GError **error)
 {
-  const char *p = using_path (in ? in->json : self->page_json, node->name);
-  const char *from = in ? in->fxml_name : page_file (self);
-  gboolean global = FALSE;
+  GHashTable *none = NULL;
+  /* @held NULL: no cache (a node made up for the call, or one built once) */
+  GHashTable **cache = !held ? &none : in ? &((FcComponentDef *) in)->resolved : &self->resolved_defs;
+  gpointer known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
+  const char *p, *from;
+  gboolean global = FALSE, via_generic = FALSE;
   FcComponentClass *k;
+  FcValue *g = NULL;
 
+  /* a tag resolved before to a markup component or a built-in: the same
+   * for every instance, so resolved once per node */
+  if (held)
+    *held = FALSE;
+  if (known)
+    {
+      *held = TRUE;
+      return recall (known, def_out);
+    }
+  p = using_path (in ? in->json : self->page_json, node->name);
+  from = in ? in->fxml_name : page_file (self);
   *def_out = NULL;
   if (!p && in)
     {
       /* an abstract node: the implementation its use gives (generic:NAME), else its default */
       FcValue *generics = fc_value_object_get (in->json, "componentGenerics");
-      FcValue *g = generics && fc_value_get_kind (generics) == FC_VALUE_OBJECT ? fc_value_object_get (generics, node->name) : NULL;
+      g = generics && fc_value_get_kind (generics) == FC_VALUE_OBJECT ? fc_value_object_get (generics, node->name) : NULL;
       FcValue *dflt = g && fc_value_get_kind (g) == FC_VALUE_OBJECT ? fc_value_object_get (g, "default") : NULL;
       if (g && host && host->generics && (k = g_hash_table_lookup (host->generics, node->name)))
         {
@@ -139,7 +184,10 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
           return k;
         }
       if (g && dflt && fc_value_get_kind (dflt) == FC_VALUE_STRING)
-        p = fc_value_get_string (dflt);
+        {
+          p = fc_value_get_string (dflt);
+          via_generic = TRUE;
+        }
       else if (g && !host)
         return fc_registry_lookup_builtin (self->registry, "block"); /* checked at each use */
       else if (g)
@@ -165,6 +213,8 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
                                                      node->col, &local);
       if (def)
         {
+          if (!via_generic && held)
+            *held = remember (cache, node, def->klass, def);
           *def_out = def;
           return def->klass;
         }
@@ -222,6 +272,8 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
       return NULL;
     }
   k = fc_registry_lookup_builtin (self->registry, node->name);
+  if (k && !g && held)
+    *held = remember (cache, node, k, NULL);
   if (k)
     return k;
   g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,
@@ -319,6 +371,13 @@ parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
   return FALSE;
 }
 
+/* How many children @node's element has in most cases: its markup's */
+static guint
+children_hint (const FcFxmlNode *node)
+{
+  return node && node->children ? node->children->len : 0;
+}
+
 /* A wx:if or wx:for element: a `block` holding what its directive shows. */
 void
 fc_element_tree_make_virtual (FcElement *el)
@@ -327,17 +386,17 @@ fc_element_tree_make_virtual (FcElement *el)
   el->props = g_new0 (FcValue *, el->klass->properties->len);
   for (guint i = 0; i < el->klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (el->klass, i)->default_value);
-  el->children = g_ptr_array_new ();
+  /* sized for what it holds most often, not grown from nothing */
+  el->children = g_ptr_array_sized_new (MAX (children_hint (el->node), 1));
 }
 
 static FcElement *
 mount_text (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
             ScopeRef *scope, guint consumed, GError **error)
 {
-  FcElement *el = fc_element_new_child (self, parent, node, scope, &text_kind);
+  FcElement *el = fc_element_new_child_sized (self, parent, node, scope, &text_kind, 1, 0);
   Binding *b;
 
-  fc_binding_reserve (el, 1);
   b = fc_binding_add (self, el, BINDING_TEXT, NULL);
   fc_binding_update (self, b, TRUE);
   return el;
@@ -351,15 +410,20 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   FcComponentClass *klass = NULL;
   FcComponentDef *def = NULL;
   FcShadow *in = fc_element_child_shadow (parent);
+  gboolean held = FALSE;
 
-  klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, error);
+  /* only what is built again and again (in a component's template, a
+   * wx:for, a <template is>) is worth keeping */
+  klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, in || scope ? &held : NULL,
+                         error);
   if (!klass)
     return NULL;
-  el = fc_element_new_child (self, parent, node, scope, &element_kind);
-  fc_binding_reserve (el, node->attributes->len);
-  el->klass = fc_component_class_ref (klass);
-  el->children = g_ptr_array_new ();
-  el->props = g_new (FcValue *, klass->properties->len);
+  el = fc_element_new_child_sized (self, parent, node, scope, &element_kind, node->attributes->len,
+                                   klass->properties->len);
+  /* a class the page's cache holds outlives the element: borrowed */
+  el->klass = held ? klass : fc_component_class_ref (klass);
+  el->klass_borrowed = held;
+  el->children = def ? g_ptr_array_sized_new (1) : g_ptr_array_sized_new (children_hint (node));
   for (guint i = 0; i < klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (klass, i)->default_value);
 
@@ -421,7 +485,7 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           pseudo.name = tag;
           pseudo.line = a->line;
           pseudo.col = a->col;
-          if (!(impl = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, &pseudo, &impl_def, error)))
+          if (!(impl = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, &pseudo, &impl_def, NULL, error)))
             return NULL;
           if (!el->generics)
             el->generics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -480,10 +544,17 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
                        guint *next, ScopeRef *scope, guint consumed, GError **error)
 {
   const FcFxmlAttribute *stray;
+  gboolean directives = FALSE;
 
   if (node->type == FC_FXML_TEXT)
     return mount_text (self, parent, node, siblings, next, scope, consumed, error);
-  for (guint i = 0; i < n_directive_kinds; i++)
+  /* most elements have no wx:/fx: attribute: one pass tells */
+  for (guint i = 0; node->type == FC_FXML_ELEMENT && i < node->attributes->len && !directives; i++)
+    {
+      const char *n = ((const FcFxmlAttribute *) g_ptr_array_index (node->attributes, i))->name;
+      directives = (n[0] == 'w' || n[0] == 'f') && n[1] == 'x' && n[2] == ':';
+    }
+  for (guint i = 0; directives && i < n_directive_kinds; i++)
     {
       const FcElementKind *k = directive_kinds[i];
       if (!(consumed & k->consumes) && fc_element_tree_directive (node, k->directive))
@@ -491,7 +562,7 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
     }
   if (placing_kind (node))
     return placing_kind (node)->mount (self, parent, node, siblings, next, scope, consumed, error);
-  if (node->type == FC_FXML_ELEMENT && !(consumed & CONSUMED_IF)
+  if (directives && !(consumed & CONSUMED_IF)
       && ((stray = fc_element_tree_directive (node, "elif")) || (stray = fc_element_tree_directive (node, "else"))))
     fc_page_emit_warning (self, stray->line, stray->col, "%s without a wx:if before it", stray->name);
   if (slot_kind && node->type == FC_FXML_ELEMENT && strcmp (node->name, "slot") == 0)
@@ -590,7 +661,7 @@ validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **
         continue;
       /* <template>, <import>, <include> and <slot> are no components */
       if (strcmp (c->name, "slot") != 0 && !placing_kind (c)
-          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, error))
+          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, NULL, error))
         return FALSE;
       /* a component's template once (it may contain itself) */
       if (def && !def->validated)

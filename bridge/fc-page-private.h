@@ -25,13 +25,14 @@ typedef struct _ScopeRef ScopeRef;
 struct _ScopeRef {
   gint ref_count;
   ScopeRef *parent;
-  char *item_name;
+  char *item_name;  /* both in the ScopeRef's own block */
   char *index_name;
   FcScope item;
   FcScope index;
   FcValue *data; /* a `<template is>` instance's root scope (no variables,
                     no parent): its data, read instead of the page's by
                     everything inside (fc-template-instance.c); else NULL */
+  char names[];  /* item_name and index_name */
 };
 
 typedef enum {
@@ -78,6 +79,7 @@ typedef struct {
   FcPage *page;          /* the page it is loaded for (not a reference) */
   char *wxs_prefix;      /* its <wxs> modules' names in the page's sandbox start so, or NULL: none */
   FcExprCalls wxs_calls; /* what its template's bindings call them with (fc-page-wxs.c) */
+  GHashTable *resolved;  /* its template's nodes → what their tags resolved to, lazy (fc-element-tree.c) */
 } FcComponentDef;
 
 /* The shadow tree of one component instance (fc-shadow.c): its template's
@@ -163,6 +165,11 @@ struct _FcElement {
   gboolean handle_adopted; /* the handle lives as long as the instance */
   guint holds;          /* fc_element_hold()s made through this element or
                            handle, released when the element goes */
+  guint block_size;     /* > 0: the element's block is this size, from the
+                           page's slab, and may hold its bindings and props
+                           (fc_element_new_child_sized()) */
+  gboolean klass_borrowed; /* klass is held by the page's resolved tags, not by a
+                              reference of the element's (fc-element-tree.c) */
 };
 
 /* The shadow tree a new child of @parent is in: a slot's children are
@@ -233,6 +240,8 @@ struct _FcPage {
   GDestroyNotify resolver_destroy;
 
   GHashTable *component_defs; /* `/components/x/x` → FcComponentDef*, lazy (fc-component-def.c) */
+  struct _FcSlab *slab;       /* the blocks of its elements, lazy (fc-page-slab.c) */
+  GHashTable *resolved_defs;  /* the markup's nodes → what their tags resolved to, lazy (fc-element-tree.c) */
 };
 
 /* @el, or the element a handle stands for */

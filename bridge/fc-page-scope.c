@@ -8,13 +8,15 @@
 ScopeRef *
 fc_item_scope_new (ScopeRef *parent, const char *item_name, const char *index_name, FcValue *item, FcValue *index)
 {
-  ScopeRef *s = g_new0 (ScopeRef, 1);
+  gsize item_len = strlen (item_name) + 1, index_len = strlen (index_name) + 1;
+  /* one block: a list of n items makes n of these */
+  ScopeRef *s = g_malloc0 (sizeof (ScopeRef) + item_len + index_len);
   s->ref_count = 1;
   s->parent = parent;
   if (parent)
     g_atomic_int_inc (&parent->ref_count);
-  s->item_name = g_strdup (item_name);
-  s->index_name = g_strdup (index_name);
+  s->item_name = memcpy (s->names, item_name, item_len);
+  s->index_name = memcpy (s->names + item_len, index_name, index_len);
   s->item = (FcScope) { parent ? &parent->index : NULL, s->item_name, fc_value_ref (item) };
   s->index = (FcScope) { &s->item, s->index_name, fc_value_ref (index) };
   return s;
@@ -37,8 +39,6 @@ fc_item_scope_unref (ScopeRef *s)
       fc_value_unref (s->item.value);
       fc_value_unref (s->index.value);
       g_clear_pointer (&s->data, fc_value_unref);
-      g_free (s->item_name);
-      g_free (s->index_name);
       g_free (s);
       s = parent;
     }

@@ -12,6 +12,7 @@
 #include "fc-page-doc-private.h"
 #include "fc-page-markup-private.h"
 #include "fc-page-signals-private.h"
+#include "fc-page-slab-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-shadow-private.h"
 #include "fc-template-instance-private.h"
@@ -134,6 +135,8 @@ fc_page_finalize (GObject *object)
   g_clear_pointer (&self->data, fc_value_unref);
   g_array_unref (self->timers);
   g_clear_pointer (&self->path_cache, g_hash_table_unref);
+  g_clear_pointer (&self->slab, fc_slab_destroy);
+  g_clear_pointer (&self->resolved_defs, g_hash_table_unref);
   g_clear_pointer (&self->component_defs, g_hash_table_unref);
   g_ptr_array_unref (self->scratch_paths);
   g_ptr_array_unref (self->scratch_dirty);

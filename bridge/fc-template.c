@@ -5,6 +5,7 @@
 
 #include "fc-bridge-private.h"
 #include "fc-source-private.h"
+#include "fc-value-private.h"
 
 typedef struct {
   char *text;   /* literal part, or NULL */
@@ -228,7 +229,7 @@ fc_template_evaluate_with (const FcTemplate *tpl, FcValue *data, const FcScope *
     return fc_expr_evaluate_with (tpl->parts[0].expr, data, scope, calls);
   if (tpl->n_parts == 1)
     return fc_value_new_string (tpl->parts[0].text);
-  s = g_string_new (NULL);
+  s = g_string_sized_new (32);
   for (guint i = 0; i < tpl->n_parts; i++)
     {
       if (tpl->parts[i].text)
@@ -237,10 +238,7 @@ fc_template_evaluate_with (const FcTemplate *tpl, FcValue *data, const FcScope *
         {
           g_autoptr (FcValue) v = fc_expr_evaluate_with (tpl->parts[i].expr, data, scope, calls);
           if (fc_value_get_kind (v) > FC_VALUE_NULL)
-            {
-              g_autofree char *t = fc_value_to_js_string (v);
-              g_string_append (s, t);
-            }
+            fc_value_append_js_string (v, s);
         }
     }
   return fc_value_new_string_take (g_string_free (s, FALSE));

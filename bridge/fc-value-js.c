@@ -197,8 +197,8 @@ append_number (GString *out, double n)
     }
 }
 
-static void
-append_js_string (const FcValue *value, GString *out)
+void
+fc_value_append_js_string (const FcValue *value, GString *out)
 {
   switch (fc_value_get_kind (value))
     {
@@ -225,7 +225,7 @@ append_js_string (const FcValue *value, GString *out)
           if (i)
             g_string_append_c (out, ',');
           if (e->kind != FC_VALUE_NULL && e->kind != FC_VALUE_UNDEFINED)
-            append_js_string (e, out);
+            fc_value_append_js_string (e, out);
         }
       break;
     case FC_VALUE_OBJECT:
@@ -246,8 +246,27 @@ append_js_string (const FcValue *value, GString *out)
 char *
 fc_value_to_js_string (const FcValue *value)
 {
-  GString *out = g_string_new (NULL);
-  append_js_string (value, out);
+  GString *out;
+
+  /* a string is itself, a whole number (most a page shows) its digits:
+   * no buffer to grow */
+  if (fc_value_get_kind (value) == FC_VALUE_STRING)
+    return g_strdup (value->s);
+  if (fc_value_get_kind (value) == FC_VALUE_NUMBER && value->n >= 1 && value->n < 9007199254740992.0
+      && value->n == floor (value->n))
+    {
+      char whole[20];
+      int w = sizeof whole - 1;
+      guint64 u = (guint64) value->n;
+
+      whole[w] = '\0';
+      do
+        whole[--w] = '0' + u % 10;
+      while ((u /= 10) > 0);
+      return g_strdup (whole + w);
+    }
+  out = g_string_sized_new (24);
+  fc_value_append_js_string (value, out);
   return g_string_free (out, FALSE);
 }
 

@@ -64,4 +64,17 @@ fc_value_member_key (const Member *m)
   return heap;
 }
 
+/* Makes @value live for the process, as null, true and false do: its
+ * references are counted no more (no atomic operation each), and it is
+ * never freed. For values that something living as long already holds
+ * (the built-in classes' defaults, fc-builtins.c). */
+static inline void
+fc_value_make_immortal (FcValue *value)
+{
+  value->ref_count = -1;
+}
+
+/* Appends JavaScript's `String(value)` to @out (fc-value-js.c). */
+void fc_value_append_js_string (const FcValue *value, GString *out);
+
 G_END_DECLS

@@ -230,6 +230,18 @@ static const TreeRow tree_rows[] = {
     "<card id=\"c\" n=\"{{a}}\" generic:item=\"impl\"/>", "{\"a\":2}", { "{\"a\":5}" },
     { "card#c{item#it{text('i2')} other#ot{text('d3')}}", "card#c{item#it{text('i5')} other#ot{text('d6')}}" },
     { "{\"w\":\"3\"}", "{\"w\":\"6\"}" }, "#c>#ot" },
+  /* each use's generic:item is its own, also where two uses are built
+   * from the same stack frame (a tag cache keyed by the made-up node
+   * resolved the second to the first's implementation) */
+  { "generics-per-use",
+    { { CARD, "{\"component\":true,\"componentGenerics\":{\"item\":true}}", "<item id=\"it\"/>" },
+      { "components/impl/impl", "{\"component\":true}", "<text>one</text>" },
+      { "components/impl2/impl2", "{\"component\":true}", "<text>two</text>" } },
+    "{\"usingComponents\":{\"card\":\"/components/card/card\",\"impl\":\"/components/impl/impl\","
+    "\"impl2\":\"/components/impl2/impl2\"}}",
+    "<card id=\"c\" generic:item=\"impl\"/><card id=\"d\" generic:item=\"impl2\"/><card id=\"e\" generic:item=\"impl\"/>",
+    NULL, { NULL },
+    { "card#c{item#it{text('one')}} card#d{item#it{text('two')}} card#e{item#it{text('one')}}" } },
   /* a recursive component ends where its wx:if does */
   { "recursion-with-end",
     { { CARD, "{\"component\":true,\"properties\":{\"n\":\"Number\"},\"usingComponents\":{\"card\":\"./card\"}}",
