@@ -29,7 +29,8 @@ G_BEGIN_DECLS
  * @FC_BRIDGE_ERROR_SYNTAX: other malformed markup
  * @FC_BRIDGE_ERROR_BAD_JSON: malformed JSON (page JSON, data, replay file)
  * @FC_BRIDGE_ERROR_BAD_PATH: malformed `setData` path key
- * @FC_BRIDGE_ERROR_UNKNOWN_COMPONENT: a tag resolves to no known component
+ * @FC_BRIDGE_ERROR_UNKNOWN_COMPONENT: a `usingComponents` entry (or a
+ *   `plugin://` reference) resolves to no known component
  * @FC_BRIDGE_ERROR_UNKNOWN_METHOD: a component has no such method
  * @FC_BRIDGE_ERROR_NOT_FOUND: a selector or file matches nothing
  * @FC_BRIDGE_ERROR_FAILED: anything else

@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* The class of an element whose tag is neither built in nor in
+ * usingComponents: a plain element, as glass-easel makes a native node of
+ * it. Not a tag markup can name. */
+#define FC_BUILTIN_NATIVE "#native"
+
 /* tag → FcComponentClass of every built-in element, shared (a new ref) */
 GHashTable *fc_builtins_dup_table (void);
 

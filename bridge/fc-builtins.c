@@ -28,6 +28,9 @@ typedef struct {
 
 static const Builtin builtins[] = {
   { "page", NULL, NULL, FALSE },
+  /* a tag neither built in nor in usingComponents (glass-easel makes it
+   * a native node: any attribute, the common events, no properties) */
+  { FC_BUILTIN_NATIVE, NULL, NULL, FALSE },
   { "block", NULL, NULL, FALSE },
   { "view", HOVER, NULL, FALSE },
   { "text", "selectable:b userSelect:b space:s decode:b", NULL, FALSE },
@@ -224,11 +227,40 @@ add_properties (FcComponentClass *k, const char *props)
     }
 }
 
+/* An element of a tag the page does not know (FC_BUILTIN_NATIVE): the
+ * page warns once per tag, naming it (a typo such as <veiw> is one). */
+static GObject *
+native_warn_once (FcComponentClass *klass, FcElement *element, gpointer user_data)
+{
+  FcPage *page = fc_element_get_page (element);
+  GHashTable *warned = g_object_get_data (G_OBJECT (page), "fc-native-warned");
+  const char *tag = fc_element_get_tag (element);
+
+  if (!warned)
+    {
+      warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (page), "fc-native-warned", warned, (GDestroyNotify) g_hash_table_unref);
+    }
+  if (!g_hash_table_contains (warned, tag))
+    {
+      g_autofree char *msg = g_strdup_printf ("unknown element <%s> (not built in, not in usingComponents): "
+                                              "kept as a plain element, as the platform does", tag);
+      g_hash_table_add (warned, g_strdup (tag));
+      fc_element_emit_warning (element, msg);
+    }
+  return NULL;
+}
+
 static FcComponentClass *
 make (const Builtin *b)
 {
   FcComponentClass *k = fc_component_class_new (b->tag);
   k->builtin = TRUE;
+  if (strcmp (b->tag, FC_BUILTIN_NATIVE) == 0)
+    {
+      k->native = TRUE;
+      fc_component_class_set_hooks (k, native_warn_once, NULL, NULL, NULL, NULL);
+    }
   if (strcmp (b->tag, "page") != 0)
     {
       fc_component_class_add_method (k, "tap", tap, NULL, NULL);

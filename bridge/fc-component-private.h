@@ -31,6 +31,7 @@ struct _FcComponentClass {
   gpointer hooks_data;
   GDestroyNotify hooks_destroy;
   gboolean builtin;
+  gboolean native; /* FC_BUILTIN_NATIVE: takes any attribute */
   GData *data;
 };
 

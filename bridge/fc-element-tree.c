@@ -10,6 +10,7 @@
 #include "fc-element-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-registry-private.h"
+#include "fc-builtins-private.h"
 #include "fc-component-def-private.h"
 #include "fc-page-doc-private.h"
 
@@ -272,14 +273,13 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
       return NULL;
     }
   k = fc_registry_lookup_builtin (self->registry, node->name);
-  if (k && !g && held)
+  if (!k || node->name[0] == '#')
+    /* glass-easel's rule: a tag it does not know is a native node (the
+     * page warns, fc-builtins.c) */
+    k = fc_registry_lookup_builtin (self->registry, FC_BUILTIN_NATIVE);
+  if (!g && held)
     *held = remember (cache, node, k, NULL);
-  if (k)
-    return k;
-  g_set_error (error, FC_BRIDGE_ERROR, FC_BRIDGE_ERROR_UNKNOWN_COMPONENT,
-               "%s:%d:%d: unknown element <%s> (not built in, not in usingComponents)",
-               in ? in->fxml_name : self->filename, node->line, node->col, node->name);
-  return NULL;
+  return k;
 }
 
 static gboolean
@@ -495,7 +495,9 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
         }
       else if (is_generic_attr (a->name)
                /* the platform's accessibility attributes, on its built-ins */
-               || (klass->builtin && (g_str_has_prefix (a->name, "aria-") || strcmp (a->name, "tabindex") == 0)))
+               || (klass->builtin && (g_str_has_prefix (a->name, "aria-") || strcmp (a->name, "tabindex") == 0))
+               /* a native node keeps any attribute */
+               || (klass->native && !strchr (a->name, ':')))
         {
           b = fc_binding_add (self, el, BINDING_GENERIC, a);
           b->key = a->name;

@@ -139,7 +139,11 @@ static const PropRow prop_rows[] = {
   { "map-markers", "<map id=\"m\" markers=\"{{[{id: 1}]}}\"/>", "#m", "markers", "[{\"id\":1}]", NULL, NULL },
   { "canvas-type", "<canvas id=\"c\" type=\"2d\"/>", "#c", "type", "\"2d\"", NULL, NULL },
   { "page-meta-font", "<page-meta root-font-size=\"16px\"/><view id=\"v\"/>", "#v", "hoverClass", "\"none\"", NULL, "<page-meta>" },
-  { "unknown-tag", "<foo-bar/>", NULL, NULL, NULL, "unknown element <foo-bar>", NULL },
+  /* a tag neither built in nor in usingComponents: glass-easel's native
+   * node, which keeps any attribute; the page warns (a typo is one) */
+  { "unknown-tag-kept", "<foo-bar id=\"f\" frob=\"{{1 + 1}}\"/>", "#f", "@frob", "2", NULL,
+    "t.fxml:1:1: unknown element <foo-bar> (not built in, not in usingComponents): kept as a plain element, "
+    "as the platform does" },
   /* accessibility attributes are kept on built-ins, not properties; a
    * custom component's are unknown attributes, as in glass-easel */
   { "aria-on-view", "<view id=\"v\" aria-role=\"button\" aria-label=\"{{'Go'}}\" tabindex=\"0\"/>", "#v",
@@ -360,6 +364,41 @@ test_tap_removes (void)
   g_object_unref (page);
 }
 
+/* Tags neither built in nor in usingComponents, as glass-easel takes
+ * them (checked with the glass-easel oracle: a tap on the <span> reaches
+ * the view's handler with target "s" and dataset {x: "1"}): plain
+ * elements a tag selector finds, whose events bubble; the page warns once
+ * per tag, when its first element mounts. */
+static void
+test_unknown_tags (void)
+{
+  g_autoptr (GError) error = NULL;
+  Log l;
+  g_autoptr (FcPage) page = load ("<view id=\"v\" bindtap=\"on\">\n"
+                                  "  <span id=\"s\" data-x=\"1\">a</span><span/>\n"
+                                  "  <veiw id=\"w\"><view id=\"in\"/></veiw>\n"
+                                  "</view>",
+                                  &l, &error);
+  g_autoptr (FcValue) ev = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (l.warnings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (l.warnings, 0), ==,
+                   "t.fxml:2:3: unknown element <span> (not built in, not in usingComponents): "
+                   "kept as a plain element, as the platform does");
+  g_assert_cmpstr (g_ptr_array_index (l.warnings, 1), ==,
+                   "t.fxml:3:3: unknown element <veiw> (not built in, not in usingComponents): "
+                   "kept as a plain element, as the platform does");
+  g_assert_true (fc_page_select (page, "span") == fc_page_select (page, "#s"));
+  g_assert_cmpstr (fc_element_get_tag (fc_page_select (page, "#w")), ==, "veiw");
+  /* its children are built */
+  g_assert_true (fc_element_get_parent (fc_page_select (page, "#in")) == fc_page_select (page, "#w"));
+  g_assert_true (fc_element_call_method (fc_page_select (page, "#s"), "tap", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (l.log->str, ==, "tap@v {\"x\":0,\"y\":0}");
+  log_clear (&l);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -377,5 +416,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/builtins/set-data-after-user", test_set_data_after_user);
   g_test_add_func ("/builtins/tap-removes", test_tap_removes);
+  g_test_add_func ("/builtins/unknown-tags", test_unknown_tags);
   return g_test_run ();
 }

@@ -183,10 +183,11 @@ static const ErrorRow error_rows[] = {
   { "import-colon", "<import src=\"c:/x.fxml\"/>", { NULL }, FC_BRIDGE_ERROR_BAD_PATH, "malformed path" },
   { "imported-file-bad-markup", "<import src=\"a.fxml\"/>", { ROW "a.fxml", "<template name=\"t\"><view></template>" },
     FC_BRIDGE_ERROR_MISMATCHED_TAG, "pages/index/a.fxml:1:26: closing tag </template> does not match <view>" },
-  { "included-unknown-tag", "<include src=\"a.fxml\"/>", { ROW "a.fxml", "<no-such-thing/>" },
-    FC_BRIDGE_ERROR_UNKNOWN_COMPONENT, "unknown element <no-such-thing>" },
-  { "template-unknown-tag", "<template name=\"t\"><no-such-thing/></template>", { NULL },
-    FC_BRIDGE_ERROR_UNKNOWN_COMPONENT, "unknown element <no-such-thing>" },
+  /* an error inside an included file or a template names its place */
+  { "included-bad-expression", "<include src=\"a.fxml\"/>", { ROW "a.fxml", "<view>\n  <view a=\"{{1 +}}\"/></view>" },
+    FC_BRIDGE_ERROR_BAD_EXPRESSION, "pages/index/a.fxml:2:17: bad expression \"1 +\"" },
+  { "template-bad-expression", "<template name=\"t\"><view a=\"{{1 +}}\"/></template>", { NULL },
+    FC_BRIDGE_ERROR_BAD_EXPRESSION, "pages/index/index.fxml:1:34: bad expression \"1 +\"" },
 };
 
 /* Deep content placed again and again: an error when the tree would pass
