@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fc-builtins-private.h"
+#include "fc-binding-private.h"
 #include "fc-page-private.h"
 #include "fc-page-signals-private.h"
 
@@ -376,10 +377,63 @@ submit (FcElement *el, FcValue *args, gpointer user_data, GError **error)
   return TRUE;
 }
 
+/* The property a person changes on a form control, or NULL */
+static const char *
+user_property (FcElement *c)
+{
+  static const char *const checked[] = { "switch", "checkbox", "radio", NULL };
+  static const char *const value[] = { "input", "textarea", "slider", "picker", "picker-view", NULL };
+  const char *tag = fc_element_get_tag (c);
+
+  if (g_strv_contains (checked, tag))
+    return "checked";
+  if (g_strv_contains (value, tag))
+    return "value";
+  return NULL;
+}
+
+/* Gives every control inside @el back what the page's markup gives it:
+ * its binding's value now (a person's changes overrode it), else the
+ * property's default. */
+static void
+reset_controls (FcElement *el)
+{
+  for (guint n = 0; n < fc_element_get_n_children (el); n++)
+    {
+      FcElement *c = fc_element_get_child (el, n);
+      FcElement *e = fc_element_resolve (c);
+      const char *name = e && !fc_element_get_text (c) ? user_property (c) : NULL;
+      int i = name ? fc_component_class_find_property (e->klass, name) : -1;
+      gboolean bound = FALSE;
+
+      for (guint k = 0; i >= 0 && k < e->n_bindings && !bound; k++)
+        if (e->bindings[k].kind == BINDING_PROPERTY && e->bindings[k].prop == i)
+          {
+            fc_binding_update (e->page, &e->bindings[k], FALSE);
+            bound = TRUE;
+          }
+      if (i >= 0 && !bound)
+        set_own (c, name, fc_component_class_get_spec (e->klass, (guint) i)->default_value, NULL);
+      reset_controls (c);
+    }
+}
+
+/* form: `reset`: its controls as the markup gives them, then the event
+ * (detail {}) */
+static gboolean
+reset (FcElement *el, FcValue *args, gpointer user_data, GError **error)
+{
+  g_autoptr (FcValue) detail = fc_value_new_object ();
+
+  reset_controls (el);
+  raise_event (el, "reset", detail);
+  return TRUE;
+}
+
 /* After a tap (fc-builtins.c): a switch or checkbox toggles, a radio is
  * chosen, a label taps the control it is for (`for`: an id; else the
  * first control inside it), a button with formType "submit" submits its
- * form. */
+ * form, one with formType "reset" resets it. */
 void
 fc_builtin_forms_after_tap (FcElement *el)
 {
@@ -396,6 +450,12 @@ fc_builtin_forms_after_tap (FcElement *el)
       FcElement *form = ancestor (el, "form");
       if (form)
         submit (form, NULL, NULL, NULL);
+    }
+  else if (strcmp (tag, "button") == 0 && strcmp (string_prop (el, "formType"), "reset") == 0)
+    {
+      FcElement *form = ancestor (el, "form");
+      if (form)
+        reset (form, NULL, NULL, NULL);
     }
   else if (strcmp (tag, "label") == 0)
     {
@@ -476,5 +536,8 @@ fc_builtin_forms_init_class (FcComponentClass *k)
   else if (strcmp (tag, "scroll-view") == 0)
     fc_component_class_add_method (k, "scroll", plain_event, (gpointer) "scroll", NULL);
   else if (strcmp (tag, "form") == 0)
-    fc_component_class_add_method (k, "submit", submit, NULL, NULL);
+    {
+      fc_component_class_add_method (k, "submit", submit, NULL, NULL);
+      fc_component_class_add_method (k, "reset", reset, NULL, NULL);
+    }
 }

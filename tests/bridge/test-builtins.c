@@ -269,6 +269,16 @@ static const EventRow event_rows[] = {
                    "<input value=\"unnamed\"/><button id=\"b\" form-type=\"submit\">Go</button></form>",
     "#b tap null",
     "submit@f {\"value\":{\"user\":\"ann\",\"keep\":true,\"n\":30,\"r\":\"p\",\"c\":[]}}", NULL, NULL },
+  /* a person's changes, then reset: the controls as the markup gives
+   * them (bound or not), the reset event, and a submit sees that */
+  { "form-reset", "<form id=\"f\" bindsubmit=\"on\" bindreset=\"on\"><input id=\"i\" name=\"user\" value=\"ann\"/>"
+                  "<switch id=\"s\" name=\"keep\"/><slider id=\"n\" name=\"n\" value=\"{{30}}\"/>"
+                  "<view><checkbox id=\"c\" name=\"c\" checked/></view>"
+                  "<button id=\"r\" form-type=\"reset\">R</button><button id=\"b\" form-type=\"submit\">Go</button></form>",
+    "#i input {\"value\":\"bob\"} | #s tap null | #n change {\"value\":50} | #c tap null | #r tap null | #b tap null",
+    "reset@f {}; submit@f {\"value\":{\"user\":\"ann\",\"keep\":false,\"n\":30}}", "#c checked true", NULL },
+  { "form-reset-method", "<form id=\"f\" bindreset=\"on\"><input id=\"i\" value=\"a\"/></form>",
+    "#i input {\"value\":\"ab\"} | #f reset null", "reset@f {}", "#i value \"a\"", NULL },
 };
 
 static void
