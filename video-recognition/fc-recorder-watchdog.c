@@ -68,6 +68,9 @@ fc_watchdog_check (const FcWatchdogInput *in, GError **error)
                       "microphone gives no sound within %d ms",
                       (int) in->ready_timeout_ms);
     case FC_RECORDER_STATE_READY:
+      if (in->camera_gone)
+        return verdict (FC_WATCHDOG_FAIL, error, FC_RECORDER_ERROR_CAMERA_LOST,
+                        "camera lost: the device went away");
       /* offline, the sources are held until record */
       if (!in->offline && in->silent > 2 * LOST_AFTER_US)
         return verdict (FC_WATCHDOG_FAIL, error, FC_RECORDER_ERROR_CAMERA_LOST,
@@ -84,6 +87,10 @@ fc_watchdog_check (const FcWatchdogInput *in, GError **error)
                           "recording stalled: no frame for %d ms",
                           (int) (in->silent / 1000));
         }
+      if (in->camera_gone)
+        return verdict (in->started ? FC_WATCHDOG_FINISH : FC_WATCHDOG_FAIL,
+                        error, FC_RECORDER_ERROR_CAMERA_LOST,
+                        "camera lost: the device went away");
       if (in->silent > LOST_AFTER_US)
         {
           if (!in->started && in->silent <= 2 * LOST_AFTER_US)
