@@ -67,49 +67,68 @@ is_pipewire_device (GstDevice *device)
   return g_str_has_prefix (G_OBJECT_TYPE_NAME (device), "GstPipeWire");
 }
 
-/* The first device of KLASS from the wanted provider whose node.name is
- * NODE (any node when NODE is NULL). */
-static gboolean
-find_device (const char *klass, gboolean pipewire, const char *node,
-             FcSource *out)
+/* The first device of KLASS from the wanted provider whose node.name
+ * (PipeWire) or device.path (V4L2) is NODE (any device when NODE is
+ * NULL), with that name in *NAME; NULL when there is none. */
+static GstDevice *
+lookup_device (const char *klass, gboolean pipewire, const char *node,
+               char **name)
 {
   GstDeviceProvider *provider = shared_provider (pipewire);
+  const char *key = pipewire ? "node.name" : "device.path";
+  GstDevice *found = NULL;
   GList *devices;
-  gboolean found = FALSE;
 
   if (provider == NULL)
-    return FALSE;
+    return NULL;
   devices = gst_device_provider_get_devices (provider);
-  for (GList *l = devices; l != NULL && !found; l = l->next)
+  for (GList *l = devices; l != NULL && found == NULL; l = l->next)
     {
       GstDevice *device = l->data;
       g_autoptr (GstStructure) props = NULL;
-      const char *name;
+      const char *value;
 
       if (!gst_device_has_classes (device, klass)
           || is_pipewire_device (device) != pipewire)
         continue;
       props = gst_device_get_properties (device);
-      if (pipewire)
-        {
-          name = props ? gst_structure_get_string (props, "node.name") : NULL;
-          if (name == NULL || (node != NULL && strcmp (name, node) != 0))
-            continue;
-          out->kind = FC_SOURCE_PIPEWIRE;
-        }
-      else
-        {
-          name = props ? gst_structure_get_string (props, "device.path") : NULL;
-          if (name == NULL || (node != NULL && strcmp (name, node) != 0))
-            continue;
-          out->kind = FC_SOURCE_V4L2;
-        }
-      out->target = g_strdup (name);
-      out->caps = gst_device_get_caps (device);
-      found = TRUE;
+      value = props ? gst_structure_get_string (props, key) : NULL;
+      if (value == NULL || (node != NULL && strcmp (value, node) != 0))
+        continue;
+      *name = g_strdup (value);
+      found = gst_object_ref (device);
     }
   g_list_free_full (devices, gst_object_unref);
   return found;
+}
+
+/* Fills OUT with the device lookup_device() finds. */
+static gboolean
+find_device (const char *klass, gboolean pipewire, const char *node,
+             FcSource *out)
+{
+  g_autofree char *name = NULL;
+  g_autoptr (GstDevice) device = lookup_device (klass, pipewire, node, &name);
+
+  if (device == NULL)
+    return FALSE;
+  out->kind = pipewire ? FC_SOURCE_PIPEWIRE : FC_SOURCE_V4L2;
+  out->target = g_steal_pointer (&name);
+  out->caps = gst_device_get_caps (device);
+  return TRUE;
+}
+
+GstDevice *
+fc_source_get_device (const FcSource *source, gboolean video)
+{
+  g_autofree char *name = NULL;
+
+  if ((source->kind != FC_SOURCE_PIPEWIRE && source->kind != FC_SOURCE_V4L2)
+      || source->target == NULL || source->fd >= 0)
+    return NULL;
+  return lookup_device (video ? "Video/Source" : "Audio/Source",
+                        source->kind == FC_SOURCE_PIPEWIRE, source->target,
+                        &name);
 }
 
 gboolean

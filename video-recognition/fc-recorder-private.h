@@ -46,6 +46,12 @@ const char *fc_source_kind_name (FcSourceKind kind);
  * found; test sources are never chosen here unless asked for by name. */
 gboolean fc_source_find (const char *setting, gboolean video, FcSource *out);
 
+/* The device SOURCE was found as, from the recorder's device providers
+ * (a new reference), or NULL: a test source, the host's element, the
+ * camera portal's own PipeWire remote, a V4L2 path not enumerated, or a
+ * device gone already. */
+GstDevice *fc_source_get_device (const FcSource *source, gboolean video);
+
 /* The caps to force right after a camera source: a raw (or JPEG) format
  * the device offers, as close as possible to WIDTHxHEIGHT. *DECODE is set
  * when the chosen format is JPEG. */

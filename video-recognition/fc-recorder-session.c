@@ -32,6 +32,7 @@
 #include "fc-recorder-pipeline.h"
 #include "fc-recorder-start.h"
 #include "fc-recorder-watchdog.h"
+#include "fc-camera-watch.h"
 #include "fc-recorder-window.h"
 #include "fc-recording-parts.h"
 #include "fc-stream-message.h"
@@ -59,6 +60,7 @@ struct _FcRecordSession
   GstElement *pipeline, *vsrc, *asrc;
   GstClock *time_clock;  /* the host's clock, or the system clock */
   GSource *bus_source, *watchdog;
+  FcCameraWatch *camera_watch; /* the camera's device, for its removal */
   FcSource cam, mic;
   int width, height;
   char *video_path;
@@ -158,6 +160,7 @@ drop_pipeline (FcRecordSession *self)
       g_source_destroy (self->watchdog);
       g_clear_pointer (&self->watchdog, g_source_unref);
     }
+  g_clear_pointer (&self->camera_watch, fc_camera_watch_free);
   if (self->bus_source != NULL)
     {
       g_source_destroy (self->bus_source);
@@ -320,6 +323,8 @@ build_pipeline (FcRecordSession *self)
   g_source_set_callback (self->bus_source, (GSourceFunc)(void (*) (void))bus_cb,
                          self, NULL);
   g_source_attach (self->bus_source, self->context);
+  if (!self->run_offline)
+    self->camera_watch = fc_camera_watch_new (&self->cam);
   self->watchdog = g_timeout_source_new (FC_WATCHDOG_MS);
   g_source_set_callback (self->watchdog, watchdog_cb, self, NULL);
   g_source_attach (self->watchdog, self->context);
@@ -779,6 +784,7 @@ watchdog_cb (gpointer data)
   in.flowing = self->flowing;
   in.nudged = self->nudged;
   in.summarising = self->pipeline == NULL;
+  in.camera_gone = fc_camera_watch_is_gone (self->camera_watch);
   in.ready_timeout_ms = self->settings->ready_timeout;
   in.since_prepare = elapsed_us (self, self->prepare_at);
   in.since_finishing = elapsed_us (self, self->finishing_at);

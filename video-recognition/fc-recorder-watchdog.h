@@ -22,6 +22,8 @@ typedef struct
   gboolean started;     /* the recording window is open */
   gboolean nudged;      /* finishing: the microphone has been ended */
   gboolean summarising; /* finishing: the pipeline is gone already */
+  gboolean camera_gone; /* the camera's device has been removed
+                           (fc-camera-watch.c) */
   guint ready_timeout_ms;
   /* µs since: prepare, the last frame, the last sound, the last write to
    * the file, finishing began */

@@ -43,6 +43,7 @@ struct _FcRecordWindow
   gint64 audio_samples; /* recorded so far */
   guint64 frames;
   FcStamp last_video_at, last_audio_at, last_write_at;
+  gint64 longest_gap; /* µs between two frames while recording (logged) */
   GstSample *first_frame;
   FcSubtitleFeed *subs; /* the prompt timeline's subtitle track */
 };
@@ -91,6 +92,10 @@ fc_record_window_end_branch (FcRecordWindow *self, gboolean video)
   pad = send && pad ? gst_object_ref (pad) : NULL;
   subs = video && send && self->subs ? fc_subtitle_feed_ref (self->subs) : NULL;
   end = GST_CLOCK_TIME_IS_VALID (self->start) ? self->end - self->start : 0;
+  if (video && send)
+    GST_INFO ("longest gap between frames while recording: %" G_GINT64_FORMAT
+              " ms (%" G_GUINT64_FORMAT " frames)",
+              self->longest_gap / 1000, self->frames);
   g_mutex_unlock (&self->lock);
   /* the subtitle track ends with the picture */
   if (subs != NULL)
@@ -132,7 +137,15 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
 
   GST_LOG ("frame %" GST_TIME_FORMAT, GST_TIME_ARGS (pts));
   g_mutex_lock (&self->lock);
-  self->last_video_at = stamp_now (self);
+  {
+    FcStamp now = stamp_now (self);
+
+    /* the silence the watchdog would see, for the log at the end */
+    if (GST_CLOCK_TIME_IS_VALID (self->start) && !self->video_done)
+      self->longest_gap
+          = MAX (self->longest_gap, now.wall - self->last_video_at.wall);
+    self->last_video_at = now;
+  }
   if (!self->saw_video)
     {
       self->saw_video = TRUE;
@@ -386,6 +399,7 @@ fc_record_window_reset (FcRecordWindow *self)
   self->file_started = FALSE;
   self->start = self->end = self->last_video_pts = GST_CLOCK_TIME_NONE;
   self->frames = 0;
+  self->longest_gap = 0;
   self->audio_samples = 0;
   g_clear_pointer (&self->first_frame, gst_sample_unref);
   g_mutex_unlock (&self->lock);

@@ -74,8 +74,10 @@ typedef struct
 } Row;
 
 static const Row rows[] = {
+  /* the node's removal is told by the device provider, before the
+   * silence rule would see it */
   { "camera-vanishes", CAMERA_VANISHES, "camera-lost",
-    "camera lost: no frame for <N> ms", TRUE },
+    "camera lost: the device went away", TRUE },
   { "microphone-vanishes", MICROPHONE_VANISHES, "no-microphone",
     "microphone lost: no sound for <N> ms", TRUE },
   { "disk-full", DISK_FULL, "write-failed",
