@@ -657,11 +657,14 @@ validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
       FcComponentDef *def = NULL;
+      gboolean held;
       if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
-      /* <template>, <import>, <include> and <slot> are no components */
+      /* <template>, <import>, <include> and <slot> are no components; a
+       * component's template is built again and again: what its tags
+       * resolve to is kept for its mounts (resolve_class()) */
       if (strcmp (c->name, "slot") != 0 && !placing_kind (c)
-          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, NULL, error))
+          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, in ? &held : NULL, error))
         return FALSE;
       /* a component's template once (it may contain itself) */
       if (def && !def->validated)
