@@ -382,7 +382,11 @@ children_hint (const FcFxmlNode *node)
 void
 fc_element_tree_make_virtual (FcElement *el)
 {
-  el->klass = fc_component_class_ref (fc_registry_lookup_builtin (el->page->registry, "block"));
+  /* the registry holds its built-ins for the page's life: borrowed */
+  if (!el->page->block_class)
+    el->page->block_class = fc_registry_lookup_builtin (el->page->registry, "block");
+  el->klass = el->page->block_class;
+  el->klass_borrowed = TRUE;
   el->props = g_new0 (FcValue *, el->klass->properties->len);
   for (guint i = 0; i < el->klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (el->klass, i)->default_value);
@@ -437,9 +441,9 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
 
       if (fc_element_tree_is_directive_attr (a->name))
         continue;
-      if (strcmp (a->name, "id") == 0)
+      if (a->name[0] == 'i' && strcmp (a->name, "id") == 0)
         b = fc_binding_add (self, el, BINDING_ID, a);
-      else if (strncmp (a->name, "data-", 5) == 0 && a->name[5])
+      else if (a->name[0] == 'd' && strncmp (a->name, "data-", 5) == 0 && a->name[5])
         {
           b = fc_binding_add (self, el, BINDING_DATASET, a);
           b->key = b->owned_key = dataset_key (a->name);
@@ -449,7 +453,7 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           b = fc_binding_add (self, el, BINDING_PROPERTY, a);
           b->prop = prop;
         }
-      else if (g_str_has_prefix (a->name, "model:")
+      else if (a->name[0] == 'm' && g_str_has_prefix (a->name, "model:")
                && (prop = fc_component_class_find_property (klass, a->name + 6)) >= 0)
         {
           /* two-way: the component's own changes go back to the path (fc-shadow.c) */
@@ -468,14 +472,14 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
           b->event_kind = ek;
           b->key = event;
         }
-      else if (strncmp (a->name, "mark:", 5) == 0 && a->name[5])
+      else if (a->name[0] == 'm' && strncmp (a->name, "mark:", 5) == 0 && a->name[5])
         {
           /* event.mark (fc-event-mark.c) */
           b = fc_binding_add (self, el, BINDING_MARK, a);
           b->key = a->name + 5;
           self->has_marks = TRUE;
         }
-      else if (g_str_has_prefix (a->name, "generic:") && a->name[8])
+      else if (a->name[0] == 'g' && g_str_has_prefix (a->name, "generic:") && a->name[8])
         {
           /* an abstract node's implementation: a tag of this page */
           FcFxmlNode pseudo = *node;
@@ -659,11 +663,14 @@ validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
       FcComponentDef *def = NULL;
+      gboolean held;
       if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
-      /* <template>, <import>, <include> and <slot> are no components */
+      /* <template>, <import>, <include> and <slot> are no components; a
+       * component's template is built again and again: what its tags
+       * resolve to is kept for its mounts (resolve_class()) */
       if (strcmp (c->name, "slot") != 0 && !placing_kind (c)
-          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, NULL, error))
+          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, in ? &held : NULL, error))
         return FALSE;
       /* a component's template once (it may contain itself) */
       if (def && !def->validated)

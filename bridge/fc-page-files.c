@@ -3,10 +3,35 @@
  * (fc_page_add_file()) first, then the root folder, never outside it. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fc-bridge-private.h"
 #include "fc-page-files-private.h"
 #include "fc-wxs.h"
+
+/* @path under @real_root (a realpath()) when every segment of it exists
+ * and none is a symlink: then it is inside as it stands, resolved without
+ * realpath() on every prefix. NULL otherwise (the caller resolves it). */
+static char *
+plain_inside (const char *real_root, const char *path)
+{
+  g_autofree char *at = g_strdup (real_root);
+  g_auto (GStrv) segs = g_strsplit (path, "/", -1);
+
+  for (char **s = segs; *s; s++)
+    {
+      struct stat st;
+      char *next;
+      if (!**s || strcmp (*s, ".") == 0 || strcmp (*s, "..") == 0)
+        return NULL;
+      next = g_strconcat (at, "/", *s, NULL);
+      g_free (at);
+      at = next;
+      if (lstat (at, &st) != 0 || S_ISLNK (st.st_mode))
+        return NULL;
+    }
+  return g_steal_pointer (&at);
+}
 
 /**
  * fc_page_read_file:
@@ -35,9 +60,18 @@ fc_page_read_file (FcPage *self, const char *path, GError **error)
                    "no file %s (the page has no folder)", path);
       return NULL;
     }
-  full = g_build_filename (self->root_dir, path, NULL);
-  real = realpath (full, NULL);
   real_root = realpath (self->root_dir, NULL);
+  /* (a root of / keeps the general way and its answer) */
+  if (real_root && !(real_root[1] && (real = plain_inside (real_root, path))))
+    {
+      char *r;
+      full = g_build_filename (self->root_dir, path, NULL);
+      if ((r = realpath (full, NULL)))
+        {
+          real = g_strdup (r);
+          free (r);
+        }
+    }
   if (!real || !real_root)
     {
       g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s",

@@ -242,6 +242,7 @@ struct _FcPage {
   GHashTable *component_defs; /* `/components/x/x` → FcComponentDef*, lazy (fc-component-def.c) */
   struct _FcSlab *slab;       /* the blocks of its elements, lazy (fc-page-slab.c) */
   GHashTable *resolved_defs;  /* the markup's nodes → what their tags resolved to, lazy (fc-element-tree.c) */
+  FcComponentClass *block_class; /* the registry's built-in `block`, for wx:if/wx:for elements: looked up once, borrowed */
 };
 
 /* @el, or the element a handle stands for */

@@ -3,6 +3,7 @@
  * package may not leave it, by `..`, an absolute path or a symlink). */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fc-plugin-private.h"
 #include "fc-source-private.h"
@@ -49,7 +50,7 @@ fc_path_confine (const char *root, const char *base_dir, const char *rel,
 {
   g_autoptr (GPtrArray) segs = g_ptr_array_new_with_free_func (g_free);
   g_auto (GStrv) parts = NULL;
-  g_autofree char *joined = NULL, *full = NULL, *probe = NULL,
+  g_autofree char *joined = NULL, *probe = NULL,
                   *real_root = NULL, *real = NULL;
 
   if (!rel || !*rel)
@@ -94,36 +95,43 @@ fc_path_confine (const char *root, const char *base_dir, const char *rel,
 
   /* symlinks: walking down from the root, no existing prefix may resolve
    * outside it; the error names the first that does (the link to blame,
-   * whatever exists beyond it) */
+   * whatever exists beyond it). The prefix walked so far is kept resolved
+   * (@real), so a segment that is not a symlink is inside as its parent
+   * is, and only a symlink needs realpath(). */
   real_root = realpath (root, NULL);
-  full = g_strdup (root);
-  for (guint i = 0; real_root && i + 1 < segs->len; i++)
+  real = real_root ? g_strdup (real_root) : NULL;
+  for (guint i = 0; real && i + 1 < segs->len; i++)
     {
-      probe = g_build_filename (full, g_ptr_array_index (segs, i), NULL);
-      g_free (full);
-      full = g_steal_pointer (&probe);
-      if (!g_file_test (full, G_FILE_TEST_EXISTS))
+      struct stat st;
+      probe = g_build_filename (real, g_ptr_array_index (segs, i), NULL);
+      g_clear_pointer (&real, g_free);
+      if (lstat (probe, &st) != 0)
         break;
-      real = realpath (full, NULL);
-      if (real
-          && !(g_str_equal (real, real_root)
-               || (g_str_has_prefix (real, real_root)
-                   && real[strlen (real_root)] == '/')))
+      if (S_ISLNK (st.st_mode))
         {
-          g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_ESCAPING_PATH,
-                       "%s: %s \"%s\" goes through a symlink to %s, outside %s; "
-                       "expected a path inside it",
-                       where, what, rel, real, root);
-          free (real);
-          free (real_root);
-          real = real_root = NULL;
-          return NULL;
+          char *resolved = realpath (probe, NULL);
+          if (!resolved) /* a dangling link: nothing exists beyond it */
+            break;
+          real = g_strdup (resolved);
+          free (resolved);
+          if (!(g_str_equal (real, real_root)
+                || (g_str_has_prefix (real, real_root)
+                    && real[strlen (real_root)] == '/')))
+            {
+              g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_ESCAPING_PATH,
+                           "%s: %s \"%s\" goes through a symlink to %s, outside %s; "
+                           "expected a path inside it",
+                           where, what, rel, real, root);
+              free (real_root);
+              real_root = NULL;
+              return NULL;
+            }
         }
-      free (real);
-      real = NULL;
+      else
+        real = g_steal_pointer (&probe);
+      g_clear_pointer (&probe, g_free);
     }
-  free (real);
   free (real_root);
-  real = real_root = NULL;
+  real_root = NULL;
   return g_steal_pointer (&joined);
 }
