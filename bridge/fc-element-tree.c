@@ -273,7 +273,7 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
       return NULL;
     }
   k = fc_registry_lookup_builtin (self->registry, node->name);
-  if (!k || node->name[0] == '#')
+  if (!k)
     /* glass-easel's rule: a tag it does not know is a native node (the
      * page warns, fc-builtins.c) */
     k = fc_registry_lookup_builtin (self->registry, FC_BUILTIN_NATIVE);

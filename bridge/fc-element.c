@@ -53,8 +53,6 @@ element_detach (FcElement *el)
     g_free (h);
 }
 
-/* Frees @el and its subtree now (fc_element_destroy() is what removes an
- * element from a live tree). */
 /* Whether @p is in @el's own block (fc_element_new_child_sized()) */
 static gboolean
 in_block (const FcElement *el, gconstpointer p)
@@ -62,6 +60,8 @@ in_block (const FcElement *el, gconstpointer p)
   return p && (const char *) p >= (const char *) el && (const char *) p < (const char *) el + el->block_size;
 }
 
+/* Frees @el and its subtree now (fc_element_destroy() is what removes an
+ * element from a live tree). */
 void
 fc_element_free (FcElement *el)
 {

@@ -104,6 +104,30 @@ fc_value_to_number (const FcValue *value)
     }
 }
 
+/* Whether @n (not negative) is a whole number below 2^53: exact, its
+ * digits are all it takes */
+static inline gboolean
+is_whole (double n)
+{
+  return n < 9007199254740992.0 && n == floor (n);
+}
+
+/* room for the digits of a guint64 and the NUL */
+#define WHOLE_DIGITS 21
+
+/* @u's decimal digits, written at the end of @buf; returns where they start */
+static const char *
+format_whole (guint64 u, char buf[WHOLE_DIGITS])
+{
+  int w = WHOLE_DIGITS - 1;
+
+  buf[w] = '\0';
+  do
+    buf[--w] = (char) ('0' + u % 10);
+  while ((u /= 10) > 0);
+  return buf + w;
+}
+
 /* Number::toString of ECMAScript (also what JSON.stringify writes): the
  * shortest digits that read back to @n, placed by the rules on their
  * exponent (1e-7, 0.000001, 123456789012345680000, 1e+21). */
@@ -138,16 +162,11 @@ append_number (GString *out, double n)
     }
   /* a whole number below 2^53 is exact: its digits, without the search
    * below (most numbers a page shows: prices in cents, counts, ids) */
-  if (n < 9007199254740992.0 && n == floor (n))
+  if (is_whole (n))
     {
-      char whole[20];
-      int w = sizeof whole;
-      guint64 u = (guint64) n;
+      char whole[WHOLE_DIGITS];
 
-      do
-        whole[--w] = '0' + u % 10;
-      while ((u /= 10) > 0);
-      g_string_append_len (out, whole + w, sizeof whole - w);
+      g_string_append (out, format_whole ((guint64) n, whole));
       return;
     }
   for (int prec = 0; prec <= 16; prec++)
@@ -252,18 +271,11 @@ fc_value_to_js_string (const FcValue *value)
    * no buffer to grow */
   if (fc_value_get_kind (value) == FC_VALUE_STRING)
     return g_strdup (value->s);
-  if (fc_value_get_kind (value) == FC_VALUE_NUMBER && value->n >= 1 && value->n < 9007199254740992.0
-      && value->n == floor (value->n))
+  if (fc_value_get_kind (value) == FC_VALUE_NUMBER && value->n >= 1 && is_whole (value->n))
     {
-      char whole[20];
-      int w = sizeof whole - 1;
-      guint64 u = (guint64) value->n;
+      char whole[WHOLE_DIGITS];
 
-      whole[w] = '\0';
-      do
-        whole[--w] = '0' + u % 10;
-      while ((u /= 10) > 0);
-      return g_strdup (whole + w);
+      return g_strdup (format_whole ((guint64) value->n, whole));
     }
   out = g_string_sized_new (24);
   fc_value_append_js_string (value, out);
