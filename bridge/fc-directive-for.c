@@ -219,9 +219,9 @@ fc_directive_for_update_item (FcPage *self, Binding *b, const FcDataPath *change
       || fc_value_get_kind (b->value) != FC_VALUE_ARRAY)
     return FALSE;
   n = fc_value_array_get_length (list);
-  if (n != fc_value_array_get_length (b->value) || n != el->children->len || at->index >= n)
+  if (n != fc_value_array_get_length (b->value) || n != el->n_children || at->index >= n)
     return FALSE;
-  child = g_ptr_array_index (el->children, at->index);
+  child = el->children[at->index];
   item = fc_value_array_get (list, at->index);
   key_attr = fc_element_tree_directive (el->node, "key");
   if (key_attr && key_attr->value)
@@ -253,12 +253,12 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
   g_autoptr (GHashTable) reused = g_hash_table_new (NULL, NULL);
   g_autoptr (GPtrArray) order = g_ptr_array_new ();
   gboolean ok = TRUE, changed = FALSE;
-  guint n_old = el->children->len;
+  guint n_old = el->n_children;
 
   fc_page_update_begin (self);
   for (guint i = 0; i < n_old; i++)
     {
-      FcElement *child = g_ptr_array_index (el->children, i);
+      FcElement *child = el->children[i];
       FcValue *k = item_key (child->scope->item.value, key);
       if (k && !g_hash_table_contains (old, k))
         g_hash_table_insert (old, k, child);
@@ -293,16 +293,16 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
           changed = TRUE;
         }
       /* el->children still holds exactly the old instances here */
-      if (order->len >= n_old || g_ptr_array_index (el->children, order->len) != child)
+      if (order->len >= n_old || el->children[order->len] != child)
         changed = TRUE;
       g_ptr_array_add (order, child);
     }
   /* drop the instances no item kept (all of them on failure: keep none
    * half-built); el->children is made anew below, so each is destroyed
    * detached, without a search in it (O(n) for n instances) */
-  for (guint i = el->children->len; i > 0; i--)
+  for (guint i = el->n_children; i > 0; i--)
     {
-      FcElement *child = g_ptr_array_index (el->children, i - 1);
+      FcElement *child = el->children[i - 1];
       if (!ok || !g_hash_table_contains (reused, child))
         {
           child->parent = NULL;
@@ -323,10 +323,13 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
             fc_element_destroy (self, child);
           }
       }
-  g_ptr_array_set_size (el->children, 0);
+  el->n_children = 0;
   if (ok)
-    for (guint i = 0; i < order->len; i++)
-      g_ptr_array_add (el->children, g_ptr_array_index (order, i));
+    {
+      fc_element_reserve_children (el, order->len);
+      memcpy (el->children, order->pdata, order->len * sizeof (FcElement *));
+      el->n_children = order->len;
+    }
   if (changed)
     fc_page_emit_children_changed (self, el);
   fc_page_update_end (self);
@@ -349,7 +352,7 @@ for_refresh (FcPage *self, FcElement *el, GError **error)
   const FcFxmlAttribute *index_attr = fc_element_tree_directive (el->node, "for-index");
   const char *item_name = item_attr && item_attr->value ? item_attr->value : "item";
   const char *index_name = index_attr && index_attr->value ? index_attr->value : "index";
-  guint n_old = el->children->len, n_new;
+  guint n_old = el->n_children, n_new;
   double wanted;
   gboolean ok = TRUE;
 
@@ -361,7 +364,7 @@ for_refresh (FcPage *self, FcElement *el, GError **error)
   fc_page_update_begin (self);
   for (guint i = 0; i < MIN (n_old, n_new); i++)
     {
-      FcElement *child = g_ptr_array_index (el->children, i);
+      FcElement *child = el->children[i];
       ScopeRef *sc = child->scope;
       gboolean changed = !fc_value_equal (sc->item.value, g_ptr_array_index (items, i))
                          || !fc_value_equal (sc->index.value, g_ptr_array_index (indexes, i));
@@ -393,9 +396,9 @@ for_refresh (FcPage *self, FcElement *el, GError **error)
         ok = FALSE;
     }
   /* on a failed build keep what existed, drop the rest */
-  while (el->children->len > (ok ? n_new : MIN (n_old, n_new)))
-    fc_element_destroy (self, g_ptr_array_index (el->children, el->children->len - 1));
-  if (n_old != el->children->len)
+  while (el->n_children > (ok ? n_new : MIN (n_old, n_new)))
+    fc_element_destroy (self, el->children[el->n_children - 1]);
+  if (n_old != el->n_children)
     fc_page_emit_children_changed (self, el);
   fc_page_update_end (self);
   return ok;

@@ -32,17 +32,17 @@ if_refresh (FcPage *self, FcElement *el, GError **error)
     }
   if (want == el->active)
     {
-      if (self->refreshing && el->children->len)
+      if (self->refreshing && el->n_children)
         {
           self->refreshing++;
-          fc_element_tree_refresh (self, g_ptr_array_index (el->children, 0));
+          fc_element_tree_refresh (self, el->children[0]);
           self->refreshing--;
         }
       return TRUE;
     }
   fc_page_update_begin (self);
-  while (el->children->len)
-    fc_element_destroy (self, g_ptr_array_index (el->children, el->children->len - 1));
+  while (el->n_children)
+    fc_element_destroy (self, el->children[el->n_children - 1]);
   el->active = want;
   if (want >= 0)
     {
@@ -51,8 +51,8 @@ if_refresh (FcPage *self, FcElement *el, GError **error)
       if (!child)
         {
           /* keep the tree consistent: nothing shown */
-          while (el->children->len)
-            fc_element_destroy (self, g_ptr_array_index (el->children, el->children->len - 1));
+          while (el->n_children)
+            fc_element_destroy (self, el->children[el->n_children - 1]);
           el->active = -1;
           fc_page_update_end (self);
           return FALSE;

@@ -12,6 +12,8 @@ FcElement *fc_element_new_child_sized (FcPage *self, FcElement *parent, const Fc
                                        const FcElementKind *kind, guint n_bindings, guint n_props);
 void fc_element_destroy (FcPage *self, FcElement *el);
 void fc_element_remove_child (FcElement *parent, FcElement *child);
+void fc_element_reserve_children (FcElement *el, guint n);
+void fc_element_append_child (FcElement *parent, FcElement *child);
 void fc_element_free (FcElement *el);
 void fc_page_free_graveyard (FcPage *self);
 

@@ -391,7 +391,7 @@ fc_element_tree_make_virtual (FcElement *el)
   for (guint i = 0; i < el->klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (el->klass, i)->default_value);
   /* sized for what it holds most often, not grown from nothing */
-  el->children = g_ptr_array_sized_new (MAX (children_hint (el->node), 1));
+  fc_element_reserve_children (el, MAX (children_hint (el->node), 1));
 }
 
 static FcElement *
@@ -427,7 +427,7 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   /* a class the page's cache holds outlives the element: borrowed */
   el->klass = held ? klass : fc_component_class_ref (klass);
   el->klass_borrowed = held;
-  el->children = def ? g_ptr_array_sized_new (1) : g_ptr_array_sized_new (children_hint (node));
+  fc_element_reserve_children (el, def ? 1 : children_hint (node));
   for (guint i = 0; i < klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (klass, i)->default_value);
 
@@ -612,7 +612,6 @@ fc_element_tree_new_root (FcPage *self)
   root->node = self->doc;
   root->klass = fc_component_class_ref (fc_registry_lookup_builtin (self->registry, "page"));
   root->props = g_new0 (FcValue *, 0);
-  root->children = g_ptr_array_new ();
   return root;
 }
 
@@ -639,9 +638,8 @@ instantiate (FcPage *self, FcElement *el)
         }
     }
   el->mounted = TRUE;
-  if (el->children)
-    for (guint i = 0; i < el->children->len; i++)
-      instantiate (self, g_ptr_array_index (el->children, i));
+  for (guint i = 0; i < el->n_children; i++)
+    instantiate (self, el->children[i]);
 }
 
 static void
@@ -651,9 +649,8 @@ connect_all (FcPage *self, FcElement *el)
     return;
   if (el->instance && el->klass->connect)
     el->klass->connect (el->instance, fc_element_get_component_handle (el), el->klass->hooks_data);
-  if (el->children)
-    for (guint i = 0; i < el->children->len; i++)
-      connect_all (self, g_ptr_array_index (el->children, i));
+  for (guint i = 0; i < el->n_children; i++)
+    connect_all (self, el->children[i]);
 }
 
 static gboolean
@@ -725,7 +722,7 @@ fc_element_tree_refresh (FcPage *self, FcElement *el)
     fc_binding_update (self, &el->bindings[i], FALSE);
   /* wx:if and wx:for refreshed their own children above; a virtual
    * kind without bindings (<include>) does not */
-  if ((!el->kind->is_virtual || !el->kind->refresh) && el->children)
-    for (guint i = 0; i < el->children->len; i++)
-      fc_element_tree_refresh (self, g_ptr_array_index (el->children, i));
+  if (!el->kind->is_virtual || !el->kind->refresh)
+    for (guint i = 0; i < el->n_children; i++)
+      fc_element_tree_refresh (self, el->children[i]);
 }

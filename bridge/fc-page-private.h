@@ -145,7 +145,11 @@ struct _FcElement {
   gboolean truncated;    /* wx:for: stopped at FC_PAGE_MAX_ELEMENTS, fewer instances than items */
   FcPage *page;
   FcElement *parent;
-  GPtrArray *children; /* FcElement*, NULL for text */
+  FcElement **children; /* n_children of them, room for children_cap: a block of
+                           the page's slab (fc_element_append_child()); NULL
+                           while it has none (text nodes, empty elements) */
+  guint n_children;
+  guint children_cap;
   const FcFxmlNode *node;
   FcComponentClass *klass; /* NULL for text nodes */
   GObject *instance;

@@ -134,9 +134,9 @@ static FcElement *find (FcElement *el, const GPtrArray *compounds, guint k, cons
 static FcElement *
 find_below (FcElement *el, const GPtrArray *compounds, guint k, const FcShadow *scope, gboolean *no_shadow)
 {
-  for (guint i = 0; el->children && i < el->children->len; i++)
+  for (guint i = 0; i < el->n_children; i++)
     {
-      FcElement *r = find (g_ptr_array_index (el->children, i), compounds, k, scope, no_shadow);
+      FcElement *r = find (el->children[i], compounds, k, scope, no_shadow);
       if (r)
         return r;
     }

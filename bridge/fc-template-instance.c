@@ -86,8 +86,8 @@ depth_of (FcElement *el, const FcElementKind *kind)
 static void
 clear_children (FcPage *self, FcElement *el)
 {
-  while (el->children->len)
-    fc_element_destroy (self, g_ptr_array_index (el->children, el->children->len - 1));
+  while (el->n_children)
+    fc_element_destroy (self, el->children[el->n_children - 1]);
 }
 
 /* Shows the template `is` names, with `data`: the same template's
@@ -112,16 +112,16 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
               ? data->value
               : (empty = fc_value_new_object ());
 
-  if (def && def == shown && el->children->len)
+  if (def && def == shown && el->n_children)
     {
       /* every element inside reads this scope's data */
-      FcElement *first = g_ptr_array_index (el->children, 0);
+      FcElement *first = el->children[0];
       root = first->scope;
       fc_value_unref (root->data);
       root->data = fc_value_ref (value);
       self->refreshing++;
-      for (guint i = 0; i < el->children->len; i++)
-        fc_element_tree_refresh (self, g_ptr_array_index (el->children, i));
+      for (guint i = 0; i < el->n_children; i++)
+        fc_element_tree_refresh (self, el->children[i]);
       self->refreshing--;
       return TRUE;
     }
@@ -153,8 +153,8 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
           g_ptr_array_set_size (el->branches, 0);
         }
       else
-        for (guint i = 0; i < el->children->len; i++)
-          fc_element_tree_mount (self, g_ptr_array_index (el->children, i));
+        for (guint i = 0; i < el->n_children; i++)
+          fc_element_tree_mount (self, el->children[i]);
     }
   fc_page_emit_children_changed (self, el);
   fc_page_update_end (self);

@@ -199,6 +199,11 @@ main (int argc, char **argv)
   fc_registry_add_component (registry, "plugin://video/video-recognition", rec);
   fc_callback_scope_add_callback (scope, "onRecordEnd", on_event, NULL, NULL);
   b = (Bench) { registry, scope, json, fxml, data };
+  if (g_strcmp0 (g_getenv ("FC_BENCH_ONLY"), "list") == 0)
+    {
+      fc_bench_list (root, registry, scope, MAX (n_mount / 10, 1), n_ops);
+      return 0;
+    }
 
   printf ("mount quick-start page:    %8.2f us/op (markup parsed once)\n", bench_mount (&b, n_mount));
   printf ("mount, markup parsed too:  %8.2f us/op\n", bench_mount_cold (&b, n_mount));
