@@ -7,6 +7,7 @@
 #include "fc-page-scope-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
+#include "fc-value-private.h"
 
 void
 fc_binding_clear (Binding *b)
@@ -166,8 +167,8 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
         break;
       }
     case BINDING_ID:
-      g_free (el->id);
-      el->id = fc_value_get_kind (v) > FC_VALUE_NULL ? fc_value_to_js_string (v) : g_strdup ("");
+      g_clear_pointer (&el->id, fc_value_unref);
+      el->id = fc_value_to_text (v);
       if (!initial)
         fc_page_emit_element_changed (self, el, "id");
       break;
@@ -180,8 +181,8 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
         break;
       }
     case BINDING_TEXT:
-      g_free (el->text);
-      el->text = fc_value_get_kind (v) > FC_VALUE_NULL ? fc_value_to_js_string (v) : g_strdup ("");
+      g_clear_pointer (&el->text, fc_value_unref);
+      el->text = fc_value_to_text (v);
       if (!initial)
         fc_page_emit_element_changed (self, el, "#text");
       break;

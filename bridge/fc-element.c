@@ -87,8 +87,8 @@ fc_element_free (FcElement *el)
   if (el->klass_borrowed)
     el->klass = NULL;
   g_clear_pointer (&el->klass, fc_component_class_unref);
-  g_free (el->id);
-  g_free (el->text);
+  g_clear_pointer (&el->id, fc_value_unref);
+  g_clear_pointer (&el->text, fc_value_unref);
   if (el->kind->destroy)
     el->kind->destroy (el);
   fc_item_scope_unref (el->scope);
@@ -394,7 +394,7 @@ fc_element_get_id (FcElement *element)
   element = fc_element_resolve (element);
   if (!element) /* a handle whose element is gone */
     return "";
-  return element->id ? element->id : "";
+  return element->id ? fc_value_get_string (element->id) : "";
 }
 
 /**
@@ -494,7 +494,7 @@ fc_element_get_text (FcElement *element)
   element = fc_element_resolve (element);
   if (!element) /* a handle whose element is gone */
     return NULL;
-  return element->text;
+  return element->text ? fc_value_get_string (element->text) : NULL;
 }
 
 /**
@@ -589,7 +589,7 @@ static FcValue *
 target_value (FcElement *el)
 {
   FcValue *o = fc_value_new_object ();
-  fc_value_object_set (o, "id", fc_value_new_string (el && el->id ? el->id : ""));
+  fc_value_object_set (o, "id", el && el->id ? fc_value_ref (el->id) : fc_value_new_string (""));
   fc_value_object_set (o, "dataset", el ? fc_element_dup_dataset (el) : fc_value_new_object ());
   return o;
 }

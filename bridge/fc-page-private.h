@@ -153,8 +153,8 @@ struct _FcElement {
   const FcFxmlNode *node;
   FcComponentClass *klass; /* NULL for text nodes */
   GObject *instance;
-  char *id;
-  char *text;          /* text nodes */
+  FcValue *id;         /* a string value, or NULL (fc_element_id()) */
+  FcValue *text;       /* text nodes: a string value */
   FcValue **props;     /* coerced values, klass->properties->len */
   FcValue *dataset;    /* object or NULL */
   Binding *bindings;   /* n_bindings of bindings_alloc, one block */
@@ -175,6 +175,13 @@ struct _FcElement {
   gboolean klass_borrowed; /* klass is held by the page's resolved tags, not by a
                               reference of the element's (fc-element-tree.c) */
 };
+
+/* @el's id as text, or NULL */
+static inline const char *
+fc_element_id (const FcElement *el)
+{
+  return el->id ? fc_value_get_string (el->id) : NULL;
+}
 
 /* The shadow tree a new child of @parent is in: a slot's children are
  * its host's content, in the host's tree. */

@@ -118,7 +118,7 @@ matches (FcElement *el, const Compound *c)
     return FALSE;
   if (c->tag && strcmp (fc_element_get_tag (el), c->tag) != 0)
     return FALSE;
-  if (c->id && g_strcmp0 (el->id, c->id) != 0)
+  if (c->id && g_strcmp0 (fc_element_id (el), c->id) != 0)
     return FALSE;
   for (guint i = 0; i < c->classes->len; i++)
     if (!has_class (el, g_ptr_array_index (c->classes, i)))

@@ -282,6 +282,23 @@ fc_value_to_js_string (const FcValue *value)
   return g_string_free (out, FALSE);
 }
 
+FcValue *
+fc_value_to_text (FcValue *value)
+{
+  if (fc_value_get_kind (value) == FC_VALUE_STRING)
+    return fc_value_ref (value);
+  if (fc_value_get_kind (value) <= FC_VALUE_NULL)
+    return fc_value_new_string_len ("", 0);
+  if (fc_value_get_kind (value) == FC_VALUE_NUMBER && value->n >= 1 && is_whole (value->n))
+    {
+      char whole[WHOLE_DIGITS];
+      const char *digits = format_whole ((guint64) value->n, whole);
+
+      return fc_value_new_string_len (digits, strlen (digits));
+    }
+  return fc_value_new_string_take (fc_value_to_js_string (value));
+}
+
 /**
  * fc_value_type_name:
  * @value: a value

@@ -77,4 +77,13 @@ fc_value_make_immortal (FcValue *value)
 /* Appends JavaScript's `String(value)` to @out (fc-value-js.c). */
 void fc_value_append_js_string (const FcValue *value, GString *out);
 
+/* What a text node or an id shows for @value, as a string value:
+ * @value itself when it is a string (a reference, no copy), "" for
+ * null and undefined, else JavaScript's String(value) (fc-value-js.c). */
+FcValue *fc_value_to_text (FcValue *value);
+
+/* A string value of the @len bytes at @s, which are valid UTF-8 without
+ * a NUL, in one block with the value (fc-value.c). */
+FcValue *fc_value_new_string_len (const char *s, gsize len);
+
 G_END_DECLS

@@ -164,7 +164,8 @@ fc_value_unref (FcValue *value)
   switch (value->kind)
     {
     case FC_VALUE_STRING:
-      g_free (value->s);
+      if (value->s != (char *) (value + 1)) /* not in the value's own block */
+        g_free (value->s);
       break;
     case FC_VALUE_ARRAY:
       g_ptr_array_unref (value->array);
@@ -283,7 +284,28 @@ take_valid_utf8 (char *s)
 FcValue *
 fc_value_new_string (const char *s)
 {
-  return fc_value_new_string_take (g_strdup (s ? s : ""));
+  const char *end;
+
+  if (!s)
+    s = "";
+  if (G_UNLIKELY (!g_utf8_validate (s, -1, &end)))
+    return fc_value_new_string_take (g_strdup (s));
+  return fc_value_new_string_len (s, end - s);
+}
+
+/* A string value of the @len bytes at @s (valid UTF-8, no NUL among
+ * them), copied into the value's own block: one allocation, not two. */
+FcValue *
+fc_value_new_string_len (const char *s, gsize len)
+{
+  FcValue *v = g_malloc (sizeof (FcValue) + len + 1);
+
+  v->ref_count = 1;
+  v->kind = FC_VALUE_STRING;
+  v->s = (char *) (v + 1);
+  memcpy (v->s, s, len);
+  v->s[len] = '\0';
+  return v;
 }
 
 /**
