@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fc-app-private.h"
+#include "fc-page-files-private.h"
 
 typedef struct
 {
@@ -195,6 +196,35 @@ read_optional (const char *path, char **text, GError **error)
   return TRUE;
 }
 
+/* A page's JSON (or NULL: none) and markup, as the app read them the
+ * first time it opened that page (the same files: fc-file-cache.c) */
+static gboolean
+page_files_known (FcApp *self, const char *root, const char *norm, char **json, char **fxml)
+{
+  g_autofree char *jn = g_strdup_printf ("%s.json", norm), *fn = g_strdup_printf ("%s.fxml", norm);
+  g_autofree char *no_json = NULL, *no_fxml = NULL;
+
+  if (!fc_file_cache_get (self->files, root, fn, fxml, &no_fxml))
+    return FALSE;
+  if (*fxml && fc_file_cache_get (self->files, root, jn, json, &no_json))
+    return TRUE;
+  g_clear_pointer (fxml, g_free);
+  return FALSE;
+}
+
+/* Keeps what a page's first opening read (page_files_known()), when it
+ * is text as every other reader of the files wants it (UTF-8) */
+static void
+page_files_keep (FcApp *self, const char *root, const char *norm, const char *json, const char *fxml)
+{
+  g_autofree char *jn = g_strdup_printf ("%s.json", norm), *fn = g_strdup_printf ("%s.fxml", norm);
+
+  if ((json && !g_utf8_validate (json, -1, NULL)) || !g_utf8_validate (fxml, -1, NULL))
+    return;
+  fc_file_cache_put (self->files, root, jn, json, json ? NULL : "no file");
+  fc_file_cache_put (self->files, root, fn, fxml, NULL);
+}
+
 static gboolean
 load_with (FcApp *self, FcPage *page, PageCtx *c, const char *page_json,
            const char *fxml, const char *fxml_name, FcValue *data,
@@ -226,6 +256,7 @@ load_with (FcApp *self, FcPage *page, PageCtx *c, const char *page_json,
     fc_page_set_plugin_scope (page, NULL);
   fc_page_set_resolver (page, c->decl ? resolve_in_plugin : resolve_host, c,
                         page_ctx_free);
+  fc_page_set_file_cache (page, self->files);
   /* <wxs src> and require() read the plugin's files, or the app's */
   if (c->decl)
     {
@@ -284,6 +315,12 @@ fc_app_load_page_text (FcApp *self, FcPage *page, const char *page_path,
  * page calls only the handlers its plugin registered for it
  * (fc_plugin_context_add_page_callback()), not those of @page's scope,
  * whose observer (fc_callback_scope_set_observer()) still sees the calls.
+ *
+ * The app reads each file of its mini-program (a page's, a component's,
+ * an imported template's, a WXS module's) once, the first time a page
+ * needs it, and keeps its text for the app's life: a mini-program's
+ * package does not change under a running app, as on the platform. To
+ * show files edited since, make a new #FcApp.
  *
  * Returns: whether the page mounted
  */
@@ -344,12 +381,17 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
     }
   else
     {
-      if (!(norm = fc_path_confine (self->dir, NULL, page_path, FALSE,
-                                    page_path, "page", error)))
+      const char *known = g_hash_table_lookup (self->page_norms, page_path);
+      if (known)
+        norm = g_strdup (known);
+      else if (!(norm = fc_path_confine (self->dir, NULL, page_path, FALSE,
+                                         page_path, "page", error)))
         {
           g_free (c);
           return FALSE;
         }
+      else
+        g_hash_table_insert (self->page_norms, g_strdup (page_path), g_strdup (norm));
       root = self->dir;
       c->page_path = g_strdup (norm);
       c->subpackage = fc_app_subpackage_of (self, norm);
@@ -358,6 +400,8 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
   fxml_name = g_strdup_printf ("%s.fxml", c->page_path);
   json_path = g_strdup_printf ("%s/%s.json", root, norm);
   fxml_path = g_strdup_printf ("%s/%s.fxml", root, norm);
+  if (page_files_known (self, root, norm, &json, &fxml))
+    return load_with (self, page, c, json, fxml, fxml_name, data, error);
   {
     /* the files themselves may be symlinks out */
     g_autofree char *jn = g_strdup_printf ("%s.json", norm),
@@ -388,6 +432,7 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
       page_ctx_free (c);
       return FALSE;
     }
+  page_files_keep (self, root, norm, json, fxml);
   return load_with (self, page, c, json, fxml, fxml_name, data, error);
 }
 

@@ -1,6 +1,7 @@
 /* fc-app-private.h: FcApp's state, shared by fc-app.c and fc-app-page.c. */
 #pragma once
 
+#include "fc-file-cache-private.h"
 #include "fc-plugin-private.h"
 #include "fc-page-private.h"
 
@@ -28,6 +29,8 @@ struct _FcApp
   GHashTable *exports; /* normalised path → FcValue, shared by plugins exporting
                           one file */
   FcHostSettings *settings;
+  FcFileCache *files;      /* the mini-program's files, read once (fc-file-cache.c) */
+  GHashTable *page_norms;  /* a host page's path as given → its confined path */
 };
 
 /* the subpackage a page path belongs to, or -1 */

@@ -175,7 +175,7 @@ static char *
 read_optional (FcPage *self, const char *root, const char *path, GError **error)
 {
   GError *local = NULL;
-  char *text = root ? read_confined (root, path, &local) : fc_page_read_file (self, path, &local);
+  char *text = root ? fc_page_read_cached (self, root, path, read_confined, &local) : fc_page_read_file (self, path, &local);
   if (text)
     return text;
   if (g_error_matches (local, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND))

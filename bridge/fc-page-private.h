@@ -243,6 +243,7 @@ struct _FcPage {
   char *root_dir;            /* fc_page_set_root() */
   char *root_page_path;      /* the markup's path in root_dir, or NULL: the filename */
   GHashTable *wxs_files;     /* fc_page_add_file(): path → text, or NULL */
+  struct _FcFileCache *file_cache; /* its app's files, read once (fc_page_set_file_cache()), or NULL */
   struct _FcMarkupLib *markup; /* imported and included files, or NULL (fc-page-markup.c) */
   gboolean has_marks;          /* an element has a mark: attribute (events collect marks) */
 

@@ -9,6 +9,7 @@
 #include "fc-directive-if-private.h"
 #include "fc-element-private.h"
 #include "fc-element-tree-private.h"
+#include "fc-file-cache-private.h"
 #include "fc-page-doc-private.h"
 #include "fc-page-markup-private.h"
 #include "fc-page-signals-private.h"
@@ -128,6 +129,7 @@ fc_page_finalize (GObject *object)
   g_free (self->root_dir);
   g_free (self->root_page_path);
   g_clear_pointer (&self->wxs_files, g_hash_table_unref);
+  g_clear_pointer (&self->file_cache, fc_file_cache_unref);
   g_clear_pointer (&self->markup, fc_markup_lib_free);
   g_clear_pointer (&self->shared_doc, fc_shared_doc_unref);
   g_clear_pointer (&self->app_json, fc_value_unref);

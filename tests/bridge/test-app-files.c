@@ -1,0 +1,125 @@
+/* An app reads each file of its mini-program once (bridge/fc-file-cache.c):
+ * a second page of the same app shows what the files held when the first
+ * one read them, a new app reads them again, and what was refused (a
+ * symlink out of the root) is refused every time, not remembered as
+ * read. What a person sees is the text the pages show. */
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include <fc-bridge.h>
+
+#include "common/fc-test-files.h"
+
+static const char *const files[] = {
+  "app.json", "{\"pages\": [\"pages/index/index\"]}",
+  "pages/index/index.json", "{\"usingComponents\": {\"card\": \"/components/card/card\"}}",
+  "pages/index/index.fxml", "<import src=\"row.fxml\"/><card title=\"one\"/><template is=\"row\"/>",
+  "pages/index/row.fxml", "<template name=\"row\"><text>row one</text></template>",
+  "components/card/card.json", "{\"component\": true, \"properties\": {\"title\": {\"type\": \"String\"}}}",
+  "components/card/card.fxml", "<text>card {{title}}</text>",
+  NULL,
+};
+
+static void
+append_text (FcElement *el, GString *out)
+{
+  const char *text = fc_element_get_text (el);
+  if (text)
+    g_string_append_printf (out, "%s%s", out->len ? "|" : "", text);
+  for (guint i = 0; i < fc_element_get_n_children (el); i++)
+    append_text (fc_element_get_child (el, i), out);
+}
+
+/* What a page of @app shows, in document order (a component's template
+ * included), or the error's message */
+static char *
+page_text (FcApp *app)
+{
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (!fc_app_load_page (app, page, "pages/index/index", NULL, &error))
+    {
+      g_string_append (out, error->message);
+      return g_string_free (out, FALSE);
+    }
+  append_text (fc_page_get_root (page), out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+write_file (const char *dir, const char *path, const char *text)
+{
+  g_autofree char *full = g_build_filename (dir, path, NULL);
+  g_assert_true (g_file_set_contents (full, text, -1, NULL));
+}
+
+static void
+test_read_once (void)
+{
+  g_autofree char *dir = fc_test_make_tree ("fc-app-files-XXXXXX", files);
+  g_autoptr (FcPluginStore) store = fc_plugin_store_new ();
+  g_autoptr (FcApp) app = NULL, again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL, *fresh = NULL;
+
+  app = fc_app_new_from_dir (store, dir, &error);
+  g_assert_no_error (error);
+  first = page_text (app);
+  g_assert_cmpstr (first, ==, "card one|row one");
+
+  /* every file the page read changes under the running app */
+  write_file (dir, "pages/index/index.fxml", "<import src=\"row.fxml\"/><card title=\"two\"/><template is=\"row\"/>");
+  write_file (dir, "pages/index/row.fxml", "<template name=\"row\"><text>row two</text></template>");
+  write_file (dir, "components/card/card.fxml", "<text>card two {{title}}</text>");
+  second = page_text (app);
+  g_assert_cmpstr (second, ==, first);
+
+  again = fc_app_new_from_dir (store, dir, &error);
+  g_assert_no_error (error);
+  fresh = page_text (again);
+  g_assert_cmpstr (fresh, ==, "card two two|row two");
+  fc_test_remove_tree (dir);
+}
+
+/* A component folder that becomes a symlink out of the root: refused on
+ * every page, the same way, as the first time */
+static void
+test_refusal_not_kept (void)
+{
+  g_autofree char *dir = fc_test_make_tree ("fc-app-files-XXXXXX", files);
+  g_autofree char *outside = fc_test_make_tree ("fc-app-outside-XXXXXX", (const char *const[]) {
+    "card.json", "{\"component\": true}", "card.fxml", "<text>outside</text>", NULL });
+  g_autofree char *card_dir = g_build_filename (dir, "components", "card", NULL);
+  g_autofree char *json = g_build_filename (card_dir, "card.json", NULL);
+  g_autofree char *fxml = g_build_filename (card_dir, "card.fxml", NULL);
+  g_autoptr (FcPluginStore) store = fc_plugin_store_new ();
+  g_autoptr (FcApp) app = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_no_errno (g_unlink (json));
+  g_assert_no_errno (g_unlink (fxml));
+  g_assert_no_errno (g_rmdir (card_dir));
+  g_assert_no_errno (symlink (outside, card_dir));
+  app = fc_app_new_from_dir (store, dir, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *text = page_text (app);
+      g_assert_nonnull (strstr (text, "leaves the mini-program's root"));
+    }
+  fc_test_remove_tree (dir);
+  fc_test_remove_tree (outside);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/app-files/read-once", test_read_once);
+  g_test_add_func ("/app-files/refusal-not-kept", test_refusal_not_kept);
+  return g_test_run ();
+}
