@@ -13,10 +13,10 @@ void fc_binding_clear (Binding *b);
 gboolean fc_binding_set_in (FcPage *self, FcShadow *shadow, const char *key, FcValue *value);
 
 /* the dependency index of @el's tree: its component's, or the page's */
-static inline GHashTable *
+static inline FcDepsIndex *
 fc_binding_index_of (FcPage *self, const FcElement *el)
 {
-  return el->shadow ? el->shadow->deps_index : self->deps_index;
+  return el->shadow ? &el->shadow->deps_index : &self->deps_index;
 }
 
 /* the template @b evaluates: its attribute's, or its text node's */

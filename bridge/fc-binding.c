@@ -52,12 +52,7 @@ index_binding (FcPage *self, Binding *b, const FcTemplate *tpl)
       GPtrArray *bucket;
       if (fc_item_scope_has (b->element->scope, first))
         continue;
-      bucket = g_hash_table_lookup (fc_binding_index_of (self, b->element), first);
-      if (!bucket)
-        {
-          bucket = g_ptr_array_new ();
-          g_hash_table_insert (fc_binding_index_of (self, b->element), (gpointer) first, bucket);
-        }
+      bucket = fc_deps_index_bucket (fc_binding_index_of (self, b->element), first);
       if (bucket->len == 0 || g_ptr_array_index (bucket, bucket->len - 1) != b)
         {
           g_ptr_array_add (bucket, b);
@@ -74,8 +69,8 @@ fc_binding_unindex (FcPage *self, Binding *b)
   for (guint i = 0; deps && i < deps->len; i++)
     {
       const FcDataPath *d = g_ptr_array_index (deps, i);
-      GPtrArray *bucket = g_hash_table_lookup (fc_binding_index_of (self, b->element),
-                                               g_array_index (d, FcPathSegment, 0).key);
+      GPtrArray *bucket = fc_deps_index_lookup (fc_binding_index_of (self, b->element),
+                                                g_array_index (d, FcPathSegment, 0).key);
       while (bucket && g_ptr_array_remove (bucket, b))
         index_changed (self);
     }
@@ -216,8 +211,8 @@ fc_binding_set_in (FcPage *self, FcShadow *shadow, const char *key, FcValue *val
     return FALSE;
   fc_data_set (shadow ? &shadow->data : &self->data, path, value);
   self->generation++;
-  bucket = g_hash_table_lookup (shadow ? shadow->deps_index : self->deps_index,
-                                g_array_index (path, FcPathSegment, 0).key);
+  bucket = fc_deps_index_lookup (shadow ? &shadow->deps_index : &self->deps_index,
+                                 g_array_index (path, FcPathSegment, 0).key);
   for (guint j = 0; bucket && j < bucket->len; j++)
     {
       Binding *b = g_ptr_array_index (bucket, j);

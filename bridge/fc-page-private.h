@@ -4,6 +4,7 @@
 #pragma once
 
 #include "fc-component-private.h"
+#include "fc-deps-index-private.h"
 
 G_BEGIN_DECLS
 
@@ -91,8 +92,10 @@ struct _FcShadow {
   FcElement *root;        /* the shadow root, the host's only child */
   const FcComponentDef *def;
   FcValue *data;
-  GHashTable *deps_index; /* as FcPage's */
-  GHashTable *slots;      /* slot name → the <slot> holding the host's content for it (fc-shadow.c) */
+  FcDepsIndex deps_index; /* as FcPage's */
+  GHashTable *slots;      /* with multipleSlots: slot name → the <slot> holding the host's
+                             content for it, made on first use; else NULL (fc-shadow.c) */
+  FcElement *slot;        /* without: the <slot> holding all of it */
   guint depth;            /* shadow trees around it, + 1 */
 };
 
@@ -218,7 +221,7 @@ struct _FcPage {
   FcValue *data;
   FcElement *root;
   guint n_elements;
-  GHashTable *deps_index; /* first path segment → GPtrArray of Binding* */
+  FcDepsIndex deps_index; /* first path segment → GPtrArray of Binding* */
   guint index_stamp;      /* changes whenever deps_index does; never 0 */
   guint generation;
   GHashTable *path_cache; /* setData key → CachedPath, as pages set the same keys again and again; lazy */

@@ -113,7 +113,7 @@ fc_page_dispose (GObject *object)
     }
   g_clear_pointer (&self->root, fc_element_free);
   fc_page_free_graveyard (self);
-  g_clear_pointer (&self->deps_index, g_hash_table_unref);
+  fc_deps_index_clear (&self->deps_index);
   fc_page_wxs_clear (self);
   G_OBJECT_CLASS (fc_page_parent_class)->dispose (object);
 }
@@ -257,7 +257,6 @@ fc_page_load (FcPage *self, const char *app_json, const char *page_json, const c
   self->page_json = fc_shared_doc_get_json (self->shared_doc) ? fc_value_ref (fc_shared_doc_get_json (self->shared_doc)) : NULL;
   self->data = data ? fc_value_ref (data) : fc_value_new_object ();
   /* keys are path segments of the markup's templates, alive with the page */
-  self->deps_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->index_stamp = 1;
 
   if (!fc_page_markup_load (self, error)
@@ -380,7 +379,7 @@ static GPtrArray *
 cached_path_bucket (FcPage *self, CachedPath *c)
 {
   if (!c->bucket)
-    c->bucket = g_hash_table_lookup (self->deps_index, g_array_index (c->path, FcPathSegment, 0).key);
+    c->bucket = fc_deps_index_lookup (&self->deps_index, g_array_index (c->path, FcPathSegment, 0).key);
   return c->bucket;
 }
 

@@ -22,7 +22,7 @@ shadow_root_destroy (FcElement *root)
   if (s->host && s->host->inner == s)
     s->host->inner = NULL;
   g_clear_pointer (&s->data, fc_value_unref);
-  g_clear_pointer (&s->deps_index, g_hash_table_unref);
+  fc_deps_index_clear (&s->deps_index);
   g_clear_pointer (&s->slots, g_hash_table_unref);
   g_free (s);
 }
@@ -55,6 +55,31 @@ slot_key (const FcShadow *s, const char *name)
   return s->def->multiple_slots ? name : "";
 }
 
+/* The <slot> that holds the content of slot name @key, or NULL */
+static FcElement *
+slot_holder (const FcShadow *s, const char *key)
+{
+  if (!s->def->multiple_slots)
+    return s->slot;
+  return s->slots ? g_hash_table_lookup (s->slots, key) : NULL;
+}
+
+static void
+set_slot_holder (FcShadow *s, const char *key, FcElement *slot)
+{
+  if (!s->def->multiple_slots)
+    {
+      s->slot = slot;
+      return;
+    }
+  if (!s->slots)
+    s->slots = g_hash_table_new (g_str_hash, g_str_equal); /* keys: attribute values of the template */
+  if (slot)
+    g_hash_table_replace (s->slots, (gpointer) key, slot);
+  else
+    g_hash_table_remove (s->slots, key);
+}
+
 /* Builds in @slot the host's content it holds, unless a slot of the
  * same name (or, without multipleSlots, any slot) holds it already; a
  * slot a wx:if shows later takes it then. Content no slot takes is not
@@ -65,12 +90,12 @@ fill_slot (FcPage *self, FcElement *slot, GError **error)
   FcShadow *s = slot->shadow;
   const GPtrArray *nodes = s->host->node->children;
   const char *key = slot_key (s, static_attr (slot->node, "name"));
-  FcElement *holder = g_hash_table_lookup (s->slots, key);
+  FcElement *holder = slot_holder (s, key);
   g_autoptr (GPtrArray) mine = NULL;
 
   if (holder && !holder->dead)
     return TRUE;
-  g_hash_table_replace (s->slots, (gpointer) key, slot);
+  set_slot_holder (s, key, slot);
   if (!nodes || !nodes->len)
     return TRUE;
   mine = g_ptr_array_new ();
@@ -115,11 +140,11 @@ slot_destroy (FcElement *el)
   FcShadow *s = el->shadow;
   const char *key;
 
-  if (!s || !s->slots)
+  if (!s)
     return;
   key = slot_key (s, static_attr (el->node, "name"));
-  if (g_hash_table_lookup (s->slots, key) == el)
-    g_hash_table_remove (s->slots, key);
+  if (slot_holder (s, key) == el)
+    set_slot_holder (s, key, NULL);
 }
 
 /* `<slot>`: what the host's content goes into; its children are the
@@ -194,8 +219,6 @@ fc_shadow_build (FcPage *self, FcElement *host, const FcComponentDef *def, Scope
   s->host = host;
   s->def = def;
   s->depth = depth;
-  s->deps_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-  s->slots = g_hash_table_new (g_str_hash, g_str_equal); /* keys: attribute values of the template */
   s->data = initial_data (self, host, def);
   root = fc_element_new_child (self, host, doc, NULL, &shadow_root_kind);
   root->shadow = s;
