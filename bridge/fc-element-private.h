@@ -13,6 +13,7 @@ FcElement *fc_element_new_child_sized (FcPage *self, FcElement *parent, const Fc
 void fc_element_destroy (FcPage *self, FcElement *el);
 void fc_element_remove_child (FcElement *parent, FcElement *child);
 void fc_element_reserve_children (FcElement *el, guint n);
+gpointer fc_element_slab_alloc0 (FcElement *el, gsize size);
 void fc_element_append_child (FcElement *parent, FcElement *child);
 void fc_element_free (FcElement *el);
 void fc_page_free_graveyard (FcPage *self);

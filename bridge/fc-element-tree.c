@@ -55,16 +55,24 @@ fc_element_tree_set_placing_kinds (const FcElementKind *template_is, const FcEle
   include_kind = include;
 }
 
+/* Whether element @node's tag is @tag (its first two letters are
+ * compared first: most tags a page has, `view` and `text`, stop there) */
+static inline gboolean
+tag_is (const FcFxmlNode *node, const char *tag)
+{
+  return node->name[0] == tag[0] && node->name[1] == tag[1] && strcmp (node->name, tag) == 0;
+}
+
 /* The kind that builds @node when it places markup from elsewhere
  * (`<template is>`, `<include>`), else NULL. */
 static const FcElementKind *
 placing_kind (const FcFxmlNode *node)
 {
-  if (node->type != FC_FXML_ELEMENT || (node->name[0] != 't' && node->name[0] != 'i'))
+  if (node->type != FC_FXML_ELEMENT)
     return NULL;
-  if (strcmp (node->name, "template") == 0 && fc_fxml_node_get_attribute (node, "is"))
+  if (tag_is (node, "template") && fc_fxml_node_get_attribute (node, "is"))
     return template_is_kind;
-  if (strcmp (node->name, "include") == 0)
+  if (tag_is (node, "include"))
     return include_kind;
   return NULL;
 }
@@ -74,11 +82,11 @@ placing_kind (const FcFxmlNode *node)
 static gboolean
 is_declaration (const FcFxmlNode *node)
 {
-  if (node->type != FC_FXML_ELEMENT || (node->name[0] != 't' && node->name[0] != 'i'))
+  if (node->type != FC_FXML_ELEMENT)
     return FALSE;
-  if (strcmp (node->name, "import") == 0)
+  if (tag_is (node, "import"))
     return TRUE;
-  return strcmp (node->name, "template") == 0 && !fc_fxml_node_get_attribute (node, "is");
+  return tag_is (node, "template") && !fc_fxml_node_get_attribute (node, "is");
 }
 
 /* @json's usingComponents entry for @tag, or NULL */
@@ -285,8 +293,17 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
 static gboolean
 is_generic_attr (const char *name)
 {
-  static const char *const generic[] = { "class", "style", "hidden", "slot", NULL };
-  return g_strv_contains (generic, name);
+  switch (name[0])
+    {
+    case 'c':
+      return strcmp (name, "class") == 0;
+    case 's':
+      return strcmp (name, "style") == 0 || strcmp (name, "slot") == 0;
+    case 'h':
+      return strcmp (name, "hidden") == 0;
+    default:
+      return FALSE;
+    }
 }
 
 /* @node's attribute `wx:NAME` (or `fx:NAME`), or NULL */
@@ -312,7 +329,10 @@ fc_element_tree_is_directive_attr (const char *name)
   static const char *const names[] = { "if", "elif", "else", "for", "for-items", "for-item", "for-index", "key", NULL };
   if ((name[0] != 'w' && name[0] != 'f') || name[1] != 'x' || name[2] != ':')
     return FALSE;
-  return g_strv_contains (names, name + 3);
+  for (const char *const *n = names; *n; n++)
+    if ((*n)[0] == name[3] && strcmp (*n, name + 3) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static char *
@@ -358,7 +378,8 @@ parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
       gsize n = prefixes[i].len;
-      if (name[0] == prefixes[i].prefix[0] && strncmp (name, prefixes[i].prefix, n) == 0)
+      if (name[0] == prefixes[i].prefix[0] && name[1] == prefixes[i].prefix[1]
+          && strncmp (name, prefixes[i].prefix, n) == 0)
         {
           const char *rest = name + n;
           if (prefixes[i].prefix[0] == 'o' && rest[0] == ':')
@@ -387,7 +408,8 @@ fc_element_tree_make_virtual (FcElement *el)
     el->page->block_class = fc_registry_lookup_builtin (el->page->registry, "block");
   el->klass = el->page->block_class;
   el->klass_borrowed = TRUE;
-  el->props = g_new0 (FcValue *, el->klass->properties->len);
+  el->props = fc_element_slab_alloc0 (el, el->klass->properties->len * sizeof (FcValue *));
+  el->props_in_slab = TRUE;
   for (guint i = 0; i < el->klass->properties->len; i++)
     el->props[i] = fc_value_ref (fc_component_class_get_spec (el->klass, i)->default_value);
   /* sized for what it holds most often, not grown from nothing */
@@ -571,7 +593,7 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
   if (directives && !(consumed & CONSUMED_IF)
       && ((stray = fc_element_tree_directive (node, "elif")) || (stray = fc_element_tree_directive (node, "else"))))
     fc_page_emit_warning (self, stray->line, stray->col, "%s without a wx:if before it", stray->name);
-  if (slot_kind && node->type == FC_FXML_ELEMENT && strcmp (node->name, "slot") == 0)
+  if (slot_kind && node->type == FC_FXML_ELEMENT && tag_is (node, "slot"))
     return slot_kind->mount (self, parent, node, siblings, next, scope, consumed, error);
   return mount_element (self, parent, node, siblings, next, scope, consumed, error);
 }

@@ -39,7 +39,8 @@ element_detach (FcElement *el)
 {
   FcElement *h = el->handle;
 
-  fc_page_remove_timeouts_of (el->page, el);
+  if (el->page->timers->len) /* none left while the page goes */
+    fc_page_remove_timeouts_of (el->page, el);
   el->page->holds -= MIN (el->holds, el->page->holds);
   el->holds = 0;
   if (!h)
@@ -76,7 +77,9 @@ fc_element_free (FcElement *el)
     {
       for (guint i = 0; i < el->klass->properties->len; i++)
         fc_value_unref (el->props[i]);
-      if (!in_block (el, el->props))
+      if (el->props_in_slab)
+        fc_slab_free (el->page->slab, el->props, el->klass->properties->len * sizeof (FcValue *));
+      else if (!in_block (el, el->props))
         g_free (el->props);
     }
   g_clear_pointer (&el->dataset, fc_value_unref);
@@ -163,6 +166,19 @@ fc_element_remove_child (FcElement *parent, FcElement *child)
       }
 }
 
+/* A zeroed block of @size bytes from @el's page's slab, for what @el
+ * holds (fc_slab_free() with the same size gives it back); NULL for
+ * none */
+gpointer
+fc_element_slab_alloc0 (FcElement *el, gsize size)
+{
+  if (size == 0) /* as g_new0() of none */
+    return NULL;
+  if (!el->page->slab)
+    el->page->slab = fc_slab_new ();
+  return fc_slab_alloc0 (el->page->slab, size);
+}
+
 /* Makes room for @n children in @el's list: one block of the page's slab
  * (an element's own GPtrArray, two allocations for every element, was
  * ~10 % of a list mount, bench/listpage). */
@@ -174,10 +190,8 @@ fc_element_reserve_children (FcElement *el, guint n)
 
   if (n <= el->children_cap)
     return;
-  if (!el->page->slab)
-    el->page->slab = fc_slab_new ();
+  v = fc_element_slab_alloc0 (el, n * sizeof (FcElement *));
   slab = el->page->slab;
-  v = fc_slab_alloc0 (slab, n * sizeof (FcElement *));
   if (el->n_children)
     memcpy (v, el->children, el->n_children * sizeof (FcElement *));
   if (el->children)

@@ -175,6 +175,7 @@ struct _FcElement {
   guint block_size;     /* > 0: the element's block is this size, from the
                            page's slab, and may hold its bindings and props
                            (fc_element_new_child_sized()) */
+  gboolean props_in_slab;  /* props is a block of the page's slab of its own */
   gboolean klass_borrowed; /* klass is held by the page's resolved tags, not by a
                               reference of the element's (fc-element-tree.c) */
 };
