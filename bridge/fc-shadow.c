@@ -98,11 +98,14 @@ fill_slot (FcPage *self, FcElement *slot, GError **error)
   set_slot_holder (s, key, slot);
   if (!nodes || !nodes->len)
     return TRUE;
+  /* without multipleSlots the slot takes all of it, as it stands */
+  if (!s->def->multiple_slots)
+    return fc_element_tree_build_list (self, slot, nodes, s->host->scope, error);
   mine = g_ptr_array_new ();
   for (guint i = 0; i < nodes->len; i++)
     {
       const FcFxmlNode *c = g_ptr_array_index (nodes, i);
-      if (!s->def->multiple_slots || strcmp (static_attr (c, "slot"), key) == 0)
+      if (strcmp (static_attr (c, "slot"), key) == 0)
         g_ptr_array_add (mine, (gpointer) c);
     }
   return fc_element_tree_build_list (self, slot, mine, s->host->scope, error);
