@@ -324,7 +324,7 @@ for_refresh_keyed (FcPage *self, FcElement *el, GPtrArray *items, GPtrArray *ind
           }
       }
   el->n_children = 0;
-  if (ok)
+  if (ok && order->len)
     {
       fc_element_reserve_children (el, order->len);
       memcpy (el->children, order->pdata, order->len * sizeof (FcElement *));

@@ -54,6 +54,12 @@ static const Row rows[] = {
     "{\"list\":[{\"id\":1,\"t\":\"a\"},{\"id\":2,\"t\":\"b\"}]}",
     { "{\"list\":[{\"id\":2,\"t\":\"b\"},{\"id\":3,\"t\":\"c\"},{\"id\":1,\"t\":\"a\"}]}", "{\"list\":[{\"id\":3,\"t\":\"c\"}]}" },
     { "text#t1('0a') text#t2('1b')", "text#t2('0b') text#t3('1c') text#t1('2a')", "text#t3('0c')" } },
+  /* a keyed list emptied, then filled again (an empty list of instances
+   * once handed memcpy() a NULL source: the page fuzzer's input
+   * regressions/page/ub-keyed-list-emptied) */
+  { "for-key-emptied", "<text wx:for=\"{{list}}\" wx:key=\"id\" id=\"t{{item.id}}\">{{item.t}}</text>",
+    "{\"list\":[{\"id\":1,\"t\":\"a\"},{\"id\":2,\"t\":\"b\"}]}",
+    { "{\"list\":[]}", "{\"list\":[{\"id\":2,\"t\":\"b\"}]}" }, { "text#t1('a') text#t2('b')", "", "text#t2('b')" } },
   { "for-key-this", "<text wx:for=\"{{list}}\" wx:key=\"*this\">{{item}}</text>", "{\"list\":[\"x\",\"y\"]}",
     { "{\"list\":[\"y\",\"x\",\"x\"]}" }, { "text('x') text('y')", "text('y') text('x') text('x')" } },
   { "block-if", "<block wx:if=\"{{a}}\"><text>x</text><text>y</text></block>", "{\"a\":true}", { "{\"a\":false}" },
