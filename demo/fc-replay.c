@@ -197,7 +197,9 @@ subset (FcValue *expected, FcValue *actual)
  *   events really came, and a recording of recordTime ms ends recordTime
  *   after it started.
  *
- * SETTLE_TIMEOUT_US bounds how long a run waits for one event. */
+ * SETTLE_TIMEOUT_US bounds how long a run waits for one event: longer
+ * than the recorder's limit for a stuck offline pipeline (90 s,
+ * fc-recorder-watchdog.c), so that its error comes first. */
 #define SETTLE_TIMEOUT_US (120 * G_USEC_PER_SEC)
 /* the longest `wait`: finite, and whole milliseconds stay exact */
 #define REPLAY_MAX_WAIT_MS 1e15
