@@ -10,8 +10,8 @@
  * recording with "recording stalled" (or "camera busy" before ready)
  * and the replay, whose page did not bind onRecordError, showed neither
  * a start nor an error. Here the video source is held back for 12 s
- * after record (a blocking probe on the test pattern's pad, removed from
- * the main loop): longer than the old rule, well within the new one
+ * after record (its streaming thread waits in a probe on the test
+ * pattern's pad): longer than the old rule, well within the new one
  * (fc-recorder-watchdog.c, OFFLINE_STALL_US). */
 
 #include <gst/gst.h>
