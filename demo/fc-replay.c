@@ -20,6 +20,7 @@ typedef struct {
   GArray *matched;    /* gboolean per call */
   gboolean failed;
   gboolean offline;   /* recordings offline: page time never follows the real clock */
+  gint64 settle_us;   /* how long a step waits for held work (settle_timeout()) */
 } Replay;
 
 static double
@@ -197,8 +198,17 @@ subset (FcValue *expected, FcValue *actual)
  *   events really came, and a recording of recordTime ms ends recordTime
  *   after it started.
  *
- * SETTLE_TIMEOUT_US bounds how long a run waits for one event. */
+ * SETTLE_TIMEOUT_US bounds how long a run waits for one event: longer
+ * than the recorder's limit for a stuck offline pipeline (90 s,
+ * fc-recorder-watchdog.c), so that its error comes first; as long as the
+ * suite's limit for a replay test (tests/bridge/meson.build).
+ * FC_REPLAY_SETTLE_TIMEOUT (whole seconds) replaces it where everything is
+ * slower: tests/valgrind/run gives 600 s (measured there: one step, the
+ * wait for a recording or for ready, took up to 104 s beside one busy
+ * loop and 150-330 s at load 3.5-5 on 2 cores, where 120 s cut the
+ * waits short: "no callback matches expect end"). */
 #define SETTLE_TIMEOUT_US (120 * G_USEC_PER_SEC)
+#define SETTLE_TIMEOUT_MAX_S 86400
 /* the longest `wait`: finite, and whole milliseconds stay exact */
 #define REPLAY_MAX_WAIT_MS 1e15
 
@@ -230,7 +240,7 @@ run_held (Replay *r, gboolean (*done) (Replay *r, gpointer data), gpointer data,
 
       if (limit_ms >= 0 && moved >= limit_ms)
         break;
-      if (g_get_monotonic_time () - start > SETTLE_TIMEOUT_US)
+      if (g_get_monotonic_time () - start > r->settle_us)
         break;
       /* wake at least every 10 ms to move time and check */
       id = g_timeout_add (10, wake_up, &woke);
@@ -482,6 +492,28 @@ add_components (Replay *r, FcValue *components)
   return TRUE;
 }
 
+/* SETTLE_TIMEOUT_US, or FC_REPLAY_SETTLE_TIMEOUT's; FALSE (and an
+ * error printed) when that is not whole seconds from 1 to the maximum */
+static gboolean
+settle_timeout (Replay *r)
+{
+  const char *text = g_getenv ("FC_REPLAY_SETTLE_TIMEOUT");
+  guint64 s;
+
+  r->settle_us = SETTLE_TIMEOUT_US;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, SETTLE_TIMEOUT_MAX_S, &s, NULL))
+    {
+      replay_error (r, "bad-environment",
+                    "FC_REPLAY_SETTLE_TIMEOUT must be whole seconds from 1 to %d, got \"%s\"",
+                    SETTLE_TIMEOUT_MAX_S, text);
+      return FALSE;
+    }
+  r->settle_us = (gint64) s * G_USEC_PER_SEC;
+  return TRUE;
+}
+
 static gboolean
 uses_test_sources (FcHostSettings *settings)
 {
@@ -531,6 +563,8 @@ fc_replay_run (const char *file, const char *const *plugin_path, GString *out)
   r.out = out;
   r.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) fc_value_unref);
   r.matched = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  if (!settle_timeout (&r))
+    goto out;
 
   if (!g_file_get_contents (file, &text, NULL, &error))
     {

@@ -46,9 +46,27 @@ init_debug (void)
  * only backs up (waiting in the muxer) after its queue's 3 s. */
 #define MIC_LOST_AFTER_US (1000 * 1000)
 #define FINISH_GIVE_UP_US (4 * G_USEC_PER_SEC)
-/* Offline, a test source cannot be lost; a pipeline that makes no
- * progress for this long is stuck. */
-#define OFFLINE_STALL_US (10 * G_USEC_PER_SEC)
+/* Offline, a test source cannot be lost, only slow: the pipeline runs as
+ * fast as the machine lets it, and a pipeline that makes no progress for
+ * this long is stuck (a deadlock, as the muxer waiting for a subtitle
+ * sample once was: video-recognition/README.md). It is a backstop, so it
+ * is set from the slowest progress measured, under valgrind (20-50x, its
+ * threads run one at a time) on a loaded machine; below the replay's 120 s
+ * for one event (demo/fc-replay.c, SETTLE_TIMEOUT_US), so that a stuck
+ * pipeline's error is printed before the replay gives up on it.
+ * Measured (s7, 2 cores; `plugins-subpackage` under valgrind memcheck,
+ * 1280x720; "ready N ms after prepare" and "longest gap" at INFO, and in
+ * 6 of the runs the watchdog's inputs logged every 50 ms): with one busy
+ * loop beside, 16 runs: the first frame 2.9-9.5 s after prepare in 13,
+ * more than 10 s in 3 (the old rule: "camera busy: no frame within 10000
+ * ms"; once the frame came 17 s after), the longest gap between frames
+ * while recording 1.4-7.2 s, nothing written while finishing for at most
+ * 0.6 s; with two busy loops and a build beside (load 4-5), one run: the
+ * first frame 48 s after prepare, frames up to 26 s apart while
+ * recording, 4.4 s without a write while finishing (the old 4 s closed
+ * the file early). 90 s is nearly twice the worst seen, 5x the worst
+ * with one busy loop. */
+#define OFFLINE_STALL_US (90 * G_USEC_PER_SEC)
 
 static FcWatchdogAction verdict (FcWatchdogAction action, GError **error,
                                  FcRecorderError code, const char *format,
@@ -141,9 +159,9 @@ fc_watchdog_check (const FcWatchdogInput *in, GError **error)
       if (in->offline)
         {
           /* the encoder may still have frames to do: give up only when
-           * nothing has been written for a while (no nudge: the test tone
-           * always reaches the end) */
-          if (MIN (in->unwritten, in->since_finishing) > FINISH_GIVE_UP_US)
+           * nothing has been written for as long as a stuck pipeline's
+           * limit (no nudge: the test tone always reaches the end) */
+          if (MIN (in->unwritten, in->since_finishing) > OFFLINE_STALL_US)
             {
               GST_WARNING ("no end of stream: closing the file as it is");
               return FC_WATCHDOG_GIVE_UP;

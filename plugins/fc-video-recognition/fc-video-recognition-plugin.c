@@ -203,13 +203,17 @@ recorder_record (FcElement *element, FcValue *args, gpointer user_data,
 {
   Binding *b = binding_of (element);
   FcRecorder *recorder = FC_RECORDER (fc_element_get_instance (element));
+  /* whether this request holds the page: a request refused because one is
+   * under way ("already recording", a warning) leaves that one's hold,
+   * which its end or error releases (one still waiting for ready too) */
+  gboolean own = !b->recording;
 
-  if (!b->recording)
+  if (own)
     {
       fc_element_hold (element);
       b->recording = TRUE;
     }
-  if (!fc_recorder_record (recorder)
+  if (!fc_recorder_record (recorder) && own
       && fc_recorder_get_state (recorder) != FC_RECORDER_STATE_RECORDING
       && fc_recorder_get_state (recorder) != FC_RECORDER_STATE_FINISHING)
     binding_release (b, &b->recording);

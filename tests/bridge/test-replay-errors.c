@@ -77,6 +77,51 @@ test_row (gconstpointer p)
   g_assert_nonnull (strstr (lines[n - 1], row->last_line_has));
 }
 
+/* FC_REPLAY_SETTLE_TIMEOUT (tests/valgrind/run's longer wait for held
+ * work) must be whole seconds from 1 to 86400: anything else stops the
+ * run before the page loads, exit 1, the value quoted; a good one runs. */
+static void
+test_settle_timeout (void)
+{
+  static const struct
+  {
+    const char *value;
+    int exit_status;
+  } values[] = { { "ten", 1 }, { "0", 1 }, { "86401", 1 }, { "-5", 1 }, { "", 1 }, { "30", 0 } };
+  const char *src = g_getenv ("FC_SOURCE_ROOT");
+  const char *build = g_getenv ("FC_BUILD_ROOT");
+  g_autofree char *demo = NULL, *file = NULL;
+
+  if (!src || !build)
+    {
+      g_test_skip ("FC_SOURCE_ROOT and FC_BUILD_ROOT not set");
+      return;
+    }
+  demo = g_build_filename (build, "demo", "fc-demo", NULL);
+  file = g_build_filename (src, "tests", "replay", "demo-index.json", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      const char *argv[] = { demo, "replay", file, NULL };
+      g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "FC_REPLAY_SETTLE_TIMEOUT", values[i].value, TRUE);
+      g_autofree char *out = NULL, *err = NULL;
+      g_autofree char *want = g_strdup_printf (
+          "{\"t\":0,\"error\":{\"domain\":\"fc-replay\",\"code\":\"bad-environment\",\"message\":"
+          "\"FC_REPLAY_SETTLE_TIMEOUT must be whole seconds from 1 to 86400, got \\\"%s\\\"\"}}\n",
+          values[i].value);
+      g_autoptr (GError) error = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, values[i].exit_status);
+      if (values[i].exit_status == 1)
+        g_assert_cmpstr (out, ==, want);
+      else
+        g_assert_null (strstr (out, "bad-environment"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -86,5 +131,6 @@ main (int argc, char **argv)
       g_autofree char *path = g_strdup_printf ("/Bridge/Replay/errors/%s", rows[i].file);
       g_test_add_data_func (path, &rows[i], test_row);
     }
+  g_test_add_func ("/Bridge/Replay/errors/settle-timeout", test_settle_timeout);
   return g_test_run ();
 }
