@@ -643,11 +643,16 @@ handle_free (gpointer handle, GObject *instance_was)
   g_free (handle);
 }
 
-static void
+/* Makes the component instances of @el's subtree; whether one of them
+ * has a connect hook to run (most subtrees have none: connect_all() need
+ * not walk them again) */
+static gboolean
 instantiate (FcPage *self, FcElement *el)
 {
+  gboolean to_connect;
+
   if (el->dead)
-    return;
+    return FALSE;
   if (el->klass && el->klass->factory)
     {
       el->instance = el->klass->factory (el->klass, fc_element_get_component_handle (el), el->klass->hooks_data);
@@ -660,8 +665,10 @@ instantiate (FcPage *self, FcElement *el)
         }
     }
   el->mounted = TRUE;
+  to_connect = el->instance && el->klass->connect;
   for (guint i = 0; i < el->n_children; i++)
-    instantiate (self, el->children[i]);
+    to_connect |= instantiate (self, el->children[i]);
+  return to_connect;
 }
 
 static void
@@ -719,8 +726,8 @@ void
 fc_element_tree_mount_all (FcPage *self, FcElement *el)
 {
   fc_page_update_begin (self);
-  instantiate (self, el);
-  connect_all (self, el);
+  if (instantiate (self, el))
+    connect_all (self, el);
   fc_page_update_end (self);
 }
 
