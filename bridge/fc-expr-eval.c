@@ -296,6 +296,23 @@ eval_binary (BinOp op, FcValue *a, FcValue *b)
     }
 }
 
+/* Sets @a's own keys in @r, as `{...a}` does: an object's keys, an
+ * array's indices; nothing for any other value */
+static void
+spread_into (FcValue *r, const FcValue *a)
+{
+  if (fc_value_get_kind (a) == FC_VALUE_OBJECT)
+    for (guint j = 0; j < fc_value_object_get_size (a); j++)
+      fc_value_object_set (r, fc_value_object_get_key (a, j), fc_value_ref (fc_value_object_get_nth (a, j)));
+  else if (fc_value_get_kind (a) == FC_VALUE_ARRAY)
+    for (guint j = 0; j < fc_value_array_get_length (a); j++)
+      {
+        char k[16];
+        g_snprintf (k, sizeof k, "%u", j);
+        fc_value_object_set (r, k, fc_value_ref (fc_value_array_get (a, j)));
+      }
+}
+
 static FcValue *
 eval (const Node *n, const Context *cx)
 {
@@ -389,30 +406,31 @@ eval (const Node *n, const Context *cx)
         }
       return r;
     case N_OBJECT:
-      r = fc_value_new_object ();
+      r = NULL;
       for (guint i = 0; i < n->items->len; i++)
         {
           const Node *item = g_ptr_array_index (n->items, i);
           if (item->kind == N_SPREAD)
             {
               a = eval (item->a, cx);
-              if (fc_value_get_kind (a) == FC_VALUE_OBJECT)
-                for (guint j = 0; j < fc_value_object_get_size (a); j++)
-                  fc_value_object_set (r, fc_value_object_get_key (a, j),
-                                       fc_value_ref (fc_value_object_get_nth (a, j)));
-              else if (fc_value_get_kind (a) == FC_VALUE_ARRAY)
-                for (guint j = 0; j < fc_value_array_get_length (a); j++)
-                  {
-                    char k[16];
-                    g_snprintf (k, sizeof k, "%u", j);
-                    fc_value_object_set (r, k, fc_value_ref (fc_value_array_get (a, j)));
-                  }
+              /* `{...o}` alone, of an object, is an object equal to o in
+               * o's key order: o itself will do, since data are never
+               * changed where anyone else holds them (fc_data_set()
+               * copies such a container first); `data="{{...item}}"` on
+               * every item of a list copies nothing */
+              if (n->items->len == 1 && fc_value_get_kind (a) == FC_VALUE_OBJECT)
+                return a;
+              r = r ? r : fc_value_new_object ();
+              spread_into (r, a);
               fc_value_unref (a);
             }
           else
-            fc_value_object_set (r, item->name, eval (item->a, cx));
+            {
+              r = r ? r : fc_value_new_object ();
+              fc_value_object_set (r, item->name, eval (item->a, cx));
+            }
         }
-      return r;
+      return r ? r : fc_value_new_object ();
     case N_SPREAD:
     default:
       g_assert_not_reached ();
