@@ -68,6 +68,11 @@ static const Row rows[] = {
   { "recursive-tree", "<template name=\"n\"><view id=\"v{{id}}\"><template wx:for=\"{{kids}}\" is=\"n\" data=\"{{...item}}\"/></view></template><template is=\"n\" data=\"{{...tree}}\"/>",
     { NULL }, "{\"tree\":{\"id\":1,\"kids\":[{\"id\":2,\"kids\":[{\"id\":3}]},{\"id\":4}]}}",
     { "{\"tree.kids[0].kids[0].id\":9}" }, { "view#v1(view#v2(view#v3) view#v4)", "view#v1(view#v2(view#v9) view#v4)" } },
+  /* each item spread into its template's data; one item's field changes,
+   * then the item is replaced: only what changed is shown anew */
+  { "spread-item-changes", "<template name=\"r\"><text>{{t}}{{p}}</text></template><template wx:for=\"{{items}}\" is=\"r\" data=\"{{...item}}\"/>",
+    { NULL }, "{\"items\":[{\"t\":\"a\",\"p\":1},{\"t\":\"b\",\"p\":2}]}",
+    { "{\"items[1].p\":5}", "{\"items[0]\":{\"t\":\"c\"}}" }, { "text('a1') text('b2')", "text('a1') text('b5')", "text('c') text('b5')" } },
   { "wx-if-inside", "<template name=\"t\"><text wx:if=\"{{a}}\">yes</text><text wx:else>no</text></template><template is=\"t\" data=\"{{a}}\"/>",
     { NULL }, "{\"a\":true}", { "{\"a\":false}" }, { "text('yes')", "text('no')" } },
   /* import: the imported file's own templates; relative, absolute, .wxml */
