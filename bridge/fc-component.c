@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fc-component-private.h"
+#include "fc-bridge-private.h"
 
 G_DEFINE_BOXED_TYPE (FcComponentClass, fc_component_class, fc_component_class_ref, fc_component_class_unref)
 
@@ -274,7 +275,7 @@ fc_component_class_find_property (const FcComponentClass *klass, const char *nam
   for (guint i = 0; i < klass->properties->len; i++)
     {
       const char *n = g_array_index (klass->properties, FcPropertySpec, i).name;
-      if (n[0] == name[0] && strcmp (n, name) == 0)
+      if (fc_str_equal (n, name))
         return (int) i;
     }
   if (strchr (name, '-'))

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fc-element-tree-private.h"
+#include "fc-bridge-private.h"
 #include "fc-binding-private.h"
 #include "fc-element-private.h"
 #include "fc-page-signals-private.h"
@@ -55,12 +56,11 @@ fc_element_tree_set_placing_kinds (const FcElementKind *template_is, const FcEle
   include_kind = include;
 }
 
-/* Whether element @node's tag is @tag (its first two letters are
- * compared first: most tags a page has, `view` and `text`, stop there) */
+/* Whether element @node's tag is @tag */
 static inline gboolean
 tag_is (const FcFxmlNode *node, const char *tag)
 {
-  return node->name[0] == tag[0] && node->name[1] == tag[1] && strcmp (node->name, tag) == 0;
+  return fc_str_equal (node->name, tag);
 }
 
 /* The kind that builds @node when it places markup from elsewhere
@@ -316,7 +316,7 @@ fc_element_tree_directive (const FcFxmlNode *node, const char *name)
     {
       const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
       const char *n = a->name;
-      if ((n[0] == 'w' || n[0] == 'f') && n[1] == 'x' && n[2] == ':' && strcmp (n + 3, name) == 0)
+      if ((n[0] == 'w' || n[0] == 'f') && n[1] == 'x' && n[2] == ':' && fc_str_equal (n + 3, name))
         return a;
     }
   return NULL;
@@ -330,7 +330,7 @@ fc_element_tree_is_directive_attr (const char *name)
   if ((name[0] != 'w' && name[0] != 'f') || name[1] != 'x' || name[2] != ':')
     return FALSE;
   for (const char *const *n = names; *n; n++)
-    if ((*n)[0] == name[3] && strcmp (*n, name + 3) == 0)
+    if (fc_str_equal (*n, name + 3))
       return TRUE;
   return FALSE;
 }

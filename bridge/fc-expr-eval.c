@@ -25,7 +25,7 @@ static gboolean
 in_scope (const FcScope *scope, const char *name)
 {
   for (const FcScope *s = scope; s; s = s->parent)
-    if (strcmp (s->name, name) == 0)
+    if (fc_str_equal (s->name, name))
       return TRUE;
   return FALSE;
 }
@@ -329,7 +329,7 @@ eval (const Node *n, const Context *cx)
         return r;
       /* wx:for variables shadow page data */
       for (const FcScope *s = cx->scope; s; s = s->parent)
-        if (strcmp (s->name, n->name) == 0)
+        if (fc_str_equal (s->name, n->name))
           return fc_value_ref (s->value);
       r = fc_value_get_kind (cx->data) == FC_VALUE_OBJECT ? fc_value_object_get (cx->data, n->name) : NULL;
       return r ? fc_value_ref (r) : fc_value_new_undefined ();

@@ -150,7 +150,7 @@ fc_fxml_node_get_attribute (const FcFxmlNode *node, const char *name)
   for (guint i = 0; i < node->attributes->len; i++)
     {
       const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
-      if (strcmp (a->name, name) == 0)
+      if (fc_str_equal (a->name, name))
         return a;
     }
   return NULL;

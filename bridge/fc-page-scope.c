@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fc-page-scope-private.h"
+#include "fc-bridge-private.h"
 
 ScopeRef *
 fc_item_scope_new (ScopeRef *parent, const char *item_name, const char *index_name, FcValue *item, FcValue *index)
@@ -48,7 +49,7 @@ gboolean
 fc_item_scope_has (const ScopeRef *s, const char *name)
 {
   for (const FcScope *v = fc_item_scope_head (s); v; v = v->parent)
-    if (strcmp (v->name, name) == 0)
+    if (fc_str_equal (v->name, name))
       return TRUE;
   return FALSE;
 }
