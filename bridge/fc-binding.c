@@ -83,7 +83,7 @@ set_property_value (FcElement *el, guint i, FcValue *value, gboolean initial, co
   const FcPropertySpec *spec = fc_component_class_get_spec (el->klass, i);
   g_autoptr (FcValue) hold = NULL;
 
-  if (fc_value_equal (el->props[i], value))
+  if (fc_value_equal (fc_element_prop (el, i), value))
     {
       fc_value_unref (value);
       return;
@@ -96,8 +96,7 @@ set_property_value (FcElement *el, guint i, FcValue *value, gboolean initial, co
       fc_value_unref (value);
       return;
     }
-  fc_value_unref (el->props[i]);
-  el->props[i] = value;
+  fc_element_set_prop (el, i, value);
   if (initial)
     return;
   /* a component's template sees its properties as its data */

@@ -51,13 +51,12 @@ set_own (FcElement *el, const char *name, FcValue *raw, GError **error)
       fc_value_unref (v);
       return FALSE;
     }
-  if (fc_value_equal (e->props[i], v))
+  if (fc_value_equal (fc_element_prop (e, i), v))
     {
       fc_value_unref (v);
       return TRUE;
     }
-  fc_value_unref (e->props[i]);
-  e->props[i] = v;
+  fc_element_set_prop (e, i, v);
   fc_page_emit_property_changed (e->page, e, name, v);
   return TRUE;
 }

@@ -188,7 +188,7 @@ gtype_factory (FcComponentClass *klass, FcElement *element, gpointer user_data)
       GParamSpec *pspec = hooks_find_pspec (h, name);
       if (!pspec || !(pspec->flags & G_PARAM_WRITABLE))
         continue;
-      if (!to_gvalue (fc_element_resolve (element)->props[i], pspec, &values[used]))
+      if (!to_gvalue (fc_element_prop (fc_element_resolve (element), i), pspec, &values[used]))
         {
           g_value_unset (&values[used]);
           continue;

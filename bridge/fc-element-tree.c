@@ -409,9 +409,7 @@ fc_element_tree_make_virtual (FcElement *el)
   el->klass = el->page->block_class;
   el->klass_borrowed = TRUE;
   el->props = fc_element_slab_alloc0 (el, el->klass->properties->len * sizeof (FcValue *));
-  el->props_in_slab = TRUE;
-  for (guint i = 0; i < el->klass->properties->len; i++)
-    el->props[i] = fc_value_ref (fc_component_class_get_spec (el->klass, i)->default_value);
+  el->props_in_slab = TRUE; /* each NULL: its default (fc_element_prop()) */
   /* sized for what it holds most often, not grown from nothing */
   fc_element_reserve_children (el, MAX (children_hint (el->node), 1));
 }
@@ -450,8 +448,6 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   el->klass = held ? klass : fc_component_class_ref (klass);
   el->klass_borrowed = held;
   fc_element_reserve_children (el, def ? 1 : children_hint (node));
-  for (guint i = 0; i < klass->properties->len; i++)
-    el->props[i] = fc_value_ref (fc_component_class_get_spec (klass, i)->default_value);
 
   for (guint i = 0; i < node->attributes->len; i++)
     {

@@ -76,7 +76,8 @@ fc_element_free (FcElement *el)
   if (el->props)
     {
       for (guint i = 0; i < el->klass->properties->len; i++)
-        fc_value_unref (el->props[i]);
+        if (el->props[i])
+          fc_value_unref (el->props[i]);
       if (el->props_in_slab)
         fc_slab_free (el->page->slab, el->props, el->klass->properties->len * sizeof (FcValue *));
       else if (!in_block (el, el->props))
@@ -532,7 +533,7 @@ fc_element_get_property (FcElement *element, const char *name)
   if (!element->klass)
     return NULL;
   i = fc_component_class_find_property (element->klass, name);
-  return i < 0 ? NULL : element->props[i];
+  return i < 0 ? NULL : fc_element_prop (element, i);
 }
 
 /**
@@ -552,7 +553,7 @@ fc_element_dup_properties (FcElement *element)
   element = fc_element_resolve (element);
   for (guint i = 0; element && element->klass && i < element->klass->properties->len; i++)
     fc_value_object_set (o, fc_component_class_get_spec (element->klass, i)->name,
-                         fc_value_ref (element->props[i]));
+                         fc_value_ref (fc_element_prop (element, i)));
   return o;
 }
 

@@ -158,7 +158,8 @@ struct _FcElement {
   GObject *instance;
   FcValue *id;         /* a string value, or NULL (fc_element_id()) */
   FcValue *text;       /* text nodes: a string value */
-  FcValue **props;     /* coerced values, klass->properties->len */
+  FcValue **props;     /* coerced values, klass->properties->len; NULL:
+                        * the class's default (fc_element_prop()) */
   FcValue *dataset;    /* object or NULL */
   Binding *bindings;   /* n_bindings of bindings_alloc, one block */
   guint n_bindings;
@@ -179,6 +180,24 @@ struct _FcElement {
   gboolean klass_borrowed; /* klass is held by the page's resolved tags, not by a
                               reference of the element's (fc-element-tree.c) */
 };
+
+/* Property @i of @el: the value it was given, or its class's default
+ * while it has none (an element takes no reference on a default: most
+ * properties of most elements keep theirs) */
+static inline FcValue *
+fc_element_prop (const FcElement *el, guint i)
+{
+  return el->props[i] ? el->props[i] : fc_component_class_get_spec (el->klass, i)->default_value;
+}
+
+/* Sets property @i of @el to @value (transfer full) */
+static inline void
+fc_element_set_prop (FcElement *el, guint i, FcValue *value)
+{
+  if (el->props[i])
+    fc_value_unref (el->props[i]);
+  el->props[i] = value;
+}
 
 /* @el's id as text, or NULL */
 static inline const char *

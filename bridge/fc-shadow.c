@@ -179,7 +179,7 @@ initial_data (FcPage *self, FcElement *host, const FcComponentDef *def)
     fc_element_emit_warning_at (host, host->node->line, host->node->col, "%s: \"data\" is not an object; ignored",
                                 def->name);
   for (guint i = 0; i < host->klass->properties->len; i++)
-    fc_value_object_set (d, fc_component_class_get_spec (host->klass, i)->name, fc_value_ref (host->props[i]));
+    fc_value_object_set (d, fc_component_class_get_spec (host->klass, i)->name, fc_value_ref (fc_element_prop (host, i)));
   return d;
 }
 
@@ -274,10 +274,9 @@ own_property_changed (FcPage *self, FcElement *el, guint i)
   const FcPropertySpec *spec = fc_component_class_get_spec (el->klass, i);
   FcValue *v = fc_value_object_get (el->inner->data, spec->name);
 
-  if (!v || fc_value_equal (el->props[i], v))
+  if (!v || fc_value_equal (fc_element_prop (el, i), v))
     return;
-  fc_value_unref (el->props[i]);
-  el->props[i] = fc_value_ref (v);
+  fc_element_set_prop (el, i, fc_value_ref (v));
   if (el->instance && el->klass->set_property)
     el->klass->set_property (el->instance, spec->name, v, el->klass->hooks_data);
   fc_page_emit_property_changed (self, el, spec->name, v);
