@@ -27,7 +27,6 @@ void fc_element_tree_mount_all (FcPage *self, FcElement *el);
 void fc_element_tree_mount (FcPage *self, FcElement *el);
 void fc_element_tree_refresh (FcPage *self, FcElement *el);
 
-gboolean fc_element_tree_is_directive_attr (const char *name);
 void fc_element_tree_set_placing_kinds (const FcElementKind *template_is, const FcElementKind *include);
 
 G_END_DECLS

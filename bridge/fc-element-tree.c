@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fc-element-tree-private.h"
+#include "fc-attr-plan-private.h"
 #include "fc-bridge-private.h"
 #include "fc-binding-private.h"
 #include "fc-element-private.h"
@@ -120,34 +121,20 @@ def_of_class (FcPage *self, FcComponentClass *klass)
   return NULL;
 }
 
-/* What a node's tag resolved to is kept per node (resolve_class()): its
- * markup component, or a built-in class with the low bit set. Neither
- * takes a reference: the page's component_defs hold the first and its
- * registry the second for the page's life. */
-#define RESOLVED_BUILTIN ((gsize) 1)
-
-/* Keeps @klass (a built-in) or @def for @node; TRUE: the class outlives
- * @node's elements, which need no reference of their own */
-static gboolean
+/* What a node's tag resolved to is kept per node (resolve_class()),
+ * with what each of its attributes is for (fc-attr-plan.c). The plan
+ * takes no reference: the page's component_defs hold its markup
+ * component and the page's registry its built-in class for the page's
+ * life, as long as the page's or the definition's table holds the plan. */
+static const FcNodePlan *
 remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def)
 {
-  if (!*cache)
-    *cache = g_hash_table_new (NULL, NULL);
-  g_hash_table_insert (*cache, (gpointer) node,
-                       def ? (gpointer) def : GSIZE_TO_POINTER (GPOINTER_TO_SIZE (klass) | RESOLVED_BUILTIN));
-  return TRUE;
-}
+  FcNodePlan *plan = fc_node_plan_new (node, klass, def);
 
-static FcComponentClass *
-recall (gpointer known, FcComponentDef **def_out)
-{
-  if (GPOINTER_TO_SIZE (known) & RESOLVED_BUILTIN)
-    {
-      *def_out = NULL;
-      return GSIZE_TO_POINTER (GPOINTER_TO_SIZE (known) & ~RESOLVED_BUILTIN);
-    }
-  *def_out = known;
-  return (*def_out)->klass;
+  if (!*cache)
+    *cache = g_hash_table_new_full (NULL, NULL, NULL, fc_node_plan_free);
+  g_hash_table_insert (*cache, (gpointer) node, plan);
+  return plan;
 }
 
 /* The class @node's tag resolves to in the tree of @in (a component's
@@ -155,15 +142,16 @@ recall (gpointer known, FcComponentDef **def_out)
  * the JSON's usingComponents (then app.json's, global), the component's
  * generics, the app's resolver (plugin://), a component with markup at
  * the path, one registered at it, a built-in. *@def_out: the markup
- * component, or NULL. */
+ * component, or NULL. With @plan_out (only with @held), what the node's
+ * attributes are for when the answer is kept (*@held), else NULL. */
 static FcComponentClass *
 resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const FcFxmlNode *node,
-               FcComponentDef **def_out, gboolean *held, GError **error)
+               FcComponentDef **def_out, gboolean *held, const FcNodePlan **plan_out, GError **error)
 {
   GHashTable *none = NULL;
   /* @held NULL: no cache (a node made up for the call, or one built once) */
   GHashTable **cache = !held ? &none : in ? &((FcComponentDef *) in)->resolved : &self->resolved_defs;
-  gpointer known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
+  const FcNodePlan *known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
   const char *p, *from;
   gboolean global = FALSE, via_generic = FALSE;
   FcComponentClass *k;
@@ -173,10 +161,13 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
    * for every instance, so resolved once per node */
   if (held)
     *held = FALSE;
+  if (plan_out)
+    *plan_out = known;
   if (known)
     {
       *held = TRUE;
-      return recall (known, def_out);
+      *def_out = known->def;
+      return known->klass;
     }
   p = using_path (in ? in->json : self->page_json, node->name);
   from = in ? in->fxml_name : page_file (self);
@@ -223,7 +214,12 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
       if (def)
         {
           if (!via_generic && held)
-            *held = remember (cache, node, def->klass, def);
+            {
+              const FcNodePlan *plan = remember (cache, node, def->klass, def);
+              if (plan_out)
+                *plan_out = plan;
+              *held = TRUE;
+            }
           *def_out = def;
           return def->klass;
         }
@@ -286,24 +282,13 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
      * page warns, fc-builtins.c) */
     k = fc_registry_lookup_builtin (self->registry, FC_BUILTIN_NATIVE);
   if (!g && held)
-    *held = remember (cache, node, k, NULL);
-  return k;
-}
-
-static gboolean
-is_generic_attr (const char *name)
-{
-  switch (name[0])
     {
-    case 'c':
-      return strcmp (name, "class") == 0;
-    case 's':
-      return strcmp (name, "style") == 0 || strcmp (name, "slot") == 0;
-    case 'h':
-      return strcmp (name, "hidden") == 0;
-    default:
-      return FALSE;
+      const FcNodePlan *plan = remember (cache, node, k, NULL);
+      if (plan_out)
+        *plan_out = plan;
+      *held = TRUE;
     }
+  return k;
 }
 
 /* @node's attribute `wx:NAME` (or `fx:NAME`), or NULL */
@@ -320,76 +305,6 @@ fc_element_tree_directive (const FcFxmlNode *node, const char *name)
         return a;
     }
   return NULL;
-}
-
-/* Whether @name is a `wx:`/`fx:` directive (`wx:if`, `wx:for-item`…). */
-gboolean
-fc_element_tree_is_directive_attr (const char *name)
-{
-  static const char *const names[] = { "if", "elif", "else", "for", "for-items", "for-item", "for-index", "key", NULL };
-  if ((name[0] != 'w' && name[0] != 'f') || name[1] != 'x' || name[2] != ':')
-    return FALSE;
-  for (const char *const *n = names; *n; n++)
-    if (fc_str_equal (*n, name + 3))
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-dataset_key (const char *attr)
-{
-  /* glass-easel's rule: data-element-type → elementType; upper case in
-   * the attribute name is folded to lower case (data-elementType →
-   * elementtype); a run of dashes goes, the character after it is upper
-   * case (data-a--b → aB), and so do trailing dashes (data-trail- →
-   * trail). */
-  GString *s = g_string_new (NULL);
-  for (const char *p = attr + 5; *p; p++)
-    {
-      if (*p == '-')
-        {
-          while (p[1] == '-')
-            p++;
-          if (!p[1])
-            break;
-          p++;
-          g_string_append_c (s, g_ascii_toupper (*p));
-        }
-      else
-        g_string_append_c (s, g_ascii_tolower (*p));
-    }
-  return g_string_free (s, FALSE);
-}
-
-static gboolean
-parse_event_attr (const char *name, EventBindingKind *kind, const char **event)
-{
-#define PREFIX(p) p, sizeof (p) - 1
-  static const struct { const char *prefix; gsize len; EventBindingKind kind; } prefixes[] = {
-    { PREFIX ("capture-catch"), EVENT_CAPTURE_CATCH },
-    { PREFIX ("capture-mut-bind"), EVENT_CAPTURE_MUT_BIND },
-    { PREFIX ("capture-bind"), EVENT_CAPTURE_BIND },
-    { PREFIX ("mut-bind"), EVENT_MUT_BIND },
-    { PREFIX ("catch"), EVENT_CATCH },
-    { PREFIX ("bind"), EVENT_BIND },
-    { PREFIX ("on"), EVENT_BIND }, /* "ontap": colon-less only, as glass-easel */
-  };
-#undef PREFIX
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    {
-      gsize n = prefixes[i].len;
-      if (name[0] == prefixes[i].prefix[0] && name[1] == prefixes[i].prefix[1]
-          && strncmp (name, prefixes[i].prefix, n) == 0)
-        {
-          const char *rest = name + n;
-          if (prefixes[i].prefix[0] == 'o' && rest[0] == ':')
-            return FALSE;
-          *kind = prefixes[i].kind;
-          *event = rest[0] == ':' ? rest + 1 : rest;
-          return TRUE;
-        }
-    }
-  return FALSE;
 }
 
 /* How many children @node's element has in most cases: its markup's */
@@ -434,12 +349,13 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   FcComponentClass *klass = NULL;
   FcComponentDef *def = NULL;
   FcShadow *in = fc_element_child_shadow (parent);
+  const FcNodePlan *plan = NULL;
   gboolean held = FALSE;
 
   /* only what is built again and again (in a component's template, a
    * wx:for, a <template is>) is worth keeping */
   klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, in || scope ? &held : NULL,
-                         error);
+                         &plan, error);
   if (!klass)
     return NULL;
   el = fc_element_new_child_sized (self, parent, node, scope, &element_kind, node->attributes->len,
@@ -452,89 +368,86 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   for (guint i = 0; i < node->attributes->len; i++)
     {
       const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
-      EventBindingKind ek;
-      const char *event;
-      int prop;
-      Binding *b;
+      FcAttrPlan once;
+      const FcAttrPlan *p;
+      Binding *b = NULL;
 
-      if (fc_element_tree_is_directive_attr (a->name))
-        continue;
-      if (a->name[0] == 'i' && strcmp (a->name, "id") == 0)
-        b = fc_binding_add (self, el, BINDING_ID, a);
-      else if (a->name[0] == 'd' && strncmp (a->name, "data-", 5) == 0 && a->name[5])
-        {
-          b = fc_binding_add (self, el, BINDING_DATASET, a);
-          b->key = b->owned_key = dataset_key (a->name);
-        }
-      else if ((prop = fc_component_class_find_property (klass, a->name)) >= 0)
-        {
-          b = fc_binding_add (self, el, BINDING_PROPERTY, a);
-          b->prop = prop;
-        }
-      else if (a->name[0] == 'm' && g_str_has_prefix (a->name, "model:")
-               && (prop = fc_component_class_find_property (klass, a->name + 6)) >= 0)
-        {
-          /* two-way: the component's own changes go back to the path (fc-shadow.c) */
-          b = fc_binding_add (self, el, BINDING_PROPERTY, a);
-          b->prop = prop;
-          b->model = TRUE;
-        }
-      else if (parse_event_attr (a->name, &ek, &event))
-        {
-          if (!*event)
-            {
-              fc_element_emit_warning_at (el, a->line, a->col, "event binding \"%s\" names no event", a->name);
-              continue;
-            }
-          b = fc_binding_add (self, el, BINDING_EVENT, a);
-          b->event_kind = ek;
-          b->key = event;
-        }
-      else if (a->name[0] == 'm' && strncmp (a->name, "mark:", 5) == 0 && a->name[5])
-        {
-          /* event.mark (fc-event-mark.c) */
-          b = fc_binding_add (self, el, BINDING_MARK, a);
-          b->key = a->name + 5;
-          self->has_marks = TRUE;
-        }
-      else if (a->name[0] == 'g' && g_str_has_prefix (a->name, "generic:") && a->name[8])
-        {
-          /* an abstract node's implementation: a tag of this page */
-          FcFxmlNode pseudo = *node;
-          g_autofree char *tag = g_strdup (a->value ? a->value : "");
-          FcComponentClass *impl;
-          FcComponentDef *impl_def;
-          pseudo.name = tag;
-          pseudo.line = a->line;
-          pseudo.col = a->col;
-          if (!(impl = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, &pseudo, &impl_def, NULL, error)))
-            return NULL;
-          if (!el->generics)
-            el->generics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                  (GDestroyNotify) fc_component_class_unref);
-          g_hash_table_replace (el->generics, g_strdup (a->name + 8), fc_component_class_ref (impl));
-          continue;
-        }
-      else if (is_generic_attr (a->name)
-               /* the platform's accessibility attributes, on its built-ins */
-               || (klass->builtin && (g_str_has_prefix (a->name, "aria-") || strcmp (a->name, "tabindex") == 0))
-               /* a native node keeps any attribute */
-               || (klass->native && !strchr (a->name, ':')))
-        {
-          b = fc_binding_add (self, el, BINDING_GENERIC, a);
-          b->key = a->name;
-        }
+      /* a node built once decides here what a kept plan decided before */
+      if (plan)
+        p = &plan->attrs[i];
       else
         {
-          if (strchr (a->name, ':'))
-            fc_element_emit_warning_at (el, a->line, a->col, "unsupported directive \"%s\" on <%s>",
-                                  a->name, node->name);
-          else
-            fc_element_emit_warning_at (el, a->line, a->col, "unknown attribute \"%s\" on <%s>",
-                                  a->name, node->name);
-          continue;
+          fc_attr_plan_classify (klass, a, &once);
+          p = &once;
         }
-      fc_binding_update (self, b, TRUE);
+      switch (p->role)
+        {
+        case FC_ATTR_DIRECTIVE:
+          break;
+        case FC_ATTR_ID:
+          b = fc_binding_add (self, el, BINDING_ID, a);
+          break;
+        case FC_ATTR_DATASET:
+          b = fc_binding_add (self, el, BINDING_DATASET, a);
+          /* a key of the plan lives as long as the element; one decided
+           * here is the binding's */
+          b->key = plan ? p->key : (b->owned_key = g_steal_pointer (&once.owned_key));
+          break;
+        case FC_ATTR_PROPERTY:
+        case FC_ATTR_MODEL:
+          b = fc_binding_add (self, el, BINDING_PROPERTY, a);
+          b->prop = p->prop;
+          b->model = p->role == FC_ATTR_MODEL;
+          break;
+        case FC_ATTR_EVENT:
+          b = fc_binding_add (self, el, BINDING_EVENT, a);
+          b->event_kind = p->event_kind;
+          b->key = p->key;
+          break;
+        case FC_ATTR_MARK:
+          b = fc_binding_add (self, el, BINDING_MARK, a);
+          b->key = p->key;
+          self->has_marks = TRUE;
+          break;
+        case FC_ATTR_GENERIC:
+          {
+            /* an abstract node's implementation: a tag of this page */
+            FcFxmlNode pseudo = *node;
+            g_autofree char *tag = g_strdup (a->value ? a->value : "");
+            FcComponentClass *impl;
+            FcComponentDef *impl_def;
+            pseudo.name = tag;
+            pseudo.line = a->line;
+            pseudo.col = a->col;
+            if (!(impl = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, &pseudo, &impl_def, NULL,
+                                        NULL, error)))
+              return NULL;
+            if (!el->generics)
+              el->generics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    (GDestroyNotify) fc_component_class_unref);
+            g_hash_table_replace (el->generics, g_strdup (p->key), fc_component_class_ref (impl));
+            break;
+          }
+        case FC_ATTR_PLAIN:
+          b = fc_binding_add (self, el, BINDING_GENERIC, a);
+          b->key = p->key;
+          break;
+        case FC_ATTR_NO_EVENT:
+          fc_element_emit_warning_at (el, a->line, a->col, "event binding \"%s\" names no event", a->name);
+          break;
+        case FC_ATTR_UNSUPPORTED:
+          fc_element_emit_warning_at (el, a->line, a->col, "unsupported directive \"%s\" on <%s>", a->name,
+                                      node->name);
+          break;
+        case FC_ATTR_UNKNOWN:
+          fc_element_emit_warning_at (el, a->line, a->col, "unknown attribute \"%s\" on <%s>", a->name,
+                                      node->name);
+          break;
+        }
+      if (!plan)
+        fc_attr_plan_clear (&once);
+      if (b)
+        fc_binding_update (self, b, TRUE);
     }
 
   /* a component with a template: its shadow tree, the content in its slots */
@@ -692,7 +605,7 @@ validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **
        * component's template is built again and again: what its tags
        * resolve to is kept for its mounts (resolve_class()) */
       if (strcmp (c->name, "slot") != 0 && !placing_kind (c)
-          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, in ? &held : NULL, error))
+          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, in ? &held : NULL, NULL, error))
         return FALSE;
       /* a component's template once (it may contain itself) */
       if (def && !def->validated)

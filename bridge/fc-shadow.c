@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fc-shadow-private.h"
+#include "fc-attr-plan-private.h"
 #include "fc-binding-private.h"
 #include "fc-element-private.h"
 #include "fc-element-tree-private.h"
@@ -127,7 +128,7 @@ mount_slot (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrA
       const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
       if (strcmp (a->name, "id") == 0)
         fc_binding_update (self, fc_binding_add (self, el, BINDING_ID, a), TRUE);
-      else if (strcmp (a->name, "name") != 0 && !fc_element_tree_is_directive_attr (a->name))
+      else if (strcmp (a->name, "name") != 0 && !fc_attr_plan_is_directive (a->name))
         fc_element_emit_warning_at (el, a->line, a->col, "unknown attribute \"%s\" on <slot>", a->name);
     }
   /* a <slot> outside a component's template holds nothing */
