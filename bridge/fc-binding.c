@@ -49,13 +49,13 @@ index_binding (FcPage *self, Binding *b, const FcTemplate *tpl)
     {
       const FcDataPath *d = g_ptr_array_index (deps, i);
       const char *first = g_array_index (d, FcPathSegment, 0).key;
-      GPtrArray *bucket;
+      FcDepsBucket *bucket;
       if (fc_item_scope_has (b->element->scope, first))
         continue;
       bucket = fc_deps_index_bucket (fc_binding_index_of (self, b->element), first);
-      if (bucket->len == 0 || g_ptr_array_index (bucket, bucket->len - 1) != b)
+      if (bucket->len == 0 || fc_deps_bucket_index (bucket, bucket->len - 1) != b)
         {
-          g_ptr_array_add (bucket, b);
+          fc_deps_bucket_add (bucket, b);
           index_changed (self);
         }
     }
@@ -69,9 +69,9 @@ fc_binding_unindex (FcPage *self, Binding *b)
   for (guint i = 0; deps && i < deps->len; i++)
     {
       const FcDataPath *d = g_ptr_array_index (deps, i);
-      GPtrArray *bucket = fc_deps_index_lookup (fc_binding_index_of (self, b->element),
+      FcDepsBucket *bucket = fc_deps_index_lookup (fc_binding_index_of (self, b->element),
                                                 g_array_index (d, FcPathSegment, 0).key);
-      while (bucket && g_ptr_array_remove (bucket, b))
+      while (bucket && fc_deps_bucket_remove (bucket, b))
         index_changed (self);
     }
 }
@@ -204,7 +204,7 @@ fc_binding_set_in (FcPage *self, FcShadow *shadow, const char *key, FcValue *val
 {
   g_autoptr (GPtrArray) dirty = g_ptr_array_new ();
   FcDataPath *path = fc_data_path_parse (key, NULL);
-  GPtrArray *bucket;
+  FcDepsBucket *bucket;
 
   if (!path)
     return FALSE;
@@ -214,7 +214,7 @@ fc_binding_set_in (FcPage *self, FcShadow *shadow, const char *key, FcValue *val
                                  g_array_index (path, FcPathSegment, 0).key);
   for (guint j = 0; bucket && j < bucket->len; j++)
     {
-      Binding *b = g_ptr_array_index (bucket, j);
+      Binding *b = fc_deps_bucket_index (bucket, j);
       if (b->generation == self->generation || !fc_template_depends_on (fc_binding_template (b), path))
         continue;
       b->generation = self->generation;

@@ -25,7 +25,7 @@
  * none, valid while the page's index_stamp is unchanged. */
 struct _CachedPath {
   FcDataPath *path;
-  GPtrArray *bucket;
+  FcDepsBucket *bucket;
   guint stamp;   /* index_stamp the verdict was taken at; 0: none yet */
   gboolean many; /* more than one binding reads the first segment */
   Binding *dep;  /* the one that depends on path, or NULL */
@@ -375,7 +375,7 @@ cached_path (FcPage *self, const char *key, gboolean evict, GError **error)
 }
 
 /* The bindings that read @c's first segment, or NULL. */
-static GPtrArray *
+static FcDepsBucket *
 cached_path_bucket (FcPage *self, CachedPath *c)
 {
   if (!c->bucket)
@@ -395,9 +395,9 @@ set_one (FcPage *self, const char *key, FcValue *value, GError **error)
     return 0;
   if (c->stamp != self->index_stamp)
     {
-      GPtrArray *bucket = cached_path_bucket (self, c);
+      FcDepsBucket *bucket = cached_path_bucket (self, c);
       c->many = bucket && bucket->len > 1;
-      b = bucket && bucket->len == 1 ? g_ptr_array_index (bucket, 0) : NULL;
+      b = bucket && bucket->len == 1 ? fc_deps_bucket_index (bucket, 0) : NULL;
       c->dep = b && fc_template_depends_on (fc_binding_template (b), c->path) ? b : NULL;
       c->stamp = self->index_stamp;
     }
@@ -500,10 +500,10 @@ fc_page_set_data (FcPage *self, FcValue *changes, GError **error)
     {
       CachedPath *c = g_ptr_array_index (paths, i);
       const FcDataPath *p = c->path;
-      GPtrArray *bucket = cached_path_bucket (self, c);
+      FcDepsBucket *bucket = cached_path_bucket (self, c);
       for (guint j = 0; bucket && j < bucket->len; j++)
         {
-          Binding *b = g_ptr_array_index (bucket, j);
+          Binding *b = fc_deps_bucket_index (bucket, j);
           if (b->generation == self->generation || !fc_template_depends_on (fc_binding_template (b), p))
             continue;
           b->generation = self->generation;
