@@ -5,6 +5,7 @@
 
 #include "fc-binding-private.h"
 #include "fc-page-scope-private.h"
+#include "fc-page-slab-private.h"
 #include "fc-page-signals-private.h"
 #include "fc-page-wxs-private.h"
 #include "fc-value-private.h"
@@ -23,7 +24,9 @@ void
 fc_binding_reserve (FcElement *el, guint n)
 {
   g_assert (el->bindings == NULL);
-  el->bindings = n ? g_new (Binding, n) : NULL;
+  /* the page's slab is made with its first element */
+  el->bindings = n ? fc_slab_alloc0 (el->page->slab, n * sizeof (Binding)) : NULL;
+  el->bindings_in_slab = n > 0;
   el->bindings_alloc = n;
 }
 

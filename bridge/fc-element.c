@@ -86,7 +86,9 @@ fc_element_free (FcElement *el)
   g_clear_pointer (&el->dataset, fc_value_unref);
   for (guint i = 0; i < el->n_bindings; i++)
     fc_binding_clear (&el->bindings[i]);
-  if (!in_block (el, el->bindings))
+  if (el->bindings_in_slab)
+    fc_slab_free (el->page->slab, el->bindings, el->bindings_alloc * sizeof (Binding));
+  else if (!in_block (el, el->bindings))
     g_free (el->bindings);
   if (el->klass_borrowed)
     el->klass = NULL;

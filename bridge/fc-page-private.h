@@ -176,9 +176,10 @@ struct _FcElement {
   guint block_size;     /* > 0: the element's block is this size, from the
                            page's slab, and may hold its bindings and props
                            (fc_element_new_child_sized()) */
-  gboolean props_in_slab;  /* props is a block of the page's slab of its own */
-  gboolean klass_borrowed; /* klass is held by the page's resolved tags, not by a
-                              reference of the element's (fc-element-tree.c) */
+  guint props_in_slab : 1;    /* props is a block of the page's slab of its own */
+  guint bindings_in_slab : 1; /* so are bindings (fc_binding_reserve()) */
+  guint klass_borrowed : 1;   /* klass is held by the page's resolved tags, not by a
+                                 reference of the element's (fc-element-tree.c) */
 };
 
 /* Property @i of @el: the value it was given, or its class's default
