@@ -73,7 +73,7 @@ fc_binding_unindex (FcPage *self, Binding *b)
     {
       const FcDataPath *d = g_ptr_array_index (deps, i);
       FcDepsBucket *bucket = fc_deps_index_lookup (fc_binding_index_of (self, b->element),
-                                                g_array_index (d, FcPathSegment, 0).key);
+                                                   g_array_index (d, FcPathSegment, 0).key);
       while (bucket && fc_deps_bucket_remove (bucket, b))
         index_changed (self);
     }

@@ -126,15 +126,18 @@ def_of_class (FcPage *self, FcComponentClass *klass)
  * takes no reference: the page's component_defs hold its markup
  * component and the page's registry its built-in class for the page's
  * life, as long as the page's or the definition's table holds the plan. */
-static const FcNodePlan *
-remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def)
+static void
+remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def, gboolean *held,
+          const FcNodePlan **plan_out)
 {
   FcNodePlan *plan = fc_node_plan_new (node, klass, def);
 
   if (!*cache)
     *cache = g_hash_table_new_full (NULL, NULL, NULL, fc_node_plan_free);
   g_hash_table_insert (*cache, (gpointer) node, plan);
-  return plan;
+  *held = TRUE;
+  if (plan_out)
+    *plan_out = plan;
 }
 
 /* The class @node's tag resolves to in the tree of @in (a component's
@@ -214,12 +217,7 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
       if (def)
         {
           if (!via_generic && held)
-            {
-              const FcNodePlan *plan = remember (cache, node, def->klass, def);
-              if (plan_out)
-                *plan_out = plan;
-              *held = TRUE;
-            }
+            remember (cache, node, def->klass, def, held, plan_out);
           *def_out = def;
           return def->klass;
         }
@@ -282,12 +280,7 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
      * page warns, fc-builtins.c) */
     k = fc_registry_lookup_builtin (self->registry, FC_BUILTIN_NATIVE);
   if (!g && held)
-    {
-      const FcNodePlan *plan = remember (cache, node, k, NULL);
-      if (plan_out)
-        *plan_out = plan;
-      *held = TRUE;
-    }
+    remember (cache, node, k, NULL, held, plan_out);
   return k;
 }
 
