@@ -4,7 +4,6 @@
  * memory, then its root folder, confined to it), parsed once per page;
  * and the property schema of a component without native code, which this
  * bridge reads from the JSON's `"properties"` in the platform's syntax. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "fc-component-def-private.h"
@@ -136,30 +135,16 @@ fc_component_def_parse_properties (const char *name, FcValue *properties, const 
   return g_steal_pointer (&klass);
 }
 
-/* @path in @root, which the real path must stay inside */
+/* @path in @root, a plugin's package, which the real path must stay
+ * inside */
 static char *
 read_confined (const char *root, const char *path, GError **error)
 {
-  g_autofree char *full = g_build_filename (root, path, NULL);
-  g_autofree char *real = NULL, *real_root = NULL;
-  char *text = NULL, *r;
+  g_autofree char *real = fc_page_files_locate (root, path, "the plugin's package", error);
+  char *text = NULL;
 
-  r = realpath (full, NULL);
-  real = g_strdup (r);
-  free (r);
-  r = realpath (root, NULL);
-  real_root = g_strdup (r);
-  free (r);
-  if (!real || !real_root)
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s", path);
-      return NULL;
-    }
-  if (!g_str_has_prefix (real, real_root) || real[strlen (real_root)] != '/')
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "%s leaves the plugin's package", path);
-      return NULL;
-    }
+  if (!real)
+    return NULL;
   if (!g_file_get_contents (real, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL))
     {
       g_free (text);
