@@ -45,7 +45,7 @@ fc_page_files_locate (const char *root, const char *path, const char *root_name,
  * FC_WXS_ERROR_BAD_PATH for a symlink out, FC_WXS_ERROR_SYNTAX for text
  * that is not UTF-8 */
 static char *
-read_in_root (const char *root, const char *path, GError **error)
+read_in_root (const char *root, const char *path, gpointer data, GError **error)
 {
   g_autofree char *real = fc_page_files_locate (root, path, "the mini-program's root", error);
   char *text = NULL;
@@ -79,31 +79,6 @@ fc_page_set_file_cache (FcPage *self, FcFileCache *cache)
   self->file_cache = cache;
 }
 
-/* @read's answer for @path under @root, from the page's app's files when
- * they hold it; a file read, or found not there (FC_WXS_ERROR_NOT_FOUND),
- * is kept there, other errors are not (they are asked again). */
-char *
-fc_page_read_cached (FcPage *self, const char *root, const char *path,
-                     char *(*read) (const char *root, const char *path, GError **error), GError **error)
-{
-  GError *local = NULL;
-  char *text, *not_found;
-
-  if (self->file_cache && fc_file_cache_get (self->file_cache, root, path, &text, &not_found))
-    {
-      if (!text)
-        g_set_error_literal (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, not_found);
-      g_free (not_found);
-      return text;
-    }
-  text = read (root, path, &local);
-  if (self->file_cache && (text || g_error_matches (local, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND)))
-    fc_file_cache_put (self->file_cache, root, path, text, local ? local->message : NULL);
-  if (local)
-    g_propagate_error (error, local);
-  return text;
-}
-
 /**
  * fc_page_read_file:
  * @self: a page
@@ -112,22 +87,23 @@ fc_page_read_cached (FcPage *self, const char *root, const char *path,
  *   %FC_WXS_ERROR_BAD_PATH for a symlink out, %FC_WXS_ERROR_SYNTAX for text
  *   that is not UTF-8)
  *
- * Returns: (transfer full) (nullable): the file given in memory, else the
- *   root folder's
+ * Returns: (transfer full) (nullable): the text (with its NUL: a C string)
+ *   of the file given in memory, else the root folder's (the app's, shared
+ *   by its pages: fc-file-cache.c)
  */
-char *
+GBytes *
 fc_page_read_file (FcPage *self, const char *path, GError **error)
 {
   const char *mem
       = self->wxs_files ? g_hash_table_lookup (self->wxs_files, path) : NULL;
 
   if (mem)
-    return g_strdup (mem);
+    return g_bytes_new (mem, strlen (mem) + 1);
   if (!self->root_dir)
     {
       g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND,
                    "no file %s (the page has no folder)", path);
       return NULL;
     }
-  return fc_page_read_cached (self, self->root_dir, path, read_in_root, error);
+  return fc_file_cache_read (self->file_cache, self->root_dir, path, read_in_root, NULL, error);
 }
