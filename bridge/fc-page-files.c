@@ -1,6 +1,8 @@
 /* fc-page-files.c: the files of a page's mini-program, as its markup,
  * WXS modules and components read them: those given in memory
- * (fc_page_add_file()) first, then the root folder, never outside it. */
+ * (fc_page_add_file()) first, then the root folder, never outside it
+ * (fc_page_files_locate(), for a plugin's package too), through the app's
+ * files when the page has them (fc-file-cache.c). */
 #include <stdlib.h>
 #include <string.h>
 
