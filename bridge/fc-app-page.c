@@ -1,18 +1,18 @@
 /* fc-app-page.c: an app's pages: loading a host page or a plugin's page
  * (plugin://ALIAS/PAGE), and the resolver each page gets for its tags
  * (plugin://, plugin-private://, abstract nodes). */
-#include <stdlib.h>
 #include <string.h>
 
 #include "fc-app-private.h"
 #include "fc-page-files-private.h"
+#include "fc-wxs.h"
 
 typedef struct
 {
   FcApp *app;
   char *page_path; /* host: `packageA/pages/cat`; plugin: path in the package */
   char *json_name;
-  char *json_text;
+  GBytes *json_text; /* (nullable) */
   FcValue *page_json;
   int subpackage;
   Decl *decl;        /* a plugin page: its declaration */
@@ -27,7 +27,7 @@ page_ctx_free (gpointer p)
   g_object_unref (c->app);
   g_free (c->page_path);
   g_free (c->json_name);
-  g_free (c->json_text);
+  g_clear_pointer (&c->json_text, g_bytes_unref);
   g_clear_pointer (&c->page_json, fc_value_unref);
   g_free (c->plugin_page);
   g_free (c->local_path);
@@ -37,8 +37,10 @@ page_ctx_free (gpointer p)
 static char *
 ctx_where (PageCtx *c, const char *path, FcPage *page, int line, int col)
 {
-  if (c->json_text && path && strstr (c->json_text, path))
-    return fc_json_where (c->json_text, c->json_name, path);
+  const char *json = c->json_text ? g_bytes_get_data (c->json_text, NULL) : NULL;
+
+  if (json && path && strstr (json, path))
+    return fc_json_where (json, c->json_name, path);
   return g_strdup_printf ("%s.fxml:%d:%d", c->page_path, line, col);
 }
 
@@ -180,62 +182,64 @@ resolve_in_plugin (FcPage *page, const char *tag, const char *path, int line,
   return k;
 }
 
-static gboolean
-read_optional (const char *path, char **text, GError **error)
+/* How a page reads its own JSON and markup (through its app's files,
+ * fc-file-cache.c, as every reader of them): confined to the app's root
+ * or the plugin's package, with the page's messages */
+typedef struct
 {
+  const char *page_path; /* (nullable) a host page's path as given, to
+                          * confine first (its folders may be symlinks
+                          * out) */
+  const char *name;      /* the file, as messages name it */
+} PageFile;
+
+static char *
+read_page_file (const char *root, const char *path, gpointer data, GError **error)
+{
+  const PageFile *f = data;
+  g_autofree char *page = NULL, *file = NULL, *full = NULL;
   g_autoptr (GError) local = NULL;
-  *text = NULL;
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (!g_file_get_contents (path, text, NULL, &local))
+  char *text;
+
+  if (f->page_path && !(page = fc_path_confine (root, NULL, f->page_path, FALSE, f->page_path, "page", error)))
+    return NULL;
+  /* the file itself may be a symlink out */
+  if (!(file = fc_path_confine (root, NULL, path, FALSE, f->name, "page", error)))
+    return NULL;
+  full = g_strdup_printf ("%s/%s", root, path);
+  if (!g_file_test (full, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND, "%s",
-                   local->message);
-      return FALSE;
+      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s", path);
+      return NULL;
     }
-  return TRUE;
+  if (!g_file_get_contents (full, &text, NULL, &local))
+    {
+      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND, "%s", local->message);
+      return NULL;
+    }
+  return text;
 }
 
-/* A page's JSON (or NULL: none) and markup, as the app read them the
- * first time it opened that page (the same files: fc-file-cache.c) */
+/* @c freed, for a page that does not load */
 static gboolean
-page_files_known (FcApp *self, const char *root, const char *norm, char **json, char **fxml)
+page_ctx_fail (FcApp *self, PageCtx *c)
 {
-  g_autofree char *jn = g_strdup_printf ("%s.json", norm), *fn = g_strdup_printf ("%s.fxml", norm);
-  g_autofree char *no_json = NULL, *no_fxml = NULL;
-
-  if (!fc_file_cache_get (self->files, root, fn, fxml, &no_fxml))
-    return FALSE;
-  if (*fxml && fc_file_cache_get (self->files, root, jn, json, &no_json))
-    return TRUE;
-  g_clear_pointer (fxml, g_free);
+  c->app = g_object_ref (self);
+  page_ctx_free (c);
   return FALSE;
 }
 
-/* Keeps what a page's first opening read (page_files_known()), when it
- * is text as every other reader of the files wants it (UTF-8) */
-static void
-page_files_keep (FcApp *self, const char *root, const char *norm, const char *json, const char *fxml)
-{
-  g_autofree char *jn = g_strdup_printf ("%s.json", norm), *fn = g_strdup_printf ("%s.fxml", norm);
-
-  if ((json && !g_utf8_validate (json, -1, NULL)) || !g_utf8_validate (fxml, -1, NULL))
-    return;
-  fc_file_cache_put (self->files, root, jn, json, json ? NULL : "no file");
-  fc_file_cache_put (self->files, root, fn, fxml, NULL);
-}
-
 static gboolean
-load_with (FcApp *self, FcPage *page, PageCtx *c, const char *page_json,
+load_with (FcApp *self, FcPage *page, PageCtx *c, GBytes *page_json,
            const char *fxml, const char *fxml_name, FcValue *data,
            GError **error)
 {
+  const char *json = page_json ? g_bytes_get_data (page_json, NULL) : NULL;
   GError *local = NULL;
   gboolean ok;
   c->app = g_object_ref (self);
-  c->json_text = g_strdup (page_json);
-  if (page_json
-      && !(c->page_json = fc_json_load (page_json, c->json_name, error)))
+  c->json_text = page_json ? g_bytes_ref (page_json) : NULL;
+  if (json && !(c->page_json = fc_json_load (json, c->json_name, error)))
     {
       page_ctx_free (c);
       return FALSE;
@@ -265,7 +269,7 @@ load_with (FcApp *self, FcPage *page, PageCtx *c, const char *page_json,
     }
   else
     fc_page_set_root (page, self->dir, NULL);
-  ok = fc_page_load (page, c->decl ? NULL : self->json_text, page_json, fxml,
+  ok = fc_page_load (page, c->decl ? NULL : self->json_text, json, fxml,
                      fxml_name, data, &local);
   if (!ok)
     g_propagate_error (error, local);
@@ -294,10 +298,11 @@ fc_app_load_page_text (FcApp *self, FcPage *page, const char *page_path,
 {
   PageCtx *c = g_new0 (PageCtx, 1);
   g_autofree char *fxml_name = g_strdup_printf ("%s.fxml", page_path);
+  g_autoptr (GBytes) json = page_json ? g_bytes_new (page_json, strlen (page_json) + 1) : NULL;
   c->page_path = g_strdup (page_path);
   c->json_name = g_strdup_printf ("%s.json", page_path);
   c->subpackage = fc_app_subpackage_of (self, page_path);
-  return load_with (self, page, c, page_json, fxml, fxml_name, data, error);
+  return load_with (self, page, c, json, fxml, fxml_name, data, error);
 }
 
 /**
@@ -328,9 +333,11 @@ gboolean
 fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
                   FcValue *data, GError **error)
 {
-  g_autofree char *norm = NULL, *json_path = NULL, *fxml_path = NULL,
-                  *json = NULL, *fxml = NULL;
+  g_autofree char *norm = NULL, *json_path = NULL, *fxml_path = NULL;
   g_autofree char *fxml_name = NULL;
+  g_autoptr (GBytes) json = NULL, fxml = NULL;
+  g_autoptr (GError) local = NULL;
+  PageFile json_file = { NULL, NULL }, fxml_file = { NULL, NULL };
   const char *root;
   PageCtx *c;
 
@@ -381,59 +388,43 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
     }
   else
     {
-      const char *known = g_hash_table_lookup (self->page_norms, page_path);
-      if (known)
-        norm = g_strdup (known);
-      else if (!(norm = fc_path_confine (self->dir, NULL, page_path, FALSE,
-                                         page_path, "page", error)))
+      /* its folders are confined when its JSON is read (read_page_file()) */
+      if (!(norm = fc_path_normalize (self->dir, NULL, page_path, FALSE,
+                                      page_path, "page", error)))
         {
           g_free (c);
           return FALSE;
         }
-      else
-        g_hash_table_insert (self->page_norms, g_strdup (page_path), g_strdup (norm));
+      json_file.page_path = page_path;
       root = self->dir;
       c->page_path = g_strdup (norm);
       c->subpackage = fc_app_subpackage_of (self, norm);
     }
   c->json_name = g_strdup_printf ("%s.json", c->page_path);
   fxml_name = g_strdup_printf ("%s.fxml", c->page_path);
-  json_path = g_strdup_printf ("%s/%s.json", root, norm);
-  fxml_path = g_strdup_printf ("%s/%s.fxml", root, norm);
-  if (page_files_known (self, root, norm, &json, &fxml))
-    return load_with (self, page, c, json, fxml, fxml_name, data, error);
-  {
-    /* the files themselves may be symlinks out */
-    g_autofree char *jn = g_strdup_printf ("%s.json", norm),
-                    *fn = g_strdup_printf ("%s.fxml", norm);
-    g_autofree char *a
-        = fc_path_confine (root, NULL, jn, FALSE, c->json_name, "page", error);
-    g_autofree char *b
-        = a ? fc_path_confine (root, NULL, fn, FALSE, fxml_name, "page", error)
-            : NULL;
-    if (!b)
-      {
-        c->app = g_object_ref (self);
-        page_ctx_free (c);
-        return FALSE;
-      }
-  }
-  if (!read_optional (json_path, &json, error))
+  json_path = g_strdup_printf ("%s.json", norm);
+  fxml_path = g_strdup_printf ("%s.fxml", norm);
+  json_file.name = c->json_name;
+  fxml_file.name = fxml_name;
+  /* read once for the app's life, as every file of it (fc-file-cache.c) */
+  json = fc_file_cache_read (self->files, root, json_path, read_page_file, &json_file, &local);
+  if (!json && !g_error_matches (local, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND))
     {
-      c->app = g_object_ref (self);
-      page_ctx_free (c);
-      return FALSE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return page_ctx_fail (self, c);
     }
-  if (!g_file_get_contents (fxml_path, &fxml, NULL, NULL))
+  g_clear_error (&local);
+  if (!(fxml = fc_file_cache_read (self->files, root, fxml_path, read_page_file, &fxml_file, &local)))
     {
-      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND,
-                   "%s: no such page (expected %s)", page_path, fxml_path);
-      c->app = g_object_ref (self);
-      page_ctx_free (c);
-      return FALSE;
+      if (g_error_matches (local, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND)
+          || g_error_matches (local, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND))
+        g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND,
+                     "%s: no such page (expected %s/%s)", page_path, root, fxml_path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return page_ctx_fail (self, c);
     }
-  page_files_keep (self, root, norm, json, fxml);
-  return load_with (self, page, c, json, fxml, fxml_name, data, error);
+  return load_with (self, page, c, json, g_bytes_get_data (fxml, NULL), fxml_name, data, error);
 }
 
 /**

@@ -30,7 +30,6 @@ struct _FcApp
                           one file */
   FcHostSettings *settings;
   FcFileCache *files;      /* the mini-program's files, read once (fc-file-cache.c) */
-  GHashTable *page_norms;  /* a host page's path as given → its confined path */
 };
 
 /* the subpackage a page path belongs to, or -1 */

@@ -48,7 +48,6 @@ fc_app_finalize (GObject *object)
   g_hash_table_unref (self->exports);
   g_clear_object (&self->settings);
   fc_file_cache_unref (self->files);
-  g_hash_table_unref (self->page_norms);
   G_OBJECT_CLASS (fc_app_parent_class)->finalize (object);
 }
 
@@ -140,7 +139,6 @@ fc_app_init (FcApp *self)
                                          (GDestroyNotify)fc_value_unref);
   self->settings = fc_host_settings_new ();
   self->files = fc_file_cache_new ();
-  self->page_norms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static char *

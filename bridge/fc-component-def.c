@@ -4,7 +4,6 @@
  * memory, then its root folder, confined to it), parsed once per page;
  * and the property schema of a component without native code, which this
  * bridge reads from the JSON's `"properties"` in the platform's syntax. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "fc-component-def-private.h"
@@ -136,30 +135,16 @@ fc_component_def_parse_properties (const char *name, FcValue *properties, const 
   return g_steal_pointer (&klass);
 }
 
-/* @path in @root, which the real path must stay inside */
+/* @path in @root, a plugin's package, which the real path must stay
+ * inside */
 static char *
-read_confined (const char *root, const char *path, GError **error)
+read_confined (const char *root, const char *path, gpointer data, GError **error)
 {
-  g_autofree char *full = g_build_filename (root, path, NULL);
-  g_autofree char *real = NULL, *real_root = NULL;
-  char *text = NULL, *r;
+  g_autofree char *real = fc_page_files_locate (root, path, "the plugin's package", error);
+  char *text = NULL;
 
-  r = realpath (full, NULL);
-  real = g_strdup (r);
-  free (r);
-  r = realpath (root, NULL);
-  real_root = g_strdup (r);
-  free (r);
-  if (!real || !real_root)
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s", path);
-      return NULL;
-    }
-  if (!g_str_has_prefix (real, real_root) || real[strlen (real_root)] != '/')
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "%s leaves the plugin's package", path);
-      return NULL;
-    }
+  if (!real)
+    return NULL;
   if (!g_file_get_contents (real, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL))
     {
       g_free (text);
@@ -171,11 +156,12 @@ read_confined (const char *root, const char *path, GError **error)
 
 /* @path's text (from @root, else the page's files), NULL with no error
  * when it is not there */
-static char *
+static GBytes *
 read_optional (FcPage *self, const char *root, const char *path, GError **error)
 {
   GError *local = NULL;
-  char *text = root ? fc_page_read_cached (self, root, path, read_confined, &local) : fc_page_read_file (self, path, &local);
+  GBytes *text = root ? fc_file_cache_read (self->file_cache, root, path, read_confined, NULL, &local)
+                      : fc_page_read_file (self, path, &local);
   if (text)
     return text;
   if (g_error_matches (local, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND))
@@ -194,7 +180,7 @@ load (FcPage *self, const char *root, const char *norm, const char *written, FcC
 {
   g_autofree char *fxml_name = g_strdup_printf ("%s.fxml", norm);
   g_autofree char *json_name = g_strdup_printf ("%s.json", norm);
-  g_autofree char *fxml = NULL, *json = NULL;
+  g_autoptr (GBytes) fxml = NULL, json = NULL;
   g_autoptr (GError) local = NULL;
   FcComponentDef *def;
   FcValue *j, *options, *v;
@@ -226,7 +212,8 @@ load (FcPage *self, const char *root, const char *norm, const char *written, FcC
   def->root = g_strdup (root);
   def->fxml_name = g_steal_pointer (&fxml_name);
   /* the markup's JSON name is its own with .json: give a .fxml name */
-  if (!(def->doc = fc_shared_doc_lookup (def->fxml_name, fxml, json, error)))
+  if (!(def->doc = fc_shared_doc_lookup (def->fxml_name, g_bytes_get_data (fxml, NULL), g_bytes_get_data (json, NULL),
+                                         error)))
     goto fail;
   def->json = fc_shared_doc_get_json (def->doc);
   j = def->json;

@@ -8,12 +8,16 @@ G_BEGIN_DECLS
 
 typedef struct _FcFileCache FcFileCache;
 
+/* Reads @path under @root: its text (a C string, transfer full), else
+ * %NULL with an error: %FC_WXS_ERROR_NOT_FOUND when the file is not
+ * there (kept), any other when it is refused (asked again). */
+typedef char *(*FcFileReadFunc) (const char *root, const char *path, gpointer data, GError **error);
+
 FcFileCache *fc_file_cache_new (void);
 FcFileCache *fc_file_cache_ref (FcFileCache *cache);
 void fc_file_cache_unref (FcFileCache *cache);
-gboolean fc_file_cache_get (FcFileCache *cache, const char *root, const char *path, char **text, char **not_found);
-void fc_file_cache_put (FcFileCache *cache, const char *root, const char *path, const char *text,
-                        const char *not_found);
+GBytes *fc_file_cache_read (FcFileCache *cache, const char *root, const char *path, FcFileReadFunc read,
+                            gpointer data, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FcFileCache, fc_file_cache_unref)
 

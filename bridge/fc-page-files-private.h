@@ -6,9 +6,8 @@
 
 G_BEGIN_DECLS
 
-char *fc_page_read_file (FcPage *self, const char *path, GError **error);
+GBytes *fc_page_read_file (FcPage *self, const char *path, GError **error);
 void fc_page_set_file_cache (FcPage *self, FcFileCache *cache);
-char *fc_page_read_cached (FcPage *self, const char *root, const char *path,
-                           char *(*read) (const char *root, const char *path, GError **error), GError **error);
+char *fc_page_files_locate (const char *root, const char *path, const char *root_name, GError **error);
 
 G_END_DECLS

@@ -1,71 +1,59 @@
 /* fc-page-files.c: the files of a page's mini-program, as its markup,
  * WXS modules and components read them: those given in memory
- * (fc_page_add_file()) first, then the root folder, never outside it. */
+ * (fc_page_add_file()) first, then the root folder, never outside it
+ * (fc_page_files_locate(), for a plugin's package too), through the app's
+ * files when the page has them (fc-file-cache.c). */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "fc-bridge-private.h"
 #include "fc-page-files-private.h"
+#include "fc-path-walk-private.h"
 #include "fc-wxs.h"
 
-/* @path under @real_root (a realpath()) when every segment of it exists
- * and none is a symlink: then it is inside as it stands, resolved without
- * realpath() on every prefix. NULL otherwise (the caller resolves it). */
-static char *
-plain_inside (const char *real_root, const char *path)
+/**
+ * fc_page_files_locate: (skip)
+ * @root: a folder
+ * @path: a file's path under it, normalised
+ * @root_name: what @root is, in messages ("the mini-program's root")
+ * @error: return location for a %FC_WXS_ERROR error:
+ *   %FC_WXS_ERROR_NOT_FOUND, %FC_WXS_ERROR_BAD_PATH for a path that leaves
+ *   @root (by a symlink)
+ *
+ * Returns: (transfer full) (nullable): the real path of @path, inside
+ *   @root (fc-path-walk.c)
+ */
+char *
+fc_page_files_locate (const char *root, const char *path, const char *root_name, GError **error)
 {
-  g_autofree char *at = g_strdup (real_root);
-  g_auto (GStrv) segs = g_strsplit (path, "/", -1);
+  char *real_root = realpath (root, NULL);
+  g_autofree char *real = NULL;
+  FcPathWalk where = real_root ? fc_path_walk (real_root, path, &real) : FC_PATH_WALK_MISSING;
+  gsize n = real_root ? strlen (real_root) : 0;
 
-  for (char **s = segs; *s; s++)
-    {
-      struct stat st;
-      char *next;
-      if (!**s || strcmp (*s, ".") == 0 || strcmp (*s, "..") == 0)
-        return NULL;
-      next = g_strconcat (at, "/", *s, NULL);
-      g_free (at);
-      at = next;
-      if (lstat (at, &st) != 0 || S_ISLNK (st.st_mode))
-        return NULL;
-    }
-  return g_steal_pointer (&at);
+  /* the root itself is not a file inside it; nor is anything under a
+   * root of / (as realpath() and a prefix always answered) */
+  if (where == FC_PATH_WALK_INSIDE && !(strncmp (real, real_root, n) == 0 && real[n] == '/'))
+    where = FC_PATH_WALK_OUTSIDE;
+  free (real_root);
+  if (where == FC_PATH_WALK_MISSING)
+    g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s", path);
+  else if (where == FC_PATH_WALK_OUTSIDE)
+    g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH, "%s leaves %s", path, root_name);
+  return where == FC_PATH_WALK_INSIDE ? g_steal_pointer (&real) : NULL;
 }
 
 /* @path under @root, never outside it; the error FC_WXS_ERROR_NOT_FOUND,
  * FC_WXS_ERROR_BAD_PATH for a symlink out, FC_WXS_ERROR_SYNTAX for text
  * that is not UTF-8 */
 static char *
-read_in_root (const char *root, const char *path, GError **error)
+read_in_root (const char *root, const char *path, gpointer data, GError **error)
 {
-  g_autofree char *full = NULL, *real = NULL, *real_root = NULL;
+  g_autofree char *real = fc_page_files_locate (root, path, "the mini-program's root", error);
   char *text = NULL;
 
-  real_root = realpath (root, NULL);
-  /* (a root of / keeps the general way and its answer) */
-  if (real_root && !(real_root[1] && (real = plain_inside (real_root, path))))
-    {
-      char *r;
-      full = g_build_filename (root, path, NULL);
-      if ((r = realpath (full, NULL)))
-        {
-          real = g_strdup (r);
-          free (r);
-        }
-    }
-  if (!real || !real_root)
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, "no file %s",
-                   path);
-      return NULL;
-    }
-  if (!g_str_has_prefix (real, real_root) || real[strlen (real_root)] != '/')
-    {
-      g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_BAD_PATH,
-                   "%s leaves the mini-program's root", path);
-      return NULL;
-    }
+  if (!real)
+    return NULL;
   if (!g_file_get_contents (real, &text, NULL, NULL))
     {
       g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND,
@@ -93,31 +81,6 @@ fc_page_set_file_cache (FcPage *self, FcFileCache *cache)
   self->file_cache = cache;
 }
 
-/* @read's answer for @path under @root, from the page's app's files when
- * they hold it; a file read, or found not there (FC_WXS_ERROR_NOT_FOUND),
- * is kept there, other errors are not (they are asked again). */
-char *
-fc_page_read_cached (FcPage *self, const char *root, const char *path,
-                     char *(*read) (const char *root, const char *path, GError **error), GError **error)
-{
-  GError *local = NULL;
-  char *text, *not_found;
-
-  if (self->file_cache && fc_file_cache_get (self->file_cache, root, path, &text, &not_found))
-    {
-      if (!text)
-        g_set_error_literal (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND, not_found);
-      g_free (not_found);
-      return text;
-    }
-  text = read (root, path, &local);
-  if (self->file_cache && (text || g_error_matches (local, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND)))
-    fc_file_cache_put (self->file_cache, root, path, text, local ? local->message : NULL);
-  if (local)
-    g_propagate_error (error, local);
-  return text;
-}
-
 /**
  * fc_page_read_file:
  * @self: a page
@@ -126,22 +89,23 @@ fc_page_read_cached (FcPage *self, const char *root, const char *path,
  *   %FC_WXS_ERROR_BAD_PATH for a symlink out, %FC_WXS_ERROR_SYNTAX for text
  *   that is not UTF-8)
  *
- * Returns: (transfer full) (nullable): the file given in memory, else the
- *   root folder's
+ * Returns: (transfer full) (nullable): the text (with its NUL: a C string)
+ *   of the file given in memory, else the root folder's (the app's, shared
+ *   by its pages: fc-file-cache.c)
  */
-char *
+GBytes *
 fc_page_read_file (FcPage *self, const char *path, GError **error)
 {
   const char *mem
       = self->wxs_files ? g_hash_table_lookup (self->wxs_files, path) : NULL;
 
   if (mem)
-    return g_strdup (mem);
+    return g_bytes_new (mem, strlen (mem) + 1);
   if (!self->root_dir)
     {
       g_set_error (error, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND,
                    "no file %s (the page has no folder)", path);
       return NULL;
     }
-  return fc_page_read_cached (self, self->root_dir, path, read_in_root, error);
+  return fc_file_cache_read (self->file_cache, self->root_dir, path, read_in_root, NULL, error);
 }

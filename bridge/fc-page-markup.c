@@ -149,7 +149,8 @@ file_for (FcPage *self, FcMarkupLib *lib, MarkupFile *from, const FcFxmlNode *at
 {
   const FcFxmlAttribute *src = fc_fxml_node_get_attribute (at, "src");
   g_autoptr (GError) local = NULL;
-  g_autofree char *path = NULL, *alt = NULL, *text = NULL;
+  g_autofree char *path = NULL, *alt = NULL;
+  g_autoptr (GBytes) text = NULL;
   const FcFxmlNode *doc;
   SharedDoc *shared;
   MarkupFile *f;
@@ -189,7 +190,7 @@ file_for (FcPage *self, FcMarkupLib *lib, MarkupFile *from, const FcFxmlNode *at
       return NULL;
     }
   /* parsed once for every page that loads it, like a page's markup */
-  if (!(shared = fc_shared_doc_lookup (path, text, NULL, error)))
+  if (!(shared = fc_shared_doc_lookup (path, g_bytes_get_data (text, NULL), NULL, error)))
     return NULL;
   doc = fc_shared_doc_get_markup (shared);
   for (guint i = 0; doc->warnings && i < doc->warnings->len; i++)

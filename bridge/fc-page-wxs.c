@@ -15,7 +15,7 @@
 /* Reads @path (normalised, from the root): the files given in memory
  * first, then the root folder, where the real path must stay inside (a
  * symlink out is refused like `..`). */
-static char *
+static GBytes *
 read_file (const char *path, gpointer user_data, GError **error)
 {
   return fc_page_read_file (user_data, path, error);

@@ -3,8 +3,8 @@
  * package may not leave it, by `..`, an absolute path or a symlink). */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "fc-path-walk-private.h"
 #include "fc-plugin-private.h"
 #include "fc-source-private.h"
 
@@ -44,14 +44,13 @@ fc_json_where (const char *text, const char *name, const char *needle)
 }
 
 char *
-fc_path_confine (const char *root, const char *base_dir, const char *rel,
-                 gboolean allow_dotdot, const char *where, const char *what,
-                 GError **error)
+fc_path_normalize (const char *root, const char *base_dir, const char *rel,
+                   gboolean allow_dotdot, const char *where, const char *what,
+                   GError **error)
 {
   g_autoptr (GPtrArray) segs = g_ptr_array_new_with_free_func (g_free);
   g_auto (GStrv) parts = NULL;
-  g_autofree char *joined = NULL, *probe = NULL,
-                  *real_root = NULL, *real = NULL;
+  g_autofree char *joined = NULL;
 
   if (!rel || !*rel)
     {
@@ -90,48 +89,31 @@ fc_path_confine (const char *root, const char *base_dir, const char *rel,
       g_ptr_array_add (segs, g_strdup (*p));
     }
   g_ptr_array_add (segs, NULL);
-  g_free (joined);
-  joined = g_strjoinv ("/", (char **)segs->pdata);
+  return g_strjoinv ("/", (char **)segs->pdata);
+}
 
-  /* symlinks: walking down from the root, no existing prefix may resolve
-   * outside it; the error names the first that does (the link to blame,
-   * whatever exists beyond it). The prefix walked so far is kept resolved
-   * (@real), so a segment that is not a symlink is inside as its parent
-   * is, and only a symlink needs realpath(). */
+char *
+fc_path_confine (const char *root, const char *base_dir, const char *rel,
+                 gboolean allow_dotdot, const char *where, const char *what,
+                 GError **error)
+{
+  g_autofree char *joined = NULL, *real = NULL;
+  char *real_root;
+
+  if (!(joined = fc_path_normalize (root, base_dir, rel, allow_dotdot, where, what, error)))
+    return NULL;
+  /* symlinks: no existing prefix may resolve outside the root; the error
+   * names the first that does (the link to blame, fc-path-walk.c) */
   real_root = realpath (root, NULL);
-  real = real_root ? g_strdup (real_root) : NULL;
-  for (guint i = 0; real && i + 1 < segs->len; i++)
+  if (real_root && fc_path_walk (real_root, joined, &real) == FC_PATH_WALK_OUTSIDE)
     {
-      struct stat st;
-      probe = g_build_filename (real, g_ptr_array_index (segs, i), NULL);
-      g_clear_pointer (&real, g_free);
-      if (lstat (probe, &st) != 0)
-        break;
-      if (S_ISLNK (st.st_mode))
-        {
-          char *resolved = realpath (probe, NULL);
-          if (!resolved) /* a dangling link: nothing exists beyond it */
-            break;
-          real = g_strdup (resolved);
-          free (resolved);
-          if (!(g_str_equal (real, real_root)
-                || (g_str_has_prefix (real, real_root)
-                    && real[strlen (real_root)] == '/')))
-            {
-              g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_ESCAPING_PATH,
-                           "%s: %s \"%s\" goes through a symlink to %s, outside %s; "
-                           "expected a path inside it",
-                           where, what, rel, real, root);
-              free (real_root);
-              real_root = NULL;
-              return NULL;
-            }
-        }
-      else
-        real = g_steal_pointer (&probe);
-      g_clear_pointer (&probe, g_free);
+      g_set_error (error, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_ESCAPING_PATH,
+                   "%s: %s \"%s\" goes through a symlink to %s, outside %s; "
+                   "expected a path inside it",
+                   where, what, rel, real, root);
+      free (real_root);
+      return NULL;
     }
   free (real_root);
-  real_root = NULL;
   return g_steal_pointer (&joined);
 }

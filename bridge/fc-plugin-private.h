@@ -58,7 +58,11 @@ FcValue *fc_json_load (const char *text, const char *name, GError **error);
  * @text (quoted), or `NAME` when absent. */
 char *fc_json_where (const char *text, const char *name, const char *needle);
 /* Normalises @rel against @base_dir (both relative to @root); refuses `..`
- * that leaves @root, absolute paths, and symlinks resolving outside. */
+ * that leaves @root and absolute paths: the text alone, no file looked at. */
+char *fc_path_normalize (const char *root, const char *base_dir, const char *rel,
+                         gboolean allow_dotdot, const char *where,
+                         const char *what, GError **error);
+/* fc_path_normalize(), and refuses symlinks resolving outside @root. */
 char *fc_path_confine (const char *root, const char *base_dir, const char *rel,
                        gboolean allow_dotdot, const char *where,
                        const char *what, GError **error);

@@ -71,10 +71,11 @@ void fc_wxs_stdlib_install (duk_context *ctx, duk_c_function guard,
  * @user_data: what was given with it
  * @error: return location for a %FC_WXS_ERROR_NOT_FOUND error
  *
- * Returns: (transfer full) (nullable): the file's text
+ * Returns: (transfer full) (nullable): the file's text, with its NUL (a C
+ *   string)
  */
-typedef char *(*FcWxsReadFunc) (const char *path, gpointer user_data,
-                                GError **error);
+typedef GBytes *(*FcWxsReadFunc) (const char *path, gpointer user_data,
+                                  GError **error);
 
 typedef struct _FcWxsRuntime FcWxsRuntime;
 

@@ -537,7 +537,7 @@ fc_wxs_resolve_path (const char *from_file, const char *path, GError **error)
 static gboolean
 load_file (FcWxsRuntime *rt, const char *path, GError **error)
 {
-  g_autofree char *text = NULL;
+  g_autoptr (GBytes) text = NULL;
   duk_context *ctx = rt->ctx;
 
   duk_push_global_stash (ctx);
@@ -569,7 +569,7 @@ load_file (FcWxsRuntime *rt, const char *path, GError **error)
                      path);
       return FALSE;
     }
-  return load (rt, text, path, 1, path, path, error);
+  return load (rt, g_bytes_get_data (text, NULL), path, 1, path, path, error);
 }
 
 /* require(path), inside a module. The engine throws by longjmp: what is

@@ -115,11 +115,47 @@ test_refusal_not_kept (void)
   fc_test_remove_tree (outside);
 }
 
+static void
+on_warning (FcPage *page, const char *message, GString *out)
+{
+  g_string_append_printf (out, "%s\n", message);
+}
+
+/* A page without JSON whose markup includes that JSON by name: the app
+ * found it absent when it opened the page, and the include says which
+ * file is not there, on the first page as on the next */
+static void
+test_absent_json_message (void)
+{
+  g_autofree char *dir = fc_test_make_tree ("fc-app-files-XXXXXX", (const char *const[]) {
+    "app.json", "{\"pages\": [\"pages/index/index\"]}",
+    "pages/index/index.fxml", "<include src=\"index.json\"/><text>page</text>", NULL });
+  g_autoptr (FcPluginStore) store = fc_plugin_store_new ();
+  g_autoptr (FcApp) app = NULL;
+  g_autoptr (GError) error = NULL;
+
+  app = fc_app_new_from_dir (store, dir, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+      g_autoptr (GString) warnings = g_string_new (NULL);
+      g_signal_connect (page, "warning", G_CALLBACK (on_warning), warnings);
+      g_assert_true (fc_app_load_page (app, page, "pages/index/index", NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (warnings->str, ==,
+                       "pages/index/index.fxml:1:10: <include src=\"index.json\">: no file pages/index/index.json: "
+                       "nothing is included\n");
+    }
+  fc_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app-files/read-once", test_read_once);
   g_test_add_func ("/app-files/refusal-not-kept", test_refusal_not_kept);
+  g_test_add_func ("/app-files/absent-json-message", test_absent_json_message);
   return g_test_run ();
 }

@@ -130,6 +130,16 @@ static const Row rows[] = {
     "up/x/pages/p", FC_PLUGIN_ERROR_ESCAPING_PATH,
     "up/x/pages/p: page \"up/x/pages/p\" goes through a symlink to PARENT, "
     "outside ROOT; expected a path inside it" },
+  { "import-symlink-up-and-back", VIA_PAGE,
+    /* the same for a file the page's markup reads (one walk for every
+     * confinement, bridge/fc-path-walk.c): refused at the link, though the
+     * path ends inside */
+    { "app.json", "{}", "up", "->..",
+      "pages/p/p.fxml", "<import src=\"/up/app/pages/p/row.fxml\"/><view/>",
+      "pages/p/row.fxml", "<template name=\"r\"><view/></template>", NULL },
+    "pages/p/p", BRIDGE (FC_BRIDGE_ERROR_BAD_PATH),
+    "pages/p/p.fxml:1:9: <import src=\"/up/app/pages/p/row.fxml\">: "
+    "up/app/pages/p/row.fxml leaves the mini-program's root" },
   { "page-long-name", VIA_PAGE, { "app.json", "{}", NULL }, "@LONG",
     FC_PLUGIN_ERROR_NOT_FOUND, "LONG: no such page (expected ROOT/LONG.fxml)" },
   { "page-many-segments", VIA_PAGE, { "app.json", "{}", NULL }, "@LONGSEG",
