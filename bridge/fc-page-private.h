@@ -142,7 +142,10 @@ struct _FcElement {
   const FcElementKind *kind;
   gboolean dead;         /* removed by wx:if / wx:for; freed after the update */
   ScopeRef *scope;       /* wx:for variables, or NULL */
-  GPtrArray *branches;   /* wx:if: const FcFxmlNode* per branch */
+  union {
+    GPtrArray *branches;           /* wx:if: const FcFxmlNode* per branch */
+    const FcFxmlNode *shown;       /* <template is>: the <template name> shown, or NULL */
+  };
   int active;            /* wx:if: the branch shown, -1 for none */
   guint consumed;        /* directives already applied when building from node */
   gboolean truncated;    /* wx:for: stopped at FC_PAGE_MAX_ELEMENTS, fewer instances than items */

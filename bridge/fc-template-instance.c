@@ -99,7 +99,7 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
   g_autofree char *name = NULL;
   g_autoptr (FcValue) empty = NULL;
   const FcFxmlNode *def = NULL;
-  const FcFxmlNode *shown = el->branches->len ? g_ptr_array_index (el->branches, 0) : NULL;
+  const FcFxmlNode *shown = el->shown;
   FcValue *value;
   ScopeRef *root;
   gboolean ok;
@@ -130,7 +130,7 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
 
   fc_page_update_begin (self);
   clear_children (self, el);
-  g_ptr_array_set_size (el->branches, 0);
+  el->shown = NULL;
   ok = TRUE;
   if (def && depth_of (el, &template_kind) > MAX_TEMPLATE_DEPTH)
     {
@@ -144,13 +144,13 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
   else if (def)
     {
       root = fc_item_scope_new_data_root (value);
-      g_ptr_array_add (el->branches, (gpointer) def);
+      el->shown = def;
       ok = fc_element_tree_build_children (self, el, def, root, error);
       fc_item_scope_unref (root);
       if (!ok)
         {
           clear_children (self, el);
-          g_ptr_array_set_size (el->branches, 0);
+          el->shown = NULL;
         }
       else
         for (guint i = 0; i < el->n_children; i++)
@@ -209,7 +209,6 @@ template_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const G
   fc_binding_reserve (el, 2);
   fc_element_tree_make_virtual (el);
   el->consumed = consumed;
-  el->branches = g_ptr_array_new ();
   for (int k = PROP_IS; k <= PROP_DATA; k++)
     {
       const FcFxmlAttribute *a = fc_fxml_node_get_attribute (node, names[k]);
@@ -231,20 +230,13 @@ template_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const G
   return template_refresh (self, el, error) ? el : NULL;
 }
 
-static void
-destroy_branches (FcElement *el)
-{
-  g_clear_pointer (&el->branches, g_ptr_array_unref);
-}
-
 /* `<template is>`: BINDING_FOR bindings for `is` (prop PROP_IS) and
- * `data` (PROP_DATA); branches holds the `<template name>` shown. */
+ * `data` (PROP_DATA); shown is the `<template name>` shown. */
 static const FcElementKind template_kind = {
   .name = "#template",
   .is_virtual = TRUE,
   .mount = template_mount,
   .refresh = template_refresh,
-  .destroy = destroy_branches,
 };
 
 static FcElement *
