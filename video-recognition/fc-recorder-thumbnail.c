@@ -83,6 +83,10 @@ fc_thumbnail_get_jpeg (FcThumbnail *self, GError **error)
     encode (self);
   if (self->jpeg == NULL)
     {
+      if (self->error == NULL)
+        g_set_error_literal (&self->error, FC_RECORDER_ERROR,
+                             FC_RECORDER_ERROR_FAILED,
+                             "cannot make the thumbnail");
       if (error != NULL)
         *error = g_error_copy (self->error);
       return NULL;
