@@ -1,6 +1,7 @@
 /* The recorder's files: a private directory (0700), files created 0600
  * before GStreamer opens them, and the summary "end" reports: a JPEG of
- * the first frame, the size and the SHA-256 of the finished file. */
+ * the first frame (fc-recorder-thumbnail.c), the size and the SHA-256 of
+ * the finished file. */
 
 #include "fc-recorder-private.h"
 
@@ -8,7 +9,6 @@
 #include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <gst/video/video.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,7 +65,7 @@ fc_recording_summary_free (FcRecordingSummary *summary)
 {
   g_free (summary->video_path);
   g_free (summary->thumb_path);
-  g_clear_pointer (&summary->first_frame, gst_sample_unref);
+  g_clear_pointer (&summary->thumbnail, fc_thumbnail_free);
   g_free (summary->sha256);
   g_free (summary->subtitle_text);
   g_free (summary->subtitle_path);
@@ -75,32 +75,24 @@ fc_recording_summary_free (FcRecordingSummary *summary)
 static gboolean
 write_thumbnail (FcRecordingSummary *summary, GError **error)
 {
-  g_autoptr (GstCaps) jpeg = gst_caps_new_empty_simple ("image/jpeg");
-  g_autoptr (GstSample) out = NULL;
-  GstBuffer *buffer;
-  GstMapInfo map;
+  GBytes *jpeg;
+  gsize size;
+  const guint8 *data;
   gboolean ok;
   int fd;
 
-  if (summary->first_frame == NULL)
+  if (summary->thumbnail == NULL)
     {
       g_set_error_literal (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
                            "no frame for the thumbnail");
       return FALSE;
     }
-  out = gst_video_convert_sample (summary->first_frame, jpeg, 5 * GST_SECOND,
-                                  error);
-  if (out == NULL)
+  jpeg = fc_thumbnail_get_jpeg (summary->thumbnail, error);
+  if (jpeg == NULL)
     return FALSE;
-  buffer = gst_sample_get_buffer (out);
-  if (!gst_buffer_map (buffer, &map, GST_MAP_READ))
-    {
-      g_set_error_literal (error, FC_RECORDER_ERROR, FC_RECORDER_ERROR_FAILED,
-                           "cannot read the thumbnail");
-      return FALSE;
-    }
+  data = g_bytes_get_data (jpeg, &size);
   fd = g_open (summary->thumb_path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
-  ok = fd >= 0 && write (fd, map.data, map.size) == (gssize)map.size;
+  ok = fd >= 0 && write (fd, data, size) == (gssize)size;
   if (!ok)
     {
       int saved = errno;
@@ -116,7 +108,6 @@ write_thumbnail (FcRecordingSummary *summary, GError **error)
                    g_strerror (saved));
       ok = FALSE;
     }
-  gst_buffer_unmap (buffer, &map);
   return ok;
 }
 

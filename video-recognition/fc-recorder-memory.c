@@ -23,6 +23,7 @@
 
 #include "fc-recorder-private.h"
 
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -145,6 +146,33 @@ frame_memory_share (GstMemory *memory, gssize offset, gssize size)
       mem->data, 0));
 }
 
+/* A copy (gst_buffer_copy_deep) is a frame of its own too: GstAllocator's
+ * fallback would copy it into malloc's memory. */
+static GstMemory *
+frame_memory_copy (GstMemory *memory, gssize offset, gssize size)
+{
+  FcFrameMemory *mem = (FcFrameMemory *) memory;
+  GstAllocationParams params;
+  GstMemory *copy;
+  GstMapInfo map;
+
+  if (size == -1)
+    size = (gssize) memory->size > offset ? (gssize) memory->size - offset : 0;
+  gst_allocation_params_init (&params);
+  params.align = memory->align;
+  copy = gst_allocator_alloc (memory->allocator, size, &params);
+  if (copy == NULL)
+    return NULL;
+  if (!gst_memory_map (copy, &map, GST_MAP_WRITE))
+    {
+      gst_memory_unref (copy);
+      return NULL;
+    }
+  memcpy (map.data, mem->data + memory->offset + offset, size);
+  gst_memory_unmap (copy, &map);
+  return copy;
+}
+
 static gboolean
 frame_memory_is_span (GstMemory *mem1, GstMemory *mem2, gsize *offset)
 {
@@ -174,7 +202,7 @@ fc_frame_allocator_init (FcFrameAllocator *self)
   allocator->mem_unmap = frame_memory_unmap;
   allocator->mem_share = frame_memory_share;
   allocator->mem_is_span = frame_memory_is_span;
-  /* mem_copy: GstAllocator's fallback copies into system memory */
+  allocator->mem_copy = frame_memory_copy;
 }
 
 /* The one allocator, made on first use and kept for the process (GStreamer

@@ -3,6 +3,7 @@
 
 #include "fc-prompt-mix.h"
 #include "fc-recorder.h"
+#include "fc-recorder-thumbnail.h"
 #include "fc-resource-loader.h"
 #include "fc-steps.h"
 
@@ -67,7 +68,7 @@ typedef struct
 {
   char *video_path;
   char *thumb_path;
-  GstSample *first_frame;
+  FcThumbnail *thumbnail; /* the first frame's JPEG, being encoded */
   gint64 duration_ms;
   guint64 dropped_frames, duplicated_frames;
   char *subtitle_text; /* WebVTT of the prompts, or NULL */

@@ -75,6 +75,7 @@ struct _FcRecordSession
   /* The recording window, shared with the streaming threads. */
   FcRecordWindow *window;
   FcPromptPlayer *player; /* prompt audio to the speaker, while recording */
+  FcThumbnail *thumbnail; /* the first frame's, from the window's opening */
 };
 
 /* ---- events ---------------------------------------------------------- */
@@ -161,6 +162,7 @@ drop_pipeline (FcRecordSession *self)
       g_clear_pointer (&self->watchdog, g_source_unref);
     }
   g_clear_pointer (&self->camera_watch, fc_camera_watch_free);
+  g_clear_pointer (&self->thumbnail, fc_thumbnail_free);
   if (self->bus_source != NULL)
     {
       g_source_destroy (self->bus_source);
@@ -522,6 +524,19 @@ summary_done (GObject *object, GAsyncResult *result, gpointer data)
   emit (self, FC_SESSION_END, fc_event_end_detail (summary));
 }
 
+/* The first frame out of the window and into a JPEG, in a thread: held
+ * until the end, it kept a frame of the camera branch's pool out of it
+ * (fc-recorder-thumbnail.c). */
+static void
+start_thumbnail (FcRecordSession *self)
+{
+  GstSample *frame;
+
+  if (self->thumbnail == NULL
+      && (frame = fc_record_window_take_first_frame (self->window)) != NULL)
+    self->thumbnail = fc_thumbnail_new (frame);
+}
+
 /* The file is complete (EOS, or given up on): close it and report. */
 static void
 complete (FcRecordSession *self)
@@ -545,14 +560,12 @@ complete (FcRecordSession *self)
       -= MIN (summary->dropped_frames, self->dropped_at_arm);
   summary->duplicated_frames
       -= MIN (summary->duplicated_frames, self->duplicated_at_arm);
-  {
-    guint64 frames;
-
-    summary->first_frame
-        = fc_record_window_take_first_frame (self->window, &frames);
-    summary->duration_ms
-        = (gint64)((frames * FC_FRAME_NS + GST_MSECOND / 2) / GST_MSECOND);
-  }
+  start_thumbnail (self); /* if the window's opening was not seen */
+  summary->thumbnail = g_steal_pointer (&self->thumbnail);
+  summary->duration_ms
+      = (gint64)((fc_record_window_get_frames (self->window) * FC_FRAME_NS
+                  + GST_MSECOND / 2)
+                 / GST_MSECOND);
 
   drop_pipeline (self);
   if (error != NULL)
@@ -698,6 +711,7 @@ stream_event (FcRecordSession *self, FcStreamEvent event)
     case FC_STREAM_WINDOW_OPEN:
       if (self->state == FC_RECORDER_STATE_RECORDING)
         start_player (self);
+      start_thumbnail (self);
       break;
     case FC_STREAM_FILE_STARTED:
       if (self->state >= FC_RECORDER_STATE_RECORDING)

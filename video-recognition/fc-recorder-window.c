@@ -155,11 +155,8 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
     {
       if (!GST_CLOCK_TIME_IS_VALID (self->start))
         {
-          g_autoptr (GstCaps) caps = gst_pad_get_current_caps (pad);
-
           self->start = pts;
           self->end = pts + self->record_ns;
-          self->first_frame = gst_sample_new (buf, caps, NULL, NULL);
           opened = TRUE;
         }
       if (pts >= self->end)
@@ -179,7 +176,20 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   if (flowing)
     fc_stream_event_post (pad, FC_STREAM_FLOWING);
   if (opened)
-    fc_stream_event_post (pad, FC_STREAM_WINDOW_OPEN);
+    {
+      /* the thumbnail's: a copy (outside the lock), so that the frame goes
+       * back to the pool at once and the pool makes no other in its place
+       * (fc-recorder-thumbnail.c) */
+      g_autoptr (GstCaps) caps = gst_pad_get_current_caps (pad);
+      g_autoptr (GstBuffer) copy = gst_buffer_copy_deep (buf);
+      GstSample *frame = gst_sample_new (copy, caps, NULL, NULL);
+
+      g_mutex_lock (&self->lock);
+      g_clear_pointer (&self->first_frame, gst_sample_unref);
+      self->first_frame = frame;
+      g_mutex_unlock (&self->lock);
+      fc_stream_event_post (pad, FC_STREAM_WINDOW_OPEN);
+    }
   if (done)
     {
       fc_record_window_end_branch (self, TRUE);
@@ -494,13 +504,23 @@ fc_record_window_get_health (FcRecordWindow *self, FcWindowHealth *out)
 }
 
 GstSample *
-fc_record_window_take_first_frame (FcRecordWindow *self, guint64 *frames)
+fc_record_window_take_first_frame (FcRecordWindow *self)
 {
   GstSample *sample;
 
   g_mutex_lock (&self->lock);
   sample = g_steal_pointer (&self->first_frame);
-  *frames = self->frames;
   g_mutex_unlock (&self->lock);
   return sample;
+}
+
+guint64
+fc_record_window_get_frames (FcRecordWindow *self)
+{
+  guint64 frames;
+
+  g_mutex_lock (&self->lock);
+  frames = self->frames;
+  g_mutex_unlock (&self->lock);
+  return frames;
 }

@@ -55,9 +55,9 @@ typedef struct
 } FcWindowHealth;
 
 void fc_record_window_get_health (FcRecordWindow *window, FcWindowHealth *out);
-/* The first recorded frame (transfer full, NULL if none) and *FRAMES, the
- * number recorded. */
-GstSample *fc_record_window_take_first_frame (FcRecordWindow *window,
-                                              guint64 *frames);
+/* The first recorded frame (transfer full; NULL if none, or taken). */
+GstSample *fc_record_window_take_first_frame (FcRecordWindow *window);
+/* The number of frames recorded. */
+guint64 fc_record_window_get_frames (FcRecordWindow *window);
 
 G_END_DECLS

@@ -1,5 +1,7 @@
 #include "fc-test-recording.h"
 
+#include "fc-test-files.h"
+
 #include <gst/pbutils/pbutils.h>
 #include <string.h>
 
@@ -72,6 +74,14 @@ fc_test_events_clear (FcTestEvents *ev)
   g_clear_pointer (&ev->end, g_variant_unref);
   g_clear_pointer (&ev->error, g_variant_unref);
   g_clear_pointer (&ev->warnings, g_ptr_array_unref);
+}
+
+void
+fc_test_recording_done (gpointer recorder, FcTestEvents *ev, const char *dir)
+{
+  g_assert_finalize_object (recorder);
+  fc_test_events_clear (ev);
+  fc_test_remove_tree (dir);
 }
 
 void

@@ -1,6 +1,6 @@
 /* Recordings for tests: what a recorder's signals delivered, a main loop
  * run until an event arrives, and a finished file read back with
- * GstDiscoverer. Shared by tests/video/test-recorder.c and
+ * GstDiscoverer. Shared by the recorder's tests (tests/video) and
  * tests/hostile/test-hostile-devices.c. */
 #pragma once
 
@@ -24,6 +24,13 @@ void fc_test_events_connect (FcTestEvents *ev, gpointer recorder);
 void fc_test_events_clear (FcTestEvents *ev);
 /* Forgets what arrived (details, counts, warnings); stays connected. */
 void fc_test_events_reset (FcTestEvents *ev);
+
+/* The end of a test with a recorder: the test's reference to RECORDER is
+ * its last (g_assert_finalize_object, so a reference kept anywhere fails
+ * the test), EV is cleared and DIR (the recorder's temp-dir) is removed
+ * with what is in it. */
+void fc_test_recording_done (gpointer recorder, FcTestEvents *ev,
+                             const char *dir);
 
 /* Runs the default main context until *SLOT is set (or an error arrives,
  * which fails the test unless SLOT is &EV->error); fails the test after

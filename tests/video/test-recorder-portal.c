@@ -289,9 +289,7 @@ test_fault (gconstpointer data)
       g_assert_cmpuint (fc_test_portal_get_calls (portal, "OpenPipeWireRemote"),
                         ==, f->remote_calls);
     }
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 /* The portal has no camera but the host allows the test pattern: it
@@ -315,9 +313,7 @@ test_no_camera_test_source (void)
   g_assert_cmpstr (fc_test_lookup_s (ev.ready, "source"), ==, "test");
   g_assert_cmpstr (fc_test_lookup_s (ev.ready, "camera"), ==, "test");
   g_assert_cmpuint (fc_test_portal_get_calls (portal, "AccessCamera"), ==, 0);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 /* The recorder goes away while the user is being asked: the request is
@@ -379,9 +375,7 @@ test_close_while_asking (void)
                    "camera permission refused");
   g_assert_cmpuint (ev.n_error, ==, 1);
   g_assert_cmpuint (fc_test_portal_get_calls (portal, "AccessCamera"), ==, 2);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 int

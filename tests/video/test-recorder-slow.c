@@ -16,7 +16,6 @@
 
 #include <gst/gst.h>
 
-#include "common/fc-test-files.h"
 #include "common/fc-test-recording.h"
 #include "fc-recorder.h"
 
@@ -97,10 +96,8 @@ test_first_frame_late (void)
   g_assert_cmpuint (info.duration, >=, (RECORD_MS - 40) * GST_MSECOND);
   g_free (info.profile);
 
-  g_assert_finalize_object (rec);
+  fc_test_recording_done (rec, &ev, dir);
   gst_object_unref (sink);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
 }
 
 int

@@ -170,9 +170,7 @@ test_no_camera (void)
   g_assert_cmpstr (fc_test_lookup_s (ev.error, "errCode"), ==, "no-camera");
   g_assert_false (g_variant_lookup (ev.error, "tempVideoPath", "&s", NULL));
   g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 /* Without a camera but with permission, the test pattern stands in and the
@@ -200,9 +198,7 @@ test_test_fallback (void)
   g_assert_cmpstr (fc_test_lookup_s (ev.start, "source"), ==, "test");
   check_end (ev.end, GST_SECOND, 640, 480);
   g_assert_cmpuint (ev.n_end, ==, 1);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 /* NULL camera and microphone: PipeWire's devices are found by the device
@@ -347,9 +343,7 @@ test_record_resolution (gconstpointer data)
   g_assert_cmpuint (ev.n_start, ==, 1);
   g_assert_cmpuint (ev.n_end, ==, 1);
   g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 /* stop() ends the file early, on a frame boundary, and "end" follows fast. */
@@ -384,9 +378,7 @@ test_stop_early (void)
   g_assert_cmpint (duration, <, 5000);
   check_end (ev.end, duration * GST_MSECOND, 1920, 1080);
   g_assert_cmpuint (ev.warnings->len, ==, 0);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 static void
@@ -413,9 +405,7 @@ test_already_recording (void)
   g_assert_cmpuint (ev.n_start, ==, 1);
   g_assert_cmpuint (ev.n_end, ==, 1);
   g_assert_cmpuint (ev.n_error, ==, 0);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 /* The camera node goes away mid-recording: "error" within a second, with
@@ -459,9 +449,7 @@ test_camera_vanish (void)
   g_assert_cmpuint (info.duration, >, 300 * GST_MSECOND);
   g_assert_cmpuint (info.duration, <, 2 * GST_SECOND);
   g_free (info.profile);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 /* A camera node that exists and negotiates but never gives a frame, as
@@ -587,9 +575,7 @@ test_write_failure (void)
           g_str_has_prefix (fc_test_lookup_s (ev.error, "errMsg"), "write failed"));
       g_assert_cmpuint (ev.n_end, ==, 0);
       g_assert_cmpint (fc_recorder_get_state (rec), ==, FC_RECORDER_STATE_IDLE);
-      g_assert_finalize_object (rec);
-      fc_test_events_clear (&ev);
-      fc_test_remove_tree (dir);
+      fc_test_recording_done (rec, &ev, dir);
       return;
     }
   g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC,
@@ -639,9 +625,7 @@ test_preview_and_again (void)
   g_assert_cmpstr (fc_test_lookup_s (ev.end, "tempVideoPath"), !=, first);
   g_assert_cmpuint (ev.n_ready, ==, 2);
   g_assert_cmpuint (ev.n_end, ==, 2);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 /* Dropping the last reference mid-recording finalises the file. */
@@ -803,9 +787,7 @@ test_offline_record (gconstpointer data)
   g_assert_cmpint (fc_test_lookup_x (ev.end, "droppedFrames"), ==, 0);
   g_assert_cmpint (fc_test_lookup_x (ev.end, "duplicatedFrames"), ==, 0);
   g_assert_cmpuint (ev.warnings->len, ==, 0);
-  g_assert_finalize_object (rec);
-  fc_test_events_clear (&ev);
-  fc_test_remove_tree (dir);
+  fc_test_recording_done (rec, &ev, dir);
 }
 
 /* Offline, the host's clock is not waited on: a virtual clock that never
@@ -935,9 +917,7 @@ test_offline_device (void)
       /* the setting itself is kept as given */
       fc_recorder_set_offline (rec, FALSE);
       g_assert_false (fc_recorder_get_offline (rec));
-      g_assert_finalize_object (rec);
-      fc_test_events_clear (&ev);
-      fc_test_remove_tree (dir);
+      fc_test_recording_done (rec, &ev, dir);
     }
 }
 
