@@ -116,7 +116,10 @@ fc_component_class_get_name (const FcComponentClass *klass)
  *
  * Adds a property to the class's schema: its type (with the optional types
  * the platform also accepts), its default and whether it may change after
- * mount.
+ * mount. A schema is complete before the class is registered: an element
+ * is made with room for the properties its class has then, and a page
+ * keeps, for each node of its markup, what its attributes were found to be
+ * (a property, an event…) for as long as it lives.
  */
 void
 fc_component_class_add_property (FcComponentClass *klass, const char *name, FcPropertyType type,
