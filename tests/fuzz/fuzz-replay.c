@@ -5,7 +5,12 @@
  * `"app": "apps/hello"` reach the app loader. No plugin package is
  * installed: cases that need the real plugins end with NOT_INSTALLED.
  * The runner's JSON lines go to stdout, which is closed (/dev/null) unless
- * FC_FUZZ_VERBOSE is set. */
+ * FC_FUZZ_VERBOSE is set. The WXS runaway budget is lowered
+ * (FC_WXS_TIME_MS), as in fuzz-wxs: a case's module that loops building a
+ * string ran to the 500 ms default on every call, and under ASan the
+ * strings it made and dropped (the heap's cap is on live memory) took the
+ * process past the fuzzer's 2.5 GB in one input (2.3 GB, 4.2 s;
+ * regressions/replay/oom-wxs-loop-growing-string). */
 #include "fuzz-common.h"
 #include <stdio.h>
 #include "fc-replay.h"
@@ -22,6 +27,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   int status = 0;
 
   fuzz_init ();
+  g_setenv ("FC_WXS_TIME_MS", "20", TRUE);
   scratch = fuzz_scratch_dir ("replay");
   cp[3] = scratch;
   if (!g_spawn_sync (NULL, (char **) cp, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error)
