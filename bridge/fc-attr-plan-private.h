@@ -30,20 +30,32 @@ typedef struct {
   char *owned_key;
 } FcAttrPlan;
 
-/* The plans of every attribute of an element's node, for the class its
- * tag resolved to: what mounting each element of the node would decide
- * again and again. */
+/* What building a node decides from its markup alone, whatever its tag
+ * resolves to (fc-element-tree.c fills it in) */
 typedef struct {
-  FcComponentClass *klass; /* not a reference: see fc_node_plan_new() */
+  guint directives;             /* bit i: it has the attribute of the i-th directive kind */
+  const FcFxmlAttribute *stray; /* its wx:elif, else its wx:else: warned about where no wx:if is before it */
+  const FcElementKind *placing; /* the kind that places markup from elsewhere for it (<template is>, <include>) */
+  gboolean slot;                /* a <slot> */
+} FcNodeFacts;
+
+/* What building each element of a node would decide again and again:
+ * its facts, and once its tag resolved for good, the class and the plans
+ * of every attribute for that class. */
+typedef struct {
+  FcNodeFacts facts;
+  FcComponentClass *klass; /* not a reference: see fc_node_plan_new(); NULL: resolved at each mount
+                              (a generic, a resolver's class), or not a component (<template is>, <slot>) */
   FcComponentDef *def;     /* its markup component, or NULL */
   guint n_attrs;
-  FcAttrPlan attrs[];
+  FcAttrPlan attrs[];      /* with klass only */
 } FcNodePlan;
 
 gboolean fc_attr_plan_is_directive (const char *name);
 void fc_attr_plan_classify (const FcComponentClass *klass, const FcFxmlAttribute *a, FcAttrPlan *plan);
 void fc_attr_plan_clear (FcAttrPlan *plan);
-FcNodePlan *fc_node_plan_new (const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def);
+FcNodePlan *fc_node_plan_new (const FcFxmlNode *node);
+void fc_node_plan_set_class (FcNodePlan *plan, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def);
 void fc_node_plan_free (gpointer plan);
 
 G_END_DECLS

@@ -158,22 +158,31 @@ fc_attr_plan_clear (FcAttrPlan *plan)
   plan->key = NULL;
 }
 
-/* The plans of @node's attributes for @klass, with @def (its markup
- * component, or NULL). Neither is referenced: a plan is kept where the
- * page or the component definition keeps what @node resolved to, and
- * that holds both for as long (fc-element-tree.c). */
+/* A plan for @node with room for its attributes' plans, none decided
+ * yet (fc_node_plan_set_class()); its facts are the caller's to fill in. */
 FcNodePlan *
-fc_node_plan_new (const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def)
+fc_node_plan_new (const FcFxmlNode *node)
 {
   guint n = node->attributes ? node->attributes->len : 0;
   FcNodePlan *plan = g_malloc0 (sizeof (FcNodePlan) + n * sizeof (FcAttrPlan));
 
+  plan->n_attrs = n;
+  return plan;
+}
+
+/* Keeps in @plan that @node resolved to @klass, with @def (its markup
+ * component, or NULL), and the plans of @node's attributes for @klass.
+ * Neither is referenced: a plan is kept where the page or the component
+ * definition keeps what @node resolved to, and that holds both for as
+ * long (fc-element-tree.c). */
+void
+fc_node_plan_set_class (FcNodePlan *plan, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def)
+{
+  g_return_if_fail (plan->klass == NULL && plan->n_attrs == (node->attributes ? node->attributes->len : 0));
   plan->klass = klass;
   plan->def = def;
-  plan->n_attrs = n;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < plan->n_attrs; i++)
     fc_attr_plan_classify (klass, g_ptr_array_index (node->attributes, i), &plan->attrs[i]);
-  return plan;
 }
 
 void

@@ -57,13 +57,6 @@ fc_element_tree_set_placing_kinds (const FcElementKind *template_is, const FcEle
   include_kind = include;
 }
 
-/* Whether element @node's tag is @tag */
-static inline gboolean
-tag_is (const FcFxmlNode *node, const char *tag)
-{
-  return fc_str_equal (node->name, tag);
-}
-
 /* The kind that builds @node when it places markup from elsewhere
  * (`<template is>`, `<include>`), else NULL. */
 static const FcElementKind *
@@ -71,9 +64,9 @@ placing_kind (const FcFxmlNode *node)
 {
   if (node->type != FC_FXML_ELEMENT)
     return NULL;
-  if (tag_is (node, "template") && fc_fxml_node_get_attribute (node, "is"))
+  if (fc_str_equal (node->name, "template") && fc_fxml_node_get_attribute (node, "is"))
     return template_is_kind;
-  if (tag_is (node, "include"))
+  if (fc_str_equal (node->name, "include"))
     return include_kind;
   return NULL;
 }
@@ -85,9 +78,9 @@ is_declaration (const FcFxmlNode *node)
 {
   if (node->type != FC_FXML_ELEMENT)
     return FALSE;
-  if (tag_is (node, "import"))
+  if (fc_str_equal (node->name, "import"))
     return TRUE;
-  return tag_is (node, "template") && !fc_fxml_node_get_attribute (node, "is");
+  return fc_str_equal (node->name, "template") && !fc_fxml_node_get_attribute (node, "is");
 }
 
 /* @json's usingComponents entry for @tag, or NULL */
@@ -121,23 +114,67 @@ def_of_class (FcPage *self, FcComponentClass *klass)
   return NULL;
 }
 
-/* What a node's tag resolved to is kept per node (resolve_class()),
- * with what each of its attributes is for (fc-attr-plan.c). The plan
- * takes no reference: the page's component_defs hold its markup
- * component and the page's registry its built-in class for the page's
- * life, as long as the page's or the definition's table holds the plan. */
-static void
-remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, FcComponentDef *def, gboolean *held,
-          const FcNodePlan **plan_out)
-{
-  FcNodePlan *plan = fc_node_plan_new (node, klass, def);
+/* The kinds a directive makes, in precedence order (fc_page_class_init()
+ * adds them): wx:for before wx:if, so that an element with both is
+ * repeated and each instance tests the condition. */
+#define MAX_DIRECTIVE_KINDS 8
+static const FcElementKind *directive_kinds[MAX_DIRECTIVE_KINDS];
+static guint n_directive_kinds;
 
+void
+fc_element_tree_add_directive_kind (const FcElementKind *kind)
+{
+  g_return_if_fail (n_directive_kinds < MAX_DIRECTIVE_KINDS && kind->directive && kind->mount);
+  directive_kinds[n_directive_kinds++] = kind;
+}
+
+/* What building @node decides from its markup alone: which directives
+ * it has, the kind it is built by if not an element's. */
+static void
+node_facts (const FcFxmlNode *node, FcNodeFacts *facts)
+{
+  memset (facts, 0, sizeof *facts);
+  if (node->type != FC_FXML_ELEMENT)
+    return;
+  for (guint i = 0; i < n_directive_kinds; i++)
+    if (fc_element_tree_directive (node, directive_kinds[i]->directive))
+      facts->directives |= 1u << i;
+  if (!(facts->stray = fc_element_tree_directive (node, "elif")))
+    facts->stray = fc_element_tree_directive (node, "else");
+  facts->placing = placing_kind (node);
+  facts->slot = fc_str_equal (node->name, "slot");
+}
+
+/* Where what @node's builds decide is kept: the table of the component
+ * whose template is being built (@in), else the page's. Only what is
+ * built again and again (in a component's template, a wx:for, a
+ * <template is>) is worth keeping: NULL for the rest. */
+static GHashTable **
+plan_cache (FcPage *self, const FcShadow *in, ScopeRef *scope)
+{
+  if (in)
+    return &((FcComponentDef *) in->def)->resolved; /* a memo of the definition's, not what it defines */
+  return scope ? &self->resolved_defs : NULL;
+}
+
+/* @node's plan in @cache: its facts, and what its tag resolved to once
+ * resolve_class() kept that (fc-attr-plan.c). The plan takes no
+ * reference: the page's component_defs hold its markup component and
+ * the page's registry its built-in class for the page's life, as long as
+ * the page's or the definition's table holds the plan. */
+static FcNodePlan *
+plan_of (GHashTable **cache, const FcFxmlNode *node)
+{
+  FcNodePlan *plan = *cache ? g_hash_table_lookup (*cache, node) : NULL;
+
+  if (plan)
+    return plan;
   if (!*cache)
     *cache = g_hash_table_new_full (NULL, NULL, NULL, fc_node_plan_free);
+  plan = fc_node_plan_new (node);
+  node_facts (node, &plan->facts);
   g_hash_table_insert (*cache, (gpointer) node, plan);
-  *held = TRUE;
-  if (plan_out)
-    *plan_out = plan;
+  return plan;
 }
 
 /* The class @node's tag resolves to in the tree of @in (a component's
@@ -145,16 +182,13 @@ remember (GHashTable **cache, const FcFxmlNode *node, FcComponentClass *klass, F
  * the JSON's usingComponents (then app.json's, global), the component's
  * generics, the app's resolver (plugin://), a component with markup at
  * the path, one registered at it, a built-in. *@def_out: the markup
- * component, or NULL. With @plan_out (only with @held), what the node's
- * attributes are for when the answer is kept (*@held), else NULL. */
+ * component, or NULL. @plan: @node's kept plan (plan_of()), or NULL (a
+ * node made up for the call, or one built once); an answer that holds
+ * for every instance of @node is kept in it (its klass set). */
 static FcComponentClass *
-resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const FcFxmlNode *node,
-               FcComponentDef **def_out, gboolean *held, const FcNodePlan **plan_out, GError **error)
+resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const FcFxmlNode *node, FcNodePlan *plan,
+               FcComponentDef **def_out, GError **error)
 {
-  GHashTable *none = NULL;
-  /* @held NULL: no cache (a node made up for the call, or one built once) */
-  GHashTable **cache = !held ? &none : in ? &((FcComponentDef *) in)->resolved : &self->resolved_defs;
-  const FcNodePlan *known = *cache ? g_hash_table_lookup (*cache, node) : NULL;
   const char *p, *from;
   gboolean global = FALSE, via_generic = FALSE;
   FcComponentClass *k;
@@ -162,15 +196,10 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
 
   /* a tag resolved before to a markup component or a built-in: the same
    * for every instance, so resolved once per node */
-  if (held)
-    *held = FALSE;
-  if (plan_out)
-    *plan_out = known;
-  if (known)
+  if (plan && plan->klass)
     {
-      *held = TRUE;
-      *def_out = known->def;
-      return known->klass;
+      *def_out = plan->def;
+      return plan->klass;
     }
   p = using_path (in ? in->json : self->page_json, node->name);
   from = in ? in->fxml_name : page_file (self);
@@ -216,8 +245,8 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
                                                      node->col, &local);
       if (def)
         {
-          if (!via_generic && held)
-            remember (cache, node, def->klass, def, held, plan_out);
+          if (!via_generic && plan)
+            fc_node_plan_set_class (plan, node, def->klass, def);
           *def_out = def;
           return def->klass;
         }
@@ -279,8 +308,8 @@ resolve_class (FcPage *self, const FcComponentDef *in, FcElement *host, const Fc
     /* glass-easel's rule: a tag it does not know is a native node (the
      * page warns, fc-builtins.c) */
     k = fc_registry_lookup_builtin (self->registry, FC_BUILTIN_NATIVE);
-  if (!g && held)
-    remember (cache, node, k, NULL, held, plan_out);
+  if (!g && plan)
+    fc_node_plan_set_class (plan, node, k, NULL);
   return k;
 }
 
@@ -334,23 +363,25 @@ mount_text (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrA
   return el;
 }
 
+/* An element of @node under @parent, in the tree of @in (its parent's
+ * shadow or none), with @node's kept plan or NULL (built once) */
 static FcElement *
-mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
-               ScopeRef *scope, guint consumed, GError **error)
+mount_planned (FcPage *self, FcElement *parent, const FcFxmlNode *node, FcShadow *in, FcNodePlan *node_plan,
+               ScopeRef *scope, GError **error)
 {
   FcElement *el;
   FcComponentClass *klass = NULL;
   FcComponentDef *def = NULL;
-  FcShadow *in = fc_element_child_shadow (parent);
-  const FcNodePlan *plan = NULL;
-  gboolean held = FALSE;
+  const FcNodePlan *plan;
+  gboolean held;
 
-  /* only what is built again and again (in a component's template, a
-   * wx:for, a <template is>) is worth keeping */
-  klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, &def, in || scope ? &held : NULL,
-                         &plan, error);
+  klass = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, node, node_plan, &def, error);
   if (!klass)
     return NULL;
+  /* the class and the attributes' plans kept for every instance, or
+   * decided for this one */
+  held = node_plan && node_plan->klass;
+  plan = held ? node_plan : NULL;
   el = fc_element_new_child_sized (self, parent, node, scope, &element_kind, node->attributes->len,
                                    klass->properties->len);
   /* a class the page's cache holds outlives the element: borrowed */
@@ -412,8 +443,8 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
             pseudo.name = tag;
             pseudo.line = a->line;
             pseudo.col = a->col;
-            if (!(impl = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, &pseudo, &impl_def, NULL,
-                                        NULL, error)))
+            if (!(impl = resolve_class (self, in ? in->def : NULL, in ? in->host : NULL, &pseudo, NULL, &impl_def,
+                                        error)))
               return NULL;
             if (!el->generics)
               el->generics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -451,18 +482,14 @@ mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GP
   return el;
 }
 
-/* The kinds a directive makes, in precedence order (fc_page_class_init()
- * adds them): wx:for before wx:if, so that an element with both is
- * repeated and each instance tests the condition. */
-#define MAX_DIRECTIVE_KINDS 8
-static const FcElementKind *directive_kinds[MAX_DIRECTIVE_KINDS];
-static guint n_directive_kinds;
-
-void
-fc_element_tree_add_directive_kind (const FcElementKind *kind)
+static FcElement *
+mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
+               ScopeRef *scope, guint consumed, GError **error)
 {
-  g_return_if_fail (n_directive_kinds < MAX_DIRECTIVE_KINDS && kind->directive && kind->mount);
-  directive_kinds[n_directive_kinds++] = kind;
+  FcShadow *in = fc_element_child_shadow (parent);
+  GHashTable **cache = plan_cache (self, in, scope);
+
+  return mount_planned (self, parent, node, in, cache ? plan_of (cache, node) : NULL, scope, error);
 }
 
 /* Builds what @node makes under @parent: an element of the kind of the
@@ -473,31 +500,41 @@ FcElement *
 fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings,
                        guint *next, ScopeRef *scope, guint consumed, GError **error)
 {
-  const FcFxmlAttribute *stray;
-  gboolean directives = FALSE;
+  FcShadow *in;
+  GHashTable **cache;
+  FcNodePlan *plan = NULL;
+  FcNodeFacts once;
+  const FcNodeFacts *facts;
 
   if (node->type == FC_FXML_TEXT)
     return mount_text (self, parent, node, siblings, next, scope, consumed, error);
-  /* most elements have no wx:/fx: attribute: one pass tells */
-  for (guint i = 0; node->type == FC_FXML_ELEMENT && i < node->attributes->len && !directives; i++)
+  /* what a node's markup says is read once for a node built again and
+   * again, and here for one built once */
+  in = fc_element_child_shadow (parent);
+  if ((cache = plan_cache (self, in, scope)))
     {
-      const char *n = ((const FcFxmlAttribute *) g_ptr_array_index (node->attributes, i))->name;
-      directives = (n[0] == 'w' || n[0] == 'f') && n[1] == 'x' && n[2] == ':';
+      plan = plan_of (cache, node);
+      facts = &plan->facts;
     }
-  for (guint i = 0; directives && i < n_directive_kinds; i++)
+  else
+    {
+      node_facts (node, &once);
+      facts = &once;
+    }
+  for (guint i = 0; facts->directives && i < n_directive_kinds; i++)
     {
       const FcElementKind *k = directive_kinds[i];
-      if (!(consumed & k->consumes) && fc_element_tree_directive (node, k->directive))
+      if ((facts->directives & (1u << i)) && !(consumed & k->consumes))
         return k->mount (self, parent, node, siblings, next, scope, consumed, error);
     }
-  if (placing_kind (node))
-    return placing_kind (node)->mount (self, parent, node, siblings, next, scope, consumed, error);
-  if (directives && !(consumed & CONSUMED_IF)
-      && ((stray = fc_element_tree_directive (node, "elif")) || (stray = fc_element_tree_directive (node, "else"))))
-    fc_page_emit_warning (self, stray->line, stray->col, "%s without a wx:if before it", stray->name);
-  if (slot_kind && node->type == FC_FXML_ELEMENT && tag_is (node, "slot"))
+  if (facts->placing)
+    return facts->placing->mount (self, parent, node, siblings, next, scope, consumed, error);
+  if (facts->stray && !(consumed & CONSUMED_IF))
+    fc_page_emit_warning (self, facts->stray->line, facts->stray->col, "%s without a wx:if before it",
+                          facts->stray->name);
+  if (slot_kind && facts->slot)
     return slot_kind->mount (self, parent, node, siblings, next, scope, consumed, error);
-  return mount_element (self, parent, node, siblings, next, scope, consumed, error);
+  return mount_planned (self, parent, node, in, plan, scope, error);
 }
 
 /* The nodes @nodes (siblings in this order), under @el. */
@@ -591,14 +628,14 @@ validate_in (FcPage *self, FcComponentDef *in, const FcFxmlNode *node, GError **
     {
       const FcFxmlNode *c = g_ptr_array_index (node->children, i);
       FcComponentDef *def = NULL;
-      gboolean held;
       if (c->type != FC_FXML_ELEMENT || fc_fxml_node_is_wxs (c))
         continue;
       /* <template>, <import>, <include> and <slot> are no components; a
        * component's template is built again and again: what its tags
        * resolve to is kept for its mounts (resolve_class()) */
       if (strcmp (c->name, "slot") != 0 && !placing_kind (c)
-          && !is_declaration (c) && !resolve_class (self, in, NULL, c, &def, in ? &held : NULL, NULL, error))
+          && !is_declaration (c)
+          && !resolve_class (self, in, NULL, c, in ? plan_of (&in->resolved, c) : NULL, &def, error))
         return FALSE;
       /* a component's template once (it may contain itself) */
       if (def && !def->validated)
