@@ -17,7 +17,4 @@ const char *fc_page_markup_file_of (FcPage *self, const FcFxmlNode *node);
 const FcFxmlNode *fc_page_markup_lookup_template (FcPage *self, const FcFxmlNode *at, const char *name);
 const FcFxmlNode *fc_page_markup_lookup_include (FcPage *self, const FcFxmlNode *at);
 
-const FcFxmlAttribute *fc_page_markup_get_data_attribute (FcPage *self, const FcFxmlNode *at);
-void fc_page_markup_keep_data_attribute (FcPage *self, const FcFxmlNode *at, FcFxmlAttribute *attr);
-
 G_END_DECLS

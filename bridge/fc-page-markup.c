@@ -33,7 +33,6 @@ struct _FcMarkupLib {
   GHashTable *by_path; /* path → MarkupFile (owned) */
   GHashTable *by_doc;  /* doc node → MarkupFile */
   GPtrArray *wxs;      /* the page's <wxs> then the loaded files', or NULL */
-  GHashTable *data_attrs; /* <template is> node → FcFxmlAttribute * its data reads as, or NULL */
   GPtrArray *loaded;      /* the loaded files' markup (const FcFxmlNode *), each after the files it loads */
 };
 
@@ -59,8 +58,6 @@ fc_markup_lib_free (FcMarkupLib *lib)
   g_clear_pointer (&lib->loaded, g_ptr_array_unref);
   if (lib->wxs)
     g_ptr_array_unref (lib->wxs);
-  if (lib->data_attrs)
-    g_hash_table_unref (lib->data_attrs);
   g_free (lib);
 }
 
@@ -380,33 +377,4 @@ fc_page_markup_lookup_include (FcPage *self, const FcFxmlNode *at)
   MarkupFile *f = self->markup ? g_hash_table_lookup (self->markup->by_doc, doc_of (at)) : NULL;
   MarkupFile *to = f && f->includes ? g_hash_table_lookup (f->includes, at) : NULL;
   return to ? to->doc : NULL;
-}
-
-/**
- * fc_page_markup_get_data_attribute:
- * @self: a page
- * @at: a `<template is>` element
- *
- * Returns: (nullable): what fc_page_markup_keep_data_attribute() kept for @at
- */
-const FcFxmlAttribute *
-fc_page_markup_get_data_attribute (FcPage *self, const FcFxmlNode *at)
-{
-  return self->markup && self->markup->data_attrs ? g_hash_table_lookup (self->markup->data_attrs, at) : NULL;
-}
-
-/**
- * fc_page_markup_keep_data_attribute:
- * @self: a page with templates
- * @at: a `<template is>` element
- * @attr: (transfer full): the attribute its `data` reads as; it lives as
- *   long as the page, as the elements reading it may
- */
-void
-fc_page_markup_keep_data_attribute (FcPage *self, const FcFxmlNode *at, FcFxmlAttribute *attr)
-{
-  g_return_if_fail (self->markup != NULL);
-  if (!self->markup->data_attrs)
-    self->markup->data_attrs = g_hash_table_new_full (NULL, NULL, NULL, fc_fxml_attribute_free);
-  g_hash_table_replace (self->markup->data_attrs, (gpointer) at, attr);
 }

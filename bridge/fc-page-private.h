@@ -281,6 +281,7 @@ struct _FcPage {
   GHashTable *component_defs; /* `/components/x/x` → FcComponentDef*, lazy (fc-component-def.c) */
   struct _FcSlab *slab;       /* the blocks of its elements, lazy (fc-page-slab.c) */
   GHashTable *resolved_defs;  /* the markup's nodes → what their tags resolved to, lazy (fc-element-tree.c) */
+  GHashTable *template_uses;  /* its <template is> nodes → what their attributes are for, lazy (fc-template-instance.c) */
   FcComponentClass *block_class; /* the registry's built-in `block`, for wx:if/wx:for elements: looked up once, borrowed */
 };
 

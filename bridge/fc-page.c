@@ -139,6 +139,7 @@ fc_page_finalize (GObject *object)
   g_clear_pointer (&self->path_cache, g_hash_table_unref);
   g_clear_pointer (&self->slab, fc_slab_destroy);
   g_clear_pointer (&self->resolved_defs, g_hash_table_unref);
+  g_clear_pointer (&self->template_uses, g_hash_table_unref);
   g_clear_pointer (&self->component_defs, g_hash_table_unref);
   g_ptr_array_unref (self->scratch_paths);
   g_ptr_array_unref (self->scratch_dirty);

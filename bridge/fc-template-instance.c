@@ -161,22 +161,19 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
   return ok;
 }
 
-/* What `data` of @node reads, as glass-easel's compiler takes it: one
+/* What `data` @a of @node reads, as glass-easel's compiler takes it: one
  * whole `{{ }}` holding an object literal is that object; any other
  * content is an object's items (`{{a}}` is `{a: a}`, `{{a, b}}`,
  * `{{...o, v: 1}}`). Text around the binding (a space too), or items
- * that do not parse, give an empty object and a warning. Parsed once per
- * node. */
-static const FcFxmlAttribute *
-data_attribute (FcPage *self, const FcFxmlNode *node, const FcFxmlAttribute *a)
+ * that do not parse, give an empty object and a warning (*@warning,
+ * given at the node's first mount). */
+static FcFxmlAttribute *
+data_attribute (FcPage *self, const FcFxmlAttribute *a, char **warning)
 {
-  const FcFxmlAttribute *kept = fc_page_markup_get_data_attribute (self, node);
   g_autoptr (GError) error = NULL;
   const char *v = a->value ? a->value : "", *end = v + strlen (v), *body, *close;
   FcFxmlAttribute *attr;
 
-  if (kept)
-    return kept->tpl ? kept : NULL;
   attr = g_new0 (FcFxmlAttribute, 1);
   attr->name = g_strdup ("data");
   attr->line = a->line;
@@ -192,11 +189,62 @@ data_attribute (FcPage *self, const FcFxmlNode *node, const FcFxmlAttribute *a)
         attr->value = g_strdup_printf ("{{%.*s,}}", (int) (close - body), body);
       attr->tpl = fc_template_parse (attr->value, self->filename, a->line, a->col, &error);
     }
-  if (!attr->tpl)
-    fc_page_emit_warning (self, a->line, a->col, "<template is> data \"%s\" is not an object's items%s%s: the data is empty",
-                          a->value ? a->value : "", error ? ": " : "", error ? error->message : "");
-  fc_page_markup_keep_data_attribute (self, node, attr);
-  return attr->tpl ? attr : NULL;
+  if (attr->tpl)
+    return attr;
+  *warning = g_strdup_printf ("<template is> data \"%s\" is not an object's items%s%s: the data is empty",
+                              a->value ? a->value : "", error ? ": " : "", error ? error->message : "");
+  fc_fxml_attribute_free (attr);
+  return NULL;
+}
+
+/* What a `<template is>` node's attributes are for, read once per node
+ * and kept for the page's life, as the elements reading its data may
+ * live as long (FcPage's template_uses) */
+typedef struct {
+  const FcFxmlAttribute *is;   /* or NULL */
+  FcFxmlAttribute *data;       /* what its `data` reads as (owned), or NULL: none, or one that does not read */
+  char *data_warning;          /* why its `data` does not read, until its first mount says so; or NULL */
+  guint n_unknown;
+  const FcFxmlAttribute *unknown[]; /* the attributes it has no use for: warned about at each mount */
+} TemplateUse;
+
+static void
+template_use_free (gpointer data)
+{
+  TemplateUse *use = data;
+
+  g_clear_pointer (&use->data, fc_fxml_attribute_free);
+  g_free (use->data_warning);
+  g_free (use);
+}
+
+/* @node's use: `is`, `data` (parsed), `wx:` directives (their kinds read
+ * them) and the rest, unknown; made at its first mount */
+static TemplateUse *
+template_use (FcPage *self, const FcFxmlNode *node)
+{
+  TemplateUse *use = self->template_uses ? g_hash_table_lookup (self->template_uses, node) : NULL;
+  guint n = node->attributes->len;
+
+  if (use)
+    return use;
+  use = g_malloc0 (sizeof (TemplateUse) + n * sizeof (const FcFxmlAttribute *));
+  use->is = fc_fxml_node_get_attribute (node, "is");
+  for (guint i = 0; i < n; i++)
+    {
+      const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
+      if (strcmp (a->name, "is") != 0 && strcmp (a->name, "data") != 0 && strncmp (a->name, "wx:", 3) != 0)
+        use->unknown[use->n_unknown++] = a;
+    }
+  {
+    const FcFxmlAttribute *d = fc_fxml_node_get_attribute (node, "data");
+    if (d)
+      use->data = data_attribute (self, d, &use->data_warning);
+  }
+  if (!self->template_uses)
+    self->template_uses = g_hash_table_new_full (NULL, NULL, NULL, template_use_free);
+  g_hash_table_insert (self->template_uses, (gpointer) node, use);
+  return use;
 }
 
 static FcElement *
@@ -204,29 +252,31 @@ template_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const G
                 ScopeRef *scope, guint consumed, GError **error)
 {
   FcElement *el = fc_element_new_child (self, parent, node, scope, &template_kind);
-  const char *names[] = { "is", "data" };
+  TemplateUse *use = template_use (self, node);
+  const FcFxmlAttribute *attrs[] = { [PROP_IS] = use->is, [PROP_DATA] = use->data };
 
   fc_binding_reserve (el, 2);
   fc_element_tree_make_virtual (el);
   el->consumed = consumed;
   for (int k = PROP_IS; k <= PROP_DATA; k++)
     {
-      const FcFxmlAttribute *a = fc_fxml_node_get_attribute (node, names[k]);
       Binding *b;
-      if (a && k == PROP_DATA)
-        a = data_attribute (self, node, a);
-      if (!a)
+      if (k == PROP_DATA && use->data_warning)
+        {
+          /* once per node, at its first mount */
+          const FcFxmlAttribute *d = fc_fxml_node_get_attribute (node, "data");
+          fc_page_emit_warning (self, d->line, d->col, "%s", use->data_warning);
+          g_clear_pointer (&use->data_warning, g_free);
+        }
+      if (!attrs[k])
         continue;
-      b = fc_binding_add (self, el, BINDING_FOR, a);
+      b = fc_binding_add (self, el, BINDING_FOR, attrs[k]);
       b->prop = k;
       fc_binding_update (self, b, TRUE);
     }
-  for (guint i = 0; i < node->attributes->len; i++)
-    {
-      const FcFxmlAttribute *a = g_ptr_array_index (node->attributes, i);
-      if (strcmp (a->name, "is") != 0 && strcmp (a->name, "data") != 0 && strncmp (a->name, "wx:", 3) != 0)
-        fc_page_emit_warning (self, a->line, a->col, "unknown attribute \"%s\" on <template is>", a->name);
-    }
+  for (guint i = 0; i < use->n_unknown; i++)
+    fc_page_emit_warning (self, use->unknown[i]->line, use->unknown[i]->col,
+                          "unknown attribute \"%s\" on <template is>", use->unknown[i]->name);
   return template_refresh (self, el, error) ? el : NULL;
 }
 

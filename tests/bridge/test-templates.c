@@ -395,6 +395,93 @@ test_selector_row (gconstpointer p)
     }
 }
 
+/* How often warnings about markup built again and again are given: an
+ * unknown attribute of an element and of a <template is>, and a wx:elif
+ * with no wx:if before it, at each mount of their node; a <template is>
+ * data that does not read, once per node. What a node's markup says is
+ * read once per node (its plan, fc-element-tree.c; its template use,
+ * fc-template-instance.c): the warnings stay as many as each mount read
+ * it. */
+static guint
+count_in (const GString *warnings, const char *what)
+{
+  guint n = 0;
+  for (const char *p = warnings->str; (p = strstr (p, what)); p += strlen (what))
+    n++;
+  return n;
+}
+
+static void
+test_warning_counts (void)
+{
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  g_autoptr (FcValue) data = fc_value_from_json ("{\"list\":[1,2,3]}", NULL);
+  g_autoptr (FcValue) more = fc_value_from_json ("{\"list\":[1,2,3,4,5]}", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) warnings = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *fxml = "<template name=\"t\"><text>[{{k}}]</text></template>"
+                     "<view wx:for=\"{{list}}\">"
+                     "<template is=\"t\" data=\"k{{2}}\" colour=\"red\"/>"
+                     "<view colour=\"blue\"/>"
+                     "<text wx:elif=\"{{item}}\">e</text>"
+                     "</view>";
+
+  g_signal_connect (page, "warning", G_CALLBACK (on_warning), warnings);
+  g_assert_true (fc_page_load (page, NULL, NULL, fxml, "pages/index/index.fxml", data, &error));
+  g_assert_no_error (error);
+  fc_test_dump_element (fc_page_get_root (page), out);
+  g_assert_cmpstr (out->str, ==, "page(view(text('[]') view text('e')) view(text('[]') view text('e')) "
+                                 "view(text('[]') view text('e')))");
+  g_assert_cmpstr (warnings->str, ==,
+                   "pages/index/index.fxml:1:92: <template is> data \"k{{2}}\" is not an object's items: the data is empty\n"
+                   "pages/index/index.fxml:1:106: unknown attribute \"colour\" on <template is>\n"
+                   "pages/index/index.fxml:1:126: unknown attribute \"colour\" on <view>\n"
+                   "pages/index/index.fxml:1:147: wx:elif without a wx:if before it\n"
+                   "pages/index/index.fxml:1:106: unknown attribute \"colour\" on <template is>\n"
+                   "pages/index/index.fxml:1:126: unknown attribute \"colour\" on <view>\n"
+                   "pages/index/index.fxml:1:147: wx:elif without a wx:if before it\n"
+                   "pages/index/index.fxml:1:106: unknown attribute \"colour\" on <template is>\n"
+                   "pages/index/index.fxml:1:126: unknown attribute \"colour\" on <view>\n"
+                   "pages/index/index.fxml:1:147: wx:elif without a wx:if before it\n");
+  /* two items more: two mounts more of each node */
+  g_assert_true (fc_page_set_data (page, more, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_in (warnings, "unknown attribute \"colour\" on <template is>"), ==, 5);
+  g_assert_cmpuint (count_in (warnings, "unknown attribute \"colour\" on <view>"), ==, 5);
+  g_assert_cmpuint (count_in (warnings, "wx:elif without a wx:if before it"), ==, 5);
+  g_assert_cmpuint (count_in (warnings, "is not an object's items"), ==, 1);
+  g_assert_cmpuint (count_in (warnings, "\n"), ==, 16);
+}
+
+/* A component's <template is> in a page with no templates of its own:
+ * no template to show (the page's markup names them), its data read as
+ * anywhere else (was a critical: the page's markup kept what the data
+ * reads as, and there was none), its warnings as often */
+static void
+test_component_template_is (void)
+{
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  g_autoptr (FcValue) data = fc_value_from_json ("{}", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) warnings = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_signal_connect (page, "warning", G_CALLBACK (on_warning), warnings);
+  fc_page_add_file (page, "components/c/c.json", "{\"component\":true}");
+  fc_page_add_file (page, "components/c/c.fxml", "<template is=\"t\" data=\"x{{1}}\" colour=\"red\"/><text>c</text>");
+  g_assert_true (fc_page_load (page, NULL, "{\"usingComponents\":{\"c\":\"/components/c/c\"}}", "<c/><c/>",
+                               "pages/index/index.fxml", data, &error));
+  g_assert_no_error (error);
+  fc_test_dump_element (fc_page_get_root (page), out);
+  g_assert_cmpstr (out->str, ==, "page(c{text('c')} c{text('c')})");
+  g_assert_cmpuint (count_in (warnings, ":1:32: unknown attribute \"colour\" on <template is>"), ==, 2);
+  g_assert_cmpuint (count_in (warnings, "no template named \"t\""), ==, 2);
+  /* (these name the page's file, not the component's: as before) */
+  g_assert_cmpuint (count_in (warnings, ":1:18: <template is> data \"x{{1}}\" is not an object's items"), ==, 1);
+  g_assert_cmpuint (count_in (warnings, "\n"), ==, 5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -411,6 +498,8 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/templates/symlink-out", test_symlink_out);
   g_test_add_func ("/templates/too-deep", test_too_deep);
+  g_test_add_func ("/templates/warning-counts", test_warning_counts);
+  g_test_add_func ("/templates/component-template-is", test_component_template_is);
   for (guint i = 0; i < G_N_ELEMENTS (mark_rows); i++)
     {
       g_autofree char *path = g_strdup_printf ("/mark/%s", mark_rows[i].name);
