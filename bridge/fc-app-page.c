@@ -183,28 +183,22 @@ resolve_in_plugin (FcPage *page, const char *tag, const char *path, int line,
 }
 
 /* How a page reads its own JSON and markup (through its app's files,
- * fc-file-cache.c, as every reader of them): confined to the app's root
- * or the plugin's package, with the page's messages */
-typedef struct
-{
-  const char *page_path; /* (nullable) a host page's path as given, to
-                          * confine first (its folders may be symlinks
-                          * out) */
-  const char *name;      /* the file, as messages name it */
-} PageFile;
-
+ * fc-file-cache.c, as every reader of them): each confined to the app's
+ * root or the plugin's package, its folders with it (they may be
+ * symlinks out), with the page's messages (@data: the file as they name
+ * it). One confinement per file, as every reader's: the text an app
+ * keeps is the same whoever read it first (an `<include>` may read a
+ * page's JSON before the page). */
 static char *
 read_page_file (const char *root, const char *path, gpointer data, GError **error)
 {
-  const PageFile *f = data;
-  g_autofree char *page = NULL, *file = NULL, *full = NULL;
+  const char *name = data;
+  g_autofree char *file = NULL, *full = NULL;
   g_autoptr (GError) local = NULL;
   char *text;
 
-  if (f->page_path && !(page = fc_path_confine (root, NULL, f->page_path, FALSE, f->page_path, "page", error)))
-    return NULL;
-  /* the file itself may be a symlink out */
-  if (!(file = fc_path_confine (root, NULL, path, FALSE, f->name, "page", error)))
+  /* its folders and the file itself may be symlinks out */
+  if (!(file = fc_path_confine (root, NULL, path, FALSE, name, "page", error)))
     return NULL;
   full = g_strdup_printf ("%s/%s", root, path);
   if (!g_file_test (full, G_FILE_TEST_EXISTS))
@@ -337,7 +331,6 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
   g_autofree char *fxml_name = NULL;
   g_autoptr (GBytes) json = NULL, fxml = NULL;
   g_autoptr (GError) local = NULL;
-  PageFile json_file = { NULL, NULL }, fxml_file = { NULL, NULL };
   const char *root;
   PageCtx *c;
 
@@ -388,14 +381,13 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
     }
   else
     {
-      /* its folders are confined when its JSON is read (read_page_file()) */
+      /* its folders are confined with each of its files (read_page_file()) */
       if (!(norm = fc_path_normalize (self->dir, NULL, page_path, FALSE,
                                       page_path, "page", error)))
         {
           g_free (c);
           return FALSE;
         }
-      json_file.page_path = page_path;
       root = self->dir;
       c->page_path = g_strdup (norm);
       c->subpackage = fc_app_subpackage_of (self, norm);
@@ -404,17 +396,15 @@ fc_app_load_page (FcApp *self, FcPage *page, const char *page_path,
   fxml_name = g_strdup_printf ("%s.fxml", c->page_path);
   json_path = g_strdup_printf ("%s.json", norm);
   fxml_path = g_strdup_printf ("%s.fxml", norm);
-  json_file.name = c->json_name;
-  fxml_file.name = fxml_name;
   /* read once for the app's life, as every file of it (fc-file-cache.c) */
-  json = fc_file_cache_read (self->files, root, json_path, read_page_file, &json_file, &local);
+  json = fc_file_cache_read (self->files, root, json_path, read_page_file, c->json_name, &local);
   if (!json && !g_error_matches (local, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return page_ctx_fail (self, c);
     }
   g_clear_error (&local);
-  if (!(fxml = fc_file_cache_read (self->files, root, fxml_path, read_page_file, &fxml_file, &local)))
+  if (!(fxml = fc_file_cache_read (self->files, root, fxml_path, read_page_file, fxml_name, &local)))
     {
       if (g_error_matches (local, FC_WXS_ERROR, FC_WXS_ERROR_NOT_FOUND)
           || g_error_matches (local, FC_PLUGIN_ERROR, FC_PLUGIN_ERROR_NOT_FOUND))

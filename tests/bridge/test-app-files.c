@@ -150,6 +150,61 @@ test_absent_json_message (void)
   fc_test_remove_tree (dir);
 }
 
+/* What a page of @app at @path shows, or the error's message */
+static char *
+page_text_at (FcApp *app, const char *path)
+{
+  g_autoptr (FcPage) page = fc_page_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (!fc_app_load_page (app, page, path, NULL, &error))
+    g_string_append (out, error->message);
+  else
+    append_text (fc_page_get_root (page), out);
+  return g_string_free (out, FALSE);
+}
+
+/* A page is its files: each is confined once, with its folders, whoever
+ * reads it first (the page, or an <include> of its JSON on another
+ * page). A name beside them that leads out of the root (here the page's
+ * path itself, pages/p/p, a symlink out) is no file the page reads: the
+ * page opens the same either way (it was refused when opened first, and
+ * opened after the include) */
+static void
+test_page_files_whoever_first (void)
+{
+  static const char *const tree[] = {
+    "app.json", "{}", /* app.json's pages are confined with the app (and pages/p/p would be refused) */
+    "pages/a/a.fxml", "<include src=\"/pages/p/p.json\"/><text>a</text>",
+    "pages/p/p.json", "{}",
+    "pages/p/p.fxml", "<text>p</text>",
+    NULL,
+  };
+  g_autofree char *dir = fc_test_make_tree ("fc-app-files-XXXXXX", tree);
+  g_autofree char *outside = fc_test_make_tree ("fc-app-outside-XXXXXX", (const char *const[]) { "x", "x", NULL });
+  g_autofree char *link = g_build_filename (dir, "pages", "p", "p", NULL);
+  g_autoptr (FcPluginStore) store = fc_plugin_store_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_no_errno (symlink (outside, link));
+  for (int include_first = 0; include_first < 2; include_first++)
+    {
+      g_autoptr (FcApp) app = fc_app_new_from_dir (store, dir, &error);
+      g_autofree char *text = NULL;
+      g_assert_no_error (error);
+      if (include_first)
+        {
+          g_autofree char *a = page_text_at (app, "pages/a/a");
+          g_assert_cmpstr (a, ==, "{}|a");
+        }
+      text = page_text_at (app, "pages/p/p");
+      g_assert_cmpstr (text, ==, "p");
+    }
+  fc_test_remove_tree (dir);
+  fc_test_remove_tree (outside);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -157,5 +212,6 @@ main (int argc, char **argv)
   g_test_add_func ("/app-files/read-once", test_read_once);
   g_test_add_func ("/app-files/refusal-not-kept", test_refusal_not_kept);
   g_test_add_func ("/app-files/absent-json-message", test_absent_json_message);
+  g_test_add_func ("/app-files/page-files-whoever-first", test_page_files_whoever_first);
   return g_test_run ();
 }

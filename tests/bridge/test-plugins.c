@@ -222,7 +222,8 @@ static const BadRow bad_rows[] = {
     "pages/x/y",
     NULL,
     FC_PLUGIN_ERROR_ESCAPING_PATH,
-    "pages/x/y: page \"pages/x/y\" goes through a symlink to /tmp, outside " },
+    /* said of the page's first file: each is confined with its folders */
+    "pages/x/y.json: page \"pages/x/y.json\" goes through a symlink to /tmp, outside " },
   { "navigate-page-dotdot",
     { "app.json", "{}", NULL },
     "../outside",

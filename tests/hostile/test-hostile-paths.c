@@ -125,10 +125,11 @@ static const Row rows[] = {
     "/etc/passwd, outside ROOT; expected a path inside it" },
   { "page-symlink-up-and-back", VIA_PAGE,
     /* a link to the root's parent, then back in by name: outside at the
-     * link already */
+     * link already (said of the page's first file: each is confined with
+     * its folders, bridge/fc-app-page.c) */
     { "app.json", "{}", "up", "->..", NULL },
     "up/x/pages/p", FC_PLUGIN_ERROR_ESCAPING_PATH,
-    "up/x/pages/p: page \"up/x/pages/p\" goes through a symlink to PARENT, "
+    "up/x/pages/p.json: page \"up/x/pages/p.json\" goes through a symlink to PARENT, "
     "outside ROOT; expected a path inside it" },
   { "import-symlink-up-and-back", VIA_PAGE,
     /* the same for a file the page's markup reads (one walk for every
