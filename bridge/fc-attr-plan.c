@@ -1,9 +1,10 @@
 /* fc-attr-plan.c: what each attribute of an element's markup is for — a
  * directive, its id, a dataset entry, a property of its class, an event
  * binding, a mark, a generic, an attribute kept as written, or one to
- * warn about. mount_element() (fc-element-tree.c) asks once per node and
- * class and keeps the answers with what the node's tag resolved to, so
- * that the hundredth card of a list decides nothing its first did. */
+ * warn about. The tree builder (fc-element-tree.c) asks once per node and
+ * class and keeps the answers in the node's plan, with what its tag
+ * resolved to and what its markup says (FcNodeFacts), so that the
+ * hundredth card of a list decides nothing its first did. */
 #include <string.h>
 
 #include "fc-attr-plan-private.h"
