@@ -457,7 +457,9 @@ test_warning_counts (void)
 /* A component's <template is> in a page with no templates of its own:
  * no template to show (the page's markup names them), its data read as
  * anywhere else (was a critical: the page's markup kept what the data
- * reads as, and there was none), its warnings as often */
+ * reads as, and there was none), its warnings as often; the elements of
+ * a component's template warn at each instance (their plans are the
+ * component's) */
 static void
 test_component_template_is (void)
 {
@@ -469,17 +471,22 @@ test_component_template_is (void)
 
   g_signal_connect (page, "warning", G_CALLBACK (on_warning), warnings);
   fc_page_add_file (page, "components/c/c.json", "{\"component\":true}");
-  fc_page_add_file (page, "components/c/c.fxml", "<template is=\"t\" data=\"x{{1}}\" colour=\"red\"/><text>c</text>");
+  fc_page_add_file (page, "components/c/c.fxml",
+                    "<template is=\"t\" data=\"x{{1}}\" colour=\"red\"/><text>c</text><view colour=\"blue\"/>"
+                    "<text wx:else=\"\">e</text>");
   g_assert_true (fc_page_load (page, NULL, "{\"usingComponents\":{\"c\":\"/components/c/c\"}}", "<c/><c/>",
                                "pages/index/index.fxml", data, &error));
   g_assert_no_error (error);
   fc_test_dump_element (fc_page_get_root (page), out);
-  g_assert_cmpstr (out->str, ==, "page(c{text('c')} c{text('c')})");
+  g_assert_cmpstr (out->str, ==, "page(c{text('c') view text('e')} c{text('c') view text('e')})");
+  /* an element's warnings name the component's file */
+  g_assert_cmpuint (count_in (warnings, "components/c/c.fxml:1:66: unknown attribute \"colour\" on <view>"), ==, 2);
+  g_assert_cmpuint (count_in (warnings, ":1:87: wx:else without a wx:if before it"), ==, 2);
   g_assert_cmpuint (count_in (warnings, ":1:32: unknown attribute \"colour\" on <template is>"), ==, 2);
   g_assert_cmpuint (count_in (warnings, "no template named \"t\""), ==, 2);
-  /* (these name the page's file, not the component's: as before) */
+  /* (these name the page's file, not the component's: as before, and as the stray wx:else) */
   g_assert_cmpuint (count_in (warnings, ":1:18: <template is> data \"x{{1}}\" is not an object's items"), ==, 1);
-  g_assert_cmpuint (count_in (warnings, "\n"), ==, 5);
+  g_assert_cmpuint (count_in (warnings, "\n"), ==, 9);
 }
 
 int
