@@ -482,6 +482,8 @@ mount_planned (FcPage *self, FcElement *parent, const FcFxmlNode *node, FcShadow
   return el;
 }
 
+/* The element kind's mount; fc_element_tree_build() calls
+ * mount_planned() with the plan it has looked up already */
 static FcElement *
 mount_element (FcPage *self, FcElement *parent, const FcFxmlNode *node, const GPtrArray *siblings, guint *next,
                ScopeRef *scope, guint consumed, GError **error)
