@@ -1,14 +1,18 @@
 /* The recording pipeline, built from a description of what to record
  * (fc-recorder-pipeline.h):
  *
- *   camera ! caps ! videorate(30) ! crop to aspect ! scale ! I420 ! tee
+ *   camera ! caps ! crop to aspect ! scale ! I420 ! tee
  *     tee ! queue (leaky) ! preview sink
- *     tee ! fcburnin ! queue ! x264enc ! h264parse ! mp4mux ! filesink
+ *     tee ! videorate(30) ! fcburnin ! queue ! x264enc ! h264parse
+ *       ! mp4mux ! filesink
  *   microphone ! caps ! 48 kHz mono ! queue ! fcpromptmix ! avenc_aac
  *     ! mp4mux
  *
- * The recorder puts its gates on the sink pads of fcburnin ("burn") and of
- * the audio queue ("aq"); mp4mux writes fragments with the moov first, and
+ * videorate, which holds each frame until the next has come, is on the
+ * recording branch only: the camera's buffers go back to it once
+ * converted, and the preview is not a frame late. The recorder puts its
+ * gates on the sink pads of fcburnin ("burn") and of the audio queue
+ * ("aq"), and sees the camera deliver on videorate's ("vrate"); mp4mux writes fragments with the moov first, and
  * the file sink writes each fragment as it comes (unbuffered), so a killed
  * process leaves a playable file. The builder never touches the recorder:
  * it gives the pipeline, or an error. */
@@ -53,7 +57,9 @@ debug_init (void)
  * frames); peak RSS 114-119 MB against 130-134 MB.
  * Copying every frame out first (always-copy, as before) cost a 4 MB copy
  * a frame and about 8 MB of copies in flight. */
+#ifndef FC_CAMERA_BUFFERS
 #define FC_CAMERA_BUFFERS 8
+#endif
 
 /* Whether every camera frame becomes a new buffer (decoded, or converted
  * to I420) before the tee: then PipeWire's buffers never reach the queues,
@@ -124,14 +130,14 @@ describe (const FcPipelineSpec *spec, gboolean decode, gboolean copy)
 
   g_string_append_printf (
       d,
-      "%scapsfilter name=vcaps ! %s videorate name=vrate ! "
-      "video/x-raw,framerate=30/1 ! videoconvert"
+      "%scapsfilter name=vcaps ! %s videoconvert"
       " ! aspectratiocrop aspect-ratio=%d/%d ! videoscale ! videoconvert"
       " ! video/x-raw,format=I420,width=%d,height=%d,pixel-aspect-ratio=1/1 ! "
       "tee name=vt"
       " vt. ! queue name=pq leaky=downstream max-size-buffers=2 "
       "max-size-bytes=0 max-size-time=0 %s"
-      " vt. ! fcburnin name=burn ! queue name=vq %s"
+      " vt. ! videorate name=vrate skip-to-first=true ! video/x-raw,framerate=30/1"
+      " ! fcburnin name=burn ! queue name=vq %s"
       /* I420 in, ultrafast: x264 writes constrained-baseline, which
        * every player decodes (the tests check the profile). */
       " ! x264enc name=venc speed-preset=ultrafast tune=zerolatency key-int-max=30"
