@@ -1,14 +1,18 @@
 /* The recording pipeline, built from a description of what to record
  * (fc-recorder-pipeline.h):
  *
- *   camera ! caps ! videorate(30) ! crop to aspect ! scale ! I420 ! tee
+ *   camera ! caps ! crop to aspect ! scale ! I420 ! tee
  *     tee ! queue (leaky) ! preview sink
- *     tee ! fcburnin ! queue ! x264enc ! h264parse ! mp4mux ! filesink
+ *     tee ! videorate(30) ! fcburnin ! queue ! x264enc ! h264parse
+ *       ! mp4mux ! filesink
  *   microphone ! caps ! 48 kHz mono ! queue ! fcpromptmix ! avenc_aac
  *     ! mp4mux
  *
- * The recorder puts its gates on the sink pads of fcburnin ("burn") and of
- * the audio queue ("aq"); mp4mux writes fragments with the moov first, and
+ * videorate, which holds each frame until the next has come, is on the
+ * recording branch only: the camera's buffers go back to it once
+ * converted, and the preview is not a frame late. The recorder puts its
+ * gates on the sink pads of fcburnin ("burn") and of the audio queue
+ * ("aq"), and sees the camera deliver on videorate's ("vrate"); mp4mux writes fragments with the moov first, and
  * the file sink writes each fragment as it comes (unbuffered), so a killed
  * process leaves a playable file. The builder never touches the recorder:
  * it gives the pipeline, or an error. */
@@ -40,19 +44,22 @@ debug_init (void)
 #define FRAGMENT_MS 100
 /* PipeWire buffers negotiated with a camera (see describe()), each mapped
  * into this process (4 MB a 1080p YUY2 frame): pipewiresrc's own minimum.
- * Frames are converted straight out of them (no always-copy), so at least
- * two are held at a time (the one being converted, videorate's previous
- * frame); the rest are the camera's to fill. Fewer would save 4 MB each,
- * but a camera short of free buffers stalls on a loaded machine. Measured
- * in 15-30 s live runs at high (2 cores shared, load 7-15), runs where the
- * camera stalled ("camera lost: no frame for 500+ ms"): 4 buffers 3 of 4,
- * 6 buffers 2 of 8, 8 buffers 0 of 6 (dropped frames 0, 0, 1, 8, 0, 0).
- * Again with the 3 s silence rule (20 s runs at high beside one busy loop,
- * load 1.4-3.2, 10 runs each, 2026-12-07): no stall either way; runs with
- * dropped frames 4 buffers 5 of 10 (45 frames), 8 buffers 3 of 10 (23
- * frames); peak RSS 114-119 MB against 130-134 MB.
- * Copying every frame out first (always-copy, as before) cost a 4 MB copy
- * a frame and about 8 MB of copies in flight. */
+ * Frames are converted straight out of them (no always-copy), and a
+ * buffer goes back to the camera once converted: videorate, which holds a
+ * frame, is behind the conversion (before 2026-12-08 it was in front and
+ * held a camera buffer all the time). Fewer buffers would save 4 MB each,
+ * but a camera short of free buffers stalls. Measured 2026-12-08, 20 s live
+ * runs at high beside one busy loop on the 2 cores (load 2-5, the machine
+ * 1.4-2.0 cores busy), a fresh camera per run, variants interleaved
+ * (bench/video's fc-bench-recorder live):
+ *   videorate in front, 4 buffers: dropped frames in 6 of 8 runs (19);
+ *   behind, 4 buffers: 1 of 8 (4); 8 buffers: 2 of 8 (4);
+ *   behind, videorate's slots from the first frame (skip-to-first, as now):
+ *   4 buffers: 0 dropped in 12 of 14 runs, but the camera stalled for 3 s
+ *   ("camera lost") in the other 2; 6 buffers: 0 stalls in 6, 2 frames
+ *   lost before the recorder in one; 8 buffers: 0 stalls and 0 dropped in
+ *   14 of 14. Peak RSS 113-119 MB (4), 121-128 (6), 129-144 (8).
+ * A lost recording costs more than 16 MB: 8 stays. */
 #define FC_CAMERA_BUFFERS 8
 
 /* Whether every camera frame becomes a new buffer (decoded, or converted
@@ -124,14 +131,14 @@ describe (const FcPipelineSpec *spec, gboolean decode, gboolean copy)
 
   g_string_append_printf (
       d,
-      "%scapsfilter name=vcaps ! %s videorate name=vrate ! "
-      "video/x-raw,framerate=30/1 ! videoconvert"
+      "%scapsfilter name=vcaps ! %s videoconvert"
       " ! aspectratiocrop aspect-ratio=%d/%d ! videoscale ! videoconvert"
       " ! video/x-raw,format=I420,width=%d,height=%d,pixel-aspect-ratio=1/1 ! "
       "tee name=vt"
       " vt. ! queue name=pq leaky=downstream max-size-buffers=2 "
       "max-size-bytes=0 max-size-time=0 %s"
-      " vt. ! fcburnin name=burn ! queue name=vq %s"
+      " vt. ! videorate name=vrate skip-to-first=true ! video/x-raw,framerate=30/1"
+      " ! fcburnin name=burn ! queue name=vq %s"
       /* I420 in, ultrafast: x264 writes constrained-baseline, which
        * every player decodes (the tests check the profile). */
       " ! x264enc name=venc speed-preset=ultrafast tune=zerolatency key-int-max=30"
@@ -182,7 +189,12 @@ describe (const FcPipelineSpec *spec, gboolean decode, gboolean copy)
  * a few frames, and videorate repeats one then); a frame more than four
  * intervals away from where it was expected (a stall) is stamped on
  * arrival again. (PipeWire's own frame numbers would tell a lost frame
- * from a late one, but pipewiresrc 0.3.65 does not pass them on.) */
+ * from a late one, but pipewiresrc 0.3.65 does not pass them on.)
+ * videorate's slots start at the first frame (skip-to-first), so frames on
+ * that cadence sit in the middle of their slots, half an interval from
+ * either edge; counted from the pipeline's start instead (the default),
+ * the slots' phase against the frames was chance, and a phase near an edge
+ * turned a few ms of jitter into pairs (23 in one 20 s run, no frame lost). */
 typedef struct
 {
   GstClockTime interval, last_pts; /* the camera's streaming thread's */

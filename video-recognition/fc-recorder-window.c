@@ -40,6 +40,7 @@ struct _FcRecordWindow
   gboolean armed, video_done, audio_done, saw_video, saw_audio, file_started;
   gboolean video_eos, audio_eos;
   GstClockTime record_ns, start, end, last_video_pts;
+  GstClockTime armed_at; /* running time of arm(): no older frame opens */
   gint64 audio_samples; /* recorded so far */
   guint64 frames;
   FcStamp last_video_at, last_audio_at, last_write_at;
@@ -125,33 +126,52 @@ rebase (GstPadProbeInfo *info, GstClockTime start)
   GST_PAD_PROBE_INFO_DATA (info) = buf;
 }
 
+/* Every frame into the recording branch (videorate's sink): the camera
+ * delivers. Its first makes the video "flowing", and each one is what the
+ * watchdog's silence is counted from. Taken here, not at the gate behind
+ * videorate, which passes a frame on only when the next one has come
+ * (33 ms later). */
+static GstPadProbeReturn
+video_seen (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  FcRecordWindow *self = data;
+  gboolean flowing = FALSE;
+  FcStamp now;
+
+  g_mutex_lock (&self->lock);
+  now = stamp_now (self);
+  /* the silence the watchdog would see, for the log at the end */
+  if (GST_CLOCK_TIME_IS_VALID (self->start) && !self->video_done)
+    self->longest_gap
+        = MAX (self->longest_gap, now.wall - self->last_video_at.wall);
+  self->last_video_at = now;
+  if (!self->saw_video)
+    {
+      self->saw_video = TRUE;
+      flowing = self->saw_audio;
+    }
+  g_mutex_unlock (&self->lock);
+  if (flowing)
+    fc_stream_event_post (pad, FC_STREAM_FLOWING);
+  return GST_PAD_PROBE_OK;
+}
+
 static GstPadProbeReturn
 video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
 {
   FcRecordWindow *self = data;
   GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
   GstClockTime pts = GST_BUFFER_PTS (buf);
-  gboolean pass = FALSE, done = FALSE, flowing = FALSE, opened = FALSE;
+  gboolean pass = FALSE, done = FALSE, opened = FALSE;
   GstClockTime start;
   FcSubtitleFeed *subs = NULL;
 
   GST_LOG ("frame %" GST_TIME_FORMAT, GST_TIME_ARGS (pts));
   g_mutex_lock (&self->lock);
-  {
-    FcStamp now = stamp_now (self);
-
-    /* the silence the watchdog would see, for the log at the end */
-    if (GST_CLOCK_TIME_IS_VALID (self->start) && !self->video_done)
-      self->longest_gap
-          = MAX (self->longest_gap, now.wall - self->last_video_at.wall);
-    self->last_video_at = now;
-  }
-  if (!self->saw_video)
-    {
-      self->saw_video = TRUE;
-      flowing = self->saw_audio;
-    }
-  if (self->armed && !self->video_done && GST_CLOCK_TIME_IS_VALID (pts))
+  if (self->armed && !self->video_done && GST_CLOCK_TIME_IS_VALID (pts)
+      && (GST_CLOCK_TIME_IS_VALID (self->start)
+          || !GST_CLOCK_TIME_IS_VALID (self->armed_at)
+          || pts >= self->armed_at))
     {
       if (!GST_CLOCK_TIME_IS_VALID (self->start))
         {
@@ -173,8 +193,6 @@ video_gate (GstPad *pad, GstPadProbeInfo *info, gpointer data)
   start = self->start;
   g_mutex_unlock (&self->lock);
 
-  if (flowing)
-    fc_stream_event_post (pad, FC_STREAM_FLOWING);
   if (opened)
     {
       /* the thumbnail's: a copy (outside the lock), so that the frame goes
@@ -357,6 +375,7 @@ fc_record_window_new (void)
   debug_init ();
   g_mutex_init (&self->lock);
   self->start = self->end = self->last_video_pts = GST_CLOCK_TIME_NONE;
+  self->armed_at = GST_CLOCK_TIME_NONE;
   return self;
 }
 
@@ -381,6 +400,8 @@ fc_record_window_attach (FcRecordWindow *self, GstElement *pipeline,
   self->agate = add_probe (pipeline, "aq", GST_PAD_PROBE_TYPE_BUFFER,
                            audio_gate, self);
   g_mutex_unlock (&self->lock);
+  gst_object_unref (add_probe (pipeline, "vrate", GST_PAD_PROBE_TYPE_BUFFER,
+                               video_seen, self));
   gst_object_unref (add_probe (pipeline, "fsink",
                                GST_PAD_PROBE_TYPE_BUFFER
                                    | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
@@ -408,6 +429,7 @@ fc_record_window_reset (FcRecordWindow *self)
   self->video_eos = self->audio_eos = FALSE;
   self->file_started = FALSE;
   self->start = self->end = self->last_video_pts = GST_CLOCK_TIME_NONE;
+  self->armed_at = GST_CLOCK_TIME_NONE;
   self->frames = 0;
   self->longest_gap = 0;
   self->audio_samples = 0;
@@ -433,6 +455,18 @@ fc_record_window_arm (FcRecordWindow *self, GstClockTime length)
   g_mutex_lock (&self->lock);
   self->armed = TRUE;
   self->record_ns = MAX (length, FC_FRAME_NS);
+  /* The window opens with a frame captured after this call: videorate
+   * hands a frame on only when the next has come, so the frame at the
+   * gate now may be older (a live source's stamps are running time; no
+   * clock, offline: any frame). */
+  self->armed_at = GST_CLOCK_TIME_NONE;
+  if (self->vgate != NULL)
+    {
+      g_autoptr (GstElement) gated = gst_pad_get_parent_element (self->vgate);
+
+      if (gated != NULL)
+        self->armed_at = gst_element_get_current_running_time (gated);
+    }
   self->last_video_at = self->last_audio_at = stamp_now (self);
   g_mutex_unlock (&self->lock);
 }

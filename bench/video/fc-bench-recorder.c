@@ -17,8 +17,9 @@
  * frames in the file; so a frame lost before the recorder (in the
  * provider, PipeWire or pipewiresrc) and a frame the recorder's videorate
  * dropped both count. Pad probes: every buffer out of the camera source
- * (pipewiresrc, "vsrc") is counted with its timestamp and its memory
- * tagged with its number; videorate's output is checked against the tag
+ * (pipewiresrc, "vsrc") is counted with its timestamp, and the frame
+ * converted from it tagged with its number at the tee ("vt");
+ * videorate's output, on the recording branch, is checked against the tag
  * (a repeated frame carries the previous one's); every frame through the
  * recording gate (the sink pad of "vq", probed after the recorder's own
  * gate, so only frames the gate passes are seen) marks the window and
@@ -327,9 +328,28 @@ run_for (guint ms)
 
 static GQuark frame_quark;
 
-/* Tags each camera frame's memory with its number (qdata on the GstMemory,
- * which videorate's outputs share), so a repeated frame is recognised
- * downstream. A memory reused for a later frame is tagged anew here. */
+/* Tags each converted camera frame's memory with the camera frame's
+ * number (qdata on the GstMemory, which videorate's outputs share), so a
+ * repeated frame is recognised downstream. The converters in front of the
+ * tee make one frame of each camera frame, in the camera's streaming
+ * thread, so the number is the one camera_probe() counted last. A memory
+ * reused for a later frame is tagged anew here. */
+static GstPadProbeReturn
+tee_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  Bench *b = data;
+  GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
+
+  g_mutex_lock (&b->lock);
+  if (gst_buffer_n_memory (buf) > 0)
+    gst_mini_object_set_qdata (
+        GST_MINI_OBJECT (gst_buffer_peek_memory (buf, 0)), frame_quark,
+        GSIZE_TO_POINTER ((gsize)b->cam_frames), NULL);
+  g_mutex_unlock (&b->lock);
+  return GST_PAD_PROBE_OK;
+}
+
+/* Counts the camera's frames and the gaps between them. */
 static GstPadProbeReturn
 camera_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
 {
@@ -339,10 +359,6 @@ camera_probe (GstPad *pad, GstPadProbeInfo *info, gpointer data)
 
   g_mutex_lock (&b->lock);
   b->cam_frames++;
-  if (gst_buffer_n_memory (buf) > 0)
-    gst_mini_object_set_qdata (
-        GST_MINI_OBJECT (gst_buffer_peek_memory (buf, 0)), frame_quark,
-        GSIZE_TO_POINTER ((gsize)b->cam_frames), NULL);
   b->cam_pts_prev = b->cam_pts_last;
   b->cam_pts_last = pts;
   if (b->in_window && GST_CLOCK_TIME_IS_VALID (pts)
@@ -421,8 +437,9 @@ static gboolean
 add_probes (Bench *b, GstElement *preview)
 {
   g_autoptr (GstObject) pipeline = gst_object_get_parent (GST_OBJECT (preview));
-  g_autoptr (GstElement) vsrc = NULL;
+  g_autoptr (GstElement) vsrc = NULL, tee = NULL;
   g_autoptr (GstPad) vsrc_pad = NULL, vq_sink = NULL, vq_src = NULL;
+  g_autoptr (GstPad) tee_sink = NULL;
   g_autoptr (GstPad) rate_src = NULL;
   g_autoptr (GstPad) enc_sink = NULL, enc_src = NULL;
   g_autoptr (GstElement) enc = NULL;
@@ -432,18 +449,21 @@ add_probes (Bench *b, GstElement *preview)
   vsrc = gst_bin_get_by_name (GST_BIN (pipeline), "vsrc");
   b->vq = gst_bin_get_by_name (GST_BIN (pipeline), "vq");
   b->vrate = gst_bin_get_by_name (GST_BIN (pipeline), "vrate");
-  if (vsrc == NULL || b->vq == NULL || b->vrate == NULL)
+  tee = gst_bin_get_by_name (GST_BIN (pipeline), "vt");
+  if (vsrc == NULL || tee == NULL || b->vq == NULL || b->vrate == NULL)
     return FALSE;
   vsrc_pad = gst_element_get_static_pad (vsrc, "src");
+  tee_sink = gst_element_get_static_pad (tee, "sink");
   rate_src = gst_element_get_static_pad (b->vrate, "src");
   vq_sink = gst_element_get_static_pad (b->vq, "sink");
   vq_src = gst_element_get_static_pad (b->vq, "src");
   enc_sink = gst_pad_get_peer (vq_src);
   enc = enc_sink ? gst_pad_get_parent_element (enc_sink) : NULL;
   enc_src = enc ? gst_element_get_static_pad (enc, "src") : NULL;
-  if (vsrc_pad == NULL || rate_src == NULL || vq_sink == NULL
-      || enc_src == NULL)
+  if (vsrc_pad == NULL || tee_sink == NULL || rate_src == NULL
+      || vq_sink == NULL || enc_src == NULL)
     return FALSE;
+  gst_pad_add_probe (tee_sink, GST_PAD_PROBE_TYPE_BUFFER, tee_probe, b, NULL);
   gst_pad_add_probe (rate_src, GST_PAD_PROBE_TYPE_BUFFER, rate_probe, b,
                      NULL);
   gst_pad_add_probe (vsrc_pad, GST_PAD_PROBE_TYPE_BUFFER, camera_probe, b,

@@ -628,6 +628,42 @@ test_preview_and_again (void)
   fc_test_recording_done (rec, &ev, dir);
 }
 
+/* What is recorded starts with a frame captured after record (): not the
+ * frame in flight when it is called (videorate, in front of the gate,
+ * hands a frame on only when the next one has come). Called while
+ * previewing, a few times at different moments between two frames. */
+static void
+test_first_frame_after_record (void)
+{
+  g_autofree char *dir = make_dir ();
+  FcRecorder *rec = recorder_new ("test", "test", "low", 300, dir);
+  FcTestEvents ev;
+
+  fc_test_events_connect (&ev, rec);
+  for (guint i = 0; i < 3; i++)
+    {
+      gint64 called, first = 0;
+
+      g_assert_true (fc_recorder_prepare (rec));
+      fc_test_wait_for (&ev, &ev.ready, 10000);
+      g_clear_pointer (&ev.ready, g_variant_unref);
+      /* previewing for a while, a different fraction of a frame each time */
+      g_usleep ((200 + 11 * i) * 1000);
+      called = g_get_monotonic_time ();
+      g_assert_true (fc_recorder_record (rec));
+      fc_test_wait_for (&ev, &ev.end, 10000);
+      g_object_get (rec, "start-time", &first, NULL);
+      g_test_message ("first frame captured %.1f ms after record ()",
+                      (first - called) / 1000.0);
+      g_assert_cmpint (first, >=, called);
+      g_clear_pointer (&ev.end, g_variant_unref);
+      g_clear_pointer (&ev.start, g_variant_unref);
+    }
+  g_assert_cmpuint (ev.n_ready, ==, 3);
+  g_assert_cmpuint (ev.n_end, ==, 3);
+  fc_test_recording_done (rec, &ev, dir);
+}
+
 /* Dropping the last reference mid-recording finalises the file. */
 static void
 test_destroy_while_recording (void)
@@ -942,6 +978,8 @@ main (int argc, char **argv)
   g_test_add_func ("/video/recorder/stop-early", test_stop_early);
   g_test_add_func ("/video/recorder/already-recording", test_already_recording);
   g_test_add_func ("/video/recorder/preview-and-again", test_preview_and_again);
+  g_test_add_func ("/video/recorder/first-frame-after-record",
+                   test_first_frame_after_record);
   g_test_add_func ("/video/recorder/destroy-while-recording",
                    test_destroy_while_recording);
   g_test_add_func ("/video/recorder/fault/camera-vanish", test_camera_vanish);
