@@ -26,6 +26,7 @@
 
 #include "fc-recorder-session.h"
 
+#include "fc-session-state.h"
 #include "fc-camera-choice.h"
 #include "fc-recorder-events.h"
 #include "fc-recorder-faults.h"
@@ -39,186 +40,12 @@
 
 #include <glib/gstdio.h>
 
-GST_DEBUG_CATEGORY_STATIC (fc_session_debug);
 #define GST_CAT_DEFAULT fc_session_debug
-
-struct _FcRecordSession
-{
-  GObject *owner; /* whose signals the events are (not a reference) */
-  const FcSessionEvents *events;
-  FcRecorderSettings *settings; /* the owner's part-1 values */
-  FcPrompts *prompts;           /* the owner's part-2 values */
-  GstElement *preview_sink;
-
-  FcRecorderState state;
-  GMainContext *context;
-  gboolean flowing;   /* frames and samples flow; ready once prompts are in */
-  GCancellable *starting; /* a start step under way (the warm-up awaited,
-                             a camera portal request), cancelled by close */
-  FcCameraChoice *choice; /* keeps the camera portal's connection */
-
-  GstElement *pipeline, *vsrc, *asrc;
-  GstClock *time_clock;  /* the host's clock, or the system clock */
-  GSource *bus_source, *watchdog;
-  FcCameraWatch *camera_watch; /* the camera's device, for its removal */
-  FcSource cam, mic;
-  int width, height;
-  char *video_path;
-  gboolean pending_record, start_emitted, nudged;
-  FcStamp prepare_at, finishing_at;
-  gint64 record_us;
-  guint64 dropped_at_arm, duplicated_at_arm; /* videorate's counters */
-  GError *pending_error; /* reported once the partial file is finalised */
-  gboolean run_offline; /* this pipeline's mode (offline when it started) */
-  gulong vhold, ahold;  /* offline: the sources' blocking probes */
-
-  /* The recording window, shared with the streaming threads. */
-  FcRecordWindow *window;
-  FcPromptPlayer *player; /* prompt audio to the speaker, while recording */
-  FcThumbnail *thumbnail; /* the first frame's, from the window's opening */
-};
-
-/* ---- events ---------------------------------------------------------- */
-
-static void
-init_debug (void)
-{
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_session_debug, "fc-recorder-session", 0,
-                               "a recording pipeline's life");
-      g_once_init_leave (&once, 1);
-    }
-}
-
-/* Emits the owner's SIGNAL with DETAIL (floating or not; consumed). */
-static void
-emit (FcRecordSession *self, FcSessionSignal signal, GVariant *detail)
-{
-  self->events->emit (self->owner, signal, detail);
-}
-
-void
-fc_record_session_warn (FcRecordSession *self, const char *message)
-{
-  GST_INFO_OBJECT (self->pipeline, "warning: %s", message);
-  emit (self, FC_SESSION_WARNING, fc_event_warning_detail (message));
-}
-
-/* PATH, when given and holding something, is the partial recording. */
-static void
-emit_error (FcRecordSession *self, const GError *error, const char *path)
-{
-  emit (self, FC_SESSION_ERROR, fc_event_error_detail (error, path));
-}
-
-static void
-set_state (FcRecordSession *self, FcRecorderState state)
-{
-  if (self->state == state)
-    return;
-  self->state = state;
-  self->events->state_changed (self->owner);
-}
-
-/* A timeout runs out when it has passed both on the host's clock and in
- * real time: under a virtual clock that stands still, or races ahead of
- * what the machine can do, a camera giving no frame is not a fault. */
-static FcStamp
-stamp_now (FcRecordSession *self)
-{
-  return fc_stamp_now (self->time_clock);
-}
-
-static gint64
-elapsed_us (FcRecordSession *self, FcStamp then)
-{
-  return fc_stamp_elapsed (self->time_clock, then);
-}
 
 /* ---- pipeline -------------------------------------------------------- */
 
 static gboolean bus_cb (GstBus *bus, GstMessage *msg, gpointer data);
 static gboolean watchdog_cb (gpointer data);
-
-/* Drops the pipeline. A file that never received anything is removed.
- * The state is left to the caller. */
-static void
-drop_pipeline (FcRecordSession *self)
-{
-  if (self->starting != NULL)
-    {
-      g_cancellable_cancel (self->starting);
-      g_clear_object (&self->starting);
-      /* libportal closes a pending request (the dialog goes away); that
-       * Close must leave before the session bus may go with us */
-      fc_camera_choice_flush (self->choice);
-    }
-  if (self->watchdog != NULL)
-    {
-      g_source_destroy (self->watchdog);
-      g_clear_pointer (&self->watchdog, g_source_unref);
-    }
-  g_clear_pointer (&self->camera_watch, fc_camera_watch_free);
-  g_clear_pointer (&self->thumbnail, fc_thumbnail_free);
-  if (self->bus_source != NULL)
-    {
-      g_source_destroy (self->bus_source);
-      g_clear_pointer (&self->bus_source, g_source_unref);
-    }
-  if (self->pipeline != NULL)
-    {
-      gst_element_set_state (self->pipeline, GST_STATE_NULL);
-      if (self->preview_sink != NULL
-          && GST_OBJECT_PARENT (self->preview_sink)
-                 == GST_OBJECT (self->pipeline))
-        gst_bin_remove (GST_BIN (self->pipeline), self->preview_sink);
-      /* the host's camera element goes back to the host */
-      if (self->cam.element != NULL
-          && GST_OBJECT_PARENT (self->cam.element)
-                 == GST_OBJECT (self->pipeline))
-        gst_bin_remove (GST_BIN (self->pipeline), self->cam.element);
-    }
-  g_clear_object (&self->vsrc);
-  g_clear_object (&self->asrc);
-  g_clear_object (&self->time_clock);
-  fc_record_window_detach (self->window);
-  g_clear_object (&self->pipeline);
-  self->vhold = self->ahold = 0;
-  fc_source_clear (&self->cam);
-  fc_source_clear (&self->mic);
-  if (self->video_path != NULL && !fc_file_has_data (self->video_path))
-    g_unlink (self->video_path);
-  g_clear_pointer (&self->video_path, g_free);
-  g_clear_error (&self->pending_error);
-  fc_prompts_stop (self->prompts);
-  g_clear_pointer (&self->player, fc_prompt_player_free);
-  self->flowing = FALSE;
-  self->pending_record = self->start_emitted = self->nudged = FALSE;
-}
-
-static void
-teardown (FcRecordSession *self)
-{
-  drop_pipeline (self);
-  set_state (self, FC_RECORDER_STATE_IDLE);
-}
-
-/* With GST_DEBUG_DUMP_DOT_DIR set, the recording pipeline's graph as
- * TIMESTAMP-fc-recorder-WHEN.dot there (ready, record, error). */
-static void
-dump_graph (FcRecordSession *self, const char *when)
-{
-  g_autofree char *name = NULL;
-
-  if (self->pipeline == NULL)
-    return;
-  name = g_strdup_printf ("fc-recorder-%s", when);
-  GST_DEBUG_BIN_TO_DOT_FILE_WITH_TS (GST_BIN (self->pipeline),
-                                     GST_DEBUG_GRAPH_SHOW_ALL, name);
-}
 
 static void fail (FcRecordSession *self, FcRecorderError code, const char *path,
                   const char *format, ...) G_GNUC_PRINTF (4, 5);
@@ -236,23 +63,9 @@ fail (FcRecordSession *self, FcRecorderError code, const char *path,
   error = g_error_new_valist (FC_RECORDER_ERROR, code, format, args);
   va_end (args);
   GST_WARNING ("recorder error: %s", error->message);
-  dump_graph (self, "error");
-  teardown (self);
-  emit_error (self, error, keep);
-}
-
-static void
-hold_source (FcRecordSession *self, gboolean video, gboolean let_one)
-{
-  fc_pipeline_hold (self->pipeline, video, let_one,
-                    video ? &self->vhold : &self->ahold);
-}
-
-static void
-release_source (FcRecordSession *self, gboolean video)
-{
-  fc_pipeline_release (self->pipeline, video,
-                       video ? &self->vhold : &self->ahold);
+  fc_session_dump_graph (self, "error");
+  fc_session_teardown (self);
+  fc_session_emit_error (self, error, keep);
 }
 
 /* Finds the microphone, builds the pipeline around the camera chosen and
@@ -316,8 +129,8 @@ build_pipeline (FcRecordSession *self)
   fc_record_window_attach (self->window, self->pipeline, self->time_clock);
   if (self->run_offline)
     {
-      hold_source (self, TRUE, TRUE);
-      hold_source (self, FALSE, TRUE);
+      fc_session_hold_source (self, TRUE, TRUE);
+      fc_session_hold_source (self, FALSE, TRUE);
     }
 
   bus = gst_element_get_bus (self->pipeline);
@@ -332,8 +145,8 @@ build_pipeline (FcRecordSession *self)
   g_source_attach (self->watchdog, self->context);
 
   fc_record_window_reset (self->window);
-  self->prepare_at = stamp_now (self);
-  set_state (self, FC_RECORDER_STATE_PREPARING);
+  self->prepare_at = fc_session_stamp_now (self);
+  fc_session_set_state (self, FC_RECORDER_STATE_PREPARING);
   /* A refusal to start is also posted as an error on the bus, where it is
    * classified with the element that raised it. */
   gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
@@ -369,7 +182,7 @@ offline_sources_ok (FcRecordSession *self)
   if (fc_recorder_settings_check_offline (self->settings, &error))
     return TRUE;
   GST_WARNING ("%s", error->message);
-  emit_error (self, error, NULL);
+  fc_session_emit_error (self, error, NULL);
   return FALSE;
 }
 
@@ -393,7 +206,7 @@ start_pipeline (FcRecordSession *self)
       g_main_context_pop_thread_default (self->context);
       error->domain = FC_RECORDER_ERROR;
       error->code = FC_RECORDER_ERROR_INVALID_STEPS;
-      emit_error (self, error, NULL);
+      fc_session_emit_error (self, error, NULL);
       return FALSE;
     }
   g_main_context_pop_thread_default (self->context);
@@ -405,13 +218,13 @@ start_pipeline (FcRecordSession *self)
       g_autofree char *msg
           = g_strdup_printf ("unknown resolution \"%s\"; using \"medium\"",
                              self->settings->resolution);
-      fc_record_session_warn (self, msg);
+      fc_session_warn (self, msg);
     }
   fc_recorder_settings_size (self->settings, &self->width, &self->height);
 
   /* The camera, once the warm-up is over (fc-recorder-start.c): the
    * prompts' resources load meanwhile. */
-  /* a start under way: cancelled by drop_pipeline() */
+  /* a start under way: cancelled by fc_session_drop_pipeline() */
   self->starting = g_cancellable_new ();
   switch (fc_recorder_start_camera (self->choice, self->settings,
                                     self->run_offline, self->context,
@@ -419,8 +232,8 @@ start_pipeline (FcRecordSession *self)
                                     camera_chosen, self, &self->cam, &error))
     {
     case FC_CAMERA_ASKING:
-      self->prepare_at = stamp_now (self);
-      set_state (self, FC_RECORDER_STATE_PREPARING);
+      self->prepare_at = fc_session_stamp_now (self);
+      fc_session_set_state (self, FC_RECORDER_STATE_PREPARING);
       return TRUE;
     case FC_CAMERA_FAILED:
       g_clear_object (&self->starting);
@@ -471,20 +284,11 @@ arm (FcRecordSession *self)
                         (GstClockTime)self->settings->record_time * GST_MSECOND);
   self->start_emitted = self->nudged = FALSE;
   self->record_us = g_get_monotonic_time ();
-  set_state (self, FC_RECORDER_STATE_RECORDING);
-  dump_graph (self, "record");
-  release_source (self, TRUE);
-  release_source (self, FALSE);
+  fc_session_set_state (self, FC_RECORDER_STATE_RECORDING);
+  fc_session_dump_graph (self, "record");
+  fc_session_release_source (self, TRUE);
+  fc_session_release_source (self, FALSE);
   return TRUE;
-}
-
-/* Closes the window at the last frame recorded and lets the file finish. */
-static void
-finish_now (FcRecordSession *self)
-{
-  fc_record_window_close (self->window);
-  self->finishing_at = stamp_now (self);
-  set_state (self, FC_RECORDER_STATE_FINISHING);
 }
 
 static void
@@ -495,14 +299,14 @@ emit_start (FcRecordSession *self)
   self->start_emitted = TRUE;
   GST_INFO ("recording started %.1f ms after record",
             (g_get_monotonic_time () - self->record_us) / 1000.0);
-  emit (self, FC_SESSION_START,
+  fc_session_emit (self, FC_SESSION_START,
         fc_event_start_detail (self->video_path, &self->cam));
 }
 
 static void
 emit_ready (FcRecordSession *self)
 {
-  emit (self, FC_SESSION_READY,
+  fc_session_emit (self, FC_SESSION_READY,
         fc_event_ready_detail (&self->cam, &self->mic, self->width,
                                self->height));
 }
@@ -516,12 +320,12 @@ summary_done (GObject *object, GAsyncResult *result, gpointer data)
 
   if (error != NULL)
     {
-      set_state (self, FC_RECORDER_STATE_IDLE);
-      emit_error (self, error, summary->video_path);
+      fc_session_set_state (self, FC_RECORDER_STATE_IDLE);
+      fc_session_emit_error (self, error, summary->video_path);
       return;
     }
-  set_state (self, FC_RECORDER_STATE_IDLE);
-  emit (self, FC_SESSION_END, fc_event_end_detail (summary));
+  fc_session_set_state (self, FC_RECORDER_STATE_IDLE);
+  fc_session_emit (self, FC_SESSION_END, fc_event_end_detail (summary));
 }
 
 /* The first frame out of the window and into a JPEG, in a thread: held
@@ -567,12 +371,12 @@ complete (FcRecordSession *self)
                   + GST_MSECOND / 2)
                  / GST_MSECOND);
 
-  drop_pipeline (self);
+  fc_session_drop_pipeline (self);
   if (error != NULL)
     {
       fc_recording_summary_free (summary);
-      set_state (self, FC_RECORDER_STATE_IDLE);
-      emit_error (self, error, path);
+      fc_session_set_state (self, FC_RECORDER_STATE_IDLE);
+      fc_session_emit_error (self, error, path);
       return;
     }
   dir = fc_recorder_settings_ensure_temp_dir (self->settings, &error);
@@ -584,8 +388,8 @@ complete (FcRecordSession *self)
       g_prefix_error (&error, "write failed: ");
       error->domain = FC_RECORDER_ERROR,
       error->code = FC_RECORDER_ERROR_WRITE_FAILED;
-      set_state (self, FC_RECORDER_STATE_IDLE);
-      emit_error (self, error, path);
+      fc_session_set_state (self, FC_RECORDER_STATE_IDLE);
+      fc_session_emit_error (self, error, path);
       return;
     }
   /* The prompt timeline, as shown during this recording. */
@@ -624,12 +428,12 @@ handle_error (FcRecordSession *self, GstMessage *msg)
       && self->state >= FC_RECORDER_STATE_RECORDING)
     {
       /* The file itself is fine: finish it, then report. */
-      dump_graph (self, "error");
+      fc_session_dump_graph (self, "error");
       self->pending_error
           = g_error_new (FC_RECORDER_ERROR, code, "%s: %s", what, err->message);
       if (from_mic)
         fc_record_window_end_branch (self->window, FALSE);
-      finish_now (self);
+      fc_session_finish_now (self);
       return;
     }
   {
@@ -673,9 +477,9 @@ maybe_ready (FcRecordSession *self)
     return;
   GST_INFO ("ready %.1f ms after prepare",
             (g_get_monotonic_time () - self->prepare_at.wall) / 1000.0);
-  set_state (self, FC_RECORDER_STATE_READY);
+  fc_session_set_state (self, FC_RECORDER_STATE_READY);
   g_object_ref (self->owner);
-  dump_graph (self, "ready");
+  fc_session_dump_graph (self, "ready");
   emit_ready (self);
   if (self->state == FC_RECORDER_STATE_READY && self->pending_record)
     {
@@ -720,17 +524,17 @@ stream_event (FcRecordSession *self, FcStreamEvent event)
     case FC_STREAM_VIDEO_DONE:
       if (self->state != FC_RECORDER_STATE_RECORDING)
         break;
-      self->finishing_at = stamp_now (self);
-      set_state (self, FC_RECORDER_STATE_FINISHING);
+      self->finishing_at = fc_session_stamp_now (self);
+      fc_session_set_state (self, FC_RECORDER_STATE_FINISHING);
       if (self->run_offline)
-        hold_source (self, TRUE, FALSE);
+        fc_session_hold_source (self, TRUE, FALSE);
       break;
     case FC_STREAM_AUDIO_DONE:
       if (self->state < FC_RECORDER_STATE_RECORDING || !self->run_offline)
         break;
       /* the last buffer is in the queue (the gate ran under its stream
        * lock): end the branch now, the source is held */
-      hold_source (self, FALSE, FALSE);
+      fc_session_hold_source (self, FALSE, FALSE);
       fc_record_window_end_branch (self->window, FALSE);
       break;
     case FC_STREAM_FILE_DONE:
@@ -800,8 +604,8 @@ watchdog_cb (gpointer data)
   in.summarising = self->pipeline == NULL;
   in.camera_gone = fc_camera_watch_is_gone (self->camera_watch);
   in.ready_timeout_ms = self->settings->ready_timeout;
-  in.since_prepare = elapsed_us (self, self->prepare_at);
-  in.since_finishing = elapsed_us (self, self->finishing_at);
+  in.since_prepare = fc_session_elapsed_us (self, self->prepare_at);
+  in.since_finishing = fc_session_elapsed_us (self, self->finishing_at);
 
   switch (fc_watchdog_check (&in, &error))
     {
@@ -810,12 +614,12 @@ watchdog_cb (gpointer data)
       return G_SOURCE_REMOVE;
     case FC_WATCHDOG_FINISH:
       self->pending_error = g_steal_pointer (&error);
-      finish_now (self);
+      fc_session_finish_now (self);
       break;
     case FC_WATCHDOG_END_SOUND_AND_FINISH:
       self->pending_error = g_steal_pointer (&error);
       fc_record_window_end_branch (self->window, FALSE);
-      finish_now (self);
+      fc_session_finish_now (self);
       break;
     case FC_WATCHDOG_NUDGE:
       self->nudged = TRUE;
@@ -836,7 +640,7 @@ fc_record_session_prepare (FcRecordSession *self)
 {
   if (self->state != FC_RECORDER_STATE_IDLE)
     {
-      fc_record_session_warn (self, "already prepared");
+      fc_session_warn (self, "already prepared");
       return FALSE;
     }
   return start_pipeline (self);
@@ -855,7 +659,7 @@ fc_record_session_record (FcRecordSession *self)
     case FC_RECORDER_STATE_PREPARING:
       if (self->pending_record)
         {
-          fc_record_session_warn (self, "already recording");
+          fc_session_warn (self, "already recording");
           return FALSE;
         }
       self->pending_record = TRUE;
@@ -865,7 +669,7 @@ fc_record_session_record (FcRecordSession *self)
     case FC_RECORDER_STATE_RECORDING:
     case FC_RECORDER_STATE_FINISHING:
     default:
-      fc_record_session_warn (self, "already recording");
+      fc_session_warn (self, "already recording");
       return FALSE;
     }
 }
@@ -878,12 +682,12 @@ fc_record_session_stop (FcRecordSession *self)
   if (self->state == FC_RECORDER_STATE_PREPARING && self->pending_record)
     {
       self->pending_record = FALSE;
-      fc_record_session_warn (self, "stopped before the recording started");
+      fc_session_warn (self, "stopped before the recording started");
       return TRUE;
     }
   if (self->state != FC_RECORDER_STATE_RECORDING)
     {
-      fc_record_session_warn (self, "not recording");
+      fc_session_warn (self, "not recording");
       return FALSE;
     }
 
@@ -894,11 +698,11 @@ fc_record_session_stop (FcRecordSession *self)
       /* Nothing has gone into the file: keep previewing. */
       if (self->run_offline)
         {
-          hold_source (self, TRUE, FALSE);
-          hold_source (self, FALSE, FALSE);
+          fc_session_hold_source (self, TRUE, FALSE);
+          fc_session_hold_source (self, FALSE, FALSE);
         }
-      set_state (self, FC_RECORDER_STATE_READY);
-      fc_record_session_warn (self, "stopped before the recording started");
+      fc_session_set_state (self, FC_RECORDER_STATE_READY);
+      fc_session_warn (self, "stopped before the recording started");
     }
   return TRUE;
 }
@@ -912,7 +716,7 @@ fc_record_session_close (FcRecordSession *self)
   if (self->pipeline == NULL)
     {
       if (self->state == FC_RECORDER_STATE_PREPARING)
-        teardown (self); /* waiting for the camera portal */
+        fc_session_teardown (self); /* waiting for the camera portal */
       return;
     }
   recorded = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
@@ -928,7 +732,7 @@ fc_record_session_close (FcRecordSession *self)
           g_clear_pointer (&self->bus_source, g_source_unref);
         }
       bus = gst_element_get_bus (self->pipeline);
-      finish_now (self);
+      fc_session_finish_now (self);
       msg = fc_stream_wait_file_done (bus, FC_FINISH_NUDGE_US);
       if (msg == NULL)
         {
@@ -938,7 +742,7 @@ fc_record_session_close (FcRecordSession *self)
       GST_INFO ("closed while recording: %s",
                 msg ? GST_MESSAGE_TYPE_NAME (msg) : "the file did not finish");
     }
-  teardown (self);
+  fc_session_teardown (self);
 }
 
 void
@@ -954,6 +758,12 @@ fc_record_session_get_state (FcRecordSession *self)
   return self->state;
 }
 
+void
+fc_record_session_warn (FcRecordSession *self, const char *message)
+{
+  fc_session_warn (self, message);
+}
+
 /* ---- life ------------------------------------------------------------ */
 
 FcRecordSession *
@@ -962,7 +772,7 @@ fc_record_session_new (GObject *owner, const FcSessionEvents *events,
 {
   FcRecordSession *self = g_new0 (FcRecordSession, 1);
 
-  init_debug ();
+  fc_session_init_debug ();
   self->owner = owner;
   self->events = events;
   self->settings = settings;
