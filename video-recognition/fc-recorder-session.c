@@ -26,6 +26,7 @@
 
 #include "fc-recorder-session.h"
 
+#include "fc-session-fault.h"
 #include "fc-session-state.h"
 #include "fc-camera-choice.h"
 #include "fc-recorder-events.h"
@@ -47,27 +48,6 @@
 static gboolean bus_cb (GstBus *bus, GstMessage *msg, gpointer data);
 static gboolean watchdog_cb (gpointer data);
 
-static void fail (FcRecordSession *self, FcRecorderError code, const char *path,
-                  const char *format, ...) G_GNUC_PRINTF (4, 5);
-
-/* Tears everything down and emits "error". */
-static void
-fail (FcRecordSession *self, FcRecorderError code, const char *path,
-      const char *format, ...)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *keep = g_strdup (path);
-  va_list args;
-
-  va_start (args, format);
-  error = g_error_new_valist (FC_RECORDER_ERROR, code, format, args);
-  va_end (args);
-  GST_WARNING ("recorder error: %s", error->message);
-  fc_session_dump_graph (self, "error");
-  fc_session_teardown (self);
-  fc_session_emit_error (self, error, keep);
-}
-
 /* Finds the microphone, builds the pipeline around the camera chosen and
  * starts it. FALSE when an error has been emitted. */
 static gboolean
@@ -83,7 +63,7 @@ build_pipeline (FcRecordSession *self)
     {
       if (!self->settings->allow_test_source)
         {
-          fail (self, FC_RECORDER_ERROR_NO_MICROPHONE, NULL, "no microphone");
+          fc_session_fail (self, FC_RECORDER_ERROR_NO_MICROPHONE, NULL, "no microphone");
           return FALSE;
         }
       self->mic.kind = FC_SOURCE_TEST;
@@ -99,7 +79,7 @@ build_pipeline (FcRecordSession *self)
     self->video_path = fc_recorder_create_file (dir, ".mp4", &error);
   if (self->video_path == NULL)
     {
-      fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL, "write failed: %s",
+      fc_session_fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL, "write failed: %s",
             error->message);
       return FALSE;
     }
@@ -113,7 +93,7 @@ build_pipeline (FcRecordSession *self)
   }
   if (self->pipeline == NULL)
     {
-      fail (self, error->domain == FC_RECORDER_ERROR
+      fc_session_fail (self, error->domain == FC_RECORDER_ERROR
                       ? (FcRecorderError)error->code
                       : FC_RECORDER_ERROR_FAILED,
             NULL, "%s", error->message);
@@ -163,7 +143,7 @@ camera_chosen (FcSource *camera, const GError *error, gpointer data)
   g_clear_object (&self->starting);
   if (camera == NULL)
     {
-      fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
+      fc_session_fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
       return;
     }
   fc_source_clear (&self->cam);
@@ -237,7 +217,7 @@ start_pipeline (FcRecordSession *self)
       return TRUE;
     case FC_CAMERA_FAILED:
       g_clear_object (&self->starting);
-      fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
+      fc_session_fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
       return FALSE;
     case FC_CAMERA_CHOSEN:
     default:
@@ -258,7 +238,7 @@ arm (FcRecordSession *self)
   if (self->video_path != NULL
       && !g_file_test (self->video_path, G_FILE_TEST_EXISTS))
     {
-      fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL,
+      fc_session_fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL,
             "write failed: %s was removed before recording",
             self->video_path);
       return FALSE;
@@ -270,7 +250,7 @@ arm (FcRecordSession *self)
                FC_FRAME_NS),
           self->window, &clips, &error))
     {
-      fail (self, error->code, NULL, "%s", error->message);
+      fc_session_fail (self, error->code, NULL, "%s", error->message);
       return FALSE;
     }
   /* the speaker gets ready while the first frame is awaited */
@@ -401,50 +381,6 @@ complete (FcRecordSession *self)
   fc_recorder_summarise_async (summary, self->owner, summary_done, self);
 }
 
-static void
-handle_error (FcRecordSession *self, GstMessage *msg)
-{
-  g_autoptr (GError) err = NULL;
-  g_autofree char *debug = NULL;
-  GstObject *src = GST_MESSAGE_SRC (msg);
-  FcFaultSource from = fc_fault_source (src, self->vsrc, self->asrc);
-  gboolean from_camera = from == FC_FAULT_CAMERA;
-  gboolean from_mic = from == FC_FAULT_MICROPHONE;
-  gboolean recorded;
-  FcRecorderError code;
-  const char *what;
-
-  gst_message_parse_error (msg, &err, &debug);
-  GST_WARNING ("error from %s: %s (%s)", GST_OBJECT_NAME (src), err->message,
-               debug ? debug : "");
-  if (self->pending_error != NULL)
-    return; /* already finishing because of an earlier one */
-
-  code = fc_fault_classify (from, err, debug,
-                            self->state == FC_RECORDER_STATE_PREPARING, &what);
-  recorded = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
-
-  if ((from_camera || from_mic) && recorded
-      && self->state >= FC_RECORDER_STATE_RECORDING)
-    {
-      /* The file itself is fine: finish it, then report. */
-      fc_session_dump_graph (self, "error");
-      self->pending_error
-          = g_error_new (FC_RECORDER_ERROR, code, "%s: %s", what, err->message);
-      if (from_mic)
-        fc_record_window_end_branch (self->window, FALSE);
-      fc_session_finish_now (self);
-      return;
-    }
-  {
-    g_autofree char *path = recorded ? g_strdup (self->video_path) : NULL;
-    g_autofree char *text = fc_fault_describe (code, what, from, err, debug,
-                                               self->video_path);
-
-    fail (self, code, path, "%s", text);
-  }
-}
-
 /* The first frame is in: the prompts' timeline starts at its capture,
  * which the player and FcRecorder:start-time take on the monotonic clock
  * (the player's own pipeline may outlive this one and its clock). */
@@ -495,7 +431,7 @@ prompts_done (const GError *error, gpointer data)
   FcRecordSession *self = data;
 
   if (error)
-    fail (self, FC_RECORDER_ERROR_RESOURCE, NULL, "%s", error->message);
+    fc_session_fail (self, FC_RECORDER_ERROR_RESOURCE, NULL, "%s", error->message);
   else
     maybe_ready (self);
 }
@@ -562,11 +498,11 @@ bus_cb (GstBus *bus, GstMessage *msg, gpointer data)
       if (self->state >= FC_RECORDER_STATE_RECORDING)
         complete (self);
       else
-        fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
+        fc_session_fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
               "camera lost: the stream ended");
       break;
     case GST_MESSAGE_ERROR:
-      handle_error (self, msg);
+      fc_session_handle_error (self, msg);
       break;
     case GST_MESSAGE_WARNING:
       {
@@ -610,7 +546,7 @@ watchdog_cb (gpointer data)
   switch (fc_watchdog_check (&in, &error))
     {
     case FC_WATCHDOG_FAIL:
-      fail (self, error->code, NULL, "%s", error->message);
+      fc_session_fail (self, error->code, NULL, "%s", error->message);
       return G_SOURCE_REMOVE;
     case FC_WATCHDOG_FINISH:
       self->pending_error = g_steal_pointer (&error);
