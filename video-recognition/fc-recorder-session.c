@@ -27,6 +27,7 @@
 #include "fc-recorder-session.h"
 
 #include "fc-session-fault.h"
+#include "fc-session-record.h"
 #include "fc-session-state.h"
 #include "fc-camera-choice.h"
 #include "fc-recorder-events.h"
@@ -166,8 +167,6 @@ offline_sources_ok (FcRecordSession *self)
   return FALSE;
 }
 
-static void prompts_done (const GError *error, gpointer data);
-
 /* Starts what prepare() promises: "ready" or "error" follows. FALSE when
  * an error has been emitted already. */
 static gboolean
@@ -181,7 +180,7 @@ start_pipeline (FcRecordSession *self)
   /* the stepList first: a bad one starts nothing; its resources load
    * while the camera starts */
   g_main_context_push_thread_default (self->context);
-  if (!fc_prompts_start (self->prompts, prompts_done, self, &error))
+  if (!fc_prompts_start (self->prompts, fc_session_prompts_done, self, &error))
     {
       g_main_context_pop_thread_default (self->context);
       error->domain = FC_RECORDER_ERROR;
@@ -226,71 +225,6 @@ start_pipeline (FcRecordSession *self)
     }
 }
 
-static gboolean
-arm (FcRecordSession *self)
-{
-  g_autoptr (GError) error = NULL;
-  gboolean clips;
-
-  /* The file is made at prepare and the sink holds it open: removed since
-   * (a host or a cleaner emptying the temporary directory), the recording
-   * would go to a file nobody can open, lost when it ends. */
-  if (self->video_path != NULL
-      && !g_file_test (self->video_path, G_FILE_TEST_EXISTS))
-    {
-      fc_session_fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL,
-            "write failed: %s was removed before recording",
-            self->video_path);
-      return FALSE;
-    }
-
-  if (!fc_recording_parts_put (
-          self->pipeline, self->prompts, self->width, self->height,
-          MAX ((GstClockTime)self->settings->record_time * GST_MSECOND,
-               FC_FRAME_NS),
-          self->window, &clips, &error))
-    {
-      fc_session_fail (self, error->code, NULL, "%s", error->message);
-      return FALSE;
-    }
-  /* the speaker gets ready while the first frame is awaited */
-  g_clear_pointer (&self->player, fc_prompt_player_free);
-  if (clips && !self->run_offline)
-    self->player = fc_prompts_make_player (self->prompts);
-  fc_record_window_reset (self->window);
-  fc_pipeline_frame_counts (self->pipeline, &self->dropped_at_arm,
-                            &self->duplicated_at_arm);
-  fc_record_window_arm (self->window,
-                        (GstClockTime)self->settings->record_time * GST_MSECOND);
-  self->start_emitted = self->nudged = FALSE;
-  self->record_us = g_get_monotonic_time ();
-  fc_session_set_state (self, FC_RECORDER_STATE_RECORDING);
-  fc_session_dump_graph (self, "record");
-  fc_session_release_source (self, TRUE);
-  fc_session_release_source (self, FALSE);
-  return TRUE;
-}
-
-static void
-emit_start (FcRecordSession *self)
-{
-  if (self->start_emitted)
-    return;
-  self->start_emitted = TRUE;
-  GST_INFO ("recording started %.1f ms after record",
-            (g_get_monotonic_time () - self->record_us) / 1000.0);
-  fc_session_emit (self, FC_SESSION_START,
-        fc_event_start_detail (self->video_path, &self->cam));
-}
-
-static void
-emit_ready (FcRecordSession *self)
-{
-  fc_session_emit (self, FC_SESSION_READY,
-        fc_event_ready_detail (&self->cam, &self->mic, self->width,
-                               self->height));
-}
-
 static void
 summary_done (GObject *object, GAsyncResult *result, gpointer data)
 {
@@ -306,19 +240,6 @@ summary_done (GObject *object, GAsyncResult *result, gpointer data)
     }
   fc_session_set_state (self, FC_RECORDER_STATE_IDLE);
   fc_session_emit (self, FC_SESSION_END, fc_event_end_detail (summary));
-}
-
-/* The first frame out of the window and into a JPEG, in a thread: held
- * until the end, it kept a frame of the camera branch's pool out of it
- * (fc-recorder-thumbnail.c). */
-static void
-start_thumbnail (FcRecordSession *self)
-{
-  GstSample *frame;
-
-  if (self->thumbnail == NULL
-      && (frame = fc_record_window_take_first_frame (self->window)) != NULL)
-    self->thumbnail = fc_thumbnail_new (frame);
 }
 
 /* The file is complete (EOS, or given up on): close it and report. */
@@ -337,14 +258,14 @@ complete (FcRecordSession *self)
   if (self->pipeline != NULL)
     gst_element_set_state (self->pipeline, GST_STATE_NULL);
   if (!self->start_emitted && fc_file_has_data (path))
-    emit_start (self);
+    fc_session_emit_start (self);
 
   summary->video_path = g_strdup (path);
   summary->dropped_frames
       -= MIN (summary->dropped_frames, self->dropped_at_arm);
   summary->duplicated_frames
       -= MIN (summary->duplicated_frames, self->duplicated_at_arm);
-  start_thumbnail (self); /* if the window's opening was not seen */
+  fc_session_start_thumbnail (self); /* if the window's opening was not seen */
   summary->thumbnail = g_steal_pointer (&self->thumbnail);
   summary->duration_ms
       = (gint64)((fc_record_window_get_frames (self->window) * FC_FRAME_NS
@@ -381,61 +302,6 @@ complete (FcRecordSession *self)
   fc_recorder_summarise_async (summary, self->owner, summary_done, self);
 }
 
-/* The first frame is in: the prompts' timeline starts at its capture,
- * which the player and FcRecorder:start-time take on the monotonic clock
- * (the player's own pipeline may outlive this one and its clock). */
-static void
-start_player (FcRecordSession *self)
-{
-  GstClockTime start;
-  gint64 origin;
-  g_autoptr (GstClock) clock = gst_pipeline_get_clock (
-      GST_PIPELINE (self->pipeline));
-
-  start = fc_record_window_get_start (self->window);
-  /* offline, nobody listens in real time: the prompts are in the file */
-  if (self->run_offline || clock == NULL || !GST_CLOCK_TIME_IS_VALID (start))
-    return;
-  origin = g_get_monotonic_time ()
-           - GST_CLOCK_DIFF (gst_element_get_base_time (self->pipeline) + start,
-                             gst_clock_get_time (clock))
-                 / 1000;
-  fc_prompts_set_start_time (self->prompts, origin);
-  fc_prompt_player_start (self->player, origin);
-}
-
-/* Ready when frames and samples flow and the prompts' resources are in. */
-static void
-maybe_ready (FcRecordSession *self)
-{
-  if (self->state != FC_RECORDER_STATE_PREPARING || !self->flowing
-      || !fc_prompts_is_loaded (self->prompts))
-    return;
-  GST_INFO ("ready %.1f ms after prepare",
-            (g_get_monotonic_time () - self->prepare_at.wall) / 1000.0);
-  fc_session_set_state (self, FC_RECORDER_STATE_READY);
-  g_object_ref (self->owner);
-  fc_session_dump_graph (self, "ready");
-  emit_ready (self);
-  if (self->state == FC_RECORDER_STATE_READY && self->pending_record)
-    {
-      self->pending_record = FALSE;
-      arm (self);
-    }
-  g_object_unref (self->owner);
-}
-
-static void
-prompts_done (const GError *error, gpointer data)
-{
-  FcRecordSession *self = data;
-
-  if (error)
-    fc_session_fail (self, FC_RECORDER_ERROR_RESOURCE, NULL, "%s", error->message);
-  else
-    maybe_ready (self);
-}
-
 /* What the streaming threads report (fc-stream-message.h). */
 static void
 stream_event (FcRecordSession *self, FcStreamEvent event)
@@ -446,16 +312,16 @@ stream_event (FcRecordSession *self, FcStreamEvent event)
       if (self->state != FC_RECORDER_STATE_PREPARING)
         break;
       self->flowing = TRUE;
-      maybe_ready (self);
+      fc_session_maybe_ready (self);
       break;
     case FC_STREAM_WINDOW_OPEN:
       if (self->state == FC_RECORDER_STATE_RECORDING)
-        start_player (self);
-      start_thumbnail (self);
+        fc_session_start_player (self);
+      fc_session_start_thumbnail (self);
       break;
     case FC_STREAM_FILE_STARTED:
       if (self->state >= FC_RECORDER_STATE_RECORDING)
-        emit_start (self);
+        fc_session_emit_start (self);
       break;
     case FC_STREAM_VIDEO_DONE:
       if (self->state != FC_RECORDER_STATE_RECORDING)
@@ -601,7 +467,7 @@ fc_record_session_record (FcRecordSession *self)
       self->pending_record = TRUE;
       return TRUE;
     case FC_RECORDER_STATE_READY:
-      return arm (self);
+      return fc_session_arm (self);
     case FC_RECORDER_STATE_RECORDING:
     case FC_RECORDER_STATE_FINISHING:
     default:
