@@ -30,6 +30,7 @@
 #include "fc-session-finish.h"
 #include "fc-session-record.h"
 #include "fc-session-state.h"
+#include "fc-session-watchdog.h"
 #include "fc-camera-choice.h"
 #include "fc-recorder-events.h"
 #include "fc-recorder-faults.h"
@@ -48,7 +49,6 @@
 /* ---- pipeline -------------------------------------------------------- */
 
 static gboolean bus_cb (GstBus *bus, GstMessage *msg, gpointer data);
-static gboolean watchdog_cb (gpointer data);
 
 /* Finds the microphone, builds the pipeline around the camera chosen and
  * starts it. FALSE when an error has been emitted. */
@@ -120,11 +120,7 @@ build_pipeline (FcRecordSession *self)
   g_source_set_callback (self->bus_source, (GSourceFunc)(void (*) (void))bus_cb,
                          self, NULL);
   g_source_attach (self->bus_source, self->context);
-  if (!self->run_offline)
-    self->camera_watch = fc_camera_watch_new (&self->cam);
-  self->watchdog = g_timeout_source_new (FC_WATCHDOG_MS);
-  g_source_set_callback (self->watchdog, watchdog_cb, self, NULL);
-  g_source_attach (self->watchdog, self->context);
+  fc_session_start_watchdog (self);
 
   fc_record_window_reset (self->window);
   self->prepare_at = fc_session_stamp_now (self);
@@ -303,58 +299,6 @@ bus_cb (GstBus *bus, GstMessage *msg, gpointer data)
                      err->message);
         break;
       }
-    default:
-      break;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-watchdog_cb (gpointer data)
-{
-  FcRecordSession *self = data;
-  FcWatchdogInput in = { 0 };
-  FcWindowHealth health;
-  g_autoptr (GError) error = NULL;
-
-  fc_record_window_get_health (self->window, &health);
-  in.silent = health.silent;
-  in.mute = health.mute;
-  in.unwritten = health.unwritten;
-  in.saw_video = health.saw_video;
-  in.started = health.started;
-  in.state = self->state;
-  in.offline = self->run_offline;
-  in.flowing = self->flowing;
-  in.nudged = self->nudged;
-  in.summarising = self->pipeline == NULL;
-  in.camera_gone = fc_camera_watch_is_gone (self->camera_watch);
-  in.ready_timeout_ms = self->settings->ready_timeout;
-  in.since_prepare = fc_session_elapsed_us (self, self->prepare_at);
-  in.since_finishing = fc_session_elapsed_us (self, self->finishing_at);
-
-  switch (fc_watchdog_check (&in, &error))
-    {
-    case FC_WATCHDOG_FAIL:
-      fc_session_fail (self, error->code, NULL, "%s", error->message);
-      return G_SOURCE_REMOVE;
-    case FC_WATCHDOG_FINISH:
-      self->pending_error = g_steal_pointer (&error);
-      fc_session_finish_now (self);
-      break;
-    case FC_WATCHDOG_END_SOUND_AND_FINISH:
-      self->pending_error = g_steal_pointer (&error);
-      fc_record_window_end_branch (self->window, FALSE);
-      fc_session_finish_now (self);
-      break;
-    case FC_WATCHDOG_NUDGE:
-      self->nudged = TRUE;
-      fc_record_window_end_branch (self->window, FALSE);
-      break;
-    case FC_WATCHDOG_GIVE_UP:
-      fc_session_complete (self);
-      return G_SOURCE_REMOVE;
-    case FC_WATCHDOG_WAIT:
     default:
       break;
     }
