@@ -134,7 +134,8 @@ fc_record_session_close (FcRecordSession *self)
         fc_session_teardown (self); /* waiting for the camera portal */
       return;
     }
-  recorded = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
+  recorded
+      = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
 
   if (recorded && self->state >= FC_RECORDER_STATE_RECORDING)
     {

@@ -76,7 +76,7 @@ bus_cb (GstBus *bus, GstMessage *msg, gpointer data)
         fc_session_complete (self);
       else
         fc_session_fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
-              "camera lost: the stream ended");
+                         "camera lost: the stream ended");
       break;
     case GST_MESSAGE_ERROR:
       fc_session_handle_error (self, msg);

@@ -11,7 +11,7 @@
 /* Tears everything down and emits "error". */
 void
 fc_session_fail (FcRecordSession *self, FcRecorderError code, const char *path,
-      const char *format, ...)
+                 const char *format, ...)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *keep = g_strdup (path);
@@ -47,7 +47,8 @@ fc_session_handle_error (FcRecordSession *self, GstMessage *msg)
 
   code = fc_fault_classify (from, err, debug,
                             self->state == FC_RECORDER_STATE_PREPARING, &what);
-  recorded = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
+  recorded
+      = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
 
   if ((from_camera || from_mic) && recorded
       && self->state >= FC_RECORDER_STATE_RECORDING)
@@ -63,8 +64,8 @@ fc_session_handle_error (FcRecordSession *self, GstMessage *msg)
     }
   {
     g_autofree char *path = recorded ? g_strdup (self->video_path) : NULL;
-    g_autofree char *text = fc_fault_describe (code, what, from, err, debug,
-                                               self->video_path);
+    g_autofree char *text
+        = fc_fault_describe (code, what, from, err, debug, self->video_path);
 
     fc_session_fail (self, code, path, "%s", text);
   }

@@ -39,7 +39,7 @@ fc_session_complete (FcRecordSession *self)
   summary = g_new0 (FcRecordingSummary, 1);
   /* before the pipeline stops: videorate resets its counters then */
   fc_pipeline_frame_counts (self->pipeline, &summary->dropped_frames,
-                    &summary->duplicated_frames);
+                            &summary->duplicated_frames);
   if (self->pipeline != NULL)
     gst_element_set_state (self->pipeline, GST_STATE_NULL);
   if (!self->start_emitted && fc_file_has_data (path))

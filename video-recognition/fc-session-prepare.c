@@ -32,7 +32,8 @@ build_pipeline (FcRecordSession *self)
     {
       if (!self->settings->allow_test_source)
         {
-          fc_session_fail (self, FC_RECORDER_ERROR_NO_MICROPHONE, NULL, "no microphone");
+          fc_session_fail (self, FC_RECORDER_ERROR_NO_MICROPHONE, NULL,
+                           "no microphone");
           return FALSE;
         }
       self->mic.kind = FC_SOURCE_TEST;
@@ -48,32 +49,35 @@ build_pipeline (FcRecordSession *self)
     self->video_path = fc_recorder_create_file (dir, ".mp4", &error);
   if (self->video_path == NULL)
     {
-      fc_session_fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL, "write failed: %s",
-            error->message);
+      fc_session_fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL,
+                       "write failed: %s", error->message);
       return FALSE;
     }
 
   {
-    FcPipelineSpec spec = { &self->cam, &self->mic, self->width, self->height,
-                            self->run_offline, self->video_path,
-                            self->preview_sink, self->settings->clock };
+    FcPipelineSpec spec
+        = { &self->cam,         &self->mic,           self->width,
+            self->height,       self->run_offline,    self->video_path,
+            self->preview_sink, self->settings->clock };
 
     self->pipeline = fc_pipeline_build (&spec, &error);
   }
   if (self->pipeline == NULL)
     {
-      fc_session_fail (self, error->domain == FC_RECORDER_ERROR
-                      ? (FcRecorderError)error->code
-                      : FC_RECORDER_ERROR_FAILED,
-            NULL, "%s", error->message);
+      fc_session_fail (self,
+                       error->domain == FC_RECORDER_ERROR
+                           ? (FcRecorderError)error->code
+                           : FC_RECORDER_ERROR_FAILED,
+                       NULL, "%s", error->message);
       return FALSE;
     }
   self->vsrc = self->cam.kind == FC_SOURCE_ELEMENT
                    ? gst_object_ref (self->cam.element)
                    : gst_bin_get_by_name (GST_BIN (self->pipeline), "vsrc");
   self->asrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "asrc");
-  self->time_clock
-      = self->settings->clock ? gst_object_ref (self->settings->clock) : gst_system_clock_obtain ();
+  self->time_clock = self->settings->clock
+                         ? gst_object_ref (self->settings->clock)
+                         : gst_system_clock_obtain ();
 
   fc_record_window_attach (self->window, self->pipeline, self->time_clock);
   if (self->run_offline)
@@ -104,7 +108,8 @@ camera_chosen (FcSource *camera, const GError *error, gpointer data)
   g_clear_object (&self->starting);
   if (camera == NULL)
     {
-      fc_session_fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
+      fc_session_fail (self, (FcRecorderError)error->code, NULL, "%s",
+                       error->message);
       return;
     }
   fc_source_clear (&self->cam);
@@ -165,10 +170,9 @@ fc_session_start_pipeline (FcRecordSession *self)
    * prompts' resources load meanwhile. */
   /* a start under way: cancelled by fc_session_drop_pipeline() */
   self->starting = g_cancellable_new ();
-  switch (fc_recorder_start_camera (self->choice, self->settings,
-                                    self->run_offline, self->context,
-                                    self->owner, self->starting,
-                                    camera_chosen, self, &self->cam, &error))
+  switch (fc_recorder_start_camera (
+      self->choice, self->settings, self->run_offline, self->context,
+      self->owner, self->starting, camera_chosen, self, &self->cam, &error))
     {
     case FC_CAMERA_ASKING:
       self->prepare_at = fc_session_stamp_now (self);
@@ -176,7 +180,8 @@ fc_session_start_pipeline (FcRecordSession *self)
       return TRUE;
     case FC_CAMERA_FAILED:
       g_clear_object (&self->starting);
-      fc_session_fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
+      fc_session_fail (self, (FcRecorderError)error->code, NULL, "%s",
+                       error->message);
       return FALSE;
     case FC_CAMERA_CHOSEN:
     default:

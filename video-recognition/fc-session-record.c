@@ -18,8 +18,8 @@ static void
 emit_ready (FcRecordSession *self)
 {
   fc_session_emit (self, FC_SESSION_READY,
-        fc_event_ready_detail (&self->cam, &self->mic, self->width,
-                               self->height));
+                   fc_event_ready_detail (&self->cam, &self->mic, self->width,
+                                          self->height));
 }
 
 /* Ready when frames and samples flow and the prompts' resources are in. */
@@ -49,7 +49,8 @@ fc_session_prompts_done (const GError *error, gpointer data)
   FcRecordSession *self = data;
 
   if (error)
-    fc_session_fail (self, FC_RECORDER_ERROR_RESOURCE, NULL, "%s", error->message);
+    fc_session_fail (self, FC_RECORDER_ERROR_RESOURCE, NULL, "%s",
+                     error->message);
   else
     fc_session_maybe_ready (self);
 }
@@ -67,8 +68,8 @@ fc_session_arm (FcRecordSession *self)
       && !g_file_test (self->video_path, G_FILE_TEST_EXISTS))
     {
       fc_session_fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL,
-            "write failed: %s was removed before recording",
-            self->video_path);
+                       "write failed: %s was removed before recording",
+                       self->video_path);
       return FALSE;
     }
 
@@ -88,8 +89,8 @@ fc_session_arm (FcRecordSession *self)
   fc_record_window_reset (self->window);
   fc_pipeline_frame_counts (self->pipeline, &self->dropped_at_arm,
                             &self->duplicated_at_arm);
-  fc_record_window_arm (self->window,
-                        (GstClockTime)self->settings->record_time * GST_MSECOND);
+  fc_record_window_arm (self->window, (GstClockTime)self->settings->record_time
+                                          * GST_MSECOND);
   self->start_emitted = self->nudged = FALSE;
   self->record_us = g_get_monotonic_time ();
   fc_session_set_state (self, FC_RECORDER_STATE_RECORDING);
@@ -107,8 +108,8 @@ fc_session_start_player (FcRecordSession *self)
 {
   GstClockTime start;
   gint64 origin;
-  g_autoptr (GstClock) clock = gst_pipeline_get_clock (
-      GST_PIPELINE (self->pipeline));
+  g_autoptr (GstClock) clock
+      = gst_pipeline_get_clock (GST_PIPELINE (self->pipeline));
 
   start = fc_record_window_get_start (self->window);
   /* offline, nobody listens in real time: the prompts are in the file */
@@ -144,5 +145,5 @@ fc_session_emit_start (FcRecordSession *self)
   GST_INFO ("recording started %.1f ms after record",
             (g_get_monotonic_time () - self->record_us) / 1000.0);
   fc_session_emit (self, FC_SESSION_START,
-        fc_event_start_detail (self->video_path, &self->cam));
+                   fc_event_start_detail (self->video_path, &self->cam));
 }

@@ -39,8 +39,7 @@ void
 fc_session_warn (FcRecordSession *self, const char *message)
 {
   GST_INFO_OBJECT (self->pipeline, "warning: %s", message);
-  fc_session_emit (self, FC_SESSION_WARNING,
-                   fc_event_warning_detail (message));
+  fc_session_emit (self, FC_SESSION_WARNING, fc_event_warning_detail (message));
 }
 
 void
@@ -89,8 +88,7 @@ fc_session_dump_graph (FcRecordSession *self, const char *when)
 /* ---- the pipeline ---------------------------------------------------- */
 
 void
-fc_session_hold_source (FcRecordSession *self, gboolean video,
-                        gboolean let_one)
+fc_session_hold_source (FcRecordSession *self, gboolean video, gboolean let_one)
 {
   fc_pipeline_hold (self->pipeline, video, let_one,
                     video ? &self->vhold : &self->ahold);

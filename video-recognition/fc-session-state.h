@@ -28,13 +28,13 @@ struct _FcRecordSession
 
   FcRecorderState state;
   GMainContext *context;
-  gboolean flowing;   /* frames and samples flow; ready once prompts are in */
+  gboolean flowing; /* frames and samples flow; ready once prompts are in */
   GCancellable *starting; /* a start step under way (the warm-up awaited,
                              a camera portal request), cancelled by close */
   FcCameraChoice *choice; /* keeps the camera portal's connection */
 
   GstElement *pipeline, *vsrc, *asrc;
-  GstClock *time_clock;  /* the host's clock, or the system clock */
+  GstClock *time_clock; /* the host's clock, or the system clock */
   GSource *bus_source, *watchdog;
   FcCameraWatch *camera_watch; /* the camera's device, for its removal */
   FcSource cam, mic;
@@ -45,8 +45,8 @@ struct _FcRecordSession
   gint64 record_us;
   guint64 dropped_at_arm, duplicated_at_arm; /* videorate's counters */
   GError *pending_error; /* reported once the partial file is finalised */
-  gboolean run_offline; /* this pipeline's mode (offline when it started) */
-  gulong vhold, ahold;  /* offline: the sources' blocking probes */
+  gboolean run_offline;  /* this pipeline's mode (offline when it started) */
+  gulong vhold, ahold;   /* offline: the sources' blocking probes */
 
   /* The recording window, shared with the streaming threads. */
   FcRecordWindow *window;
