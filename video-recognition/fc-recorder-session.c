@@ -9,9 +9,9 @@
  *   fc-session-bus.c       the bus: the streaming threads' events, end of
  *                          stream, errors, warnings
  *   fc-session-watchdog.c  the watchdog's verdicts acted on
+ *   fc-session-finish.c    the file complete: summary, then "end"
  *   fc-session-record.c    ready, a recording armed, the window's opening,
  *                          the file's start
- *   fc-session-finish.c    the file complete: summary, then "end"
  *   fc-session-fault.c     failing, and a pipeline error's consequence
  *   fc-session-state.c     the fields and the steps all of them take
  *                          (state, signals, graph dumps, offline holds,
