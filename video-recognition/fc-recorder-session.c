@@ -1,16 +1,32 @@
 /* FcRecordSession: one recording pipeline's life, from prepare to the
- * summary of the file (fc-recorder-session.h).
+ * summary of the file (fc-recorder-session.h). This file holds its life
+ * (new, dispose, free) and the owner's calls: prepare, record, stop,
+ * close, the preview sink. The session's parts, each a file:
  *
- * The camera is chosen (after the warm-up, fc-recorder-preload.c; through
- * the portal or among the devices, fc-camera-choice.c) and the pipeline
- * built around it (fc-recorder-pipeline.c: the camera to a tee, the
- * preview, fcburnin and the encoder to mp4mux; the microphone through
- * fcpromptmix to the same muxer; the prompt timeline as a subtitle track,
- * fc-recorder-subtitles.c). The recording window (fc-recorder-window.c)
- * gates both branches: a recording is armed, the first frame opens it, and
- * it is cut at exactly record-time of running time; then mp4mux finalises
- * the file, and the summary (thumbnail, digest) is made in a thread
- * (fc-recorder-files.c).
+ *   fc-session-prepare.c   idle to a pipeline playing: settings checked,
+ *                          prompts started, the camera awaited, the
+ *                          pipeline built and watched
+ *   fc-session-bus.c       the bus: the streaming threads' events, end of
+ *                          stream, errors, warnings
+ *   fc-session-watchdog.c  the watchdog's verdicts acted on
+ *   fc-session-finish.c    the file complete: summary, then "end"
+ *   fc-session-record.c    ready, a recording armed, the window's opening,
+ *                          the file's start
+ *   fc-session-fault.c     failing, and a pipeline error's consequence
+ *   fc-session-state.c     the fields and the steps all of them take
+ *                          (state, signals, graph dumps, offline holds,
+ *                          finishing, teardown)
+ *
+ * each calling only those below it. The camera is chosen (after the
+ * warm-up, fc-recorder-preload.c; through the portal or among the devices,
+ * fc-camera-choice.c) and the pipeline built around it
+ * (fc-recorder-pipeline.c: the camera to a tee, the preview, fcburnin and
+ * the encoder to mp4mux; the microphone through fcpromptmix to the same
+ * muxer; the prompt timeline as a subtitle track, fc-recorder-subtitles.c).
+ * The recording window (fc-recorder-window.c) gates both branches: a
+ * recording is armed, the first frame opens it, and it is cut at exactly
+ * record-time of running time; then mp4mux finalises the file, and the
+ * summary (thumbnail, digest) is made in a thread (fc-recorder-files.c).
  *
  * Offline (the offline setting), the test sources are not live and the
  * pipeline has no clock: everything runs as fast as it can, on the
@@ -26,820 +42,23 @@
 
 #include "fc-recorder-session.h"
 
-#include "fc-camera-choice.h"
-#include "fc-recorder-events.h"
-#include "fc-recorder-faults.h"
-#include "fc-recorder-pipeline.h"
-#include "fc-recorder-start.h"
 #include "fc-recorder-watchdog.h"
-#include "fc-camera-watch.h"
-#include "fc-recorder-window.h"
-#include "fc-recording-parts.h"
+#include "fc-session-prepare.h"
+#include "fc-session-record.h"
+#include "fc-session-state.h"
 #include "fc-stream-message.h"
 
-#include <glib/gstdio.h>
-
-GST_DEBUG_CATEGORY_STATIC (fc_session_debug);
 #define GST_CAT_DEFAULT fc_session_debug
-
-struct _FcRecordSession
-{
-  GObject *owner; /* whose signals the events are (not a reference) */
-  const FcSessionEvents *events;
-  FcRecorderSettings *settings; /* the owner's part-1 values */
-  FcPrompts *prompts;           /* the owner's part-2 values */
-  GstElement *preview_sink;
-
-  FcRecorderState state;
-  GMainContext *context;
-  gboolean flowing;   /* frames and samples flow; ready once prompts are in */
-  GCancellable *starting; /* a start step under way (the warm-up awaited,
-                             a camera portal request), cancelled by close */
-  FcCameraChoice *choice; /* keeps the camera portal's connection */
-
-  GstElement *pipeline, *vsrc, *asrc;
-  GstClock *time_clock;  /* the host's clock, or the system clock */
-  GSource *bus_source, *watchdog;
-  FcCameraWatch *camera_watch; /* the camera's device, for its removal */
-  FcSource cam, mic;
-  int width, height;
-  char *video_path;
-  gboolean pending_record, start_emitted, nudged;
-  FcStamp prepare_at, finishing_at;
-  gint64 record_us;
-  guint64 dropped_at_arm, duplicated_at_arm; /* videorate's counters */
-  GError *pending_error; /* reported once the partial file is finalised */
-  gboolean run_offline; /* this pipeline's mode (offline when it started) */
-  gulong vhold, ahold;  /* offline: the sources' blocking probes */
-
-  /* The recording window, shared with the streaming threads. */
-  FcRecordWindow *window;
-  FcPromptPlayer *player; /* prompt audio to the speaker, while recording */
-  FcThumbnail *thumbnail; /* the first frame's, from the window's opening */
-};
-
-/* ---- events ---------------------------------------------------------- */
-
-static void
-init_debug (void)
-{
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_session_debug, "fc-recorder-session", 0,
-                               "a recording pipeline's life");
-      g_once_init_leave (&once, 1);
-    }
-}
-
-/* Emits the owner's SIGNAL with DETAIL (floating or not; consumed). */
-static void
-emit (FcRecordSession *self, FcSessionSignal signal, GVariant *detail)
-{
-  self->events->emit (self->owner, signal, detail);
-}
-
-void
-fc_record_session_warn (FcRecordSession *self, const char *message)
-{
-  GST_INFO_OBJECT (self->pipeline, "warning: %s", message);
-  emit (self, FC_SESSION_WARNING, fc_event_warning_detail (message));
-}
-
-/* PATH, when given and holding something, is the partial recording. */
-static void
-emit_error (FcRecordSession *self, const GError *error, const char *path)
-{
-  emit (self, FC_SESSION_ERROR, fc_event_error_detail (error, path));
-}
-
-static void
-set_state (FcRecordSession *self, FcRecorderState state)
-{
-  if (self->state == state)
-    return;
-  self->state = state;
-  self->events->state_changed (self->owner);
-}
-
-/* A timeout runs out when it has passed both on the host's clock and in
- * real time: under a virtual clock that stands still, or races ahead of
- * what the machine can do, a camera giving no frame is not a fault. */
-static FcStamp
-stamp_now (FcRecordSession *self)
-{
-  return fc_stamp_now (self->time_clock);
-}
-
-static gint64
-elapsed_us (FcRecordSession *self, FcStamp then)
-{
-  return fc_stamp_elapsed (self->time_clock, then);
-}
-
-/* ---- pipeline -------------------------------------------------------- */
-
-static gboolean bus_cb (GstBus *bus, GstMessage *msg, gpointer data);
-static gboolean watchdog_cb (gpointer data);
-
-/* Drops the pipeline. A file that never received anything is removed.
- * The state is left to the caller. */
-static void
-drop_pipeline (FcRecordSession *self)
-{
-  if (self->starting != NULL)
-    {
-      g_cancellable_cancel (self->starting);
-      g_clear_object (&self->starting);
-      /* libportal closes a pending request (the dialog goes away); that
-       * Close must leave before the session bus may go with us */
-      fc_camera_choice_flush (self->choice);
-    }
-  if (self->watchdog != NULL)
-    {
-      g_source_destroy (self->watchdog);
-      g_clear_pointer (&self->watchdog, g_source_unref);
-    }
-  g_clear_pointer (&self->camera_watch, fc_camera_watch_free);
-  g_clear_pointer (&self->thumbnail, fc_thumbnail_free);
-  if (self->bus_source != NULL)
-    {
-      g_source_destroy (self->bus_source);
-      g_clear_pointer (&self->bus_source, g_source_unref);
-    }
-  if (self->pipeline != NULL)
-    {
-      gst_element_set_state (self->pipeline, GST_STATE_NULL);
-      if (self->preview_sink != NULL
-          && GST_OBJECT_PARENT (self->preview_sink)
-                 == GST_OBJECT (self->pipeline))
-        gst_bin_remove (GST_BIN (self->pipeline), self->preview_sink);
-      /* the host's camera element goes back to the host */
-      if (self->cam.element != NULL
-          && GST_OBJECT_PARENT (self->cam.element)
-                 == GST_OBJECT (self->pipeline))
-        gst_bin_remove (GST_BIN (self->pipeline), self->cam.element);
-    }
-  g_clear_object (&self->vsrc);
-  g_clear_object (&self->asrc);
-  g_clear_object (&self->time_clock);
-  fc_record_window_detach (self->window);
-  g_clear_object (&self->pipeline);
-  self->vhold = self->ahold = 0;
-  fc_source_clear (&self->cam);
-  fc_source_clear (&self->mic);
-  if (self->video_path != NULL && !fc_file_has_data (self->video_path))
-    g_unlink (self->video_path);
-  g_clear_pointer (&self->video_path, g_free);
-  g_clear_error (&self->pending_error);
-  fc_prompts_stop (self->prompts);
-  g_clear_pointer (&self->player, fc_prompt_player_free);
-  self->flowing = FALSE;
-  self->pending_record = self->start_emitted = self->nudged = FALSE;
-}
-
-static void
-teardown (FcRecordSession *self)
-{
-  drop_pipeline (self);
-  set_state (self, FC_RECORDER_STATE_IDLE);
-}
-
-/* With GST_DEBUG_DUMP_DOT_DIR set, the recording pipeline's graph as
- * TIMESTAMP-fc-recorder-WHEN.dot there (ready, record, error). */
-static void
-dump_graph (FcRecordSession *self, const char *when)
-{
-  g_autofree char *name = NULL;
-
-  if (self->pipeline == NULL)
-    return;
-  name = g_strdup_printf ("fc-recorder-%s", when);
-  GST_DEBUG_BIN_TO_DOT_FILE_WITH_TS (GST_BIN (self->pipeline),
-                                     GST_DEBUG_GRAPH_SHOW_ALL, name);
-}
-
-static void fail (FcRecordSession *self, FcRecorderError code, const char *path,
-                  const char *format, ...) G_GNUC_PRINTF (4, 5);
-
-/* Tears everything down and emits "error". */
-static void
-fail (FcRecordSession *self, FcRecorderError code, const char *path,
-      const char *format, ...)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *keep = g_strdup (path);
-  va_list args;
-
-  va_start (args, format);
-  error = g_error_new_valist (FC_RECORDER_ERROR, code, format, args);
-  va_end (args);
-  GST_WARNING ("recorder error: %s", error->message);
-  dump_graph (self, "error");
-  teardown (self);
-  emit_error (self, error, keep);
-}
-
-static void
-hold_source (FcRecordSession *self, gboolean video, gboolean let_one)
-{
-  fc_pipeline_hold (self->pipeline, video, let_one,
-                    video ? &self->vhold : &self->ahold);
-}
-
-static void
-release_source (FcRecordSession *self, gboolean video)
-{
-  fc_pipeline_release (self->pipeline, video,
-                       video ? &self->vhold : &self->ahold);
-}
-
-/* Finds the microphone, builds the pipeline around the camera chosen and
- * starts it. FALSE when an error has been emitted. */
-static gboolean
-build_pipeline (FcRecordSession *self)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstBus) bus = NULL;
-  const char *dir;
-
-  if (self->run_offline)
-    self->mic.kind = FC_SOURCE_TEST;
-  else if (!fc_source_find (self->settings->microphone, FALSE, &self->mic))
-    {
-      if (!self->settings->allow_test_source)
-        {
-          fail (self, FC_RECORDER_ERROR_NO_MICROPHONE, NULL, "no microphone");
-          return FALSE;
-        }
-      self->mic.kind = FC_SOURCE_TEST;
-    }
-  GST_INFO ("camera %s:%s, microphone %s:%s",
-            fc_source_kind_name (self->cam.kind),
-            self->cam.target ? self->cam.target : "",
-            fc_source_kind_name (self->mic.kind),
-            self->mic.target ? self->mic.target : "");
-
-  dir = fc_recorder_settings_ensure_temp_dir (self->settings, &error);
-  if (dir != NULL)
-    self->video_path = fc_recorder_create_file (dir, ".mp4", &error);
-  if (self->video_path == NULL)
-    {
-      fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL, "write failed: %s",
-            error->message);
-      return FALSE;
-    }
-
-  {
-    FcPipelineSpec spec = { &self->cam, &self->mic, self->width, self->height,
-                            self->run_offline, self->video_path,
-                            self->preview_sink, self->settings->clock };
-
-    self->pipeline = fc_pipeline_build (&spec, &error);
-  }
-  if (self->pipeline == NULL)
-    {
-      fail (self, error->domain == FC_RECORDER_ERROR
-                      ? (FcRecorderError)error->code
-                      : FC_RECORDER_ERROR_FAILED,
-            NULL, "%s", error->message);
-      return FALSE;
-    }
-  self->vsrc = self->cam.kind == FC_SOURCE_ELEMENT
-                   ? gst_object_ref (self->cam.element)
-                   : gst_bin_get_by_name (GST_BIN (self->pipeline), "vsrc");
-  self->asrc = gst_bin_get_by_name (GST_BIN (self->pipeline), "asrc");
-  self->time_clock
-      = self->settings->clock ? gst_object_ref (self->settings->clock) : gst_system_clock_obtain ();
-
-  fc_record_window_attach (self->window, self->pipeline, self->time_clock);
-  if (self->run_offline)
-    {
-      hold_source (self, TRUE, TRUE);
-      hold_source (self, FALSE, TRUE);
-    }
-
-  bus = gst_element_get_bus (self->pipeline);
-  self->bus_source = gst_bus_create_watch (bus);
-  g_source_set_callback (self->bus_source, (GSourceFunc)(void (*) (void))bus_cb,
-                         self, NULL);
-  g_source_attach (self->bus_source, self->context);
-  if (!self->run_offline)
-    self->camera_watch = fc_camera_watch_new (&self->cam);
-  self->watchdog = g_timeout_source_new (FC_WATCHDOG_MS);
-  g_source_set_callback (self->watchdog, watchdog_cb, self, NULL);
-  g_source_attach (self->watchdog, self->context);
-
-  fc_record_window_reset (self->window);
-  self->prepare_at = stamp_now (self);
-  set_state (self, FC_RECORDER_STATE_PREPARING);
-  /* A refusal to start is also posted as an error on the bus, where it is
-   * classified with the element that raised it. */
-  gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
-  return TRUE;
-}
-
-/* The camera chosen after the warm-up or the portal
- * (fc-recorder-start.c, which holds the owner meanwhile). */
-static void
-camera_chosen (FcSource *camera, const GError *error, gpointer data)
-{
-  FcRecordSession *self = data;
-
-  g_clear_object (&self->starting);
-  if (camera == NULL)
-    {
-      fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
-      return;
-    }
-  fc_source_clear (&self->cam);
-  self->cam = *camera;
-  *camera = (FcSource)FC_SOURCE_INIT;
-  build_pipeline (self); /* "ready" or "error" follows */
-}
-
-/* Offline recording is for the test sources only: a device gives frames
- * in real time. FALSE when an error has been emitted. */
-static gboolean
-offline_sources_ok (FcRecordSession *self)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (fc_recorder_settings_check_offline (self->settings, &error))
-    return TRUE;
-  GST_WARNING ("%s", error->message);
-  emit_error (self, error, NULL);
-  return FALSE;
-}
-
-static void prompts_done (const GError *error, gpointer data);
-
-/* Starts what prepare() promises: "ready" or "error" follows. FALSE when
- * an error has been emitted already. */
-static gboolean
-start_pipeline (FcRecordSession *self)
-{
-  g_autoptr (GError) error = NULL;
-
-  self->run_offline = self->settings->offline;
-  if (self->run_offline && !offline_sources_ok (self))
-    return FALSE;
-  /* the stepList first: a bad one starts nothing; its resources load
-   * while the camera starts */
-  g_main_context_push_thread_default (self->context);
-  if (!fc_prompts_start (self->prompts, prompts_done, self, &error))
-    {
-      g_main_context_pop_thread_default (self->context);
-      error->domain = FC_RECORDER_ERROR;
-      error->code = FC_RECORDER_ERROR_INVALID_STEPS;
-      emit_error (self, error, NULL);
-      return FALSE;
-    }
-  g_main_context_pop_thread_default (self->context);
-  if (self->settings->resolution != NULL
-      && g_strcmp0 (self->settings->resolution, "low") != 0
-      && g_strcmp0 (self->settings->resolution, "medium") != 0
-      && g_strcmp0 (self->settings->resolution, "high") != 0)
-    {
-      g_autofree char *msg
-          = g_strdup_printf ("unknown resolution \"%s\"; using \"medium\"",
-                             self->settings->resolution);
-      fc_record_session_warn (self, msg);
-    }
-  fc_recorder_settings_size (self->settings, &self->width, &self->height);
-
-  /* The camera, once the warm-up is over (fc-recorder-start.c): the
-   * prompts' resources load meanwhile. */
-  /* a start under way: cancelled by drop_pipeline() */
-  self->starting = g_cancellable_new ();
-  switch (fc_recorder_start_camera (self->choice, self->settings,
-                                    self->run_offline, self->context,
-                                    self->owner, self->starting,
-                                    camera_chosen, self, &self->cam, &error))
-    {
-    case FC_CAMERA_ASKING:
-      self->prepare_at = stamp_now (self);
-      set_state (self, FC_RECORDER_STATE_PREPARING);
-      return TRUE;
-    case FC_CAMERA_FAILED:
-      g_clear_object (&self->starting);
-      fail (self, (FcRecorderError)error->code, NULL, "%s", error->message);
-      return FALSE;
-    case FC_CAMERA_CHOSEN:
-    default:
-      g_clear_object (&self->starting);
-      return build_pipeline (self);
-    }
-}
-
-static gboolean
-arm (FcRecordSession *self)
-{
-  g_autoptr (GError) error = NULL;
-  gboolean clips;
-
-  /* The file is made at prepare and the sink holds it open: removed since
-   * (a host or a cleaner emptying the temporary directory), the recording
-   * would go to a file nobody can open, lost when it ends. */
-  if (self->video_path != NULL
-      && !g_file_test (self->video_path, G_FILE_TEST_EXISTS))
-    {
-      fail (self, FC_RECORDER_ERROR_WRITE_FAILED, NULL,
-            "write failed: %s was removed before recording",
-            self->video_path);
-      return FALSE;
-    }
-
-  if (!fc_recording_parts_put (
-          self->pipeline, self->prompts, self->width, self->height,
-          MAX ((GstClockTime)self->settings->record_time * GST_MSECOND,
-               FC_FRAME_NS),
-          self->window, &clips, &error))
-    {
-      fail (self, error->code, NULL, "%s", error->message);
-      return FALSE;
-    }
-  /* the speaker gets ready while the first frame is awaited */
-  g_clear_pointer (&self->player, fc_prompt_player_free);
-  if (clips && !self->run_offline)
-    self->player = fc_prompts_make_player (self->prompts);
-  fc_record_window_reset (self->window);
-  fc_pipeline_frame_counts (self->pipeline, &self->dropped_at_arm,
-                            &self->duplicated_at_arm);
-  fc_record_window_arm (self->window,
-                        (GstClockTime)self->settings->record_time * GST_MSECOND);
-  self->start_emitted = self->nudged = FALSE;
-  self->record_us = g_get_monotonic_time ();
-  set_state (self, FC_RECORDER_STATE_RECORDING);
-  dump_graph (self, "record");
-  release_source (self, TRUE);
-  release_source (self, FALSE);
-  return TRUE;
-}
-
-/* Closes the window at the last frame recorded and lets the file finish. */
-static void
-finish_now (FcRecordSession *self)
-{
-  fc_record_window_close (self->window);
-  self->finishing_at = stamp_now (self);
-  set_state (self, FC_RECORDER_STATE_FINISHING);
-}
-
-static void
-emit_start (FcRecordSession *self)
-{
-  if (self->start_emitted)
-    return;
-  self->start_emitted = TRUE;
-  GST_INFO ("recording started %.1f ms after record",
-            (g_get_monotonic_time () - self->record_us) / 1000.0);
-  emit (self, FC_SESSION_START,
-        fc_event_start_detail (self->video_path, &self->cam));
-}
-
-static void
-emit_ready (FcRecordSession *self)
-{
-  emit (self, FC_SESSION_READY,
-        fc_event_ready_detail (&self->cam, &self->mic, self->width,
-                               self->height));
-}
-
-static void
-summary_done (GObject *object, GAsyncResult *result, gpointer data)
-{
-  FcRecordSession *self = data; /* the task holds the owner, so the session */
-  g_autoptr (GError) error = NULL;
-  FcRecordingSummary *summary = fc_recorder_summarise_finish (result, &error);
-
-  if (error != NULL)
-    {
-      set_state (self, FC_RECORDER_STATE_IDLE);
-      emit_error (self, error, summary->video_path);
-      return;
-    }
-  set_state (self, FC_RECORDER_STATE_IDLE);
-  emit (self, FC_SESSION_END, fc_event_end_detail (summary));
-}
-
-/* The first frame out of the window and into a JPEG, in a thread: held
- * until the end, it kept a frame of the camera branch's pool out of it
- * (fc-recorder-thumbnail.c). */
-static void
-start_thumbnail (FcRecordSession *self)
-{
-  GstSample *frame;
-
-  if (self->thumbnail == NULL
-      && (frame = fc_record_window_take_first_frame (self->window)) != NULL)
-    self->thumbnail = fc_thumbnail_new (frame);
-}
-
-/* The file is complete (EOS, or given up on): close it and report. */
-static void
-complete (FcRecordSession *self)
-{
-  g_autoptr (GError) error = g_steal_pointer (&self->pending_error);
-  g_autofree char *path = g_strdup (self->video_path);
-  FcRecordingSummary *summary;
-  const char *dir;
-
-  summary = g_new0 (FcRecordingSummary, 1);
-  /* before the pipeline stops: videorate resets its counters then */
-  fc_pipeline_frame_counts (self->pipeline, &summary->dropped_frames,
-                    &summary->duplicated_frames);
-  if (self->pipeline != NULL)
-    gst_element_set_state (self->pipeline, GST_STATE_NULL);
-  if (!self->start_emitted && fc_file_has_data (path))
-    emit_start (self);
-
-  summary->video_path = g_strdup (path);
-  summary->dropped_frames
-      -= MIN (summary->dropped_frames, self->dropped_at_arm);
-  summary->duplicated_frames
-      -= MIN (summary->duplicated_frames, self->duplicated_at_arm);
-  start_thumbnail (self); /* if the window's opening was not seen */
-  summary->thumbnail = g_steal_pointer (&self->thumbnail);
-  summary->duration_ms
-      = (gint64)((fc_record_window_get_frames (self->window) * FC_FRAME_NS
-                  + GST_MSECOND / 2)
-                 / GST_MSECOND);
-
-  drop_pipeline (self);
-  if (error != NULL)
-    {
-      fc_recording_summary_free (summary);
-      set_state (self, FC_RECORDER_STATE_IDLE);
-      emit_error (self, error, path);
-      return;
-    }
-  dir = fc_recorder_settings_ensure_temp_dir (self->settings, &error);
-  if (dir != NULL)
-    summary->thumb_path = fc_recorder_create_file (dir, ".jpg", &error);
-  if (summary->thumb_path == NULL)
-    {
-      fc_recording_summary_free (summary);
-      g_prefix_error (&error, "write failed: ");
-      error->domain = FC_RECORDER_ERROR,
-      error->code = FC_RECORDER_ERROR_WRITE_FAILED;
-      set_state (self, FC_RECORDER_STATE_IDLE);
-      emit_error (self, error, path);
-      return;
-    }
-  /* The prompt timeline, as shown during this recording. */
-  if (fc_prompts_get_steps (self->prompts) != NULL
-      && fc_step_list_get_n_steps (fc_prompts_get_steps (self->prompts)) > 0)
-    summary->subtitle_text = fc_step_list_to_webvtt (
-        fc_prompts_get_steps (self->prompts), summary->duration_ms);
-  /* Stays "finishing" until the summary is there. */
-  fc_recorder_summarise_async (summary, self->owner, summary_done, self);
-}
-
-static void
-handle_error (FcRecordSession *self, GstMessage *msg)
-{
-  g_autoptr (GError) err = NULL;
-  g_autofree char *debug = NULL;
-  GstObject *src = GST_MESSAGE_SRC (msg);
-  FcFaultSource from = fc_fault_source (src, self->vsrc, self->asrc);
-  gboolean from_camera = from == FC_FAULT_CAMERA;
-  gboolean from_mic = from == FC_FAULT_MICROPHONE;
-  gboolean recorded;
-  FcRecorderError code;
-  const char *what;
-
-  gst_message_parse_error (msg, &err, &debug);
-  GST_WARNING ("error from %s: %s (%s)", GST_OBJECT_NAME (src), err->message,
-               debug ? debug : "");
-  if (self->pending_error != NULL)
-    return; /* already finishing because of an earlier one */
-
-  code = fc_fault_classify (from, err, debug,
-                            self->state == FC_RECORDER_STATE_PREPARING, &what);
-  recorded = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
-
-  if ((from_camera || from_mic) && recorded
-      && self->state >= FC_RECORDER_STATE_RECORDING)
-    {
-      /* The file itself is fine: finish it, then report. */
-      dump_graph (self, "error");
-      self->pending_error
-          = g_error_new (FC_RECORDER_ERROR, code, "%s: %s", what, err->message);
-      if (from_mic)
-        fc_record_window_end_branch (self->window, FALSE);
-      finish_now (self);
-      return;
-    }
-  {
-    g_autofree char *path = recorded ? g_strdup (self->video_path) : NULL;
-    g_autofree char *text = fc_fault_describe (code, what, from, err, debug,
-                                               self->video_path);
-
-    fail (self, code, path, "%s", text);
-  }
-}
-
-/* The first frame is in: the prompts' timeline starts at its capture,
- * which the player and FcRecorder:start-time take on the monotonic clock
- * (the player's own pipeline may outlive this one and its clock). */
-static void
-start_player (FcRecordSession *self)
-{
-  GstClockTime start;
-  gint64 origin;
-  g_autoptr (GstClock) clock = gst_pipeline_get_clock (
-      GST_PIPELINE (self->pipeline));
-
-  start = fc_record_window_get_start (self->window);
-  /* offline, nobody listens in real time: the prompts are in the file */
-  if (self->run_offline || clock == NULL || !GST_CLOCK_TIME_IS_VALID (start))
-    return;
-  origin = g_get_monotonic_time ()
-           - GST_CLOCK_DIFF (gst_element_get_base_time (self->pipeline) + start,
-                             gst_clock_get_time (clock))
-                 / 1000;
-  fc_prompts_set_start_time (self->prompts, origin);
-  fc_prompt_player_start (self->player, origin);
-}
-
-/* Ready when frames and samples flow and the prompts' resources are in. */
-static void
-maybe_ready (FcRecordSession *self)
-{
-  if (self->state != FC_RECORDER_STATE_PREPARING || !self->flowing
-      || !fc_prompts_is_loaded (self->prompts))
-    return;
-  GST_INFO ("ready %.1f ms after prepare",
-            (g_get_monotonic_time () - self->prepare_at.wall) / 1000.0);
-  set_state (self, FC_RECORDER_STATE_READY);
-  g_object_ref (self->owner);
-  dump_graph (self, "ready");
-  emit_ready (self);
-  if (self->state == FC_RECORDER_STATE_READY && self->pending_record)
-    {
-      self->pending_record = FALSE;
-      arm (self);
-    }
-  g_object_unref (self->owner);
-}
-
-static void
-prompts_done (const GError *error, gpointer data)
-{
-  FcRecordSession *self = data;
-
-  if (error)
-    fail (self, FC_RECORDER_ERROR_RESOURCE, NULL, "%s", error->message);
-  else
-    maybe_ready (self);
-}
-
-/* What the streaming threads report (fc-stream-message.h). */
-static void
-stream_event (FcRecordSession *self, FcStreamEvent event)
-{
-  switch (event)
-    {
-    case FC_STREAM_FLOWING:
-      if (self->state != FC_RECORDER_STATE_PREPARING)
-        break;
-      self->flowing = TRUE;
-      maybe_ready (self);
-      break;
-    case FC_STREAM_WINDOW_OPEN:
-      if (self->state == FC_RECORDER_STATE_RECORDING)
-        start_player (self);
-      start_thumbnail (self);
-      break;
-    case FC_STREAM_FILE_STARTED:
-      if (self->state >= FC_RECORDER_STATE_RECORDING)
-        emit_start (self);
-      break;
-    case FC_STREAM_VIDEO_DONE:
-      if (self->state != FC_RECORDER_STATE_RECORDING)
-        break;
-      self->finishing_at = stamp_now (self);
-      set_state (self, FC_RECORDER_STATE_FINISHING);
-      if (self->run_offline)
-        hold_source (self, TRUE, FALSE);
-      break;
-    case FC_STREAM_AUDIO_DONE:
-      if (self->state < FC_RECORDER_STATE_RECORDING || !self->run_offline)
-        break;
-      /* the last buffer is in the queue (the gate ran under its stream
-       * lock): end the branch now, the source is held */
-      hold_source (self, FALSE, FALSE);
-      fc_record_window_end_branch (self->window, FALSE);
-      break;
-    case FC_STREAM_FILE_DONE:
-      if (self->state >= FC_RECORDER_STATE_RECORDING)
-        complete (self);
-      break;
-    default:
-      break;
-    }
-}
-
-static gboolean
-bus_cb (GstBus *bus, GstMessage *msg, gpointer data)
-{
-  FcRecordSession *self = data;
-  FcStreamEvent event;
-
-  switch (GST_MESSAGE_TYPE (msg))
-    {
-    case GST_MESSAGE_APPLICATION:
-      if (fc_stream_event_parse (msg, &event))
-        stream_event (self, event);
-      break;
-    case GST_MESSAGE_EOS:
-      if (self->state >= FC_RECORDER_STATE_RECORDING)
-        complete (self);
-      else
-        fail (self, FC_RECORDER_ERROR_CAMERA_LOST, NULL,
-              "camera lost: the stream ended");
-      break;
-    case GST_MESSAGE_ERROR:
-      handle_error (self, msg);
-      break;
-    case GST_MESSAGE_WARNING:
-      {
-        g_autoptr (GError) err = NULL;
-
-        gst_message_parse_warning (msg, &err, NULL);
-        GST_WARNING ("pipeline warning from %s: %s", GST_MESSAGE_SRC_NAME (msg),
-                     err->message);
-        break;
-      }
-    default:
-      break;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-watchdog_cb (gpointer data)
-{
-  FcRecordSession *self = data;
-  FcWatchdogInput in = { 0 };
-  FcWindowHealth health;
-  g_autoptr (GError) error = NULL;
-
-  fc_record_window_get_health (self->window, &health);
-  in.silent = health.silent;
-  in.mute = health.mute;
-  in.unwritten = health.unwritten;
-  in.saw_video = health.saw_video;
-  in.started = health.started;
-  in.state = self->state;
-  in.offline = self->run_offline;
-  in.flowing = self->flowing;
-  in.nudged = self->nudged;
-  in.summarising = self->pipeline == NULL;
-  in.camera_gone = fc_camera_watch_is_gone (self->camera_watch);
-  in.ready_timeout_ms = self->settings->ready_timeout;
-  in.since_prepare = elapsed_us (self, self->prepare_at);
-  in.since_finishing = elapsed_us (self, self->finishing_at);
-
-  switch (fc_watchdog_check (&in, &error))
-    {
-    case FC_WATCHDOG_FAIL:
-      fail (self, error->code, NULL, "%s", error->message);
-      return G_SOURCE_REMOVE;
-    case FC_WATCHDOG_FINISH:
-      self->pending_error = g_steal_pointer (&error);
-      finish_now (self);
-      break;
-    case FC_WATCHDOG_END_SOUND_AND_FINISH:
-      self->pending_error = g_steal_pointer (&error);
-      fc_record_window_end_branch (self->window, FALSE);
-      finish_now (self);
-      break;
-    case FC_WATCHDOG_NUDGE:
-      self->nudged = TRUE;
-      fc_record_window_end_branch (self->window, FALSE);
-      break;
-    case FC_WATCHDOG_GIVE_UP:
-      complete (self);
-      return G_SOURCE_REMOVE;
-    case FC_WATCHDOG_WAIT:
-    default:
-      break;
-    }
-  return G_SOURCE_CONTINUE;
-}
 
 gboolean
 fc_record_session_prepare (FcRecordSession *self)
 {
   if (self->state != FC_RECORDER_STATE_IDLE)
     {
-      fc_record_session_warn (self, "already prepared");
+      fc_session_warn (self, "already prepared");
       return FALSE;
     }
-  return start_pipeline (self);
+  return fc_session_start_pipeline (self);
 }
 
 gboolean
@@ -848,24 +67,24 @@ fc_record_session_record (FcRecordSession *self)
   switch (self->state)
     {
     case FC_RECORDER_STATE_IDLE:
-      if (!start_pipeline (self))
+      if (!fc_session_start_pipeline (self))
         return FALSE;
       self->pending_record = TRUE;
       return TRUE;
     case FC_RECORDER_STATE_PREPARING:
       if (self->pending_record)
         {
-          fc_record_session_warn (self, "already recording");
+          fc_session_warn (self, "already recording");
           return FALSE;
         }
       self->pending_record = TRUE;
       return TRUE;
     case FC_RECORDER_STATE_READY:
-      return arm (self);
+      return fc_session_arm (self);
     case FC_RECORDER_STATE_RECORDING:
     case FC_RECORDER_STATE_FINISHING:
     default:
-      fc_record_session_warn (self, "already recording");
+      fc_session_warn (self, "already recording");
       return FALSE;
     }
 }
@@ -878,12 +97,12 @@ fc_record_session_stop (FcRecordSession *self)
   if (self->state == FC_RECORDER_STATE_PREPARING && self->pending_record)
     {
       self->pending_record = FALSE;
-      fc_record_session_warn (self, "stopped before the recording started");
+      fc_session_warn (self, "stopped before the recording started");
       return TRUE;
     }
   if (self->state != FC_RECORDER_STATE_RECORDING)
     {
-      fc_record_session_warn (self, "not recording");
+      fc_session_warn (self, "not recording");
       return FALSE;
     }
 
@@ -894,11 +113,11 @@ fc_record_session_stop (FcRecordSession *self)
       /* Nothing has gone into the file: keep previewing. */
       if (self->run_offline)
         {
-          hold_source (self, TRUE, FALSE);
-          hold_source (self, FALSE, FALSE);
+          fc_session_hold_source (self, TRUE, FALSE);
+          fc_session_hold_source (self, FALSE, FALSE);
         }
-      set_state (self, FC_RECORDER_STATE_READY);
-      fc_record_session_warn (self, "stopped before the recording started");
+      fc_session_set_state (self, FC_RECORDER_STATE_READY);
+      fc_session_warn (self, "stopped before the recording started");
     }
   return TRUE;
 }
@@ -912,10 +131,11 @@ fc_record_session_close (FcRecordSession *self)
   if (self->pipeline == NULL)
     {
       if (self->state == FC_RECORDER_STATE_PREPARING)
-        teardown (self); /* waiting for the camera portal */
+        fc_session_teardown (self); /* waiting for the camera portal */
       return;
     }
-  recorded = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
+  recorded
+      = GST_CLOCK_TIME_IS_VALID (fc_record_window_get_start (self->window));
 
   if (recorded && self->state >= FC_RECORDER_STATE_RECORDING)
     {
@@ -928,7 +148,7 @@ fc_record_session_close (FcRecordSession *self)
           g_clear_pointer (&self->bus_source, g_source_unref);
         }
       bus = gst_element_get_bus (self->pipeline);
-      finish_now (self);
+      fc_session_finish_now (self);
       msg = fc_stream_wait_file_done (bus, FC_FINISH_NUDGE_US);
       if (msg == NULL)
         {
@@ -938,7 +158,7 @@ fc_record_session_close (FcRecordSession *self)
       GST_INFO ("closed while recording: %s",
                 msg ? GST_MESSAGE_TYPE_NAME (msg) : "the file did not finish");
     }
-  teardown (self);
+  fc_session_teardown (self);
 }
 
 void
@@ -954,6 +174,12 @@ fc_record_session_get_state (FcRecordSession *self)
   return self->state;
 }
 
+void
+fc_record_session_warn (FcRecordSession *self, const char *message)
+{
+  fc_session_warn (self, message);
+}
+
 /* ---- life ------------------------------------------------------------ */
 
 FcRecordSession *
@@ -962,7 +188,7 @@ fc_record_session_new (GObject *owner, const FcSessionEvents *events,
 {
   FcRecordSession *self = g_new0 (FcRecordSession, 1);
 
-  init_debug ();
+  fc_session_init_debug ();
   self->owner = owner;
   self->events = events;
   self->settings = settings;

@@ -6,28 +6,9 @@
 
 #include "fc-recorder-private.h"
 #include "fc-recorder-settings.h"
+#include "fc-session-owner.h"
 
 G_BEGIN_DECLS
-
-/* The owner's signals, in FcRecorder's order. */
-typedef enum
-{
-  FC_SESSION_READY,
-  FC_SESSION_START,
-  FC_SESSION_END,
-  FC_SESSION_ERROR,
-  FC_SESSION_WARNING,
-} FcSessionSignal;
-
-typedef struct
-{
-  /* Emits OWNER's SIGNAL with DETAIL (floating or not; consumed). */
-  void (*emit) (GObject *owner, FcSessionSignal signal, GVariant *detail);
-  /* fc_record_session_get_state() changed. */
-  void (*state_changed) (GObject *owner);
-} FcSessionEvents;
-
-typedef struct _FcRecordSession FcRecordSession;
 
 /* A session reporting to OWNER through EVENTS (both must outlive it), with
  * OWNER's SETTINGS and PROMPTS; signals come on the caller's
