@@ -24,9 +24,10 @@
  * the encoder to mp4mux; the microphone through fcpromptmix to the same
  * muxer; the prompt timeline as a subtitle track, fc-recorder-subtitles.c).
  * The recording window (fc-recorder-window.c) gates both branches: a
- * recording is armed, the first frame opens it, and it is cut at exactly
- * record-time of running time; then mp4mux finalises the file, and the
- * summary (thumbnail, digest) is made in a thread (fc-recorder-files.c).
+ * recording is armed, the first frame captured after that opens it, and
+ * it is cut at exactly record-time of running time; then mp4mux finalises
+ * the file, and the summary (thumbnail, digest) is made in a thread
+ * (fc-recorder-files.c).
  *
  * Offline (the offline setting), the test sources are not live and the
  * pipeline has no clock: everything runs as fast as it can, on the
