@@ -93,9 +93,9 @@ set_property_value (FcElement *el, guint i, FcValue *value, gboolean initial, co
     }
   if (!initial && spec->init_only)
     {
-      fc_page_emit_warning (el->page, b ? b->attr->line : el->node->line, b ? b->attr->col : el->node->col,
-                            "property \"%s\" is only effective during initialization; change ignored",
-                            spec->name);
+      fc_element_emit_warning_at (el, b ? b->attr->line : el->node->line, b ? b->attr->col : el->node->col,
+                                  "property \"%s\" is only effective during initialization; change ignored",
+                                  spec->name);
       fc_value_unref (value);
       return;
     }
@@ -151,7 +151,7 @@ fc_binding_update (FcPage *self, Binding *b, gboolean initial)
           /* a later branch or item that fails to build is reported, not fatal */
           g_autoptr (GError) error = NULL;
           if (!el->kind->refresh (self, el, &error))
-            fc_page_emit_warning (self, b->attr->line, b->attr->col, "%s", error->message);
+            fc_element_emit_warning_at (el, b->attr->line, b->attr->col, "%s", error->message);
         }
       break;
     case BINDING_PROPERTY:

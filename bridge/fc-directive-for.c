@@ -108,9 +108,9 @@ for_within_budget (FcPage *self, FcElement *el, guint built, double wanted)
     return TRUE;
   el->truncated = TRUE;
   self->lists_truncated = TRUE;
-  fc_page_emit_warning (self, el->node->line, el->node->col,
-                        "wx:for renders %u of its %.15g items: the page holds its limit of %u elements", built, wanted,
-                        self->max_elements);
+  fc_element_emit_warning_at (el, el->node->line, el->node->col,
+                              "wx:for renders %u of its %.15g items: the page holds its limit of %u elements", built,
+                              wanted, self->max_elements);
   return FALSE;
 }
 

@@ -532,8 +532,8 @@ fc_element_tree_build (FcPage *self, FcElement *parent, const FcFxmlNode *node, 
   if (facts->placing)
     return facts->placing->mount (self, parent, node, siblings, next, scope, consumed, error);
   if (facts->stray && !(consumed & CONSUMED_IF))
-    fc_page_emit_warning (self, facts->stray->line, facts->stray->col, "%s without a wx:if before it",
-                          facts->stray->name);
+    fc_shadow_emit_warning_at (self, in, facts->stray->line, facts->stray->col, "%s without a wx:if before it",
+                               facts->stray->name);
   if (slot_kind && facts->slot)
     return slot_kind->mount (self, parent, node, siblings, next, scope, consumed, error);
   return mount_planned (self, parent, node, in, plan, scope, error);

@@ -246,7 +246,7 @@ retry_truncated (FcPage *self, FcElement *el)
     {
       g_autoptr (GError) error = NULL;
       if (!el->kind->refresh (self, el, &error))
-        fc_page_emit_warning (self, el->node->line, el->node->col, "%s", error->message);
+        fc_element_emit_warning_at (el, el->node->line, el->node->col, "%s", error->message);
     }
   for (guint i = 0; i < el->n_children; i++)
     retry_truncated (self, el->children[i]);

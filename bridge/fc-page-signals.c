@@ -101,6 +101,18 @@ fc_element_emit_warning_at (FcElement *el, int line, int col, const char *fmt, .
   va_end (ap);
 }
 
+/* A warning about markup in the tree @in (a component's: its file), or
+ * the page's (@in NULL) */
+void
+fc_shadow_emit_warning_at (FcPage *page, FcShadow *in, int line, int col, const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start (ap, fmt);
+  emit_warning_va (page, in ? in->def->fxml_name : NULL, line, col, fmt, ap);
+  va_end (ap);
+}
+
 void
 fc_page_emit_navigate (FcPage *page, const char *url)
 {

@@ -107,7 +107,8 @@ template_refresh (FcPage *self, FcElement *el, GError **error)
   if (is && is->value && fc_value_get_kind (is->value) > FC_VALUE_NULL)
     name = fc_value_to_js_string (is->value);
   if (name && *name && !(def = fc_page_markup_lookup_template (self, el->node, name)))
-    fc_page_emit_warning (self, is->attr->line, is->attr->col, "no template named \"%s\": nothing is shown", name);
+    fc_element_emit_warning_at (el, is->attr->line, is->attr->col, "no template named \"%s\": nothing is shown",
+                                name);
   value = data && data->value && fc_value_get_kind (data->value) == FC_VALUE_OBJECT
               ? data->value
               : (empty = fc_value_new_object ());
@@ -265,7 +266,7 @@ template_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const G
         {
           /* once per node, at its first mount */
           const FcFxmlAttribute *d = fc_fxml_node_get_attribute (node, "data");
-          fc_page_emit_warning (self, d->line, d->col, "%s", use->data_warning);
+          fc_element_emit_warning_at (el, d->line, d->col, "%s", use->data_warning);
           g_clear_pointer (&use->data_warning, g_free);
         }
       if (!attrs[k])
@@ -275,8 +276,8 @@ template_mount (FcPage *self, FcElement *parent, const FcFxmlNode *node, const G
       fc_binding_update (self, b, TRUE);
     }
   for (guint i = 0; i < use->n_unknown; i++)
-    fc_page_emit_warning (self, use->unknown[i]->line, use->unknown[i]->col,
-                          "unknown attribute \"%s\" on <template is>", use->unknown[i]->name);
+    fc_element_emit_warning_at (el, use->unknown[i]->line, use->unknown[i]->col,
+                                "unknown attribute \"%s\" on <template is>", use->unknown[i]->name);
   return template_refresh (self, el, error) ? el : NULL;
 }
 

@@ -169,8 +169,6 @@ struct _FcPromptPlayer *fc_prompts_make_player (FcPrompts *prompts);
 /* Decodes a clip to FC_PCM_FORMAT mono at FC_PCM_RATE (blocks: call from
  * a worker thread). */
 GBytes *fc_audio_decode_pcm (GBytes *bytes, GError **error);
-/* The decoded clip of step I (showTime order), or NULL. */
-GBytes *fc_prompts_get_pcm (FcPrompts *prompts, guint i);
 /* The prompt timeline as the recording's subtitle track
  * (fc-recorder-subtitles.c). NULL when no step shows text within
  * DURATION. Attach adds an appsrc feeding a new subtitle pad of MUX (before

@@ -479,13 +479,13 @@ test_component_template_is (void)
   g_assert_no_error (error);
   fc_test_dump_element (fc_page_get_root (page), out);
   g_assert_cmpstr (out->str, ==, "page(c{text('c') view text('e')} c{text('c') view text('e')})");
-  /* an element's warnings name the component's file */
+  /* every warning names the component's file, where its line and column are */
   g_assert_cmpuint (count_in (warnings, "components/c/c.fxml:1:66: unknown attribute \"colour\" on <view>"), ==, 2);
-  g_assert_cmpuint (count_in (warnings, ":1:87: wx:else without a wx:if before it"), ==, 2);
-  g_assert_cmpuint (count_in (warnings, ":1:32: unknown attribute \"colour\" on <template is>"), ==, 2);
-  g_assert_cmpuint (count_in (warnings, "no template named \"t\""), ==, 2);
-  /* (these name the page's file, not the component's: as before, and as the stray wx:else) */
-  g_assert_cmpuint (count_in (warnings, ":1:18: <template is> data \"x{{1}}\" is not an object's items"), ==, 1);
+  g_assert_cmpuint (count_in (warnings, "components/c/c.fxml:1:87: wx:else without a wx:if before it"), ==, 2);
+  g_assert_cmpuint (count_in (warnings, "components/c/c.fxml:1:32: unknown attribute \"colour\" on <template is>"), ==, 2);
+  g_assert_cmpuint (count_in (warnings, "components/c/c.fxml:1:11: no template named \"t\""), ==, 2);
+  g_assert_cmpuint (count_in (warnings, "components/c/c.fxml:1:18: <template is> data \"x{{1}}\" is not an object's items"), ==, 1);
+  g_assert_cmpuint (count_in (warnings, "pages/index/index.fxml"), ==, 0);
   g_assert_cmpuint (count_in (warnings, "\n"), ==, 9);
 }
 
