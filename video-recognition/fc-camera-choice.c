@@ -10,6 +10,7 @@
 
 #ifdef FC_HAVE_LIBPORTAL
 #include "fc-camera-portal.h"
+#include "fc-debug-private.h"
 #include <unistd.h>
 #endif
 
@@ -20,13 +21,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_camera_choice_debug);
 static void
 debug_init (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_camera_choice_debug, "fc-camera-choice", 0, "which camera a recording uses");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_camera_choice_debug, "fc-camera-choice", "which camera a recording uses");
 }
 
 struct _FcCameraChoice

@@ -12,6 +12,7 @@
 #include "fc-camera-portal.h"
 
 #include "fc-recorder.h"
+#include "fc-debug-private.h"
 
 #include <gio/gunixfdlist.h>
 #include <gst/gst.h>
@@ -25,13 +26,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_camera_portal_debug);
 static void
 debug_init (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_camera_portal_debug, "fc-camera-portal", 0, "the camera portal");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_camera_portal_debug, "fc-camera-portal", "the camera portal");
 }
 
 #define PORTAL_BUS_NAME "org.freedesktop.portal.Desktop"

@@ -9,6 +9,7 @@
  * the watch is freed touches nothing freed. */
 
 #include "fc-camera-watch.h"
+#include "fc-debug-private.h"
 
 GST_DEBUG_CATEGORY_STATIC (fc_camera_watch_debug);
 #define GST_CAT_DEFAULT fc_camera_watch_debug
@@ -16,14 +17,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_camera_watch_debug);
 static void
 init_debug (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_camera_watch_debug, "fc-camera-watch", 0,
-                               "a recording's camera device going away");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_camera_watch_debug, "fc-camera-watch", "a recording's camera device going away");
 }
 
 struct _FcCameraWatch

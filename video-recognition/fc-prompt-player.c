@@ -3,6 +3,7 @@
  * fcpromptmix element's: fc-prompt-mix-filter.c.) */
 
 #include "fc-recorder-private.h"
+#include "fc-debug-private.h"
 
 #include <gst/app/gstappsrc.h>
 #include <string.h>
@@ -14,13 +15,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_prompt_player_debug);
 static void
 debug_init (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_prompt_player_debug, "fc-prompt-player", 0, "prompt audio to the speaker");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_prompt_player_debug, "fc-prompt-player", "prompt audio to the speaker");
 }
 
 /* The prompts to the speaker: one pipeline, appsrc ! audioconvert !

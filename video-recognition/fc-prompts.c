@@ -12,6 +12,7 @@
 #include "fc-prompt-render.h"
 
 #include "fc-burn-in.h"
+#include "fc-debug-private.h"
 
 #include <gst/gst.h>
 
@@ -22,14 +23,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_prompts_debug);
 static void
 debug_init (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_prompts_debug, "fc-prompts", 0,
-                               "the recorder's prompt set and its resources");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_prompts_debug, "fc-prompts", "the recorder's prompt set and its resources");
 }
 
 struct _FcPrompts

@@ -22,6 +22,7 @@
  * than a frame (allocations are rare there) are left to malloc. */
 
 #include "fc-recorder-private.h"
+#include "fc-debug-private.h"
 
 #include <string.h>
 #include <sys/mman.h>
@@ -33,14 +34,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_memory_debug);
 static void
 init_debug (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_memory_debug, "fc-recorder-memory", 0,
-                               "frames in mappings of their own, streaming threads per role");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_memory_debug, "fc-recorder-memory", "frames in mappings of their own, streaming threads per role");
 }
 
 #define FC_TYPE_FRAME_ALLOCATOR (fc_frame_allocator_get_type ())

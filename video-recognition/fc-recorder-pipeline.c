@@ -20,6 +20,7 @@
 #include "fc-recorder-pipeline.h"
 
 #include "fc-recorder-elements.h"
+#include "fc-debug-private.h"
 
 #include <gst/video/video.h>
 #include <string.h>
@@ -31,13 +32,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_pipeline_debug);
 static void
 debug_init (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_pipeline_debug, "fc-recorder-pipeline", 0, "the recording pipeline builder");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_pipeline_debug, "fc-recorder-pipeline", "the recording pipeline builder");
 }
 
 /* Short fragments: "start" waits for the first one to be written. */

@@ -20,6 +20,7 @@
  * a host may call it sooner. */
 
 #include "fc-recorder-private.h"
+#include "fc-debug-private.h"
 
 #include <gio/gio.h>
 #include <stdlib.h>
@@ -31,14 +32,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_preload_debug);
 static void
 init_debug (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_preload_debug, "fc-recorder-preload", 0,
-                               "the warm-up");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_preload_debug, "fc-recorder-preload", "the warm-up");
 }
 
 /* Every element the recorder's pipelines are made of (fc-recorder.c, the

@@ -3,6 +3,7 @@
  * camera or the recording. */
 
 #include "fc-recorder-private.h"
+#include "fc-debug-private.h"
 
 GST_DEBUG_CATEGORY_STATIC (fc_preview_debug);
 #define GST_CAT_DEFAULT fc_preview_debug
@@ -11,13 +12,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_preview_debug);
 static void
 debug_init (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_preview_debug, "fc-recorder-preview", 0, "the preview hot-swap");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_preview_debug, "fc-recorder-preview", "the preview hot-swap");
 }
 
 typedef struct

@@ -9,6 +9,7 @@
  * then is the camera chosen. */
 
 #include "fc-recorder-start.h"
+#include "fc-debug-private.h"
 
 GST_DEBUG_CATEGORY_STATIC (fc_start_debug);
 #define GST_CAT_DEFAULT fc_start_debug
@@ -16,14 +17,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_start_debug);
 static void
 init_debug (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_start_debug, "fc-recorder-start", 0,
-                               "the warm-up awaited, the camera chosen");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_start_debug, "fc-recorder-start", "the warm-up awaited, the camera chosen");
 }
 
 /* A start under way: waiting for the warm-up, or for the portal. Shared

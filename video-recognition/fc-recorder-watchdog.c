@@ -3,6 +3,7 @@
  * a file that never finishes neither. */
 
 #include "fc-recorder-watchdog.h"
+#include "fc-debug-private.h"
 
 GST_DEBUG_CATEGORY_STATIC (fc_watchdog_debug);
 #define GST_CAT_DEFAULT fc_watchdog_debug
@@ -10,14 +11,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_watchdog_debug);
 static void
 init_debug (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_watchdog_debug, "fc-recorder-watchdog", 0,
-                               "the watchdog's verdicts");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_watchdog_debug, "fc-recorder-watchdog", "the watchdog's verdicts");
 }
 
 /* No frame for this long while recording: the camera has gone (twice as

@@ -12,6 +12,7 @@
 #include "fc-recorder-window.h"
 
 #include "fc-stream-message.h"
+#include "fc-debug-private.h"
 
 #include <gst/audio/audio.h>
 #include <string.h>
@@ -23,13 +24,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_record_window_debug);
 static void
 debug_init (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_record_window_debug, "fc-recorder-window", 0, "the recording window: gates, rebase, length");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_record_window_debug, "fc-recorder-window", "the recording window: gates, rebase, length");
 }
 
 struct _FcRecordWindow

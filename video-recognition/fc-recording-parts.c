@@ -5,6 +5,7 @@
 #include "fc-recording-parts.h"
 
 #include "fc-burn-in.h"
+#include "fc-debug-private.h"
 
 GST_DEBUG_CATEGORY_STATIC (fc_parts_debug);
 #define GST_CAT_DEFAULT fc_parts_debug
@@ -12,14 +13,7 @@ GST_DEBUG_CATEGORY_STATIC (fc_parts_debug);
 static void
 init_debug (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_parts_debug, "fc-recording-parts", 0,
-                               "what a recording takes from the prompts");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_parts_debug, "fc-recording-parts", "what a recording takes from the prompts");
 }
 
 gboolean

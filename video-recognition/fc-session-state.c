@@ -7,6 +7,7 @@
 
 #include "fc-recorder-events.h"
 #include "fc-recorder-pipeline.h"
+#include "fc-debug-private.h"
 
 #include <glib/gstdio.h>
 
@@ -16,14 +17,7 @@ GST_DEBUG_CATEGORY (fc_session_debug);
 void
 fc_session_init_debug (void)
 {
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (fc_session_debug, "fc-recorder-session", 0,
-                               "a recording pipeline's life");
-      g_once_init_leave (&once, 1);
-    }
+  FC_DEBUG_CATEGORY_INIT_ONCE (fc_session_debug, "fc-recorder-session", "a recording pipeline's life");
 }
 
 /* ---- reports --------------------------------------------------------- */
